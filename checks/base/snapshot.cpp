@@ -1,0 +1,242 @@
+#include "checks/base/snapshot.hpp"
+
+#include <git2.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace pacte {
+
+const FileEntry* Snapshot::find(std::string_view path) const {
+  auto it = std::lower_bound(files_.begin(), files_.end(), path,
+                             [](const FileEntry& e, std::string_view p) { return e.path < p; });
+  return it != files_.end() && it->path == path ? &*it : nullptr;
+}
+
+void Snapshot::sort_entries() {
+  std::sort(files_.begin(), files_.end(),
+            [](const FileEntry& a, const FileEntry& b) { return a.path < b.path; });
+}
+
+void Snapshot::mark_unreadable(const std::string& path, std::string reason) const {
+  for (const auto& u : unreadable_)
+    if (u.path == path) return;
+  unreadable_.push_back({path, std::move(reason)});
+}
+
+std::optional<std::string> Snapshot::read(const FileEntry& entry) const {
+  if (entry.kind != EntryKind::file) return std::nullopt;
+  if (entry.size > max_file_size_) {
+    mark_unreadable(entry.path, "larger than the size limit (" + std::to_string(max_file_size_ >> 20) +
+                                    " MiB); raise it with --max-file-size");
+    return std::nullopt;
+  }
+  std::string out, error;
+  if (!load(entry, out, error)) {
+    mark_unreadable(entry.path, error);
+    return std::nullopt;
+  }
+  bytes_read_ += out.size();
+  ++files_read_;
+  return out;
+}
+
+std::optional<std::string> Snapshot::read(std::string_view path) const {
+  const FileEntry* e = find(path);
+  return e ? read(*e) : std::nullopt;
+}
+
+// ---------------------------------------------------------------- memory
+
+MemorySnapshot& MemorySnapshot::add(std::string path, std::string content, bool executable) {
+  FileEntry e;
+  e.path = path;
+  e.size = content.size();
+  e.executable = executable;
+  files_.push_back(e);
+  contents_.emplace_back(std::move(path), std::move(content));
+  sort_entries();
+  return *this;
+}
+
+MemorySnapshot& MemorySnapshot::add_symlink(std::string path, std::string target) {
+  FileEntry e;
+  e.path = std::move(path);
+  e.kind = EntryKind::symlink;
+  e.size = target.size();
+  e.link_target = std::move(target);
+  files_.push_back(std::move(e));
+  sort_entries();
+  return *this;
+}
+
+bool MemorySnapshot::load(const FileEntry& entry, std::string& out, std::string& error) const {
+  for (const auto& [p, c] : contents_)
+    if (p == entry.path) {
+      out = c;
+      return true;
+    }
+  error = "no such file";
+  return false;
+}
+
+// ---------------------------------------------------------------- disk
+
+DiskSnapshot::DiskSnapshot(std::string root) : root_(std::move(root)) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(root_, ec)) throw std::runtime_error(root_ + ": not a folder");
+  while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
+  fs::recursive_directory_iterator it(root_, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) throw std::runtime_error(root_ + ": cannot list: " + ec.message());
+  for (; it != end; it.increment(ec)) {
+    if (ec) break;
+    const fs::path& p = it->path();
+    std::string rel = p.lexically_relative(root_).generic_string();
+    if (rel == ".git" || rel.rfind(".git/", 0) == 0) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0) continue;
+    FileEntry e;
+    e.path = rel;
+    if (S_ISLNK(st.st_mode)) {
+      e.kind = EntryKind::symlink;
+      std::error_code lec;
+      e.link_target = fs::read_symlink(p, lec).generic_string();
+      e.size = e.link_target.size();
+      files_.push_back(std::move(e));
+      continue;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      // A nested repository (a submodule checkout) is listed, not descended into.
+      struct stat gst {};
+      if (::lstat((p / ".git").c_str(), &gst) == 0) {
+        e.kind = EntryKind::submodule;
+        files_.push_back(std::move(e));
+        it.disable_recursion_pending();
+      }
+      continue;
+    }
+    if (!S_ISREG(st.st_mode)) continue;
+    e.size = static_cast<std::uint64_t>(st.st_size);
+    e.executable = (st.st_mode & S_IXUSR) != 0;
+    files_.push_back(std::move(e));
+  }
+  sort_entries();
+}
+
+bool DiskSnapshot::load(const FileEntry& entry, std::string& out, std::string& error) const {
+  std::string full = root_ + "/" + entry.path;
+  // Refuse to read through a symlink that appeared since listing.
+  struct stat st {};
+  if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    error = "not a regular file";
+    return false;
+  }
+  std::ifstream in(full, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return false;
+  }
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    error = "read error";
+    return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- git
+
+namespace {
+struct WalkState {
+  git_repository* repo;
+  std::vector<FileEntry>* files;
+  git_odb* odb;
+};
+
+int walk_cb(const char* root, const git_tree_entry* te, void* payload) {
+  auto* st = static_cast<WalkState*>(payload);
+  git_filemode_t mode = git_tree_entry_filemode(te);
+  if (mode == GIT_FILEMODE_TREE) return 0;
+  FileEntry e;
+  e.path = std::string(root) + git_tree_entry_name(te);
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, git_tree_entry_id(te));
+  e.object_id = hex;
+  if (mode == GIT_FILEMODE_COMMIT) {
+    e.kind = EntryKind::submodule;
+  } else {
+    size_t len = 0;
+    git_object_t type{};
+    if (git_odb_read_header(&len, &type, st->odb, git_tree_entry_id(te)) == 0) e.size = len;
+    if (mode == GIT_FILEMODE_LINK) {
+      e.kind = EntryKind::symlink;
+      git_blob* blob = nullptr;
+      if (git_blob_lookup(&blob, st->repo, git_tree_entry_id(te)) == 0) {
+        e.link_target.assign(static_cast<const char*>(git_blob_rawcontent(blob)),
+                             static_cast<size_t>(git_blob_rawsize(blob)));
+        git_blob_free(blob);
+      }
+    }
+    e.executable = mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+  }
+  st->files->push_back(std::move(e));
+  return 0;
+}
+}  // namespace
+
+GitSnapshot::GitSnapshot(git_repository* repo, const std::string& tree_id) : repo_(repo) {
+  git_oid oid;
+  if (git_oid_fromstr(&oid, tree_id.c_str()) != 0) throw std::runtime_error("bad tree id " + tree_id);
+  git_tree* tree = nullptr;
+  if (git_tree_lookup(&tree, repo, &oid) != 0) {
+    const git_error* err = git_error_last();
+    throw std::runtime_error(std::string("cannot read tree ") + tree_id + ": " + (err ? err->message : "unknown error"));
+  }
+  git_odb* odb = nullptr;
+  if (git_repository_odb(&odb, repo) != 0) {
+    git_tree_free(tree);
+    throw std::runtime_error("cannot open the object database");
+  }
+  WalkState st{repo, &files_, odb};
+  int rc = git_tree_walk(tree, GIT_TREEWALK_PRE, walk_cb, &st);
+  git_odb_free(odb);
+  git_tree_free(tree);
+  if (rc != 0) {
+    const git_error* err = git_error_last();
+    throw std::runtime_error(std::string("cannot walk tree ") + tree_id + ": " + (err ? err->message : "unknown error"));
+  }
+  sort_entries();
+}
+
+bool GitSnapshot::load(const FileEntry& entry, std::string& out, std::string& error) const {
+  git_oid oid;
+  if (git_oid_fromstr(&oid, entry.object_id.c_str()) != 0) {
+    error = "bad object id";
+    return false;
+  }
+  git_blob* blob = nullptr;
+  if (git_blob_lookup(&blob, repo_, &oid) != 0) {
+    const git_error* err = git_error_last();
+    error = std::string("object ") + entry.object_id + " cannot be read: " + (err ? err->message : "missing");
+    return false;
+  }
+  out.assign(static_cast<const char*>(git_blob_rawcontent(blob)), static_cast<size_t>(git_blob_rawsize(blob)));
+  git_blob_free(blob);
+  return true;
+}
+
+bool is_lfs_pointer(std::string_view content) {
+  return content.size() < 1024 && content.rfind("version https://git-lfs.github.com/spec/v1", 0) == 0;
+}
+
+}  // namespace pacte

@@ -1,0 +1,55 @@
+// Bilingual text, evidence and small string helpers shared by every module.
+#pragma once
+#include <cstddef>
+#include <ctime>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pacte {
+
+/// The report languages.
+enum class Lang { en, fr };
+
+/// A human-readable string in English and French. Every string a user reads has both.
+struct Text {
+  std::string en;
+  std::string fr;
+  const std::string& in(Lang lang) const { return lang == Lang::fr && !fr.empty() ? fr : en; }
+};
+
+/// Where a finding can be verified: a repository-relative path, a 1-based line (0 when the
+/// finding is about the whole file or no file), the matched text, and an optional note
+/// saying what was found there.
+struct Evidence {
+  std::string path;
+  int line = 0;
+  std::string snippet;
+  std::string note;
+};
+
+/// 1-based line number of byte `offset` in `content`.
+int line_at(std::string_view content, std::size_t offset);
+
+/// The line containing byte `offset`, trimmed and cut to at most `max` bytes (at a UTF-8
+/// character boundary), for evidence snippets.
+std::string line_snippet(std::string_view content, std::size_t offset, std::size_t max = 200);
+
+/// `s` with invalid UTF-8 sequences replaced by U+FFFD, so that it can go into JSON or XML.
+std::string to_valid_utf8(std::string_view s);
+
+/// Lower-cased ASCII copy of `s`.
+std::string ascii_lower(std::string_view s);
+
+/// Whether `path` matches the glob `pattern`: `*` matches within a path segment, `**` any
+/// number of segments, `?` one character, `{a,b}` alternatives. Matching is case-sensitive
+/// unless `icase`.
+bool glob_match(std::string_view pattern, std::string_view path, bool icase = false);
+
+/// The audit clock: SOURCE_DATE_EPOCH when set (reproducible runs and tests), else now.
+std::time_t audit_now();
+
+/// Formats a UTC time as ISO 8601 (`2026-06-30T14:41:09Z`).
+std::string iso8601(std::time_t t);
+
+}  // namespace pacte
