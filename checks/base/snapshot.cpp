@@ -42,8 +42,10 @@ std::optional<std::string> Snapshot::read(const FileEntry& entry) const {
     mark_unreadable(entry.path, error);
     return std::nullopt;
   }
-  bytes_read_ += out.size();
-  ++files_read_;
+  if (read_entries_.insert(&entry).second) {
+    bytes_read_ += out.size();
+    ++files_read_;
+  }
   return out;
 }
 

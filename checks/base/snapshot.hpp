@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 struct git_repository;
@@ -51,7 +52,7 @@ class Snapshot {
   /// Files that could not be read, in the order they were met, each once.
   const std::vector<Unreadable>& unreadable() const { return unreadable_; }
 
-  /// Bytes successfully read so far, and the number of successful reads.
+  /// Bytes of distinct files successfully read so far, and the number of those files.
   std::uint64_t bytes_read() const { return bytes_read_; }
   std::uint64_t files_read() const { return files_read_; }
 
@@ -72,6 +73,7 @@ class Snapshot {
  private:
   void mark_unreadable(const std::string& path, std::string reason) const;
   mutable std::vector<Unreadable> unreadable_;
+  mutable std::unordered_set<const FileEntry*> read_entries_;
   mutable std::uint64_t bytes_read_ = 0;
   mutable std::uint64_t files_read_ = 0;
   std::uint64_t max_file_size_ = 16ull << 20;

@@ -1,0 +1,336 @@
+#include "checks/a11y/languages.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+
+#include "checks/a11y/paths.hpp"
+#include "checks/base/text.hpp"
+
+namespace pacte {
+namespace {
+
+// ISO 639-1 (every two-letter code), then the ISO 639-2/3 codes that translation catalogs
+// commonly use for languages without a two-letter code.
+constexpr std::string_view kIso639_1 =
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv "
+    "cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr "
+    "ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw "
+    "ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv "
+    "ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr "
+    "ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi "
+    "yo za zh zu";
+constexpr std::string_view kIso639_3 =
+    "ast ber brx ceb chr ckb crs doi dsb fil frp fur gcf gcr gsw haw hil hsb ilo kab kok lij "
+    "mai mfe mni nap nds pcd rcf rif sah sat sco scn shi szl tzm vec yue zgh";
+
+bool known_language(std::string_view code) {
+  std::string_view list = code.size() == 2 ? kIso639_1 : code.size() == 3 ? kIso639_3 : "";
+  for (std::size_t i = 0; i + code.size() <= list.size(); i += code.size() + 1) {
+    if (list.substr(i, code.size()) == code) return true;
+  }
+  return false;
+}
+
+bool all_alpha(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+}
+bool all_digit(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+}
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+std::string title(std::string_view s) {
+  std::string out = ascii_lower(s);
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
+bool ends_with_icase(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && ascii_lower(s.substr(s.size() - suffix.size())) == suffix;
+}
+
+std::vector<std::string_view> split_any(std::string_view s, std::string_view seps) {
+  std::vector<std::string_view> out;
+  std::size_t b = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || seps.find(s[i]) != std::string_view::npos) {
+      out.push_back(s.substr(b, i - b));
+      b = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string_view extension(std::string_view base) {
+  auto dot = base.rfind('.');
+  return dot == std::string_view::npos || dot == 0 ? std::string_view() : base.substr(dot + 1);
+}
+
+std::string_view stem(std::string_view base) {
+  auto dot = base.rfind('.');
+  return dot == std::string_view::npos || dot == 0 ? base : base.substr(0, dot);
+}
+
+// A tag from a file stem: the whole stem (`fr`, `pt_BR`), else its last dotted part
+// (`messages.fr`, `devise.fr`).
+std::optional<std::string> tag_from_stem(std::string_view s) {
+  if (auto tag = normalize_bcp47(s)) return tag;
+  auto dot = s.rfind('.');
+  if (dot != std::string_view::npos) return normalize_bcp47(s.substr(dot + 1));
+  return std::nullopt;
+}
+
+// A tag from the end of an underscore-separated stem: `app_pt_BR` -> pt-BR, `messages_fr` ->
+// fr. With `need_base`, the stem itself (no prefix) does not count.
+std::optional<std::string> tag_from_suffix(std::string_view s, bool need_base) {
+  auto parts = split_any(s, "_");
+  for (std::size_t i = need_base ? 1 : 0; i < parts.size(); ++i) {
+    std::size_t offset = static_cast<std::size_t>(parts[i].data() - s.data());
+    if (auto tag = normalize_bcp47(s.substr(offset))) return tag;
+  }
+  return std::nullopt;
+}
+
+// The value of a header or key in the first bytes of a catalog: `"Language: fr\n"` in a .po
+// file, `"@@locale": "fr"` in an .arb file.
+std::optional<std::string> value_after(std::string_view content, std::string_view key) {
+  content = content.substr(0, 16384);
+  auto p = content.find(key);
+  if (p == std::string_view::npos) return std::nullopt;
+  p += key.size();
+  while (p < content.size() && (content[p] == ' ' || content[p] == ':' || content[p] == '"' ||
+                                content[p] == '\t'))
+    ++p;
+  std::size_t e = p;
+  while (e < content.size() && content[e] != '"' && content[e] != '\\' && content[e] != '\n' &&
+         content[e] != ' ')
+    ++e;
+  if (e == p) return std::nullopt;
+  return normalize_bcp47(content.substr(p, e - p));
+}
+
+const std::array<std::string_view, 12> kI18nFolders = {
+    "locales", "locale", "i18n", "lang", "langs", "languages", "translations", "translation",
+    "messages", "l10n", "intl", "lng"};
+
+bool is_i18n_folder(std::string_view name) {
+  std::string lower = ascii_lower(name);
+  return std::find(kI18nFolders.begin(), kI18nFolders.end(), lower) != kI18nFolders.end();
+}
+
+struct Found {
+  std::string tag;
+  std::string source;
+};
+
+class Detector {
+ public:
+  explicit Detector(const Snapshot& snapshot) : snapshot_(snapshot) {
+    if (auto pkg = snapshot.read("package.json")) {
+      if (pkg->find("\"vue-i18n\"") != std::string::npos) js_source_ = "vue-i18n";
+      else if (pkg->find("i18next\"") != std::string::npos) js_source_ = "i18next";
+      else if (pkg->find("\"react-intl\"") != std::string::npos) js_source_ = "react-intl";
+    }
+  }
+
+  std::optional<Found> examine(const FileEntry& entry) {
+    const std::string& path = entry.path;
+    auto segments = a11y::path_segments(path);
+    if (segments.empty()) return std::nullopt;
+    std::string_view base = segments.back();
+    std::string ext = ascii_lower(extension(base));
+    std::string_view name = stem(base);
+    std::string_view parent = segments.size() >= 2 ? segments[segments.size() - 2] : "";
+    std::string_view grandparent = segments.size() >= 3 ? segments[segments.size() - 3] : "";
+
+    // gettext and Django.
+    if (ext == "po" || ext == "mo") {
+      bool lc = parent == "LC_MESSAGES";
+      std::string source = lc && ascii_lower(name).rfind("django", 0) == 0 ? "django" : "gettext";
+      if (ext == "po") {
+        if (auto content = snapshot_.read(entry)) {
+          if (auto tag = value_after(*content, "\"Language:")) return Found{*tag, source};
+        }
+      }
+      if (lc) {
+        if (auto tag = normalize_bcp47(grandparent)) return Found{*tag, source};
+        return std::nullopt;
+      }
+      if (auto tag = tag_from_stem(name)) return Found{*tag, source};
+      if (auto tag = tag_from_suffix(name, true)) return Found{*tag, source};
+      if (auto tag = normalize_bcp47(parent)) return Found{*tag, source};
+      return std::nullopt;
+    }
+    // Android resources.
+    if (ascii_lower(parent).rfind("values-", 0) == 0 &&
+        (base == "strings.xml" || base == "arrays.xml" || base == "plurals.xml")) {
+      if (auto tag = normalize_bcp47(parent)) return Found{*tag, "android"};
+      return std::nullopt;
+    }
+    // iOS / macOS bundles.
+    if (ext == "strings" || ext == "stringsdict" || ext == "xib" || ext == "storyboard" ||
+        ext == "plist" || ext == "md" || ext == "html") {
+      for (auto seg : segments) {
+        if (ends_with_icase(seg, ".lproj")) {
+          if (auto tag = normalize_bcp47(seg)) return Found{*tag, "ios"};
+          return std::nullopt;
+        }
+      }
+    }
+    // Flutter.
+    if (ext == "arb") {
+      if (auto content = snapshot_.read(entry)) {
+        if (auto tag = value_after(*content, "\"@@locale\"")) return Found{*tag, "flutter"};
+      }
+      if (auto tag = tag_from_suffix(name, false)) return Found{*tag, "flutter"};
+      return std::nullopt;
+    }
+    // Java resource bundles.
+    if (ext == "properties") {
+      if (auto tag = tag_from_suffix(name, true)) return Found{*tag, "java"};
+    }
+    // Rails.
+    if (path.find("config/locales/") != std::string::npos &&
+        (ext == "yml" || ext == "yaml" || ext == "rb")) {
+      if (auto tag = tag_from_stem(name)) return Found{*tag, "rails"};
+      if (!is_i18n_folder(parent)) {
+        if (auto tag = normalize_bcp47(parent)) return Found{*tag, "rails"};
+      }
+      return std::nullopt;
+    }
+    // Catalogs inside a folder that says i18n.
+    static const std::array<std::string_view, 14> kCatalogExtensions = {
+        "json", "yml", "yaml", "js", "ts", "mjs", "cjs", "xlf", "xliff", "toml", "ftl", "php",
+        "properties", "json5"};
+    if (std::find(kCatalogExtensions.begin(), kCatalogExtensions.end(), ext) == kCatalogExtensions.end())
+      return std::nullopt;
+    std::size_t i18n_index = segments.size();
+    for (std::size_t i = 0; i + 1 < segments.size(); ++i) {
+      if (is_i18n_folder(segments[i])) i18n_index = i;
+    }
+    if (i18n_index == segments.size()) return std::nullopt;
+    std::string source = source_for(ext, segments, i18n_index);
+    if (auto tag = tag_from_stem(name)) return Found{*tag, source};
+    // `locales/fr/common.json`: the folder below the i18n folder names the language.
+    for (std::size_t i = i18n_index + 1; i + 1 < segments.size(); ++i) {
+      if (auto tag = normalize_bcp47(segments[i])) return Found{*tag, source};
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::string source_for(const std::string& ext, const std::vector<std::string_view>& segments,
+                         std::size_t i18n_index) const {
+    std::string folder = ascii_lower(segments[i18n_index]);
+    bool symfony = folder == "translations" && i18n_index == 0;
+    if (symfony && (ext == "yml" || ext == "yaml" || ext == "xlf" || ext == "xliff")) return "symfony";
+    if (ext == "xlf" || ext == "xliff") return "xliff";
+    if (ext == "ftl") return "fluent";
+    if (ext == "php") return "laravel";
+    if (ext == "yml" || ext == "yaml") return "yaml";
+    if (ext == "properties") return "java";
+    if (ext == "toml") return "toml";
+    return js_source_;
+  }
+
+  const Snapshot& snapshot_;
+  std::string js_source_ = "json";
+};
+
+}  // namespace
+
+std::optional<std::string> normalize_bcp47(std::string_view raw) {
+  std::string_view s = raw;
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  if (s.empty() || s.size() > 40) return std::nullopt;
+  if (ends_with_icase(s, ".lproj")) s.remove_suffix(6);
+  static const std::array<std::pair<std::string_view, std::string_view>, 9> kNames = {{
+      {"english", "en"}, {"french", "fr"}, {"german", "de"}, {"spanish", "es"},
+      {"italian", "it"}, {"japanese", "ja"}, {"dutch", "nl"}, {"portuguese", "pt"},
+      {"chinese", "zh"}}};
+  for (const auto& [n, code] : kNames) {
+    if (ascii_lower(s) == n) return std::string(code);
+  }
+  bool android = false;
+  if (ascii_lower(s.substr(0, 7)) == "values-") {
+    android = true;
+    s.remove_prefix(7);
+  }
+  std::string script;
+  if (auto at = s.find('@'); at != std::string_view::npos) {
+    std::string modifier = ascii_lower(s.substr(at + 1));
+    if (modifier == "latin") script = "Latn";
+    else if (modifier == "cyrillic") script = "Cyrl";
+    s = s.substr(0, at);
+  }
+  if (auto dot = s.find('.'); dot != std::string_view::npos) s = s.substr(0, dot);  // encoding
+  std::vector<std::string_view> parts;
+  if (android && ascii_lower(s.substr(0, 2)) == "b+") parts = split_any(s.substr(2), "+");
+  else parts = split_any(s, android ? "-" : "-_");
+  if (parts.empty()) return std::nullopt;
+  std::string lang = ascii_lower(parts[0]);
+  if (lang == "iw") lang = "he";
+  if (lang == "in") lang = "id";
+  if (lang == "ji") lang = "yi";
+  if (!all_alpha(lang) || !known_language(lang)) return std::nullopt;
+  std::string region;
+  std::vector<std::string> variants;
+  bool b_plus = android && ascii_lower(s.substr(0, 2)) == "b+";
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    std::string_view p = parts[i];
+    if (android && !b_plus) {
+      // Android qualifiers: only `rBR` is a region; `night`, `land`, `v21`... end the locale.
+      if (p.size() == 3 && (p[0] == 'r' || p[0] == 'R') && all_alpha(p) && region.empty()) {
+        region = upper(p.substr(1));
+        continue;
+      }
+      break;
+    }
+    if (p.size() == 4 && all_alpha(p) && script.empty() && region.empty()) script = title(p);
+    else if (p.size() == 2 && all_alpha(p) && region.empty()) region = upper(p);
+    else if (p.size() == 3 && all_digit(p) && region.empty()) region = std::string(p);
+    else if ((p.size() >= 5 && p.size() <= 8 && ascii_lower(p) == "valencia") ||
+             (p.size() == 4 && std::isdigit(static_cast<unsigned char>(p[0])) != 0))
+      variants.push_back(ascii_lower(p));
+    else
+      return std::nullopt;
+  }
+  std::string out = lang;
+  if (!script.empty()) out += "-" + script;
+  if (!region.empty()) out += "-" + region;
+  for (const auto& v : variants) out += "-" + v;
+  return out;
+}
+
+bool language_matches(std::string_view declared, std::string_view detected) {
+  std::string a = ascii_lower(normalize_bcp47(declared).value_or(std::string(declared)));
+  std::string b = ascii_lower(normalize_bcp47(detected).value_or(std::string(detected)));
+  if (a.empty() || b.empty()) return false;
+  if (a == b) return true;
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  return longer.compare(0, shorter.size(), shorter) == 0 && longer[shorter.size()] == '-';
+}
+
+std::vector<LanguageEvidence> detect_languages(const Snapshot& snapshot) {
+  Detector detector(snapshot);
+  std::map<std::string, LanguageEvidence> by_tag;
+  for (const auto& entry : snapshot.files()) {
+    if (entry.kind != EntryKind::file) continue;
+    if (a11y::in_vendored_folder(entry.path) || a11y::is_test_path(entry.path)) continue;
+    auto found = detector.examine(entry);
+    if (!found) continue;
+    by_tag.try_emplace(found->tag, LanguageEvidence{found->tag, to_valid_utf8(entry.path), found->source});
+  }
+  std::vector<LanguageEvidence> out;
+  for (auto& [tag, evidence] : by_tag) out.push_back(std::move(evidence));
+  return out;
+}
+
+}  // namespace pacte

@@ -1,0 +1,64 @@
+// Internal to the a11y module: a small element tree that the template checks run on, built
+// from HTML and server templates (gumbo, after neutralising template tags) or from JSX/TSX and
+// Vue single-file components (a tolerant tokenizer of our own).
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pacte::a11y {
+
+/// One attribute as written. `name` is canonical: lower-case, binding prefixes removed (`:alt`,
+/// `v-bind:alt`, `[alt]`, `[attr.alt]` -> `alt`), JSX spellings mapped (`htmlFor` -> `for`).
+/// `dynamic` means the value is an expression whose result a static check cannot know.
+struct MarkupAttr {
+  std::string name;
+  std::string value;
+  bool dynamic = false;
+};
+
+/// One element. Text and expression children are summarised in `has_text`.
+struct MarkupNode {
+  std::string tag;         // lower-case for HTML elements; as written for components
+  bool component = false;  // a framework component or custom element: its output is unknown
+  std::vector<MarkupAttr> attrs;
+  bool unknown_attrs = false;  // spread props, `v-bind="obj"`, a template tag among attributes
+  bool has_text = false;       // non-blank text or an expression among the direct children
+  std::vector<MarkupNode> children;
+  std::size_t offset = 0;      // byte offset of '<' in the source
+  std::size_t tag_end = 0;     // byte offset just past the opening tag
+
+  /// The attribute named `name` (canonical), or nullptr.
+  const MarkupAttr* attr(std::string_view name) const;
+};
+
+/// The elements of one file, plus the document-level facts the page checks need.
+struct MarkupTree {
+  std::vector<MarkupNode> roots;
+  bool html_tag = false;             // an explicit `<html>` start tag is in the source
+  std::size_t html_offset = 0;       // where it is
+  std::vector<MarkupAttr> html_attrs;  // the attributes of the document element
+  bool html_unknown_attrs = false;   // the document element has attributes we cannot see
+  bool head_has_template = false;    // a template tag before `<body>` may bring in the title
+  bool has_title = false;            // a `<title>` element (HTML namespace) exists
+  bool title_empty = true;           // every `<title>` is blank
+  std::size_t title_offset = 0;
+};
+
+/// Replaces template tags (`{{ }}`, `{% %}`, `{# #}`, `<% %>`, `<?php ?>`) by filler bytes of the
+/// same length, keeping newlines, so that offsets and lines survive: expressions and statements
+/// become `_` (they may print text), comments become spaces. Returns the neutralised ranges.
+std::vector<std::pair<std::size_t, std::size_t>> neutralise_template_tags(std::string& text);
+
+/// Parses HTML or a server template with gumbo.
+MarkupTree parse_html(std::string_view source);
+
+/// Parses the JSX elements of a JavaScript/TypeScript file. `found` tells whether at least one
+/// complete JSX element was seen.
+MarkupTree parse_jsx(std::string_view source, bool* found = nullptr);
+
+/// Parses the `<template>` block of a Vue single-file component (nothing for `lang="pug"`).
+MarkupTree parse_vue(std::string_view source);
+
+}  // namespace pacte::a11y

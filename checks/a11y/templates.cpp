@@ -1,0 +1,519 @@
+#include "checks/a11y/templates.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <set>
+
+#include "checks/a11y/markup.hpp"
+#include "checks/a11y/paths.hpp"
+
+namespace pacte {
+namespace {
+
+using a11y::MarkupAttr;
+using a11y::MarkupNode;
+using a11y::MarkupTree;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  });
+}
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// The attribute when it is present with a usable value: dynamic, or static and not blank.
+bool has_value(const MarkupNode& n, std::string_view name) {
+  const MarkupAttr* a = n.attr(name);
+  return a && (a->dynamic || !is_blank(a->value));
+}
+
+// The static lower-cased value of an attribute; nullopt when missing or dynamic.
+std::optional<std::string> static_value(const MarkupNode& n, std::string_view name) {
+  const MarkupAttr* a = n.attr(name);
+  if (!a || a->dynamic) return std::nullopt;
+  return ascii_lower(trimmed(a->value));
+}
+
+bool aria_hidden(const MarkupNode& n) { return static_value(n, "aria-hidden") == "true"; }
+
+bool presentational(const MarkupNode& n) {
+  auto role = static_value(n, "role");
+  return role == "presentation" || role == "none";
+}
+
+bool named_by_attributes(const MarkupNode& n) {
+  if (has_value(n, "aria-label") || has_value(n, "aria-labelledby") || has_value(n, "title"))
+    return true;
+  // Content set from an expression: Vue v-html/v-text, React, Angular, Alpine.
+  for (std::string_view a : {"v-html", "v-text", "dangerouslysetinnerhtml", "children",
+                             "innerhtml", "innertext", "textcontent", "x-text", "x-html"}) {
+    if (n.attr(a)) return true;
+  }
+  return false;
+}
+
+// Whether `n` (or its content) gives an accessible name to the link or button it is in.
+// Unknown content (components, spread props, slots) counts as a name: precision first.
+bool gives_name(const MarkupNode& n, bool root) {
+  if (!root && aria_hidden(n)) return false;
+  if (n.component || n.unknown_attrs) return true;
+  if (named_by_attributes(n)) return true;
+  if (n.tag == "img" || n.tag == "area") return has_value(n, "alt");
+  if (n.tag == "input") return static_value(n, "type") == "image" && has_value(n, "alt");
+  if (n.tag == "slot") return true;
+  if (n.tag == "script" || n.tag == "style") return false;
+  if (n.tag == "svg") {
+    for (const auto& c : n.children) {
+      if (c.tag == "title" && c.has_text) return true;
+    }
+    return false;
+  }
+  if (n.has_text) return true;
+  return std::any_of(n.children.begin(), n.children.end(),
+                     [](const MarkupNode& c) { return gives_name(c, false); });
+}
+
+bool contains_unnamed_image(const MarkupNode& n) {
+  for (const auto& c : n.children) {
+    if ((c.tag == "img" || c.tag == "svg") && !aria_hidden(c)) return true;
+    if (contains_unnamed_image(c)) return true;
+  }
+  return false;
+}
+
+struct CheckInfo {
+  std::string_view check;
+  std::string_view rgaa;
+  std::string_view wcag;
+};
+
+const CheckInfo kChecks[] = {
+    {"img-alt", "1.1", "1.1.1"},           {"area-alt", "1.1", "1.1.1"},
+    {"input-image-alt", "1.1", "1.1.1"},   {"html-lang", "8.3", "3.1.1"},
+    {"page-title", "8.5", "2.4.2"},        {"form-label", "11.1", "1.3.1, 4.1.2"},
+    {"link-name", "6.2", "2.4.4"},         {"button-name", "11.9", "4.1.2"},
+    {"frame-title", "2.1", "4.1.2"},       {"viewport-zoom", "10.4", "1.4.4"},
+    {"tabindex-positive", "12.8", "2.4.3"}, {"blink-marquee", "13.8", "2.2.2"},
+    {"meta-refresh", "13.1", "2.2.1"},
+};
+
+// The opening tag as written, on one line, at most 200 bytes (cut at a character boundary).
+std::string opening_tag(std::string_view source, std::size_t begin, std::size_t end) {
+  if (begin >= source.size()) return {};
+  end = std::min(std::max(end, begin + 1), source.size());
+  std::string out;
+  bool space = false;
+  for (char c : source.substr(begin, end - begin)) {
+    bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (ws) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  constexpr std::size_t kMax = 200;
+  if (out.size() > kMax) {
+    std::size_t cut = kMax - 3;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+    out += "...";
+  }
+  return to_valid_utf8(out);
+}
+
+class Checker {
+ public:
+  Checker(std::string_view path, std::string_view source, TemplateKind kind)
+      : path_(path), source_(source), kind_(kind) {}
+
+  std::vector<A11yDefect> run(const MarkupTree& tree) {
+    for (const auto& root : tree.roots) collect_labels(root);
+    page_checks(tree);
+    Context ctx;
+    for (const auto& root : tree.roots) walk(root, ctx, nullptr);
+    std::stable_sort(defects_.begin(), defects_.end(), [](const A11yDefect& a, const A11yDefect& b) {
+      return a.evidence.line < b.evidence.line;
+    });
+    return std::move(defects_);
+  }
+
+ private:
+  struct Context {
+    bool in_label = false;
+    bool in_form_component = false;  // a component that may render the label
+  };
+
+  void report(std::string_view check, std::size_t offset, std::size_t tag_end, Text message) {
+    A11yDefect d;
+    d.check = std::string(check);
+    for (const auto& info : kChecks) {
+      if (info.check == check) {
+        d.rgaa = std::string(info.rgaa);
+        d.wcag = std::string(info.wcag);
+      }
+    }
+    d.message = std::move(message);
+    d.evidence.path = to_valid_utf8(path_);
+    d.evidence.line = line_at(source_, std::min(offset, source_.size()));
+    d.evidence.snippet = opening_tag(source_, offset, tag_end);
+    defects_.push_back(std::move(d));
+  }
+
+  void report(std::string_view check, const MarkupNode& n, Text message) {
+    report(check, n.offset, n.tag_end, std::move(message));
+  }
+
+  void collect_labels(const MarkupNode& n) {
+    if (n.tag == "label" && !n.component) {
+      if (const MarkupAttr* a = n.attr("for")) {
+        any_label_for_ = true;
+        if (a->dynamic) dynamic_label_for_ = true;
+        else label_for_.insert(std::string(trimmed(a->value)));
+      }
+      if (n.unknown_attrs) dynamic_label_for_ = true;
+    }
+    for (const auto& c : n.children) collect_labels(c);
+  }
+
+  void page_checks(const MarkupTree& tree) {
+    if (!tree.html_tag || tree.html_unknown_attrs) return;
+    bool lang = false;
+    for (const auto& a : tree.html_attrs) {
+      if ((a.name == "lang" || a.name == "xml:lang") && (a.dynamic || !is_blank(a.value))) lang = true;
+    }
+    std::size_t html_end = source_.find('>', tree.html_offset);
+    html_end = html_end == std::string_view::npos ? source_.size() : html_end + 1;
+    if (!lang) {
+      report("html-lang", tree.html_offset, html_end,
+             {"The page does not declare its language: <html> has no lang attribute",
+              "La page ne déclare pas sa langue : <html> n'a pas d'attribut lang"});
+    }
+    // Title: only for documents parsed as HTML (JSX and Vue pages set it from code), and only
+    // when no template tag before <body> could bring it in.
+    if (kind_ == TemplateKind::jsx || kind_ == TemplateKind::vue) return;
+    if (!tree.has_title && !tree.head_has_template) {
+      report("page-title", tree.html_offset, html_end,
+             {"The page has no <title>", "La page n'a pas d'élément <title>"});
+    } else if (tree.has_title && tree.title_empty) {
+      std::size_t end = source_.find('>', tree.title_offset);
+      report("page-title", tree.title_offset, end == std::string_view::npos ? source_.size() : end + 1,
+             {"The page <title> is empty", "L'élément <title> de la page est vide"});
+    }
+  }
+
+  void walk(const MarkupNode& n, Context ctx, const MarkupNode* parent) {
+    if (!n.component) element_checks(n, ctx, parent);
+    if (n.tag == "label" && !n.component) ctx.in_label = true;
+    if (n.component && may_render_label(n)) ctx.in_form_component = true;
+    for (const auto& c : n.children) walk(c, ctx, &n);
+  }
+
+  static bool may_render_label(const MarkupNode& component) {
+    std::string name = ascii_lower(component.tag);
+    for (std::string_view word : {"label", "field", "form", "control", "input", "group"}) {
+      if (name.find(word) != std::string::npos) return true;
+    }
+    return std::any_of(component.attrs.begin(), component.attrs.end(), [](const MarkupAttr& a) {
+      return a.name.find("label") != std::string::npos;
+    });
+  }
+
+  void element_checks(const MarkupNode& n, const Context& ctx, const MarkupNode* parent) {
+    const std::string& tag = n.tag;
+    if (tag == "img") check_img(n);
+    else if (tag == "area") check_area(n);
+    else if (tag == "input" || tag == "select" || tag == "textarea") {
+      check_input_image(n);
+      check_field(n, ctx, parent);
+    } else if (tag == "a") check_link(n);
+    else if (tag == "button") check_button(n);
+    else if (tag == "iframe" || tag == "frame") check_frame(n);
+    else if (tag == "meta") check_meta(n);
+    else if (tag == "blink" || tag == "marquee") {
+      report("blink-marquee", n,
+             {"<" + tag + "> makes content move or blink with no way to stop it",
+              "<" + tag + "> fait clignoter ou défiler du contenu sans moyen de l'arrêter"});
+    }
+    check_tabindex(n);
+  }
+
+  static bool has_text_alternative(const MarkupNode& n) {
+    return n.attr("alt") || has_value(n, "aria-label") || has_value(n, "aria-labelledby") ||
+           has_value(n, "title");
+  }
+
+  void check_img(const MarkupNode& n) {
+    if (n.unknown_attrs || presentational(n) || aria_hidden(n) || has_text_alternative(n)) return;
+    report("img-alt", n,
+           {"Image without a text alternative: add alt (alt=\"\" when it is decorative)",
+            "Image sans alternative textuelle : ajouter alt (alt=\"\" si elle est décorative)"});
+  }
+
+  void check_area(const MarkupNode& n) {
+    if (n.unknown_attrs || !n.attr("href") || aria_hidden(n) || has_text_alternative(n)) return;
+    report("area-alt", n,
+           {"Image map area without a text alternative (alt)",
+            "Zone cliquable d'image réactive sans alternative textuelle (alt)"});
+  }
+
+  void check_input_image(const MarkupNode& n) {
+    if (n.tag != "input" || n.unknown_attrs || static_value(n, "type") != "image") return;
+    if (aria_hidden(n) || has_text_alternative(n)) return;
+    report("input-image-alt", n,
+           {"Image button (<input type=image>) without a text alternative (alt)",
+            "Bouton image (<input type=image>) sans alternative textuelle (alt)"});
+  }
+
+  void check_field(const MarkupNode& n, const Context& ctx, const MarkupNode* parent) {
+    if (n.unknown_attrs || ctx.in_label || ctx.in_form_component) return;
+    if (n.tag == "input") {
+      const MarkupAttr* type = n.attr("type");
+      if (type && type->dynamic) return;
+      std::string t = type ? ascii_lower(trimmed(type->value)) : "text";
+      if (t == "hidden" || t == "submit" || t == "button" || t == "reset" || t == "image") return;
+    }
+    if (n.attr("hidden") || aria_hidden(n)) return;
+    if (has_value(n, "aria-label") || has_value(n, "aria-labelledby") || has_value(n, "title")) return;
+    if (const MarkupAttr* id = n.attr("id")) {
+      if (id->dynamic ? any_label_for_ : (dynamic_label_for_ || label_for_.count(std::string(trimmed(id->value))) > 0))
+        return;
+    }
+    // A sibling label component (`<FormLabel>`) may be wired to the field by its parent.
+    if (parent) {
+      for (const auto& sibling : parent->children) {
+        if (sibling.component && ascii_lower(sibling.tag).find("label") != std::string::npos) return;
+      }
+    }
+    std::string what = n.tag == "input" ? "<input>" : "<" + n.tag + ">";
+    bool placeholder = has_value(n, "placeholder");
+    Text message{"Form field " + what + " without a label (no <label for>, enclosing <label>, "
+                 "aria-label, aria-labelledby or title)" +
+                     (placeholder ? std::string("; a placeholder is not a label") : ""),
+                 "Champ de formulaire " + what + " sans étiquette (ni <label for>, ni <label> "
+                 "englobant, ni aria-label, aria-labelledby ou title)" +
+                     (placeholder ? std::string(" ; un placeholder n'est pas une étiquette") : "")};
+    report("form-label", n, std::move(message));
+  }
+
+  void check_link(const MarkupNode& n) {
+    if (!n.attr("href") || aria_hidden(n) || presentational(n) || gives_name(n, true)) return;
+    if (contains_unnamed_image(n)) {
+      report("link-name", n,
+             {"Link whose only content is an image without a text alternative: it has no name",
+              "Lien dont le seul contenu est une image sans alternative textuelle : il n'a pas "
+              "d'intitulé"});
+    } else {
+      report("link-name", n,
+             {"Link without an accessible name (no text, aria-label or title)",
+              "Lien sans intitulé accessible (ni texte, ni aria-label, ni title)"});
+    }
+  }
+
+  void check_button(const MarkupNode& n) {
+    if (aria_hidden(n) || gives_name(n, true)) return;
+    if (contains_unnamed_image(n)) {
+      report("button-name", n,
+             {"Button whose only content is an image or icon without a text alternative",
+              "Bouton dont le seul contenu est une image ou une icône sans alternative textuelle"});
+    } else {
+      report("button-name", n,
+             {"Button without an accessible name (no text, aria-label or title)",
+              "Bouton sans intitulé accessible (ni texte, ni aria-label, ni title)"});
+    }
+  }
+
+  void check_frame(const MarkupNode& n) {
+    if (n.unknown_attrs || aria_hidden(n)) return;
+    if (has_value(n, "title") || has_value(n, "aria-label") || has_value(n, "aria-labelledby")) return;
+    report("frame-title", n,
+           {"<" + n.tag + "> without a title attribute", "<" + n.tag + "> sans attribut title"});
+  }
+
+  void check_meta(const MarkupNode& n) {
+    if (n.unknown_attrs) return;
+    auto content = static_value(n, "content");
+    if (!content) return;
+    if (static_value(n, "name") == "viewport") {
+      check_viewport(n, *content);
+    } else if (static_value(n, "http-equiv") == "refresh") {
+      // "5; url=/next": a delay before the number's end. "0" redirects at once: accepted.
+      const char* begin = content->c_str();
+      char* end = nullptr;
+      double delay = std::strtod(begin, &end);
+      if (end != begin && delay > 0) {
+        report("meta-refresh", n,
+               {"The page refreshes or redirects itself after a delay (meta http-equiv=refresh)",
+                "La page se recharge ou redirige d'elle-même après un délai (meta "
+                "http-equiv=refresh)"});
+      }
+    }
+  }
+
+  void check_viewport(const MarkupNode& n, const std::string& content) {
+    // "width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no"
+    std::size_t b = 0;
+    bool blocks = false;
+    while (b < content.size()) {
+      std::size_t e = content.find_first_of(",;", b);
+      if (e == std::string::npos) e = content.size();
+      std::string_view item = trimmed(std::string_view(content).substr(b, e - b));
+      auto eq = item.find('=');
+      if (eq != std::string_view::npos) {
+        std::string_view key = trimmed(item.substr(0, eq));
+        std::string value(trimmed(item.substr(eq + 1)));
+        if (key == "user-scalable" && (value == "no" || value == "0")) blocks = true;
+        if (key == "maximum-scale") {
+          char* end = nullptr;
+          double scale = std::strtod(value.c_str(), &end);
+          if (end != value.c_str() && scale < 2) blocks = true;
+        }
+      }
+      b = e + 1;
+    }
+    if (blocks) {
+      report("viewport-zoom", n,
+             {"The viewport blocks zooming (user-scalable=no or maximum-scale below 2)",
+              "Le viewport empêche le zoom (user-scalable=no ou maximum-scale inférieur à 2)"});
+    }
+  }
+
+  void check_tabindex(const MarkupNode& n) {
+    auto value = static_value(n, "tabindex");
+    if (!value || value->empty()) return;
+    char* end = nullptr;
+    long v = std::strtol(value->c_str(), &end, 10);
+    if (*end != '\0' || v <= 0) return;
+    report("tabindex-positive", n,
+           {"Positive tabindex (" + *value + ") changes the keyboard order",
+            "Un tabindex positif (" + *value + ") modifie l'ordre de tabulation"});
+  }
+
+  std::string_view path_;
+  std::string_view source_;
+  TemplateKind kind_;
+  std::set<std::string> label_for_;
+  bool any_label_for_ = false;
+  bool dynamic_label_for_ = false;
+  std::vector<A11yDefect> defects_;
+};
+
+std::string_view extension_of(std::string_view lower_base) {
+  auto dot = lower_base.rfind('.');
+  return dot == std::string_view::npos ? std::string_view() : lower_base.substr(dot);
+}
+
+}  // namespace
+
+TemplateKind template_kind(std::string_view path) {
+  std::string lower = ascii_lower(a11y::base_name(path));
+  std::string_view ext = extension_of(lower);
+  if (ends_with(lower, ".html.erb") || ext == ".erb" || ext == ".ejs" || ext == ".rhtml")
+    return TemplateKind::erb;
+  if (ext == ".twig") return TemplateKind::twig;
+  if (ext == ".j2" || ext == ".jinja" || ext == ".jinja2" || ext == ".njk") return TemplateKind::jinja;
+  if (ext == ".jsx" || ext == ".tsx") return TemplateKind::jsx;
+  if (ext == ".vue") return TemplateKind::vue;
+  if (ext == ".php" || ext == ".phtml") return TemplateKind::php;
+  if (ext == ".html" || ext == ".htm") {
+    auto segments = a11y::path_segments(path);
+    if (!segments.empty()) segments.pop_back();
+    for (auto seg : segments) {
+      if (seg == "templates") return TemplateKind::jinja;  // Django, Flask, Jinja layouts
+    }
+    return TemplateKind::html;
+  }
+  if (ext == ".xhtml" || ext == ".shtml" || ext == ".hbs" || ext == ".handlebars" ||
+      ext == ".mustache")
+    return TemplateKind::html;
+  return TemplateKind::other;
+}
+
+TemplateKind template_kind(std::string_view path, std::string_view content) {
+  TemplateKind kind = template_kind(path);
+  if (kind != TemplateKind::other) return kind;
+  std::string lower = ascii_lower(a11y::base_name(path));
+  std::string_view ext = extension_of(lower);
+  if ((ext == ".js" || ext == ".mjs" || ext == ".cjs") && content.find('<') != std::string_view::npos) {
+    bool found = false;
+    a11y::parse_jsx(content, &found);
+    if (found) return TemplateKind::jsx;
+  }
+  return TemplateKind::other;
+}
+
+std::string_view template_kind_name(TemplateKind kind) {
+  switch (kind) {
+    case TemplateKind::html: return "html";
+    case TemplateKind::jsx: return "jsx";
+    case TemplateKind::vue: return "vue";
+    case TemplateKind::twig: return "twig";
+    case TemplateKind::jinja: return "jinja";
+    case TemplateKind::erb: return "erb";
+    case TemplateKind::php: return "php";
+    case TemplateKind::other: return "other";
+  }
+  return "other";
+}
+
+const std::vector<std::string>& a11y_check_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& info : kChecks) out.emplace_back(info.check);
+    return out;
+  }();
+  return names;
+}
+
+std::vector<A11yDefect> check_template(std::string_view path, std::string_view content) {
+  TemplateKind kind = template_kind(path, content);
+  MarkupTree tree;
+  switch (kind) {
+    case TemplateKind::other: return {};
+    case TemplateKind::jsx: tree = a11y::parse_jsx(content); break;
+    case TemplateKind::vue: tree = a11y::parse_vue(content); break;
+    default: tree = a11y::parse_html(content); break;
+  }
+  return Checker(path, content, kind).run(tree);
+}
+
+bool is_checked_template_path(std::string_view path) {
+  std::string lower = ascii_lower(a11y::base_name(path));
+  std::string_view ext = extension_of(lower);
+  bool candidate = template_kind(path) != TemplateKind::other || ext == ".js" || ext == ".mjs" ||
+                   ext == ".cjs";
+  if (!candidate) return false;
+  if (lower.find(".min.") != std::string::npos) return false;
+  return !a11y::in_vendored_folder(path) && !a11y::is_test_path(path);
+}
+
+constexpr std::uint64_t kMaxTemplateSize = 2ull << 20;
+
+std::vector<A11yDefect> check_templates(const Snapshot& snapshot) {
+  std::vector<A11yDefect> out;
+  for (const auto& entry : snapshot.files()) {
+    if (entry.kind != EntryKind::file || !is_checked_template_path(entry.path)) continue;
+    if (entry.size > kMaxTemplateSize) continue;  // generated output, not a template
+    auto content = snapshot.read(entry);
+    if (!content || is_lfs_pointer(*content)) continue;
+    auto defects = check_template(entry.path, *content);
+    out.insert(out.end(), std::make_move_iterator(defects.begin()),
+               std::make_move_iterator(defects.end()));
+  }
+  return out;
+}
+
+}  // namespace pacte

@@ -1,0 +1,42 @@
+// One audit, from a path to a report document: open the repository, take the snapshot,
+// load the charter, evaluate the rules, score, and gather facts and stats.
+#pragma once
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "checks/base/text.hpp"
+#include "checks/engine.hpp"
+#include "checks/rules.hpp"
+
+namespace pacte {
+
+/// Nothing could be audited (not a repository, bad revision, ...): exit code 2.
+class AuditError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct AuditOptions {
+  std::string path = ".";
+  std::string rev = "HEAD";
+  std::string charter_file;  // --charter: a file on disk, instead of looking in the tree
+  bool worktree = false;     // --worktree: the files on disk, uncommitted changes included
+  Lang lang = Lang::en;
+  std::uint64_t max_file_size = 16ull << 20;
+  EvidenceOptions evidence;
+};
+
+/// Runs one audit and returns the report document (SPEC section 4). Throws AuditError,
+/// InputError or CharterInvalid when nothing could be audited.
+nlohmann::json run_audit(const AuditOptions& options, const RuleSet& rules);
+
+/// Gathers `facts` (SPEC section 4) from the evidence modules; defined in facts.cpp.
+nlohmann::json collect_facts(AuditContext& ctx);
+
+/// pacte's version string.
+const char* pacte_version();
+
+}  // namespace pacte

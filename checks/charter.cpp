@@ -1,0 +1,302 @@
+#include "checks/charter.hpp"
+
+#include <algorithm>
+
+#include "checks/base/snapshot.hpp"
+#include "checks/license/license.hpp"
+#include "checks/schema.hpp"
+
+namespace pacte {
+
+CharterInvalid::CharterInvalid(std::vector<std::string> problems)
+    : std::runtime_error(problems.empty() ? "invalid charter" : problems.front()), problems_(std::move(problems)) {}
+
+namespace {
+std::string dotted_to_pointer(const std::string& dotted) {
+  std::string ptr;
+  std::size_t start = 0;
+  while (start <= dotted.size()) {
+    auto dot = dotted.find('.', start);
+    std::string part = dotted.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    ptr += "/" + json_pointer_escape(part);
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return ptr;
+}
+
+std::string pointer_to_dotted(const std::string& ptr) {
+  std::string out;
+  for (char c : ptr) out += c == '/' ? '.' : c;
+  if (!out.empty() && out.front() == '.') out.erase(0, 1);
+  return out;
+}
+}  // namespace
+
+const nlohmann::json* Charter::field(const std::string& dotted) const {
+  const nlohmann::json* cur = &doc;
+  std::size_t start = 0;
+  while (true) {
+    auto dot = dotted.find('.', start);
+    std::string key = dotted.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (cur->is_array() && !key.empty() && key.find_first_not_of("0123456789") == std::string::npos && key.size() < 9) {
+      std::size_t i = std::stoul(key);
+      if (i >= cur->size()) return nullptr;
+      cur = &(*cur)[i];
+    } else {
+      if (!cur->is_object() || !cur->contains(key)) return nullptr;
+      cur = &(*cur)[key];
+    }
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return cur->is_null() ? nullptr : cur;
+}
+
+SourcePos Charter::pos(const std::string& dotted) const { return yaml.position_of(dotted_to_pointer(dotted)); }
+
+std::string Charter::where(const std::string& dotted) const {
+  SourcePos p = pos(dotted);
+  if (p.line > 0) return path + ":" + std::to_string(p.line) + ":" + std::to_string(p.col);
+  return path;
+}
+
+bool path_stays_inside(const std::string& path) {
+  if (path.empty() || path.front() == '/' || path.front() == '\\') return false;
+  if (path.find('\0') != std::string::npos) return false;
+  if (path.size() >= 2 && path[1] == ':') return false;  // C:\...
+  int depth = 0;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    auto slash = path.find_first_of("/\\", start);
+    std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (part == "..") {
+      if (--depth < 0) return false;
+    } else if (!part.empty() && part != ".") {
+      ++depth;
+    }
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return true;
+}
+
+std::optional<std::time_t> parse_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return std::nullopt;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (d > mdays[m - 1] + (m == 2 && leap ? 1 : 0)) return std::nullopt;
+  std::tm tm{};
+  tm.tm_year = y - 1900;
+  tm.tm_mon = m - 1;
+  tm.tm_mday = d;
+  return timegm(&tm);
+}
+
+namespace {
+
+// Paths in the charter that name files in the repository.
+const std::vector<std::string> kPathFields = {"openness.contributing", "continuity.succession_plan",
+                                              "continuity.data_export", "equal_access.accessibility.statement"};
+const std::vector<std::string> kDateFields = {"continuity.support_until", "equal_access.accessibility.audit_date"};
+
+void read_waivers(Charter& c, std::time_t today, std::vector<std::string>& problems) {
+  const nlohmann::json* ws = c.field("waivers");
+  if (!ws || !ws->is_array()) return;
+  for (std::size_t i = 0; i < ws->size(); ++i) {
+    const auto& w = (*ws)[i];
+    if (!w.is_object()) continue;
+    Waiver waiver;
+    waiver.rule = w.value("rule", "");
+    waiver.reason = w.contains("reason") && w["reason"].is_string() ? w["reason"].get<std::string>() : "";
+    waiver.until = w.contains("until") && w["until"].is_string() ? w["until"].get<std::string>() : "";
+    waiver.pos = c.yaml.position_of("/waivers/" + std::to_string(i));
+    std::string at = InputError::format(c.path, waiver.pos, "");
+    at.resize(at.size() - 2);
+    auto trimmed = waiver.reason;
+    trimmed.erase(0, trimmed.find_first_not_of(" \t"));
+    if (trimmed.empty()) {
+      waiver.not_applied = "the waiver of " + waiver.rule + " has no reason; a waiver needs one";
+    } else if (waiver.until.empty()) {
+      waiver.not_applied = "the waiver of " + waiver.rule + " has no 'until' date; a waiver needs an end";
+    } else if (auto t = parse_date(waiver.until); !t) {
+      problems.push_back(InputError::format(c.path, c.yaml.position_of("/waivers/" + std::to_string(i) + "/until"),
+                                            "'" + waiver.until + "' is not a real date (YYYY-MM-DD)"));
+      continue;
+    } else if (*t + 86400 <= today) {
+      waiver.not_applied = "the waiver of " + waiver.rule + " expired on " + waiver.until;
+    } else {
+      waiver.applies = true;
+    }
+    if (!waiver.applies) c.warnings.push_back(at + ": " + waiver.not_applied + ": it does not apply");
+    c.waivers.push_back(std::move(waiver));
+  }
+}
+
+void check_spdx(const Charter& c, const std::string& dotted, std::vector<std::string>& problems) {
+  const nlohmann::json* v = c.field(dotted);
+  if (!v || !v->is_string()) return;
+  std::string err;
+  if (!parse_spdx_expression(v->get<std::string>(), &err))
+    problems.push_back(InputError::format(c.path, c.pos(dotted),
+                                          dotted + ": '" + v->get<std::string>() + "' is not a valid SPDX licence expression: " +
+                                              err + " (see https://spdx.org/licenses/)"));
+}
+
+}  // namespace
+
+Charter load_charter(std::string_view text, const std::string& display_path, std::time_t today) {
+  Charter c;
+  c.source = "pacte";
+  c.path = display_path;
+  c.yaml = parse_yaml(text, display_path);
+  if (!c.yaml.value.is_object())
+    throw CharterInvalid({InputError::format(display_path, {1, 1},
+                                             "a charter is a YAML mapping starting with 'pacte: 1'; run 'pacte init' for a draft")});
+  c.doc = c.yaml.value;
+  std::vector<std::string> problems;
+  const JsonSchema& schema = builtin_schema("charter.schema.json");
+  for (const auto& e : schema.validate(c.doc)) {
+    std::string where = e.pointer.empty() ? "" : pointer_to_dotted(e.pointer) + ": ";
+    problems.push_back(InputError::format(display_path, c.yaml.position_of(e.pointer), where + e.message));
+  }
+  for (const auto& ptr : schema.unknown_keys(c.doc)) {
+    auto slash = ptr.rfind('/');
+    std::string key = ptr.substr(slash + 1);
+    std::string suggestion = did_you_mean(key, schema.known_keys_at(ptr.substr(0, slash)));
+    c.warnings.push_back(InputError::format(display_path, c.yaml.position_of(ptr),
+                                            "unknown key '" + pointer_to_dotted(ptr) + "' is ignored" +
+                                                (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)")));
+  }
+  for (const auto& f : kDateFields) {
+    const nlohmann::json* v = c.field(f);
+    if (v && v->is_string() && v->get<std::string>().size() == 10 && !parse_date(v->get<std::string>()))
+      problems.push_back(InputError::format(display_path, c.pos(f), f + ": '" + v->get<std::string>() + "' is not a real date"));
+  }
+  for (const auto& f : kPathFields) {
+    const nlohmann::json* v = c.field(f);
+    if (v && v->is_string() && !path_stays_inside(v->get<std::string>()))
+      problems.push_back(InputError::format(display_path, c.pos(f),
+                                            f + ": '" + v->get<std::string>() +
+                                                "' leaves the repository; give a path relative to the repository root"));
+  }
+  check_spdx(c, "openness.license", problems);
+  check_spdx(c, "openness.data_license", problems);
+  if (const auto* od = c.field("openness.open_data"); od && od->is_array())
+    for (std::size_t i = 0; i < od->size(); ++i) check_spdx(c, "openness.open_data." + std::to_string(i) + ".license", problems);
+  read_waivers(c, today, problems);
+  if (!problems.empty()) throw CharterInvalid(problems);
+  return c;
+}
+
+Charter load_publiccode(std::string_view text, const std::string& display_path) {
+  Charter c;
+  c.source = "publiccode";
+  c.path = display_path;
+  c.yaml = parse_yaml(text, display_path);
+  const nlohmann::json& pc = c.yaml.value;
+  if (!pc.is_object()) {
+    c.errors.push_back(InputError::format(display_path, {1, 1}, "publiccode.yml is not a YAML mapping; it was ignored"));
+    return c;
+  }
+  nlohmann::json doc = {{"pacte", 1}};
+  auto str = [&](const nlohmann::json& obj, const char* key) -> std::optional<std::string> {
+    if (obj.is_object() && obj.contains(key) && obj[key].is_string()) return obj[key].get<std::string>();
+    return std::nullopt;
+  };
+  nlohmann::json service = nlohmann::json::object();
+  if (auto v = str(pc, "name")) service["name"] = *v;
+  if (auto v = str(pc, "url")) service["repository"] = *v;
+  if (auto v = str(pc, "landingURL")) service["url"] = *v;
+  if (pc.contains("legal") && pc["legal"].is_object()) {
+    if (auto v = str(pc["legal"], "mainCopyrightOwner")) service["operator"] = *v;
+    else if (auto v2 = str(pc["legal"], "repoOwner")) service["operator"] = *v2;
+    if (auto v = str(pc["legal"], "license")) {
+      std::string err;
+      if (parse_spdx_expression(*v, &err))
+        doc["openness"]["license"] = *v;
+      else
+        c.errors.push_back(InputError::format(display_path, c.yaml.position_of("/legal/license"),
+                                              "legal.license: '" + *v + "' is not a valid SPDX expression: " + err));
+    }
+  }
+  if (pc.contains("description") && pc["description"].is_object()) {
+    const auto& d = pc["description"];
+    for (const char* lang : {"en", "fr"})
+      if (d.contains(lang) && !service.contains("description"))
+        if (auto v = str(d[lang], "shortDescription")) service["description"] = *v;
+    if (!service.contains("description"))
+      for (const auto& [lang, body] : d.items())
+        if (auto v = str(body, "shortDescription")) {
+          service["description"] = *v;
+          break;
+        }
+  }
+  doc["service"] = service;
+  if (pc.contains("maintenance") && pc["maintenance"].is_object()) {
+    const auto& m = pc["maintenance"];
+    if (auto v = str(m, "type")) {
+      static const std::vector<std::string> kinds = {"internal", "contract", "community", "none"};
+      if (std::find(kinds.begin(), kinds.end(), *v) != kinds.end()) doc["continuity"]["maintenance"] = *v;
+    }
+    nlohmann::json maint = nlohmann::json::array();
+    if (m.contains("contacts") && m["contacts"].is_array())
+      for (const auto& ct : m["contacts"]) {
+        if (!ct.is_object() || !ct.contains("name") || !ct["name"].is_string()) continue;
+        nlohmann::json p = {{"name", ct["name"]}};
+        if (auto e = str(ct, "email")) p["email"] = *e;
+        maint.push_back(p);
+      }
+    if (!maint.empty()) doc["continuity"]["maintainers"] = maint;
+  }
+  if (pc.contains("localisation") && pc["localisation"].is_object() && pc["localisation"].contains("availableLanguages") &&
+      pc["localisation"]["availableLanguages"].is_array()) {
+    nlohmann::json langs = nlohmann::json::array();
+    for (const auto& l : pc["localisation"]["availableLanguages"])
+      if (l.is_string()) langs.push_back(l);
+    doc["equal_access"]["languages"] = langs;
+  }
+  c.doc = doc;
+  c.warnings.push_back(display_path +
+                       ": publiccode.yml cannot declare advertising, data sale, funding, trackers, accessibility or "
+                       "succession: add a pacte.yml ('pacte init') to declare them");
+  return c;
+}
+
+const std::vector<std::string>& charter_locations() {
+  static const std::vector<std::string> locs = {"pacte.yml", ".pacte.yml", ".github/pacte.yml"};
+  return locs;
+}
+
+Charter find_charter(const Snapshot& snap, std::time_t today) {
+  for (const auto& loc : charter_locations()) {
+    const FileEntry* e = snap.find(loc);
+    if (!e) continue;
+    if (e->kind != EntryKind::file)
+      throw InputError(loc, {}, "the charter is a symbolic link or submodule; pacte does not follow links: commit the file itself");
+    auto text = snap.read(*e);
+    if (!text) throw InputError(loc, {}, "the charter cannot be read");
+    return load_charter(*text, loc, today);
+  }
+  for (const char* loc : {"publiccode.yml", "publiccode.yaml"}) {
+    const FileEntry* e = snap.find(loc);
+    if (!e || e->kind != EntryKind::file) continue;
+    auto text = snap.read(*e);
+    if (!text) continue;
+    try {
+      return load_publiccode(*text, loc);
+    } catch (const InputError& err) {
+      Charter c;
+      c.path = loc;
+      c.errors.push_back(err.what());
+      return c;
+    }
+  }
+  return Charter{};
+}
+
+}  // namespace pacte

@@ -1,0 +1,78 @@
+// The charter: what a team declares (pacte.yml, or publiccode.yml mapped onto it).
+#pragma once
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "checks/yaml_json.hpp"
+
+namespace pacte {
+
+class Snapshot;
+
+/// An accepted exception to a rule. It applies only with a reason and an `until` date that
+/// has not passed; otherwise `not_applied` says why.
+struct Waiver {
+  std::string rule;
+  std::string reason;
+  std::string until;
+  SourcePos pos;
+  bool applies = false;
+  std::string not_applied;
+};
+
+/// A loaded charter. `doc` is always a JSON object in charter format 1 (empty when there is
+/// no charter); publiccode.yml is mapped onto it.
+struct Charter {
+  std::string source = "none";  // "pacte" | "publiccode" | "none"
+  std::string path;             // where it was read (repository-relative or as given)
+  nlohmann::json doc = nlohmann::json::object();
+  YamlDocument yaml;
+  std::vector<std::string> errors;    // non-fatal problems (in a mapped publiccode.yml)
+  std::vector<std::string> warnings;  // unknown keys, ignored waivers, unmapped fields
+  std::vector<Waiver> waivers;
+
+  /// The value at a dotted path ("neutrality.advertising", "continuity.maintainers"), or
+  /// nullptr when it is absent or null.
+  const nlohmann::json* field(const std::string& dotted) const;
+  /// "pacte.yml:12:3" for the field, or the charter path alone.
+  std::string where(const std::string& dotted) const;
+  SourcePos pos(const std::string& dotted) const;
+};
+
+/// A charter that cannot be used: every problem, each as "file:line:col: message".
+class CharterInvalid : public std::runtime_error {
+ public:
+  explicit CharterInvalid(std::vector<std::string> problems);
+  const std::vector<std::string>& problems() const { return problems_; }
+
+ private:
+  std::vector<std::string> problems_;
+};
+
+/// Parses and validates a pacte charter (format 1) read from `display_path`. `today` decides
+/// which waivers have expired. Throws InputError (unreadable YAML) or CharterInvalid (schema,
+/// dates, SPDX expressions, paths that leave the repository).
+Charter load_charter(std::string_view text, const std::string& display_path, std::time_t today);
+
+/// Maps a publiccode.yml onto a charter (SPEC section 3). Problems in it are kept in
+/// `errors` rather than thrown, since the file was not written for pacte.
+Charter load_publiccode(std::string_view text, const std::string& display_path);
+
+/// Where pacte looks for a charter in the audited tree, in order.
+const std::vector<std::string>& charter_locations();
+
+/// Finds and loads the charter of `snap` (pacte.yml, .pacte.yml, .github/pacte.yml, then
+/// publiccode.yml), or returns a charter with source "none".
+Charter find_charter(const Snapshot& snap, std::time_t today);
+
+/// Whether a charter path stays inside the repository (relative, no "..", no NUL).
+bool path_stays_inside(const std::string& path);
+
+/// Parses YYYY-MM-DD into a UTC time at midnight; nullopt when not a real calendar date.
+std::optional<std::time_t> parse_date(const std::string& s);
+
+}  // namespace pacte

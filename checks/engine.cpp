@@ -1,0 +1,142 @@
+#include "checks/engine.hpp"
+
+#include <git2.h>
+
+#include <algorithm>
+#include <set>
+
+namespace pacte {
+
+const char* status_name(Status s) {
+  switch (s) {
+    case Status::pass: return "pass";
+    case Status::fail: return "fail";
+    case Status::skip: return "skip";
+    case Status::error: return "error";
+    case Status::waived: return "waived";
+  }
+  return "error";
+}
+
+const std::vector<Primitive>& primitives() {
+  static const std::vector<Primitive> all = [] {
+    std::vector<Primitive> out;
+    register_general_primitives(out);
+    register_openness_primitives(out);
+    register_neutrality_primitives(out);
+    register_continuity_primitives(out);
+    register_equal_access_primitives(out);
+    return out;
+  }();
+  return all;
+}
+
+const Primitive* find_primitive(const std::string& name) {
+  for (const auto& p : primitives())
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+std::string fingerprint_of(const std::vector<std::string>& parts) {
+  std::string buf;
+  for (const auto& p : parts) {
+    buf += p;
+    buf.push_back('\0');
+  }
+  git_oid oid;
+  git_odb_hash(&oid, buf.data(), buf.size(), GIT_OBJECT_BLOB);
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, &oid);
+  return hex;
+}
+
+namespace {
+
+CheckResult run_check(const CheckSpec& spec, AuditContext& ctx) {
+  const Primitive* p = find_primitive(spec.primitive);
+  if (!p) return CheckResult::error({"unknown check primitive '" + spec.primitive + "'", "primitive de contrôle inconnue « " + spec.primitive + " »"});
+  try {
+    return p->run(ctx, spec.params);
+  } catch (const std::exception& e) {
+    return CheckResult::error({std::string("the check could not be evaluated: ") + e.what(),
+                               std::string("le contrôle n'a pas pu être évalué : ") + e.what()});
+  }
+}
+
+// Whitespace-folded snippet, so that re-indenting a line keeps the fingerprint.
+std::string fold_ws(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) {
+  std::vector<RuleResult> results;
+  results.reserve(rules.rules.size());
+  for (const auto& rule : rules.rules) {
+    RuleResult r;
+    r.rule = &rule;
+    bool skipped = false;
+    for (const auto& cond : rule.when) {
+      CheckResult c = run_check(cond, ctx);
+      if (c.status == Status::error) {
+        r.status = Status::error;
+        r.message = c.message;
+        skipped = true;
+        break;
+      }
+      if (c.status != Status::pass) {
+        r.status = Status::skip;
+        r.message = {"not applicable: " + c.message.en, "sans objet : " + c.message.fr};
+        skipped = true;
+        break;
+      }
+    }
+    if (!skipped) {
+      CheckResult c = run_check(rule.check, ctx);
+      r.status = c.status;
+      r.message = std::move(c.message);
+      r.evidence = std::move(c.evidence);
+      if (r.status == Status::pass && !rule.pass_message.en.empty()) r.message = rule.pass_message;
+      if (r.status == Status::fail && !rule.fail_message.en.empty()) {
+        // A rule's own wording replaces the primitive's, keeping the details after a colon.
+        r.message.en = rule.fail_message.en + (r.message.en.empty() ? "" : ": " + r.message.en);
+        r.message.fr = rule.fail_message.in(Lang::fr) + (r.message.fr.empty() ? "" : " : " + r.message.fr);
+      }
+    }
+    if (r.evidence.size() > ctx.options.max_evidence) {
+      r.evidence_dropped = r.evidence.size() - ctx.options.max_evidence;
+      r.evidence.resize(ctx.options.max_evidence);
+      r.message.en += " (" + std::to_string(r.evidence_dropped) + " more places not listed)";
+      r.message.fr += " (" + std::to_string(r.evidence_dropped) + " autres emplacements non listés)";
+    }
+    if (r.status == Status::fail) {
+      for (const auto& w : ctx.charter.waivers)
+        if (w.rule == rule.id && w.applies) {
+          r.status = Status::waived;
+          r.waiver = &w;
+          break;
+        }
+    }
+    std::vector<std::string> parts = {rule.id};
+    std::set<std::string> ev;
+    for (const auto& e : r.evidence) ev.insert(e.path + "\n" + fold_ws(e.snippet) + "\n" + e.note);
+    parts.insert(parts.end(), ev.begin(), ev.end());
+    r.fingerprint = fingerprint_of(parts);
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
+}  // namespace pacte

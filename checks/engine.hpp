@@ -1,0 +1,115 @@
+// Rule evaluation: the audit context that primitives read, the primitive registry, and the
+// evaluation of a rule set into one result per rule.
+#pragma once
+#include <any>
+#include <ctime>
+#include <functional>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "checks/base/snapshot.hpp"
+#include "checks/base/text.hpp"
+#include "checks/charter.hpp"
+#include "checks/rules.hpp"
+
+struct git_repository;
+
+namespace pacte {
+
+enum class Status { pass, fail, skip, error, waived };
+const char* status_name(Status s);
+
+/// What a check primitive concludes.
+struct CheckResult {
+  Status status = Status::error;
+  Text message;
+  std::vector<Evidence> evidence;
+
+  static CheckResult pass(Text msg, std::vector<Evidence> ev = {}) { return {Status::pass, std::move(msg), std::move(ev)}; }
+  static CheckResult fail(Text msg, std::vector<Evidence> ev = {}) { return {Status::fail, std::move(msg), std::move(ev)}; }
+  static CheckResult skip(Text msg) { return {Status::skip, std::move(msg), {}}; }
+  static CheckResult error(Text msg) { return {Status::error, std::move(msg), {}}; }
+};
+
+/// Options that change what evidence modules look at.
+struct EvidenceOptions {
+  std::vector<std::string> signature_files;  // --signatures
+  std::string license_data_dir;              // --license-data
+  std::size_t max_evidence = 50;             // --max-matches: evidence kept per rule
+};
+
+/// Everything a primitive may look at. Expensive facts (licences, trackers, history...) are
+/// computed once, on first use, and cached here.
+class AuditContext {
+ public:
+  AuditContext(const Snapshot& snapshot, const Charter& charter, std::time_t now)
+      : snapshot(snapshot), charter(charter), now(now) {}
+
+  const Snapshot& snapshot;
+  const Charter& charter;
+  std::time_t now;
+  git_repository* repo = nullptr;  // null outside git (--worktree on a plain folder)
+  std::string head;                // commit id, empty outside git
+  bool history_available = false;  // false for --worktree on a plain folder
+  bool shallow = false;            // a shallow clone: history-based rules cannot judge
+  std::uint64_t commits_walked = 0;
+  EvidenceOptions options;
+
+  /// Computes a fact once. `key` names it; `compute` runs on first use only.
+  template <class T>
+  T& cached(const std::string& key, const std::function<T()>& compute) {
+    auto it = cache_.find(key);
+    if (it == cache_.end()) it = cache_.emplace(key, std::make_shared<std::any>(compute())).first;
+    return std::any_cast<T&>(*it->second);
+  }
+
+ private:
+  std::map<std::string, std::shared_ptr<std::any>> cache_;
+};
+
+/// A check primitive: a C++ function rules refer to by name, with a JSON Schema for its
+/// parameters (checked when a rule module is loaded).
+struct Primitive {
+  std::string name;
+  Text description;
+  nlohmann::json params_schema;
+  std::function<CheckResult(AuditContext&, const nlohmann::json& params)> run;
+  /// Optional further check of parameters at load time (e.g. that a pattern compiles);
+  /// returns an error message, or "" when they are fine.
+  std::function<std::string(const nlohmann::json& params)> validate;
+};
+
+/// The registry of built-in primitives.
+const std::vector<Primitive>& primitives();
+const Primitive* find_primitive(const std::string& name);
+
+// Registration, one function per file of primitives (called by primitives()).
+void register_general_primitives(std::vector<Primitive>& out);
+void register_openness_primitives(std::vector<Primitive>& out);
+void register_neutrality_primitives(std::vector<Primitive>& out);
+void register_continuity_primitives(std::vector<Primitive>& out);
+void register_equal_access_primitives(std::vector<Primitive>& out);
+
+/// The outcome of one rule.
+struct RuleResult {
+  const Rule* rule = nullptr;
+  Status status = Status::error;
+  Text message;
+  std::vector<Evidence> evidence;
+  std::size_t evidence_dropped = 0;  // evidence beyond the per-rule limit
+  const Waiver* waiver = nullptr;    // the waiver that applied
+  std::string fingerprint;           // stable across runs: rule + evidence paths and text
+};
+
+/// Runs every rule of `rules` against `ctx`: conditions first (skip), then the check; an
+/// exception inside a primitive becomes an `error` result, never a pass. Applicable waivers
+/// turn failures into `waived`.
+std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx);
+
+/// A stable hex fingerprint of `parts` (SHA-1 through libgit2).
+std::string fingerprint_of(const std::vector<std::string>& parts);
+
+}  // namespace pacte

@@ -1,0 +1,46 @@
+// Facts computed once per audit from the evidence modules, shared by the primitives that
+// judge them and by the report's `facts` section.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checks/a11y/languages.hpp"
+#include "checks/a11y/statement.hpp"
+#include "checks/a11y/templates.hpp"
+#include "checks/engine.hpp"
+#include "checks/history/continuity.hpp"
+#include "checks/history/history.hpp"
+#include "checks/license/license.hpp"
+#include "checks/trackers/detect.hpp"
+
+namespace pacte {
+
+/// The history facts, or why there are none (`error` empty when history is simply not
+/// available, e.g. --worktree on a plain folder).
+struct HistoryState {
+  std::optional<HistoryFacts> facts;
+  std::string error;
+};
+const HistoryState& history_state(AuditContext& ctx);
+
+/// Licence files of the snapshot, identified.
+const std::vector<LicenseFile>& license_files(AuditContext& ctx);
+
+/// Trackers detected in the snapshot (built-in signatures plus --signatures files).
+struct TrackerState {
+  std::vector<TrackerDetection> detections;
+  TrackerScanStats stats;
+};
+const TrackerState& tracker_state(AuditContext& ctx);
+
+/// The accessibility statement: the declared one, else the best candidate found.
+const StatementFacts& statement_facts(AuditContext& ctx);
+
+/// Accessibility defects in the snapshot's templates.
+const std::vector<A11yDefect>& template_defects(AuditContext& ctx);
+
+/// Languages the snapshot's translation catalogs offer.
+const std::vector<LanguageEvidence>& language_evidence(AuditContext& ctx);
+
+}  // namespace pacte

@@ -1,0 +1,728 @@
+// Licence identification: prefilter by shared trigrams, then align the text with the best
+// candidates (Myers diff over trigram hashes) and judge every difference inside the body.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "checks/base/embedded.hpp"
+#include "checks/license/license.hpp"
+#include "checks/license/license_text.hpp"
+
+namespace pacte {
+namespace {
+
+using license_text::kGram;
+using license_text::Token;
+
+// Similarity below which a text is never identified.
+constexpr double kAcceptSimilarity = 0.95;
+// Candidates must contain this share of a licence's trigrams to be aligned with it.
+constexpr double kMinContainment = 0.5;
+constexpr std::size_t kMaxCandidates = 4;
+
+/// One reference text: its trigram hashes in order and the bounds of its required body.
+struct Reference {
+  std::string id;
+  bool gnu = false;  // reported with -only / -or-later
+  std::uint32_t head = 0, tail = 0;
+  std::vector<std::uint32_t> grams;
+  std::size_t distinct = 0;
+};
+
+/// All reference texts and an index from trigram hash to the references holding it: an
+/// open-addressing table of distinct hashes, each with its slice of `postings`.
+struct Database {
+  std::vector<Reference> refs;
+
+  void add(Reference ref) {
+    std::vector<std::uint32_t> uniq = ref.grams;
+    std::sort(uniq.begin(), uniq.end());
+    uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
+    ref.distinct = uniq.size();
+    refs.push_back(std::move(ref));
+    indexed_ = false;
+  }
+  bool has(const std::vector<std::uint32_t>& grams) const {
+    for (const auto& r : refs) {
+      if (r.grams == grams) return true;
+    }
+    return false;
+  }
+
+  /// Builds the index; call after the last add().
+  void build_index() {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // hash, reference
+    for (std::uint32_t r = 0; r < refs.size(); ++r) {
+      std::vector<std::uint32_t> uniq = refs[r].grams;
+      std::sort(uniq.begin(), uniq.end());
+      uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
+      for (auto h : uniq) pairs.emplace_back(h, r);
+    }
+    std::sort(pairs.begin(), pairs.end());
+    std::size_t distinct = 0;
+    for (std::size_t i = 0; i < pairs.size(); ++i) distinct += (i == 0 || pairs[i].first != pairs[i - 1].first);
+    std::size_t size = 16;
+    while (size < distinct * 2) size <<= 1;
+    mask_ = size - 1;
+    slots_.assign(size, Slot{});
+    postings_.clear();
+    postings_.reserve(pairs.size());
+    for (std::size_t i = 0; i < pairs.size();) {
+      std::size_t j = i;
+      while (j < pairs.size() && pairs[j].first == pairs[i].first) ++j;
+      Slot slot{pairs[i].first, static_cast<std::uint32_t>(postings_.size()), static_cast<std::uint32_t>(j - i)};
+      for (std::size_t k = i; k < j; ++k) postings_.push_back(pairs[k].second);
+      std::size_t at = mix(slot.hash) & mask_;
+      while (slots_[at].count) at = (at + 1) & mask_;
+      slots_[at] = slot;
+      i = j;
+    }
+    indexed_ = true;
+  }
+
+  /// Adds 1 to `counts[r]` for every reference r holding `hash`.
+  void count(std::uint32_t hash, std::vector<std::uint32_t>& counts) const {
+    for (std::size_t at = mix(hash) & mask_; slots_[at].count; at = (at + 1) & mask_) {
+      if (slots_[at].hash != hash) continue;
+      for (std::uint32_t k = 0; k < slots_[at].count; ++k) ++counts[postings_[slots_[at].first + k]];
+      return;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t hash = 0, first = 0, count = 0;
+  };
+  static std::size_t mix(std::uint32_t h) { return (h * 0x9E3779B1u) ^ (h >> 15); }
+  std::vector<Slot> slots_;
+  std::vector<std::uint32_t> postings_;
+  std::size_t mask_ = 0;
+  bool indexed_ = false;
+};
+
+const std::unordered_set<std::string_view>& gnu_ids() {
+  static const std::unordered_set<std::string_view> s = {
+      "GPL-1.0", "GPL-2.0", "GPL-3.0", "LGPL-2.0", "LGPL-2.1", "LGPL-3.0",
+      "AGPL-1.0", "AGPL-3.0", "GFDL-1.1", "GFDL-1.2", "GFDL-1.3"};
+  return s;
+}
+
+std::uint32_t read_u32(std::string_view data, std::size_t& pos) {
+  if (pos + 4 > data.size()) throw std::runtime_error("truncated");
+  std::uint32_t v = 0;
+  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(data[pos + static_cast<std::size_t>(i)]);
+  pos += 4;
+  return v;
+}
+
+std::shared_ptr<Database> load_embedded() {
+  auto db = std::make_shared<Database>();
+  auto data = embedded_file("rules/licenses/fingerprints.dat");
+  if (!data) return db;
+  std::string_view d = *data;
+  try {
+    if (d.substr(0, 8) != "PACTELF1") throw std::runtime_error("bad magic");
+    std::size_t pos = 8;
+    std::uint32_t count = read_u32(d, pos);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      if (pos >= d.size()) throw std::runtime_error("truncated");
+      std::size_t len = static_cast<unsigned char>(d[pos++]);
+      Reference ref;
+      ref.id = std::string(d.substr(pos, len));
+      pos += len;
+      if (pos >= d.size()) throw std::runtime_error("truncated");
+      ref.gnu = (static_cast<unsigned char>(d[pos++]) & 1) != 0;
+      ref.head = read_u32(d, pos);
+      ref.tail = read_u32(d, pos);
+      std::uint32_t n = read_u32(d, pos);
+      ref.grams.reserve(n);
+      for (std::uint32_t k = 0; k < n; ++k) ref.grams.push_back(read_u32(d, pos));
+      db->add(std::move(ref));
+    }
+  } catch (const std::exception& e) {
+    throw std::runtime_error(fmt::format(
+        "rules/licenses/fingerprints.dat (embedded) is damaged ({}): regenerate it with "
+        "rules/licenses/generate.py",
+        e.what()));
+  }
+  db->build_index();
+  return db;
+}
+
+std::mutex& db_mutex() {
+  static std::mutex m;
+  return m;
+}
+std::shared_ptr<Database>& db_slot() {
+  static std::shared_ptr<Database> db;
+  return db;
+}
+std::shared_ptr<const Database> database() {
+  std::lock_guard lock(db_mutex());
+  if (!db_slot()) db_slot() = load_embedded();
+  return db_slot();
+}
+
+/// Longest common subsequence of `a` and `b` (Myers' O(ND) diff) as matched index pairs, or
+/// nullopt when more than `max_d` insertions and deletions would be needed.
+std::optional<std::vector<std::pair<int, int>>> diff(const std::uint32_t* a, int n,
+                                                     const std::uint32_t* b, int m, int max_d) {
+  const int offset = max_d + 1;
+  std::vector<int> v(static_cast<std::size_t>(2 * offset + 1), 0);
+  std::vector<std::vector<int>> trace;
+  int found_d = -1;
+  for (int d = 0; d <= max_d; ++d) {
+    trace.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
+    for (int k = -d; k <= d; k += 2) {
+      int x;
+      if (k == -d || (k != d && v[static_cast<std::size_t>(offset + k - 1)] <
+                                    v[static_cast<std::size_t>(offset + k + 1)])) {
+        x = v[static_cast<std::size_t>(offset + k + 1)];
+      } else {
+        x = v[static_cast<std::size_t>(offset + k - 1)] + 1;
+      }
+      int y = x - k;
+      while (x < n && y < m && a[x] == b[y]) {
+        ++x;
+        ++y;
+      }
+      v[static_cast<std::size_t>(offset + k)] = x;
+      if (x >= n && y >= m) {
+        found_d = d;
+        break;
+      }
+    }
+    if (found_d >= 0) break;
+  }
+  if (found_d < 0) return std::nullopt;
+  // Walk back through the saved frontiers; trace[d] holds V before step d, for k in [-d, d].
+  std::vector<std::pair<int, int>> matches;
+  int x = n, y = m;
+  for (int d = found_d; d > 0; --d) {
+    const auto& prev = trace[static_cast<std::size_t>(d)];  // V after step d-1, k in [-d, d]
+    auto V = [&](int k) { return prev[static_cast<std::size_t>(k + d)]; };
+    int k = x - y;
+    int prev_k = (k == -d || (k != d && V(k - 1) < V(k + 1))) ? k + 1 : k - 1;
+    int prev_x = V(prev_k);
+    int prev_y = prev_x - prev_k;
+    int start_x = prev_k == k + 1 ? prev_x : prev_x + 1;  // after the edit
+    int start_y = start_x - k;
+    while (x > start_x && y > start_y) {
+      --x;
+      --y;
+      matches.emplace_back(x, y);
+    }
+    x = prev_x;
+    y = prev_y;
+  }
+  while (x > 0 && y > 0) {
+    --x;
+    --y;
+    matches.emplace_back(x, y);
+  }
+  std::reverse(matches.begin(), matches.end());
+  return matches;
+}
+
+/// A difference inside the licence body.
+struct Change {
+  int added_words = 0;
+  int removed_words = 0;
+  std::size_t input_begin = 0, input_end = 0;  // input tokens, for quoting
+  bool substantial = false;
+};
+
+/// How one text compares with one reference.
+struct Alignment {
+  const Reference* ref = nullptr;
+  bool aligned = false;
+  bool accepted = false;
+  double confidence = 0;
+  std::size_t matched = 0;           // matched trigrams in the required body
+  std::size_t first_token = 0;       // first input token of the licence region
+  std::size_t end_token = 0;         // input token just past the region
+  bool trailing_added = false;       // text after a licence without appendix
+  std::size_t trailing_token = 0;    // first token of that text
+  bool title_missing = false, appendix_missing = false;
+  std::vector<Change> changes;       // substantial ones and minor ones
+  int minor = 0;
+  int substantial = 0;
+  std::string extra_note;            // e.g. "followed by the text of GPL-3.0-only"
+  std::size_t between_words = 0;     // words between the title and the body
+  int numerals = 0;                  // moved section numbers
+};
+
+bool debugging() {
+  static const bool on = std::getenv("PACTE_LICENSE_DEBUG") != nullptr;
+  return on;
+}
+
+std::string quote(std::string_view text, const std::vector<Token>& toks, std::size_t b,
+                  std::size_t e, std::size_t max_words = 10);
+
+void debug_hunk(const Reference& ref, int ha, int ea, std::string_view text,
+                const std::vector<Token>& toks, std::size_t b, std::size_t e) {
+  if (!debugging()) return;
+  std::fprintf(stderr, "[%s] ref %d..%d (head %u tail %u) input words %zu..%zu \"%s\"\n",
+               ref.id.c_str(), ha, ea, ref.head, ref.tail, b, e, quote(text, toks, b, e, 30).c_str());
+}
+
+std::string quote(std::string_view text, const std::vector<Token>& toks, std::size_t b,
+                  std::size_t e, std::size_t max_words) {
+  if (b >= e || b >= toks.size()) return {};
+  e = std::min(e, toks.size());
+  std::size_t last = std::min(e, b + max_words) - 1;
+  std::string s(text.substr(toks[b].begin, toks[last].end - toks[b].begin));
+  for (auto& c : s) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out += c;
+  }
+  if (e - b > max_words) out += "...";
+  return out;
+}
+
+Alignment align(std::string_view text, const std::vector<std::uint32_t>& q, std::size_t q_distinct,
+                const std::vector<Token>& toks, const Reference& ref, std::size_t containing) {
+  Alignment al;
+  al.ref = &ref;
+  const auto& r = ref.grams;
+  const int m = static_cast<int>(r.size());
+  const int k = static_cast<int>(q.size());
+  // Estimated similarity, used when the texts cannot be aligned.
+  al.confidence = 2.0 * static_cast<double>(containing) / static_cast<double>(ref.distinct + q_distinct);
+  if (m == 0 || k == 0) return al;
+
+  // Window: the part of a long input where the reference's trigrams are densest.
+  int ws = 0, we = k;
+  const int width = m + m / 4 + 64;
+  if (k > width + 64) {
+    std::unordered_set<std::uint32_t> in_ref(r.begin(), r.end());
+    std::vector<int> hits(static_cast<std::size_t>(k) + 1, 0);
+    for (int i = 0; i < k; ++i) hits[static_cast<std::size_t>(i) + 1] = hits[static_cast<std::size_t>(i)] + (in_ref.count(q[static_cast<std::size_t>(i)]) ? 1 : 0);
+    int best = 0, best_hits = -1;
+    for (int s = 0; s + width <= k; ++s) {
+      int h = hits[static_cast<std::size_t>(s + width)] - hits[static_cast<std::size_t>(s)];
+      if (h > best_hits) {
+        best_hits = h;
+        best = s;
+      }
+    }
+    ws = std::max(0, best - 32);
+    we = std::min(k, best + width + 32);
+  }
+  const int max_d = std::min(2500, (m + (we - ws)) / 3 + 64);
+  auto matches = diff(r.data(), m, q.data() + ws, we - ws, max_d);
+  if (!matches || matches->empty()) return al;
+  al.aligned = true;
+  for (auto& [a, b] : *matches) b += ws;
+  // A short run of matches followed by a long insertion at the very start is the note above
+  // the licence quoting it ("...the GNU General Public License as published by..."), not the
+  // licence's title: leave it to the note.
+  while (true) {
+    std::size_t run = 1;
+    while (run < matches->size() && (*matches)[run].first == (*matches)[run - 1].first + 1 &&
+           (*matches)[run].second == (*matches)[run - 1].second + 1)
+      ++run;
+    if (run >= 8 || run >= matches->size()) break;
+    const int gap = (*matches)[run].second - (*matches)[run - 1].second - 1;
+    if (gap < 4 || gap < 2 * static_cast<int>(run)) break;
+    matches->erase(matches->begin(), matches->begin() + static_cast<std::ptrdiff_t>(run));
+  }
+
+  const int g = static_cast<int>(kGram);
+  const int head = static_cast<int>(ref.head), tail = static_cast<int>(ref.tail);
+  const bool has_appendix = tail < m;
+  std::size_t inserted_body = 0;
+  for (auto& [a, b] : *matches) {
+    if (a >= head && a < tail) ++al.matched;
+  }
+
+  // Leading part: a note above the licence is tolerated, a missing title too.
+  const auto [a0, b0] = matches->front();
+  al.first_token = static_cast<std::size_t>(b0);
+  if (a0 > 0) al.title_missing = true;
+  if (a0 > head) {
+    Change c;
+    c.removed_words = a0 - head;
+    c.input_begin = c.input_end = static_cast<std::size_t>(b0);
+    c.substantial = c.removed_words >= 2 || license_text::sensitive(r[static_cast<std::size_t>(head)]);
+    al.changes.push_back(c);
+  }
+
+  // Middle: group hunks separated by fewer than kGram matched trigrams.
+  std::size_t i = 0;
+  const std::size_t nm = matches->size();
+  while (i + 1 < nm) {
+    auto [pa, pb] = (*matches)[i];
+    auto [na, nb] = (*matches)[i + 1];
+    if (na == pa + 1 && nb == pb + 1) {
+      ++i;
+      continue;
+    }
+    // A hunk starts after match i; extend it over short runs of matches.
+    const int ha = pa + 1, hb = pb + 1;
+    std::size_t j = i + 1;
+    while (true) {
+      // run of consecutive matches starting at j
+      std::size_t run_end = j;
+      while (run_end + 1 < nm && (*matches)[run_end + 1].first == (*matches)[run_end].first + 1 &&
+             (*matches)[run_end + 1].second == (*matches)[run_end].second + 1)
+        ++run_end;
+      const std::size_t run = run_end - j + 1;
+      if (run >= kGram || run_end + 1 >= nm) break;
+      j = run_end + 1;
+    }
+    const int ea = (*matches)[j].first, eb = (*matches)[j].second;  // first match after hunk
+    const int del = ea - ha, ins = eb - hb;
+    i = j;
+    Change c;
+    c.removed_words = std::max(0, del - (g - 1));
+    c.added_words = std::max(0, ins - (g - 1));
+    c.input_begin = static_cast<std::size_t>(hb + (g - 1));
+    c.input_end = std::min(toks.size(), c.input_begin + static_cast<std::size_t>(c.added_words));
+    debug_hunk(ref, ha, ea, text, toks, c.input_begin, c.input_end);
+    // Only the trigrams around a changed boundary differ: nothing to judge.
+    if (c.added_words == 0 && c.removed_words == 0) continue;
+    bool added_sensitive = false, added_numeral = true;
+    for (std::size_t t = c.input_begin; t < c.input_end; ++t) {
+      added_sensitive |= license_text::is_sensitive(toks[t].word);
+      added_numeral &= license_text::is_numeral(toks[t].word);
+    }
+    bool removed_sensitive = false, removed_numeral = true;
+    for (int t = ha + 1; t <= ha + c.removed_words && t < m; ++t) {
+      removed_sensitive |= license_text::sensitive(r[static_cast<std::size_t>(t)]);
+      removed_numeral &= license_text::numeral(r[static_cast<std::size_t>(t)]);
+    }
+    if (ha >= tail) continue;  // inside the optional appendix: anything goes
+    if (ea <= head) {
+      // Inside or just after the optional title: omissions are fine, and so is a short
+      // addition such as the continuation of a copyright line; a clause is not.
+      if (c.added_words == 0) continue;
+      if (c.added_words <= 12 && !added_sensitive) {
+        al.between_words += static_cast<std::size_t>(c.added_words);
+        continue;
+      }
+      c.substantial = true;
+    } else if (added_numeral && removed_numeral) {
+      // A moved section number or list numeral ("see Article\n5.3.4." reflowed).
+      ++al.numerals;
+      continue;
+    } else {
+      c.substantial = c.added_words >= 2 || c.removed_words >= 2 || added_sensitive || removed_sensitive;
+      inserted_body += static_cast<std::size_t>(ins);
+    }
+    al.changes.push_back(c);
+  }
+
+  // Trailing part: a missing appendix is tolerated; text after a licence without one is not.
+  const auto [al_a, al_b] = matches->back();
+  al.end_token = static_cast<std::size_t>(al_b) + kGram;
+  if (al_a + 1 < m) al.appendix_missing = has_appendix;
+  const int missing_end = tail - (al_a + 1);
+  if (missing_end > 0) {
+    Change c;
+    c.removed_words = missing_end;
+    c.input_begin = c.input_end = al.end_token;
+    c.substantial = missing_end >= 2;
+    al.changes.push_back(c);
+  }
+  if (!has_appendix && al.end_token + 1 < toks.size()) {
+    al.trailing_added = true;
+    al.trailing_token = al.end_token;
+    inserted_body += toks.size() - al.end_token;
+  }
+
+  for (const auto& c : al.changes) (c.substantial ? al.substantial : al.minor) += 1;
+  const double req = static_cast<double>(tail - head);
+  al.confidence = req <= 0 ? 0
+                           : 2.0 * static_cast<double>(al.matched) /
+                                 (req + static_cast<double>(al.matched) + static_cast<double>(inserted_body));
+  const int minor_allowed = 2 + (tail - head) / 1000;
+  if (al.numerals > 3 + (tail - head) / 300) al.substantial += 1;
+  al.accepted = al.substantial == 0 && al.minor <= minor_allowed &&
+                al.confidence >= kAcceptSimilarity && !al.trailing_added;
+  return al;
+}
+
+bool says_or_later(const std::vector<Token>& toks, std::size_t b, std::size_t e) {
+  for (std::size_t i = b; i + 1 < e && i + 1 < toks.size(); ++i) {
+    if (toks[i].word == "or" && toks[i + 1].word == "later") return true;
+    if (i + 2 < e && toks[i].word == "any" && toks[i + 1].word == "later" &&
+        toks[i + 2].word == "version")
+      return true;
+  }
+  return false;
+}
+
+std::string plural(int n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+LicenseMatch identify(std::string_view text, const Database& db, int depth);
+
+LicenseMatch identify_tokens(std::string_view text, const std::vector<Token>& toks,
+                             const Database& db, int depth) {
+  LicenseMatch out;
+  const auto q = license_text::fingerprint(toks);
+  if (q.empty()) {
+    out.note = "no licence text";
+    return out;
+  }
+  std::vector<std::uint32_t> uniq = q;
+  std::sort(uniq.begin(), uniq.end());
+  uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
+  std::vector<std::uint32_t> counts(db.refs.size(), 0);
+  for (auto h : uniq) db.count(h, counts);
+  std::vector<std::pair<double, std::uint32_t>> ranked;
+  for (std::uint32_t r = 0; r < db.refs.size(); ++r) {
+    if (!counts[r]) continue;
+    ranked.emplace_back(static_cast<double>(counts[r]) / static_cast<double>(db.refs[r].distinct), r);
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (ranked.empty()) {
+    out.note = "no known licence text";
+    return out;
+  }
+
+  std::vector<Alignment> done;
+  double accepted_containment = -1;
+  std::size_t accepted_first_token = 0;
+  for (std::size_t c = 0; c < ranked.size() && c < kMaxCandidates; ++c) {
+    const auto [containment, r] = ranked[c];
+    if (containment < (c == 0 ? 0.3 : kMinContainment)) break;
+    // Once a licence is accepted, look further only for one as complete that could start
+    // earlier in the file (an LGPL text followed by the GPL it refers to).
+    if (accepted_containment >= 0 && containment < accepted_containment - 0.02 &&
+        !(accepted_first_token > 20 && containment >= 0.8))
+      break;
+    Alignment al = align(text, q, uniq.size(), toks, db.refs[r], counts[r]);
+    if (!al.accepted && al.trailing_added && al.substantial == 0 && depth == 0) {
+      // Text after the licence may be a second licence (LGPL-3.0 followed by the GPL).
+      std::string_view rest = text.substr(toks[al.trailing_token].begin);
+      LicenseMatch second = identify(rest, db, depth + 1);
+      if (second.spdx) {
+        al.trailing_added = false;
+        const double req = static_cast<double>(al.ref->tail - al.ref->head);
+        al.confidence = 2.0 * static_cast<double>(al.matched) / (req + static_cast<double>(al.matched));
+        al.accepted = al.confidence >= kAcceptSimilarity &&
+                      al.minor <= 2 + static_cast<int>(al.ref->tail - al.ref->head) / 1000;
+        if (al.accepted) al.end_token = toks.size() + 1;  // the rest is not a note
+        if (al.accepted) al.extra_note = fmt::format("followed by the text of {}", *second.spdx);
+      }
+    }
+    if (al.accepted && accepted_containment < 0) {
+      accepted_containment = containment;
+      accepted_first_token = al.first_token;
+    }
+    if (debugging())
+      std::fprintf(stderr, "[%s] containment %.3f confidence %.3f accepted %d substantial %d minor %d\n",
+                   al.ref->id.c_str(), containment, al.confidence, al.accepted, al.substantial, al.minor);
+    done.push_back(std::move(al));
+  }
+
+  const Alignment* best = nullptr;
+  for (const auto& al : done) {
+    if (!al.accepted) continue;
+    if (!best || al.first_token < best->first_token ||
+        (al.first_token == best->first_token && al.matched > best->matched))
+      best = &al;
+  }
+  if (best) {
+    const Reference& ref = *best->ref;
+    std::string id = ref.id;
+    if (ref.gnu) {
+      bool later = says_or_later(toks, 0, best->first_token) ||
+                   says_or_later(toks, best->end_token, toks.size());
+      id += later ? "-or-later" : "-only";
+    }
+    out.spdx = id;
+    out.closest = id;
+    out.confidence = std::min(1.0, best->confidence);
+    std::vector<std::string> notes;
+    if (!best->extra_note.empty()) notes.push_back(best->extra_note);
+    if (best->first_token > 0)
+      notes.push_back(fmt::format("{} before the licence text", plural(static_cast<int>(best->first_token), "word", "words")));
+    if (best->end_token < toks.size())
+      notes.push_back(fmt::format("{} after the licence text", plural(static_cast<int>(toks.size() - best->end_token), "word", "words")));
+    if (best->between_words > 0)
+      notes.push_back(fmt::format("{} between the title and the licence text", plural(static_cast<int>(best->between_words), "word", "words")));
+    if (best->minor > 0) notes.push_back(fmt::format("{} of one word", plural(best->minor, "small difference", "small differences")));
+    std::string joined;
+    for (const auto& n : notes) joined += (joined.empty() ? "" : "; ") + n;
+    out.note = joined;
+    return out;
+  }
+
+  // Nothing accepted: report the closest candidate and what differs.
+  const Alignment* closest = nullptr;
+  for (const auto& al : done) {
+    if (!closest || al.confidence > closest->confidence) closest = &al;
+  }
+  if (!closest || closest->confidence < 0.2) {
+    out.note = "no known licence text is close";
+    if (closest) {
+      out.confidence = closest->confidence;
+    }
+    return out;
+  }
+  const Reference& ref = *closest->ref;
+  out.closest = ref.gnu ? ref.id + "-only" : ref.id;
+  out.confidence = std::min(1.0, closest->confidence);
+  if (!closest->aligned) {
+    out.note = fmt::format("text differs from {} throughout ({:.0f}% similar)", out.closest,
+                           out.confidence * 100);
+    return out;
+  }
+  int added = 0, removed = 0, changed = 0;
+  std::string example;
+  for (const auto& c : closest->changes) {
+    if (!c.substantial && closest->minor <= 2) continue;
+    if (c.added_words && c.removed_words) {
+      ++changed;
+    } else if (c.added_words) {
+      ++added;
+    } else {
+      ++removed;
+    }
+    if (example.empty() && c.added_words) {
+      example = fmt::format(" (\"{}\")", quote(text, toks, c.input_begin,
+                                               c.input_begin + static_cast<std::size_t>(c.added_words)));
+    }
+  }
+  std::vector<std::string> parts;
+  if (added) parts.push_back(plural(added, "added passage", "added passages"));
+  if (removed) parts.push_back(plural(removed, "removed passage", "removed passages"));
+  if (changed) parts.push_back(plural(changed, "changed passage", "changed passages"));
+  if (closest->trailing_added) {
+    parts.push_back(fmt::format("{} added after the licence text",
+                                plural(static_cast<int>(toks.size() - closest->trailing_token), "word", "words")));
+    if (example.empty())
+      example = fmt::format(" (\"{}\")", quote(text, toks, closest->trailing_token, toks.size()));
+  }
+  std::string joined;
+  for (const auto& p : parts) joined += (joined.empty() ? "" : ", ") + p;
+  if (joined.empty()) joined = fmt::format("{:.0f}% similar", out.confidence * 100);
+  out.note = fmt::format("text differs from {}: {}{}", out.closest, joined, example);
+  return out;
+}
+
+LicenseMatch identify(std::string_view text, const Database& db, int depth) {
+  return identify_tokens(text, license_text::tokenize(text), db, depth);
+}
+
+std::string read_whole(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("{}: cannot read the licence text", p.string()));
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (!in && !in.eof()) throw std::runtime_error(fmt::format("{}: cannot read the licence text", p.string()));
+  return s.str();
+}
+
+Reference make_reference(std::string id, std::string_view text) {
+  Reference ref;
+  for (std::string_view suffix : {"-only", "-or-later"}) {
+    if (id.size() > suffix.size() && id.ends_with(suffix) &&
+        gnu_ids().count(std::string_view(id).substr(0, id.size() - suffix.size()))) {
+      id.resize(id.size() - suffix.size());
+    }
+  }
+  ref.gnu = gnu_ids().count(id) > 0;
+  ref.id = std::move(id);
+  auto toks = license_text::tokenize(text);
+  ref.grams = license_text::fingerprint(toks);
+  license_text::optional_parts(toks, ref.head, ref.tail);
+  return ref;
+}
+
+}  // namespace
+
+LicenseMatch identify_license_text(std::string_view text) {
+  auto db = database();
+  return identify(text, *db, 0);
+}
+
+std::vector<std::string> identifiable_licenses() {
+  auto db = database();
+  std::vector<std::string> ids;
+  for (const auto& r : db->refs) ids.push_back(r.id);
+  return ids;
+}
+
+void load_license_data_dir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> texts;  // id, text
+  std::error_code ec;
+  const fs::path text_dir = fs::path(dir) / "text";
+  const fs::path json_dir = fs::path(dir) / "json" / "details";
+  if (fs::is_directory(text_dir, ec)) {
+    for (const auto& e : fs::directory_iterator(text_dir)) {
+      if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+      std::string id = e.path().stem().string();
+      if (id.ends_with("+") || id.starts_with("deprecated_")) continue;
+      texts.emplace_back(id, read_whole(e.path()));
+    }
+  } else if (fs::is_directory(json_dir, ec)) {
+    for (const auto& e : fs::directory_iterator(json_dir)) {
+      if (!e.is_regular_file() || e.path().extension() != ".json") continue;
+      nlohmann::json j;
+      try {
+        j = nlohmann::json::parse(read_whole(e.path()));
+      } catch (const nlohmann::json::exception& ex) {
+        throw std::runtime_error(fmt::format("{}: not valid JSON ({})", e.path().string(), ex.what()));
+      }
+      if (!j.is_object() || !j.contains("licenseId") || !j["licenseId"].is_string() ||
+          !j.contains("licenseText") || !j["licenseText"].is_string())
+        throw std::runtime_error(fmt::format(
+            "{}: expected an SPDX licence details object with string \"licenseId\" and "
+            "\"licenseText\"",
+            e.path().string()));
+      std::string id = j["licenseId"].get<std::string>();
+      if (id.ends_with("+") || j.value("isDeprecatedLicenseId", false)) continue;
+      texts.emplace_back(id, j["licenseText"].get<std::string>());
+    }
+  } else {
+    throw std::runtime_error(fmt::format(
+        "{}: not an SPDX license-list-data folder (it has neither text/ nor json/details/)", dir));
+  }
+  std::sort(texts.begin(), texts.end());
+  auto current = database();
+  auto next = std::make_shared<Database>(*current);
+  for (auto& [id, text] : texts) {
+    Reference ref = make_reference(id, text);
+    if (ref.grams.size() < 4 || next->has(ref.grams)) continue;
+    next->add(std::move(ref));
+  }
+  next->build_index();
+  std::lock_guard lock(db_mutex());
+  db_slot() = std::move(next);
+}
+
+}  // namespace pacte
+
+namespace pacte::license_text {
+
+std::vector<std::pair<std::string, std::vector<std::uint32_t>>> reference_fingerprints() {
+  auto db = database();
+  std::vector<std::pair<std::string, std::vector<std::uint32_t>>> out;
+  for (const auto& r : db->refs) out.emplace_back(r.id, r.grams);
+  return out;
+}
+
+}  // namespace pacte::license_text

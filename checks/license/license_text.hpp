@@ -1,0 +1,58 @@
+// Internals of licence detection shared by its sources and tests: the text normalisation
+// and fingerprints. rules/licenses/normalize.py is the reference implementation of the same
+// steps (the generator uses it); both must produce identical tokens.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <string_view>
+#include <vector>
+
+namespace pacte::license_text {
+
+/// Words per n-gram.
+inline constexpr std::size_t kGram = 3;
+
+/// One normalised word, where it came from in the original text, and its paragraph number.
+struct Token {
+  std::string word;
+  std::size_t begin = 0;  // byte offset of the word in the original text
+  std::size_t end = 0;    // byte offset just past it
+  int paragraph = 0;
+};
+
+/// The normalised words of `text` (see normalize.py for the steps).
+std::vector<Token> tokenize(std::string_view text);
+
+/// Trigram hashes of `tokens`: FNV-1a of "w1 w2 w3" (30 bits), bit 31 set when the middle word
+/// changes meaning ("not", "shall", "affero", ...), bit 30 when it is a numeral.
+std::vector<std::uint32_t> fingerprint(const std::vector<Token>& tokens);
+
+/// True when the hash carries the "meaning-bearing middle word" flag.
+inline bool sensitive(std::uint32_t gram) { return (gram & 0x80000000u) != 0; }
+
+/// True when the hash carries the "middle word is a number or roman numeral" flag.
+inline bool numeral(std::uint32_t gram) { return (gram & 0x40000000u) != 0; }
+
+/// True for a number ("12") or a roman numeral of a list item ("iv").
+bool is_numeral(std::string_view word);
+
+/// True when `word` changes the meaning of a sentence it is added to or removed from.
+bool is_sensitive(std::string_view word);
+
+/// The optional title and appendix of a reference text, as n-gram bounds [head, tail) of the
+/// required body: the short paragraphs before the first one of 20 words or more form the
+/// header (title, version; at most 40 words); what follows "end of terms and conditions" is an
+/// appendix.
+void optional_parts(const std::vector<Token>& tokens, std::uint32_t& head, std::uint32_t& tail);
+
+}  // namespace pacte::license_text
+
+namespace pacte::license_text {
+
+/// The reference texts in use (embedded and loaded): id (GNU ids without suffix) and trigram
+/// hashes, for tests that check the generator and this tokeniser agree.
+std::vector<std::pair<std::string, std::vector<std::uint32_t>>> reference_fingerprints();
+
+}  // namespace pacte::license_text

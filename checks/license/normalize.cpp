@@ -1,0 +1,425 @@
+// Licence text normalisation. Mirrors rules/licenses/normalize.py step by step.
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "checks/license/license_text.hpp"
+
+namespace pacte::license_text {
+namespace {
+
+// Unicode punctuation that becomes a space: quotes, dashes, bullets, no-break spaces.
+constexpr std::array<std::string_view, 26> kUnicodeSpace = {
+    "\u2018", "\u2019", "\u201a", "\u201b", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb",
+    "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\u00a0", "\u2022",
+    "\u2023", "\u25cf", "\u00b7", "\u2026", "\ufeff", "\u202f", "\u2009", "\u00a7",
+};
+
+const std::unordered_map<std::string_view, std::string_view>& equivalents() {
+  static const std::unordered_map<std::string_view, std::string_view> m = {
+      {"licence", "license"}, {"licences", "licenses"}, {"licenced", "licensed"},
+      {"licencing", "licensing"}, {"licencor", "licensor"}, {"licencee", "licensee"},
+      {"https", "http"}, {"acknowledgement", "acknowledgment"},
+      {"acknowledgements", "acknowledgments"}, {"analogue", "analog"},
+      {"authorisation", "authorization"}, {"authorised", "authorized"},
+      {"authorise", "authorize"}, {"behaviour", "behavior"}, {"cancelled", "canceled"},
+      {"catalogue", "catalog"}, {"favour", "favor"}, {"favourable", "favorable"},
+      {"fulfil", "fulfill"}, {"judgement", "judgment"}, {"labelled", "labeled"},
+      {"offence", "offense"}, {"organisation", "organization"},
+      {"organisations", "organizations"}, {"practise", "practice"},
+      {"recognised", "recognized"}, {"utilise", "utilize"}, {"utilisation", "utilization"},
+      {"characterised", "characterized"}, {"modelling", "modeling"},
+  };
+  return m;
+}
+
+const std::unordered_set<std::string_view>& sensitive_words() {
+  static const std::unordered_set<std::string_view> s = {
+      "not", "no", "non", "never", "nor", "without", "except", "unless", "only", "shall",
+      "must", "may", "can", "cannot", "affero", "lesser", "library", "commercial",
+      "noncommercial", "evil", "prohibited", "forbidden", "permitted", "any", "all",
+      "none", "neither", "irrevocable", "revocable", "perpetual", "exclusive", "nonexclusive",
+  };
+  return s;
+}
+
+using Phrase = std::vector<std::string_view>;
+
+const std::vector<Phrase>& removed_phrases() {
+  static const std::vector<Phrase> p = {
+      {"all", "rights", "reserved"},
+      {"51", "franklin", "street", "fifth", "floor", "boston", "ma", "02110", "1301", "usa"},
+      {"51", "franklin", "st", "fifth", "floor", "boston", "ma", "02110", "1301", "usa"},
+      {"59", "temple", "place", "suite", "330", "boston", "ma", "02111", "1307", "usa"},
+      {"675", "mass", "ave", "cambridge", "ma", "02139", "usa"},
+  };
+  return p;
+}
+
+struct Slot {
+  Phrase anchor;
+  std::vector<Phrase> ends;
+};
+
+const std::vector<Slot>& variable_slots() {
+  static const std::vector<Slot> s = {
+      {{"neither", "the", "name", "of"}, {{"nor", "the", "names", "of"}}},
+      {{"provided", "by"}, {{"as", "is"}}},
+      {{"in", "no", "event", "shall"}, {{"be", "liable"}}},
+      {{"the", "name", "of"}, {{"may", "not", "be", "used"}, {"shall", "not", "be", "used"}}},
+  };
+  return s;
+}
+constexpr std::size_t kMaxVar = 12;
+
+bool is_word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool is_markup(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '>' || c == '#' || c == '*' || c == '-' || c == '+' ||
+         c == '=' || c == '_' || c == '|' || c == '`' || c == '~';
+}
+
+std::string lower_word(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    auto c = static_cast<unsigned char>(w[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < w.size() && static_cast<unsigned char>(w[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(w[i + 1]) <= 0x9E &&
+               static_cast<unsigned char>(w[i + 1]) != 0x97) {
+      out += static_cast<char>(c);
+      out += static_cast<char>(static_cast<unsigned char>(w[i + 1]) + 0x20);
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+bool is_roman(std::string_view s) {
+  if (s.empty() || s.size() > 6) return false;
+  for (char c : s) {
+    if (std::string_view("ivxlcIVXLC").find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+// Returns how many bytes of `line` a leading list marker takes ("1. ", "(a) ", "iv) "), or 0.
+std::size_t list_marker_length(std::string_view line) {
+  std::size_t pos = 0;
+  bool paren = false;
+  auto at = [&](std::size_t i) { return static_cast<unsigned char>(line[i]); };
+  if (pos < line.size() && line[pos] == '(') {
+    paren = true;
+    ++pos;
+  }
+  const std::size_t start = pos;
+  if (pos < line.size() && is_digit(at(pos))) {
+    while (pos < line.size() && (is_digit(at(pos)) || line[pos] == '.')) {
+      if (pos - start > 12) return 0;
+      ++pos;
+    }
+    std::string_view body = line.substr(start, pos - start);
+    if (paren) {
+      if (pos < line.size() && line[pos] == ')') {
+        ++pos;
+      } else {
+        return 0;
+      }
+    } else if (body.back() == '.') {
+    } else if (pos < line.size() && line[pos] == ')') {
+      ++pos;
+    } else if (body.find('.') != std::string_view::npos) {
+    } else {
+      return 0;
+    }
+  } else {
+    while (pos < line.size() && is_alpha(at(pos))) {
+      ++pos;
+      if (pos - start > 6) return 0;
+    }
+    std::string_view body = line.substr(start, pos - start);
+    if (body.empty()) return 0;
+    if (!(body.size() == 1 || is_roman(body))) return 0;
+    if (pos < line.size() && (line[pos] == ')' || (!paren && line[pos] == '.'))) {
+      ++pos;
+    } else {
+      return 0;
+    }
+  }
+  if (pos < line.size() && line[pos] != ' ' && line[pos] != '\t') return 0;
+  return pos;
+}
+
+// Words of `line` as (offset in line, length) pairs.
+template <typename F>
+void for_each_word(std::string_view line, F&& f) {
+  std::size_t i = 0;
+  while (i < line.size()) {
+    if (is_word_byte(static_cast<unsigned char>(line[i]))) {
+      std::size_t j = i;
+      while (j < line.size() && is_word_byte(static_cast<unsigned char>(line[j]))) ++j;
+      f(i, j - i);
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+// If a copyright statement starts at `pos` ("Copyright (c) 2020 ...", "Copyright 2020",
+// "Copyright <year>", "(c) 2020 ..."), returns where it ends: at a sentence end (". " or "> "
+// before an upper-case letter) or at the end of the line; else npos.
+std::size_t copyright_end(std::string_view line, std::size_t pos) {
+  constexpr auto npos = std::string_view::npos;
+  if (pos > 0 && is_word_byte(static_cast<unsigned char>(line[pos - 1]))) return npos;
+  std::size_t rest;
+  if (starts_with_ci(line.substr(pos), "(c)")) {
+    rest = pos + 3;
+    while (rest < line.size() && (line[rest] == ' ' || line[rest] == '\t')) ++rest;
+    if (rest == pos + 3 || rest >= line.size() || !is_digit(static_cast<unsigned char>(line[rest]))) return npos;
+  } else if (starts_with_ci(line.substr(pos), "copyright")) {
+    rest = pos + 9;
+    while (rest < line.size() && (line[rest] == ' ' || line[rest] == '\t' || line[rest] == ':')) ++rest;
+    if (rest >= line.size()) return npos;
+    auto c = static_cast<unsigned char>(line[rest]);
+    if (!(starts_with_ci(line.substr(rest), "(c)") || is_digit(c) || c == '<' || c == '[' || c == '{'))
+      return npos;
+  } else {
+    return npos;
+  }
+  for (std::size_t i = rest; i < line.size(); ++i) {
+    if (line[i] != '.' && line[i] != '>') continue;
+    std::size_t j = i + 1;
+    if (j < line.size() && (line[j] == ' ' || line[j] == '\t')) {
+      while (j < line.size() && (line[j] == ' ' || line[j] == '\t')) ++j;
+      if (j < line.size() && line[j] >= 'A' && line[j] <= 'Z') return i + 1;
+    }
+  }
+  return line.size();
+}
+
+// `line` with its copyright statements replaced by spaces (offsets kept).
+std::string without_copyright(std::string_view line) {
+  std::string out(line);
+  for (std::size_t i = 0; i < out.size();) {
+    std::size_t end = copyright_end(out, i);
+    if (end == std::string_view::npos) {
+      ++i;
+      continue;
+    }
+    for (std::size_t k = i; k < end; ++k) out[k] = ' ';
+    i = end;
+  }
+  return out;
+}
+
+bool is_blank(std::string_view s) {
+  for (char c : s) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\v' && c != '\f') return false;
+  }
+  return true;
+}
+
+bool at_phrase(const std::vector<Token>& toks, std::size_t i, const Phrase& p) {
+  if (i + p.size() > toks.size()) return false;
+  for (std::size_t k = 0; k < p.size(); ++k) {
+    if (toks[i + k].word != p[k]) return false;
+  }
+  return true;
+}
+
+std::vector<Token> apply_phrases(std::vector<Token> toks) {
+  std::vector<Token> out;
+  out.reserve(toks.size());
+  std::size_t i = 0;
+  const std::size_t n = toks.size();
+  while (i < n) {
+    bool hit = false;
+    for (const auto& p : removed_phrases()) {
+      if (at_phrase(toks, i, p)) {
+        i += p.size();
+        hit = true;
+        break;
+      }
+    }
+    if (hit) continue;
+    for (const auto& slot : variable_slots()) {
+      if (!at_phrase(toks, i, slot.anchor)) continue;
+      const std::size_t k = i + slot.anchor.size();
+      std::size_t found = 0;
+      for (std::size_t j = k + 1; j <= std::min(n, k + kMaxVar) && !found; ++j) {
+        for (const auto& e : slot.ends) {
+          if (at_phrase(toks, j, e)) {
+            found = j;
+            break;
+          }
+        }
+      }
+      if (found) {
+        for (std::size_t a = i; a < k; ++a) out.push_back(std::move(toks[a]));
+        Token var = toks[k];
+        var.word = "var";
+        var.end = toks[found - 1].end;
+        out.push_back(std::move(var));
+        i = found;
+        hit = true;
+        break;
+      }
+    }
+    if (hit) continue;
+    out.push_back(std::move(toks[i]));
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_sensitive(std::string_view word) { return sensitive_words().count(word) > 0; }
+
+bool is_numeral(std::string_view word) {
+  static const std::unordered_set<std::string_view> roman = {"ii", "iii", "iv", "vi", "vii",
+                                                             "viii", "ix", "xi", "xii"};
+  if (word.empty()) return false;
+  if (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  return roman.count(word) > 0;
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  // Unicode punctuation to spaces, keeping for each byte of `buf` its offset in `text`.
+  std::string buf;
+  std::vector<std::size_t> origin;
+  buf.reserve(text.size());
+  origin.reserve(text.size() + 1);
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      bool replaced = false;
+      for (std::string_view u : kUnicodeSpace) {
+        if (text.compare(i, u.size(), u) == 0) {
+          buf += ' ';
+          origin.push_back(i);
+          i += u.size();
+          replaced = true;
+          break;
+        }
+      }
+      if (replaced) continue;
+      if (text.compare(i, 2, "\u00a9") == 0) {
+        buf += "(c)";
+        origin.insert(origin.end(), {i, i, i});
+        i += 2;
+        continue;
+      }
+    }
+    buf += static_cast<char>(c);
+    origin.push_back(i);
+    ++i;
+  }
+  origin.push_back(text.size());
+
+  std::vector<Token> raw;
+  int paragraph = 0;
+  std::size_t line_start = 0;
+  while (line_start <= buf.size()) {
+    std::size_t nl = buf.find('\n', line_start);
+    if (nl == std::string::npos) nl = buf.size();
+    std::string_view line(buf.data() + line_start, nl - line_start);
+    std::size_t offset = line_start;
+    while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    while (!line.empty() && is_markup(static_cast<unsigned char>(line[0]))) {
+      line.remove_prefix(1);
+      ++offset;
+    }
+    if (is_blank(line)) {
+      if (!raw.empty() && raw.back().paragraph == paragraph) ++paragraph;
+    } else {
+      const std::string cleaned = without_copyright(line);
+      std::size_t marker = list_marker_length(cleaned);
+      offset += marker;
+      line = std::string_view(cleaned).substr(marker);
+      for_each_word(line, [&](std::size_t b, std::size_t n) {
+        if (n == 1 && !is_digit(static_cast<unsigned char>(line[b]))) return;
+        Token t;
+        t.word = lower_word(line.substr(b, n));
+        auto eq = equivalents().find(t.word);
+        if (eq != equivalents().end()) t.word = std::string(eq->second);
+        t.begin = origin[offset + b];
+        t.end = origin[offset + b + n];
+        t.paragraph = paragraph;
+        raw.push_back(std::move(t));
+      });
+    }
+    line_start = nl + 1;
+  }
+  return apply_phrases(std::move(raw));
+}
+
+std::vector<std::uint32_t> fingerprint(const std::vector<Token>& tokens) {
+  std::vector<std::uint32_t> out;
+  if (tokens.size() < kGram) return out;
+  out.reserve(tokens.size() - kGram + 1);
+  for (std::size_t i = 0; i + kGram <= tokens.size(); ++i) {
+    std::uint32_t h = 0x811C9DC5u;
+    for (std::size_t k = 0; k < kGram; ++k) {
+      if (k) {
+        h ^= static_cast<unsigned char>(' ');
+        h *= 0x01000193u;
+      }
+      for (char c : tokens[i + k].word) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x01000193u;
+      }
+    }
+    h &= 0x3FFFFFFFu;
+    if (sensitive_words().count(tokens[i + 1].word)) h |= 0x80000000u;
+    if (is_numeral(tokens[i + 1].word)) h |= 0x40000000u;
+    out.push_back(h);
+  }
+  return out;
+}
+
+void optional_parts(const std::vector<Token>& tokens, std::uint32_t& head, std::uint32_t& tail) {
+  // The header: the short paragraphs before the first one of 20 words or more (title,
+  // version, what remains of copyright lines), at most 40 words.
+  head = 0;
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    std::size_t j = i;
+    while (j < tokens.size() && tokens[j].paragraph == tokens[i].paragraph) ++j;
+    if (j - i >= 20 || j > 40) break;
+    i = j;
+  }
+  if (tokens.size() - i >= 50) head = static_cast<std::uint32_t>(i);
+  const std::size_t grams = tokens.size() >= kGram ? tokens.size() - kGram + 1 : 0;
+  std::size_t t = grams;
+  static const Phrase marker = {"end", "of", "terms", "and", "conditions"};
+  for (std::size_t k = 0; k + marker.size() <= tokens.size(); ++k) {
+    if (at_phrase(tokens, k, marker)) {
+      t = k + marker.size() - kGram + 1;
+      break;
+    }
+  }
+  tail = static_cast<std::uint32_t>(std::max<std::size_t>(head, t));
+}
+
+}  // namespace pacte::license_text

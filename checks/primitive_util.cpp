@@ -1,0 +1,94 @@
+#include "checks/primitive_util.hpp"
+
+#include <stdexcept>
+
+namespace pacte {
+
+nlohmann::json params_schema(nlohmann::json properties, std::vector<std::string> required) {
+  nlohmann::json s = {{"type", "object"}, {"properties", std::move(properties)}};
+  if (!required.empty()) s["required"] = required;
+  return s;
+}
+
+nlohmann::json globs_schema() {
+  return {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}, {"minLength", 1}}},
+          {"description", "a list of path globs such as [\"README*\", \"docs/**/*.md\"]"}};
+}
+
+std::vector<const FileEntry*> files_matching(const Snapshot& snap, const nlohmann::json& globs,
+                                             const nlohmann::json& exclude, bool icase) {
+  std::vector<const FileEntry*> out;
+  for (const auto& e : snap.files()) {
+    if (e.kind != EntryKind::file) continue;
+    bool hit = false;
+    for (const auto& g : globs)
+      if (glob_match(g.get<std::string>(), e.path, icase)) {
+        hit = true;
+        break;
+      }
+    if (!hit) continue;
+    if (exclude.is_array())
+      for (const auto& g : exclude)
+        if (glob_match(g.get<std::string>(), e.path, icase)) {
+          hit = false;
+          break;
+        }
+    if (hit) out.push_back(&e);
+  }
+  return out;
+}
+
+std::unique_ptr<RE2> compile_pattern(const std::string& pattern, bool icase) {
+  RE2::Options opt;
+  opt.set_case_sensitive(!icase);
+  opt.set_log_errors(false);
+  opt.set_max_mem(8 << 20);
+  auto re = std::make_unique<RE2>(pattern, opt);
+  if (!re->ok()) throw std::runtime_error("pattern '" + pattern + "' does not compile: " + re->error());
+  return re;
+}
+
+Evidence charter_evidence(const AuditContext& ctx, const std::string& field) {
+  Evidence e;
+  if (ctx.charter.source == "none") return e;
+  e.path = ctx.charter.path;
+  e.line = ctx.charter.pos(field).line;
+  if (const auto* v = ctx.charter.field(field)) {
+    auto dot = field.rfind('.');
+    e.snippet = field.substr(dot == std::string::npos ? 0 : dot + 1) + ": " + field_text(*v);
+    if (e.snippet.size() > 200) e.snippet.resize(200);
+  }
+  return e;
+}
+
+CheckResult undeclared(const AuditContext& ctx, const std::string& field, const Text& what) {
+  if (ctx.charter.source == "none")
+    return CheckResult::fail(T("no charter: declare " + what.en + " as '" + field + "' in pacte.yml ('pacte init' writes a draft)",
+                               "pas de charte : déclarez " + what.fr + " dans pacte.yml sous « " + field +
+                                   " » (« pacte init » en écrit un brouillon)"));
+  std::vector<Evidence> ev;
+  Evidence e;
+  e.path = ctx.charter.path;
+  ev.push_back(e);
+  if (ctx.charter.source == "publiccode")
+    return CheckResult::fail(T(what.en + " is not declared: publiccode.yml cannot say it; add '" + field + "' to a pacte.yml",
+                               what.fr + " n'est pas déclaré : publiccode.yml ne permet pas de le dire ; ajoutez « " + field +
+                                   " » dans un pacte.yml"),
+                             ev);
+  return CheckResult::fail(T(what.en + " is not declared: add '" + field + "' to " + ctx.charter.path,
+                             what.fr + " n'est pas déclaré : ajoutez « " + field + " » dans " + ctx.charter.path),
+                           ev);
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];
+  return out;
+}
+
+std::string field_text(const nlohmann::json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
+}  // namespace pacte

@@ -1,0 +1,174 @@
+// Continuity primitives: history (activity, contributor absence factor, releases,
+// maintainers) and reproducibility (CI configuration, lock files).
+#include <git2.h>
+
+#include <algorithm>
+
+#include "checks/facts.hpp"
+#include "checks/primitive_util.hpp"
+
+namespace pacte {
+
+const HistoryState& history_state(AuditContext& ctx) {
+  return ctx.cached<HistoryState>("history", [&] {
+    HistoryState st;
+    if (!ctx.history_available || !ctx.repo) return st;
+    git_oid oid;
+    if (git_oid_fromstr(&oid, ctx.head.c_str()) != 0) {
+      st.error = "bad commit id";
+      return st;
+    }
+    std::string err;
+    st.facts = analyze_history(ctx.repo, oid, ctx.now, &err);
+    if (!st.facts) st.error = err.empty() ? "the history cannot be read" : err;
+    else ctx.commits_walked = static_cast<std::uint64_t>(st.facts->commits_total);
+    return st;
+  });
+}
+
+namespace {
+
+int days_between(std::time_t later, std::time_t earlier) { return static_cast<int>((later - earlier) / 86400); }
+
+// The history facts a rule may judge, or the result that says why it cannot.
+std::optional<CheckResult> history_unusable(AuditContext& ctx, const HistoryFacts** out) {
+  const HistoryState& st = history_state(ctx);
+  if (!ctx.history_available)
+    return CheckResult::skip(T("no git history (the folder is not a repository)", "pas d'historique git (le dossier n'est pas un dépôt)"));
+  if (!st.facts)
+    return CheckResult::error(T("the history cannot be read: " + st.error, "l'historique ne peut pas être lu : " + st.error));
+  if (st.facts->shallow || ctx.shallow)
+    return CheckResult::error(T("shallow clone: the history is truncated, so it cannot be judged; fetch the full history (git fetch --unshallow)",
+                                "clone superficiel : l'historique est tronqué et ne peut être jugé ; récupérez-le en entier (git fetch --unshallow)"));
+  *out = &*st.facts;
+  return std::nullopt;
+}
+
+CheckResult recent_commit(AuditContext& ctx, const nlohmann::json& p) {
+  const HistoryFacts* h = nullptr;
+  if (auto r = history_unusable(ctx, &h)) return *r;
+  int days = p["days"].get<int>();
+  if (h->commits_total == 0) return CheckResult::fail(T("no commit", "aucun commit"));
+  int age = days_between(ctx.now, h->last_commit);
+  Evidence ev{"", 0, "last commit " + iso8601(h->last_commit), ctx.head};
+  if (age <= days)
+    return CheckResult::pass(T("last commit " + std::to_string(std::max(age, 0)) + " days ago (" + iso8601(h->last_commit) + ")",
+                               "dernier commit il y a " + std::to_string(std::max(age, 0)) + " jours (" + iso8601(h->last_commit) + ")"));
+  return CheckResult::fail(T("last commit " + std::to_string(age) + " days ago (" + iso8601(h->last_commit) + "), more than " + std::to_string(days),
+                             "dernier commit il y a " + std::to_string(age) + " jours (" + iso8601(h->last_commit) + "), plus de " + std::to_string(days)));
+}
+
+CheckResult absence_factor(AuditContext& ctx, const nlohmann::json& p) {
+  const HistoryFacts* h = nullptr;
+  if (auto r = history_unusable(ctx, &h)) return *r;
+  int min = p["min"].get<int>();
+  std::vector<Evidence> ev;
+  for (const auto& c : h->contributors) {
+    if (c.bot || c.commits_365d == 0) continue;
+    ev.push_back({"", 0, c.name + " <" + c.email + ">", std::to_string(c.commits_365d) + " commits in 365 days"});
+    if (ev.size() >= 5) break;
+  }
+  std::string fig = "contributor absence factor " + std::to_string(h->contributor_absence_factor) + " (" +
+                    std::to_string(h->commits_365d) + " commits, " + std::to_string(h->contributors_365d) + " contributors in 365 days)";
+  std::string fig_fr = "facteur d'absence " + std::to_string(h->contributor_absence_factor) + " (" + std::to_string(h->commits_365d) +
+                       " commits, " + std::to_string(h->contributors_365d) + " contributeurs sur 365 jours)";
+  if (h->contributor_absence_factor >= min) return CheckResult::pass(T(fig, fig_fr), ev);
+  if (!ev.empty() && h->contributor_absence_factor == 1) {
+    fig += ": " + ev.front().snippet + " alone made half of the commits";
+    fig_fr += " : " + ev.front().snippet + " a fait seul la moitié des commits";
+  }
+  return CheckResult::fail(T(fig, fig_fr), ev);
+}
+
+CheckResult releases(AuditContext& ctx, const nlohmann::json& p) {
+  const HistoryFacts* h = nullptr;
+  if (auto r = history_unusable(ctx, &h)) return *r;
+  int days = p["days"].get<int>();
+  if (h->tags == 0) return CheckResult::fail(T("no tag: no release was ever tagged", "aucune étiquette : aucune version n'a été étiquetée"));
+  int age = days_between(ctx.now, h->last_tag_date);
+  bool active = h->commits_365d > 0;
+  std::vector<Evidence> ev = {{"", 0, "refs/tags/" + h->last_tag, iso8601(h->last_tag_date)}};
+  if (age <= days || !active)
+    return CheckResult::pass(T(std::to_string(h->tags) + " tags, last " + h->last_tag + " (" + iso8601(h->last_tag_date) + ")",
+                               std::to_string(h->tags) + " étiquettes, dernière " + h->last_tag + " (" + iso8601(h->last_tag_date) + ")"),
+                             ev);
+  return CheckResult::fail(T("last release " + h->last_tag + " is " + std::to_string(age) + " days old while the service is active",
+                             "la dernière version " + h->last_tag + " date de " + std::to_string(age) + " jours alors que le service est actif"),
+                           ev);
+}
+
+std::string lower(std::string s) { return ascii_lower(s); }
+
+CheckResult maintainers_in_history(AuditContext& ctx, const nlohmann::json&) {
+  const nlohmann::json* m = ctx.charter.field("continuity.maintainers");
+  if (!m || !m->is_array() || m->empty()) return undeclared(ctx, "continuity.maintainers", T("the maintainers", "les mainteneurs"));
+  const HistoryFacts* h = nullptr;
+  if (auto r = history_unusable(ctx, &h)) return *r;
+  std::vector<std::string> absent;
+  std::vector<Evidence> ev;
+  for (std::size_t i = 0; i < m->size(); ++i) {
+    const auto& person = (*m)[i];
+    std::string name = person.value("name", ""), email = lower(person.value("email", ""));
+    bool found = false;
+    for (const auto& c : h->contributors) {
+      if (c.bot) continue;
+      if ((!email.empty() && lower(c.email) == email) || (!name.empty() && lower(c.name) == lower(name))) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      absent.push_back(name.empty() ? email : name);
+      ev.push_back(charter_evidence(ctx, "continuity.maintainers." + std::to_string(i)));
+      ev.back().note = "no commit by this maintainer";
+    }
+  }
+  if (absent.empty()) return CheckResult::pass(T("every declared maintainer has commits", "chaque mainteneur déclaré a des commits"));
+  return CheckResult::fail(T("not found in the history: " + join(absent), "absents de l'historique : " + join(absent)), ev);
+}
+
+CheckResult ci_configured(AuditContext& ctx, const nlohmann::json&) {
+  auto configs = find_ci_configs(ctx.snapshot);
+  if (configs.empty())
+    return CheckResult::fail(T("no CI configuration (GitHub Actions, GitLab CI, Woodpecker, Jenkins, ...)",
+                               "aucune configuration d'intégration continue (GitHub Actions, GitLab CI, Woodpecker, Jenkins, ...)"));
+  std::vector<Evidence> ev;
+  for (const auto& c : configs) ev.push_back({c.path, 0, "", c.system});
+  return CheckResult::pass(T(configs.front().system + " (" + configs.front().path + ")", configs.front().system + " (" + configs.front().path + ")"), ev);
+}
+
+CheckResult lockfiles_present(AuditContext& ctx, const nlohmann::json&) {
+  auto manifests = find_package_manifests(ctx.snapshot);
+  if (manifests.empty()) return CheckResult::pass(T("no package manager detected", "aucun gestionnaire de paquets détecté"));
+  std::vector<Evidence> missing;
+  std::vector<std::string> names;
+  for (const auto& m : manifests)
+    if (!m.has_lock) {
+      missing.push_back({m.manifest_path, 0, "", m.ecosystem + ": expected " + join(m.accepted_locks, " or ")});
+      names.push_back(m.manifest_path);
+    }
+  if (missing.empty())
+    return CheckResult::pass(T(std::to_string(manifests.size()) + " manifest(s), each with its lock file",
+                               std::to_string(manifests.size()) + " manifeste(s), chacun avec son fichier de verrouillage"));
+  return CheckResult::fail(T("no lock file for " + join(names), "pas de fichier de verrouillage pour " + join(names)), missing);
+}
+
+}  // namespace
+
+void register_continuity_primitives(std::vector<Primitive>& out) {
+  nlohmann::json days = {{"type", "integer"}, {"minimum", 1}};
+  out.push_back({"history_recent_commit", T("The last commit is at most `days` days old (shallow clones: error).", "Le dernier commit date d'au plus `days` jours."),
+                 params_schema({{"days", days}}, {"days"}), recent_commit, nullptr});
+  out.push_back({"history_absence_factor", T("The CHAOSS contributor absence factor over 365 days is at least `min`.", "Le facteur d'absence CHAOSS sur 365 jours est d'au moins `min`."),
+                 params_schema({{"min", {{"type", "integer"}, {"minimum", 1}}}}, {"min"}), absence_factor, nullptr});
+  out.push_back({"history_releases", T("At least one tag, and one in the last `days` days while the service is active.", "Au moins une étiquette, dont une de moins de `days` jours si le service est actif."),
+                 params_schema({{"days", days}}, {"days"}), releases, nullptr});
+  out.push_back({"maintainers_in_history", T("Each declared maintainer has commits (mailmap applied).", "Chaque mainteneur déclaré a des commits."),
+                 params_schema(nlohmann::json::object()), maintainers_in_history, nullptr});
+  out.push_back({"ci_configured", T("A CI configuration is present.", "Une configuration d'intégration continue est présente."),
+                 params_schema(nlohmann::json::object()), ci_configured, nullptr});
+  out.push_back({"lockfiles_present", T("Every detected package manifest has its lock file.", "Chaque manifeste de paquets a son fichier de verrouillage."),
+                 params_schema(nlohmann::json::object()), lockfiles_present, nullptr});
+}
+
+}  // namespace pacte

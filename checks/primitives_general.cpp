@@ -1,0 +1,310 @@
+// General check primitives every principle uses: files, contents, charter fields.
+#include <algorithm>
+
+#include "checks/charter.hpp"
+#include "checks/primitive_util.hpp"
+#include "checks/schema.hpp"
+
+namespace pacte {
+namespace {
+
+std::string globs_text(const nlohmann::json& globs) {
+  std::vector<std::string> g;
+  for (const auto& x : globs) g.push_back(x.get<std::string>());
+  return join(g);
+}
+
+std::string validate_pattern(const nlohmann::json& p) {
+  try {
+    compile_pattern(p.at("pattern").get<std::string>(), p.value("icase", false));
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "";
+}
+
+// Whether a file's content says something: at least `min_words` words once Markdown/HTML
+// punctuation is set aside.
+std::size_t word_count(std::string_view s) {
+  std::size_t words = 0;
+  bool in = false;
+  for (unsigned char c : s) {
+    bool w = std::isalnum(c) || c >= 0x80;
+    if (w && !in) ++words;
+    in = w;
+  }
+  return words;
+}
+
+CheckResult file_exists(AuditContext& ctx, const nlohmann::json& p) {
+  auto files = files_matching(ctx.snapshot, p["paths"], p.value("exclude", nlohmann::json()), p.value("icase", true));
+  std::size_t min_words = p.value("min_words", 0);
+  std::vector<Evidence> ev;
+  std::vector<std::string> too_short;
+  for (const auto* f : files) {
+    if (min_words > 0) {
+      auto content = ctx.snapshot.read(*f);
+      if (!content) continue;
+      if (word_count(*content) < min_words) {
+        too_short.push_back(f->path);
+        continue;
+      }
+    }
+    ev.push_back({f->path, 0, "", ""});
+    if (ev.size() >= 5) break;
+  }
+  if (!ev.empty())
+    return CheckResult::pass(T("found " + ev.front().path, "trouvé : " + ev.front().path), ev);
+  if (!too_short.empty()) {
+    std::vector<Evidence> sev;
+    for (const auto& s : too_short) sev.push_back({s, 0, "", "fewer than " + std::to_string(min_words) + " words"});
+    return CheckResult::fail(T(too_short.front() + " exists but says almost nothing (fewer than " + std::to_string(min_words) + " words)",
+                               too_short.front() + " existe mais ne dit presque rien (moins de " + std::to_string(min_words) + " mots)"),
+                             sev);
+  }
+  return CheckResult::fail(T("no file matches " + globs_text(p["paths"]), "aucun fichier ne correspond à " + globs_text(p["paths"])));
+}
+
+CheckResult file_absent(AuditContext& ctx, const nlohmann::json& p) {
+  auto files = files_matching(ctx.snapshot, p["paths"], p.value("exclude", nlohmann::json()), p.value("icase", true));
+  if (files.empty()) return CheckResult::pass(T("none found", "aucun trouvé"));
+  std::vector<Evidence> ev;
+  for (const auto* f : files) ev.push_back({f->path, 0, "", p.value("note", "")});
+  return CheckResult::fail(T(std::to_string(files.size()) + " file(s) found, first " + files.front()->path,
+                             std::to_string(files.size()) + " fichier(s) trouvé(s), dont " + files.front()->path),
+                           ev);
+}
+
+// Finds matches of the rule's pattern in the files it names.
+std::vector<Evidence> find_matches(AuditContext& ctx, const nlohmann::json& p, std::size_t limit) {
+  auto re = compile_pattern(p["pattern"].get<std::string>(), p.value("icase", false));
+  auto files = files_matching(ctx.snapshot, p["paths"], p.value("exclude", nlohmann::json()), true);
+  std::vector<Evidence> ev;
+  for (const auto* f : files) {
+    auto content = ctx.snapshot.read(*f);
+    if (!content) continue;
+    re2::StringPiece input(*content), m;
+    std::size_t pos = 0;
+    while (pos <= content->size() && re->Match(input, pos, content->size(), RE2::UNANCHORED, &m, 1)) {
+      std::size_t off = static_cast<std::size_t>(m.data() - content->data());
+      ev.push_back({f->path, line_at(*content, off), line_snippet(*content, off), ""});
+      if (ev.size() >= limit) return ev;
+      pos = off + std::max<std::size_t>(m.size(), 1);
+      // One match per line is enough evidence.
+      auto nl = content->find('\n', off);
+      if (nl == std::string::npos) break;
+      pos = std::max(pos, nl + 1);
+    }
+  }
+  return ev;
+}
+
+CheckResult content_matches(AuditContext& ctx, const nlohmann::json& p) {
+  auto ev = find_matches(ctx, p, 5);
+  if (!ev.empty()) return CheckResult::pass(T("found in " + ev.front().path, "trouvé dans " + ev.front().path), ev);
+  return CheckResult::fail(T("no file matching " + globs_text(p["paths"]) + " says it",
+                             "aucun fichier correspondant à " + globs_text(p["paths"]) + " ne le dit"));
+}
+
+CheckResult content_absent(AuditContext& ctx, const nlohmann::json& p) {
+  auto ev = find_matches(ctx, p, ctx.options.max_evidence + 1000);
+  if (ev.empty()) return CheckResult::pass(T("not found", "non trouvé"));
+  return CheckResult::fail(T("found in " + ev.front().path + ":" + std::to_string(ev.front().line),
+                             "trouvé dans " + ev.front().path + ":" + std::to_string(ev.front().line)),
+                           ev);
+}
+
+Text field_label(const nlohmann::json& p) {
+  std::string f = p["field"].get<std::string>();
+  return T(p.contains("label") ? p["label"].value("en", f) : f, p.contains("label") ? p["label"].value("fr", f) : f);
+}
+
+CheckResult charter_present(AuditContext& ctx, const nlohmann::json&) {
+  if (ctx.charter.source == "pacte") return CheckResult::pass(T("charter " + ctx.charter.path, "charte " + ctx.charter.path), {{ctx.charter.path, 0, "", ""}});
+  if (ctx.charter.source == "publiccode")
+    return CheckResult::fail(T("only publiccode.yml: advertising, funding, trackers, accessibility and succession stay undeclared",
+                               "seulement publiccode.yml : publicité, financement, traceurs, accessibilité et succession restent non déclarés"),
+                             {{ctx.charter.path, 0, "", ""}});
+  return CheckResult::fail(T("no pacte.yml, .pacte.yml or .github/pacte.yml", "ni pacte.yml, ni .pacte.yml, ni .github/pacte.yml"));
+}
+
+CheckResult charter_field_present(AuditContext& ctx, const nlohmann::json& p) {
+  std::string field = p["field"].get<std::string>();
+  const nlohmann::json* v = ctx.charter.field(field);
+  bool empty = !v || (v->is_string() && v->get<std::string>().find_first_not_of(" \t") == std::string::npos) ||
+               (v->is_array() && v->size() < p.value("min_items", 1u)) || (v->is_object() && v->empty());
+  if (empty) {
+    if (v && v->is_array() && !v->empty())
+      return CheckResult::fail(T(field + " lists " + std::to_string(v->size()) + ", at least " + std::to_string(p.value("min_items", 1u)) + " expected",
+                                 field + " en liste " + std::to_string(v->size()) + ", au moins " + std::to_string(p.value("min_items", 1u)) + " attendus"),
+                               {charter_evidence(ctx, field)});
+    return undeclared(ctx, field, field_label(p));
+  }
+  return CheckResult::pass(T(field + " is declared", field + " est déclaré"), {charter_evidence(ctx, field)});
+}
+
+CheckResult charter_field_equals(AuditContext& ctx, const nlohmann::json& p) {
+  std::string field = p["field"].get<std::string>();
+  const nlohmann::json* v = ctx.charter.field(field);
+  if (!v) return undeclared(ctx, field, field_label(p));
+  if (*v == p["value"]) return CheckResult::pass(T(field + ": " + field_text(*v), field + " : " + field_text(*v)), {charter_evidence(ctx, field)});
+  return CheckResult::fail(T(ctx.charter.where(field) + ": " + field + " is " + field_text(*v) + ", expected " + field_text(p["value"]),
+                             ctx.charter.where(field) + " : " + field + " vaut " + field_text(*v) + ", attendu " + field_text(p["value"])),
+                           {charter_evidence(ctx, field)});
+}
+
+CheckResult charter_field_not(AuditContext& ctx, const nlohmann::json& p) {
+  std::string field = p["field"].get<std::string>();
+  const nlohmann::json* v = ctx.charter.field(field);
+  if (v && *v == p["value"])
+    return CheckResult::fail(T(ctx.charter.where(field) + ": " + field + " is " + field_text(*v),
+                               ctx.charter.where(field) + " : " + field + " vaut " + field_text(*v)),
+                             {charter_evidence(ctx, field)});
+  if (!v) return CheckResult::pass(T(field + " is not declared as " + field_text(p["value"]), field + " n'est pas déclaré à " + field_text(p["value"])));
+  return CheckResult::pass(T(field + ": " + field_text(*v), field + " : " + field_text(*v)), {charter_evidence(ctx, field)});
+}
+
+CheckResult charter_field_matches(AuditContext& ctx, const nlohmann::json& p) {
+  std::string field = p["field"].get<std::string>();
+  const nlohmann::json* v = ctx.charter.field(field);
+  if (!v || !v->is_string()) return undeclared(ctx, field, field_label(p));
+  auto re = compile_pattern(p["pattern"].get<std::string>(), p.value("icase", true));
+  if (RE2::PartialMatch(v->get<std::string>(), *re))
+    return CheckResult::pass(T(field + ": " + v->get<std::string>(), field + " : " + v->get<std::string>()), {charter_evidence(ctx, field)});
+  std::string expect_en = p.contains("expect") ? p["expect"].value("en", "") : "the expected form";
+  std::string expect_fr = p.contains("expect") ? p["expect"].value("fr", "") : "la forme attendue";
+  return CheckResult::fail(T(ctx.charter.where(field) + ": '" + v->get<std::string>() + "' is not " + expect_en,
+                             ctx.charter.where(field) + " : « " + v->get<std::string>() + " » n'est pas " + expect_fr),
+                           {charter_evidence(ctx, field)});
+}
+
+CheckResult charter_field_in(AuditContext& ctx, const nlohmann::json& p) {
+  std::string field = p["field"].get<std::string>();
+  const nlohmann::json* v = ctx.charter.field(field);
+  if (!v) return undeclared(ctx, field, field_label(p));
+  for (const auto& allowed : p["values"])
+    if (*v == allowed) return CheckResult::pass(T(field + ": " + field_text(*v), field + " : " + field_text(*v)), {charter_evidence(ctx, field)});
+  std::vector<std::string> vals;
+  for (const auto& a : p["values"]) vals.push_back(field_text(a));
+  return CheckResult::fail(T(field + " is " + field_text(*v) + ", expected one of " + join(vals),
+                             field + " vaut " + field_text(*v) + ", attendu l'un de " + join(vals)),
+                           {charter_evidence(ctx, field)});
+}
+
+CheckResult charter_path_exists(AuditContext& ctx, const nlohmann::json& p) {
+  std::string field = p["field"].get<std::string>();
+  const nlohmann::json* v = ctx.charter.field(field);
+  if (!v || !v->is_string()) return undeclared(ctx, field, field_label(p));
+  std::string path = v->get<std::string>();
+  while (path.rfind("./", 0) == 0) path.erase(0, 2);
+  const FileEntry* e = ctx.snapshot.find(path);
+  Evidence cev = charter_evidence(ctx, field);
+  if (!e) {
+    // A folder is accepted when it holds files.
+    bool folder = false;
+    for (const auto& f : ctx.snapshot.files())
+      if (f.path.rfind(path + "/", 0) == 0) {
+        folder = true;
+        break;
+      }
+    if (folder) return CheckResult::pass(T(path + " (folder) exists", "le dossier " + path + " existe"), {{path, 0, "", ""}});
+    return CheckResult::fail(T(ctx.charter.where(field) + " declares " + path + ", which is not in the repository",
+                               ctx.charter.where(field) + " déclare " + path + ", absent du dépôt"),
+                             {cev});
+  }
+  if (e->kind != EntryKind::file)
+    return CheckResult::fail(T(path + " is a symbolic link or submodule; pacte does not follow it", path + " est un lien symbolique ou un sous-module ; pacte ne le suit pas"),
+                             {{path, 0, "", ""}});
+  auto content = ctx.snapshot.read(*e);
+  if (!content) return CheckResult::error(T(path + " cannot be read", path + " ne peut pas être lu"));
+  std::size_t min_words = p.value("min_words", 20);
+  std::size_t words = word_count(*content);
+  if (words < min_words)
+    return CheckResult::fail(T(path + " says almost nothing (" + std::to_string(words) + " words, at least " + std::to_string(min_words) + " expected)",
+                               path + " ne dit presque rien (" + std::to_string(words) + " mots, au moins " + std::to_string(min_words) + " attendus)"),
+                             {{path, 1, line_snippet(*content, 0), ""}});
+  return CheckResult::pass(T(path + " exists (" + std::to_string(words) + " words)", path + " existe (" + std::to_string(words) + " mots)"),
+                           {{path, 0, "", ""}});
+}
+
+CheckResult charter_date_future(AuditContext& ctx, const nlohmann::json& p) {
+  std::string field = p["field"].get<std::string>();
+  const nlohmann::json* v = ctx.charter.field(field);
+  if (!v || !v->is_string()) return undeclared(ctx, field, field_label(p));
+  auto t = parse_date(v->get<std::string>());
+  if (!t) return CheckResult::error(T(field + " is not a date", field + " n'est pas une date"));
+  if (*t + 86400 > ctx.now) return CheckResult::pass(T(field + ": " + v->get<std::string>(), field + " : " + v->get<std::string>()), {charter_evidence(ctx, field)});
+  return CheckResult::fail(T(field + " (" + v->get<std::string>() + ") has passed", field + " (" + v->get<std::string>() + ") est dépassée"),
+                           {charter_evidence(ctx, field)});
+}
+
+CheckResult any_of(AuditContext& ctx, const nlohmann::json& p) {
+  std::vector<std::string> reasons_en, reasons_fr;
+  bool any_error = false;
+  for (const auto& c : p["checks"]) {
+    const Primitive* prim = find_primitive(c["primitive"].get<std::string>());
+    nlohmann::json params = c;
+    params.erase("primitive");
+    CheckResult r = prim->run(ctx, params);
+    if (r.status == Status::pass) return r;
+    if (r.status == Status::error) any_error = true;
+    reasons_en.push_back(r.message.en);
+    reasons_fr.push_back(r.message.fr);
+  }
+  if (any_error) return CheckResult::error(T(join(reasons_en, "; "), join(reasons_fr, " ; ")));
+  return CheckResult::fail(T(join(reasons_en, "; "), join(reasons_fr, " ; ")));
+}
+
+std::string validate_any_of(const nlohmann::json& p) {
+  for (const auto& c : p["checks"]) {
+    if (!c.is_object() || !c.contains("primitive") || !c["primitive"].is_string()) return "each check needs a 'primitive'";
+    const Primitive* prim = find_primitive(c["primitive"].get<std::string>());
+    if (!prim) return "unknown check primitive '" + c["primitive"].get<std::string>() + "'";
+    nlohmann::json params = c;
+    params.erase("primitive");
+    JsonSchema schema(prim->params_schema);
+    auto errs = schema.validate(params);
+    if (!errs.empty()) return c["primitive"].get<std::string>() + ": " + errs.front().pointer + " " + errs.front().message;
+    if (prim->validate)
+      if (auto e = prim->validate(params); !e.empty()) return e;
+  }
+  return "";
+}
+
+}  // namespace
+
+void register_general_primitives(std::vector<Primitive>& out) {
+  nlohmann::json label = {{"type", "object"}, {"properties", {{"en", {{"type", "string"}}}, {"fr", {{"type", "string"}}}}}};
+  nlohmann::json field = {{"type", "string"}, {"pattern", "^[a-z_]+(\\.[a-z_0-9]+)*$"}, {"description", "a dotted charter field such as neutrality.advertising"}};
+  out.push_back({"file_exists", T("A file matching one of the globs exists (and has at least min_words words).", "Un fichier correspondant à l'un des motifs existe."),
+                 params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"icase", {{"type", "boolean"}}}, {"min_words", {{"type", "integer"}, {"minimum", 0}}}}, {"paths"}),
+                 file_exists, nullptr});
+  out.push_back({"file_absent", T("No file matches the globs (each one found is evidence).", "Aucun fichier ne correspond aux motifs."),
+                 params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"icase", {{"type", "boolean"}}}, {"note", {{"type", "string"}}}}, {"paths"}),
+                 file_absent, nullptr});
+  nlohmann::json content_params = params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"pattern", {{"type", "string"}, {"minLength", 1}}}, {"icase", {{"type", "boolean"}}}}, {"paths", "pattern"});
+  out.push_back({"content_matches", T("Some file matching the globs contains the pattern (RE2 syntax).", "Un fichier correspondant aux motifs contient l'expression."),
+                 content_params, content_matches, validate_pattern});
+  out.push_back({"content_absent", T("No file matching the globs contains the pattern (each match is evidence).", "Aucun fichier ne contient l'expression."),
+                 content_params, content_absent, validate_pattern});
+  out.push_back({"charter_present", T("A pacte charter is present.", "Une charte pacte est présente."), params_schema(nlohmann::json::object()), charter_present, nullptr});
+  out.push_back({"charter_field_present", T("The charter declares the field (a list with at least min_items entries).", "La charte déclare le champ."),
+                 params_schema({{"field", field}, {"label", label}, {"min_items", {{"type", "integer"}, {"minimum", 0}}}}, {"field"}), charter_field_present, nullptr});
+  out.push_back({"charter_field_equals", T("The charter field has the given value.", "Le champ de la charte a la valeur donnée."),
+                 params_schema({{"field", field}, {"label", label}, {"value", nlohmann::json::object()}}, {"field", "value"}), charter_field_equals, nullptr});
+  out.push_back({"charter_field_in", T("The charter field is one of the given values.", "Le champ de la charte est l'une des valeurs données."),
+                 params_schema({{"field", field}, {"label", label}, {"values", {{"type", "array"}, {"minItems", 1}}}}, {"field", "values"}), charter_field_in, nullptr});
+  out.push_back({"charter_field_not", T("The charter field does not have the given value (absent passes).", "Le champ de la charte n'a pas la valeur donnée."),
+                 params_schema({{"field", field}, {"label", label}, {"value", nlohmann::json::object()}}, {"field", "value"}), charter_field_not, nullptr});
+  out.push_back({"charter_field_matches", T("The charter field is a string matching the pattern (RE2).", "Le champ de la charte correspond à l'expression."),
+                 params_schema({{"field", field}, {"label", label}, {"pattern", {{"type", "string"}}}, {"icase", {{"type", "boolean"}}}, {"expect", label}}, {"field", "pattern"}),
+                 charter_field_matches, validate_pattern});
+  out.push_back({"charter_path_exists", T("The path the charter declares exists in the repository and says something (min_words, default 20).", "Le chemin déclaré existe et contient du texte."),
+                 params_schema({{"field", field}, {"label", label}, {"min_words", {{"type", "integer"}, {"minimum", 0}}}}, {"field"}), charter_path_exists, nullptr});
+  out.push_back({"charter_date_future", T("The date the charter declares has not passed.", "La date déclarée n'est pas dépassée."),
+                 params_schema({{"field", field}, {"label", label}}, {"field"}), charter_date_future, nullptr});
+  out.push_back({"any_of", T("Passes when any of the listed checks passes.", "Réussit si l'un des contrôles réussit."),
+                 params_schema({{"checks", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "object"}}}}}}, {"checks"}), any_of, validate_any_of});
+}
+
+}  // namespace pacte

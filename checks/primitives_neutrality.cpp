@@ -1,0 +1,254 @@
+// Neutrality primitives: advertising, trackers and data sharing detected in the code, held
+// against what the charter declares.
+#include <algorithm>
+#include <mutex>
+
+#include "checks/facts.hpp"
+#include "checks/primitive_util.hpp"
+
+namespace pacte {
+
+namespace {
+
+const SignatureSet& builtin_signatures() {
+  static const SignatureSet set = SignatureSet::builtin();
+  return set;
+}
+
+}  // namespace
+
+const SignatureSet& signature_set(AuditContext& ctx) {
+  return *ctx.cached<std::shared_ptr<SignatureSet>>("signatures", [&] {
+    auto set = std::make_shared<SignatureSet>(builtin_signatures());
+    for (const auto& f : ctx.options.signature_files) set->load_file(f);
+    return set;
+  });
+}
+
+const TrackerState& tracker_state(AuditContext& ctx) {
+  return ctx.cached<TrackerState>("trackers", [&] {
+    TrackerState st;
+    st.detections = detect_trackers(ctx.snapshot, signature_set(ctx), st.stats);
+    return st;
+  });
+}
+
+namespace {
+
+std::string norm(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s)
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+  return out;
+}
+
+// Whether a declared tracker name designates the signature.
+bool names_signature(const std::string& declared, const Signature& sig) {
+  std::string d = norm(declared);
+  if (d.empty()) return false;
+  for (const std::string& cand : {sig.name, sig.id, sig.vendor + " " + sig.name}) {
+    std::string c = norm(cand);
+    if (c == d) return true;
+    if (d.size() >= 4 && c.size() >= 4 && (c.find(d) != std::string::npos || d.find(c) != std::string::npos)) return true;
+  }
+  return false;
+}
+
+const nlohmann::json* declared_entry(const AuditContext& ctx, const Signature& sig, std::size_t* index = nullptr) {
+  const nlohmann::json* list = ctx.charter.field("neutrality.trackers");
+  if (!list || !list->is_array()) return nullptr;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const auto& t = (*list)[i];
+    if (t.is_object() && t.contains("name") && t["name"].is_string() && names_signature(t["name"].get<std::string>(), sig)) {
+      if (index) *index = i;
+      return &t;
+    }
+  }
+  return nullptr;
+}
+
+std::string label(const Signature& s) { return s.name + " (" + s.category + ")"; }
+
+// Evidence of a detection's hits in shipped code.
+std::vector<Evidence> code_evidence(const TrackerDetection& d) {
+  std::vector<Evidence> ev;
+  for (const auto& h : d.hits) {
+    if (h.dev || h.context != "code") continue;
+    Evidence e = h.evidence;
+    e.note = label(*d.signature) + (e.note.empty() ? "" : ": " + e.note);
+    ev.push_back(std::move(e));
+  }
+  return ev;
+}
+
+std::string first_place(const std::vector<Evidence>& ev) {
+  if (ev.empty()) return "";
+  return ev.front().path + (ev.front().line > 0 ? ":" + std::to_string(ev.front().line) : "");
+}
+
+std::size_t apart_count(const TrackerState& st, const std::vector<std::string>& categories) {
+  std::size_t n = 0;
+  for (const auto& d : st.detections)
+    if (d.only_dev_or_test && (categories.empty() || std::find(categories.begin(), categories.end(), d.signature->category) != categories.end())) ++n;
+  return n;
+}
+
+Text apart_note(std::size_t n) {
+  if (n == 0) return {};
+  return T(" (" + std::to_string(n) + " more only in tests, docs or dev dependencies, not counted)",
+           " (" + std::to_string(n) + " autres seulement dans les tests, la doc ou les dépendances de développement, non comptés)");
+}
+
+CheckResult no_advertising_detected(AuditContext& ctx, const nlohmann::json&) {
+  const auto& st = tracker_state(ctx);
+  std::vector<Evidence> ev;
+  std::vector<std::string> names;
+  for (const auto& d : st.detections) {
+    if (d.signature->category != "ads" || d.only_dev_or_test) continue;
+    auto e = code_evidence(d);
+    if (e.empty()) continue;
+    names.push_back(d.signature->name + " (" + d.signature->vendor + ") in " + first_place(e));
+    ev.insert(ev.end(), e.begin(), e.end());
+  }
+  Text apart = apart_note(apart_count(st, {"ads"}));
+  if (names.empty()) return CheckResult::pass(T("no advertising SDK, tag or ads.txt seller" + apart.en, "aucun SDK, balise ni vendeur ads.txt publicitaire" + apart.fr));
+  return CheckResult::fail(T("advertising: " + join(names, "; "), "publicité : " + join(names, " ; ")), ev);
+}
+
+CheckResult trackers_declared(AuditContext& ctx, const nlohmann::json&) {
+  const auto& st = tracker_state(ctx);
+  std::vector<Evidence> ev;
+  std::vector<std::string> en, fr;
+  std::size_t declared = 0;
+  for (const auto& d : st.detections) {
+    if (d.only_dev_or_test) continue;
+    auto e = code_evidence(d);
+    if (e.empty()) continue;
+    if (declared_entry(ctx, *d.signature)) {
+      ++declared;
+      continue;
+    }
+    en.push_back(label(*d.signature) + " is used in " + first_place(e) + " but not declared");
+    fr.push_back(label(*d.signature) + " est utilisé dans " + first_place(e) + " mais n'est pas déclaré");
+    ev.insert(ev.end(), e.begin(), e.end());
+  }
+  if (en.empty())
+    return CheckResult::pass(T(std::to_string(declared) + " tracker(s) in the code, all declared", std::to_string(declared) + " traceur(s) dans le code, tous déclarés"));
+  if (ctx.charter.source == "none") {
+    en.push_back("no charter: declare them in neutrality.trackers");
+    fr.push_back("pas de charte : déclarez-les dans neutrality.trackers");
+  }
+  return CheckResult::fail(T(join(en, "; "), join(fr, " ; ")), ev);
+}
+
+CheckResult trackers_of_category(AuditContext& ctx, const nlohmann::json& p) {
+  std::vector<std::string> cats = p["categories"].get<std::vector<std::string>>();
+  const auto& st = tracker_state(ctx);
+  std::vector<Evidence> ev;
+  std::vector<std::string> names;
+  for (const auto& d : st.detections) {
+    if (d.only_dev_or_test || std::find(cats.begin(), cats.end(), d.signature->category) == cats.end()) continue;
+    auto e = code_evidence(d);
+    if (e.empty()) continue;
+    names.push_back(label(*d.signature) + " in " + first_place(e) + (declared_entry(ctx, *d.signature) ? " (declared)" : ""));
+    ev.insert(ev.end(), e.begin(), e.end());
+  }
+  Text apart = apart_note(apart_count(st, cats));
+  if (names.empty()) return CheckResult::pass(T("none found" + apart.en, "aucun trouvé" + apart.fr));
+  return CheckResult::fail(T("user data shared with advertisers: " + join(names, "; "), "données des usagers partagées avec des publicitaires : " + join(names, " ; ")), ev);
+}
+
+CheckResult third_party_measurement(AuditContext& ctx, const nlohmann::json& p) {
+  std::vector<std::string> cats = p.contains("categories") ? p["categories"].get<std::vector<std::string>>()
+                                                           : std::vector<std::string>{"analytics", "session-replay"};
+  const auto& st = tracker_state(ctx);
+  std::vector<Evidence> ev;
+  std::vector<std::string> en, fr, ok;
+  for (const auto& d : st.detections) {
+    const Signature& s = *d.signature;
+    if (d.only_dev_or_test || std::find(cats.begin(), cats.end(), s.category) == cats.end()) continue;
+    auto e = code_evidence(d);
+    if (e.empty()) continue;
+    const nlohmann::json* decl = declared_entry(ctx, s);
+    bool self_hosted = decl && decl->value("self_hosted", false) && s.self_hostable;
+    bool exempt = decl && decl->value("consent", "") == "exempt" && s.consent_exempt_possible;
+    if (self_hosted || exempt) {
+      ok.push_back(s.name + (self_hosted ? " (self-hosted)" : " (consent-exempt)"));
+      continue;
+    }
+    std::string why = !decl ? "not declared" : s.self_hostable || s.consent_exempt_possible ? "declared as neither self-hosted nor consent-exempt" : "a third-party service";
+    std::string why_fr = !decl ? "non déclaré" : s.self_hostable || s.consent_exempt_possible ? "déclaré ni auto-hébergé ni exempté" : "un service tiers";
+    en.push_back(label(s) + " in " + first_place(e) + ": " + why);
+    fr.push_back(label(s) + " dans " + first_place(e) + " : " + why_fr);
+    ev.insert(ev.end(), e.begin(), e.end());
+  }
+  if (en.empty())
+    return CheckResult::pass(ok.empty() ? T("no third-party audience measurement or session replay", "aucune mesure d'audience ou enregistrement de session tiers")
+                                        : T("measurement is self-hosted or consent-exempt: " + join(ok), "mesure auto-hébergée ou exemptée : " + join(ok)));
+  return CheckResult::fail(T(join(en, "; "), join(fr, " ; ")), ev);
+}
+
+CheckResult declared_trackers_found(AuditContext& ctx, const nlohmann::json&) {
+  const nlohmann::json* list = ctx.charter.field("neutrality.trackers");
+  if (!list || !list->is_array() || list->empty())
+    return CheckResult::pass(T("no tracker declared", "aucun traceur déclaré"));
+  const auto& st = tracker_state(ctx);
+  std::vector<std::string> stale;
+  std::vector<Evidence> ev;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const auto& t = (*list)[i];
+    if (!t.is_object() || !t.contains("name") || !t["name"].is_string()) continue;
+    std::string name = t["name"].get<std::string>();
+    bool found = false;
+    for (const auto& d : st.detections)
+      if (names_signature(name, *d.signature)) found = true;
+    bool known = false;
+    for (const auto& s : signature_set(ctx).signatures())
+      if (names_signature(name, s)) known = true;
+    if (!found && known) {
+      stale.push_back(name);
+      ev.push_back(charter_evidence(ctx, "neutrality.trackers." + std::to_string(i)));
+    }
+  }
+  if (stale.empty()) return CheckResult::pass(T("every declared tracker is found in the code", "chaque traceur déclaré est présent dans le code"));
+  return CheckResult::fail(T("declared but nowhere in the code: " + join(stale) + " (the charter is stale?)",
+                             "déclarés mais absents du code : " + join(stale) + " (charte périmée ?)"),
+                           ev);
+}
+
+CheckResult funding_without_advertising(AuditContext& ctx, const nlohmann::json&) {
+  const nlohmann::json* f = ctx.charter.field("neutrality.funding");
+  if (!f || !f->is_array() || f->empty()) {
+    if (ctx.charter.source == "none") return undeclared(ctx, "neutrality.funding", T("the funding sources", "les sources de financement"));
+    return CheckResult::pass(T("no funding declared (see NEUT-FUNDING-DECLARED)", "aucun financement déclaré (voir NEUT-FUNDING-DECLARED)"));
+  }
+  std::vector<std::string> bad;
+  std::vector<Evidence> ev;
+  for (std::size_t i = 0; i < f->size(); ++i) {
+    const auto& src = (*f)[i];
+    std::string kind = src.is_object() ? src.value("kind", "") : "";
+    if (kind == "advertising" || kind == "data-sale") {
+      bad.push_back(src.value("source", "?") + " (" + kind + ")");
+      ev.push_back(charter_evidence(ctx, "neutrality.funding." + std::to_string(i)));
+    }
+  }
+  if (bad.empty()) return CheckResult::pass(T("no advertising or data-sale funding declared", "aucun financement publicitaire ou par vente de données"));
+  return CheckResult::fail(T("funded by " + join(bad), "financé par " + join(bad)), ev);
+}
+
+}  // namespace
+
+void register_neutrality_primitives(std::vector<Primitive>& out) {
+  auto none = params_schema(nlohmann::json::object());
+  nlohmann::json cats = {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}, {"enum", {"ads", "ad-pixel", "data-broker", "attribution", "session-replay", "analytics", "crash", "social"}}}}};
+  out.push_back({"no_advertising_detected", T("No advertising SDK, ad tag or ads.txt seller in shipped code (tests and docs reported apart).", "Aucun SDK, balise ou vendeur ads.txt publicitaire dans le code livré."), none, no_advertising_detected, nullptr});
+  out.push_back({"trackers_declared", T("Every tracker detected in shipped code is declared in neutrality.trackers.", "Chaque traceur détecté est déclaré dans neutrality.trackers."), none, trackers_declared, nullptr});
+  out.push_back({"trackers_of_category", T("No tracker of the given categories in shipped code, declared or not.", "Aucun traceur des catégories données dans le code livré."),
+                 params_schema({{"categories", cats}}, {"categories"}), trackers_of_category, nullptr});
+  out.push_back({"third_party_measurement", T("Measurement trackers (analytics, session replay by default) are declared self-hosted or consent-exempt.", "Les outils de mesure sont déclarés auto-hébergés ou exemptés."),
+                 params_schema({{"categories", cats}}), third_party_measurement, nullptr});
+  out.push_back({"declared_trackers_found", T("Each declared tracker pacte knows is found in the code.", "Chaque traceur déclaré est présent dans le code."), none, declared_trackers_found, nullptr});
+  out.push_back({"funding_without_advertising", T("No declared funding source of kind advertising or data-sale.", "Aucune source de financement publicitaire ou par vente de données."), none, funding_without_advertising, nullptr});
+}
+
+}  // namespace pacte

@@ -1,0 +1,196 @@
+#include "checks/rules.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "checks/base/embedded.hpp"
+#include "checks/engine.hpp"
+#include "checks/schema.hpp"
+
+namespace pacte {
+
+const char* severity_name(Severity s) {
+  switch (s) {
+    case Severity::critical: return "critical";
+    case Severity::high: return "high";
+    case Severity::medium: return "medium";
+    case Severity::low: return "low";
+  }
+  return "low";
+}
+
+double severity_weight(Severity s) {
+  switch (s) {
+    case Severity::critical: return 10;
+    case Severity::high: return 5;
+    case Severity::medium: return 3;
+    case Severity::low: return 1;
+  }
+  return 1;
+}
+
+const std::vector<std::string>& principles() {
+  static const std::vector<std::string> p = {"openness", "neutrality", "continuity", "equal_access"};
+  return p;
+}
+
+const Rule* RuleSet::find(const std::string& id) const {
+  for (const auto& r : rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+namespace {
+
+Text text_of(const nlohmann::json& v) {
+  Text t;
+  if (v.is_object()) {
+    t.en = v.value("en", "");
+    t.fr = v.value("fr", "");
+  }
+  return t;
+}
+
+Severity severity_of(const std::string& s) {
+  if (s == "critical") return Severity::critical;
+  if (s == "high") return Severity::high;
+  if (s == "medium") return Severity::medium;
+  return Severity::low;
+}
+
+CheckSpec check_of(const nlohmann::json& v, const YamlDocument& doc, const std::string& ptr, const std::string& file) {
+  CheckSpec spec;
+  spec.primitive = v["primitive"].get<std::string>();
+  const Primitive* p = find_primitive(spec.primitive);
+  if (!p) {
+    std::vector<std::string> names;
+    for (const auto& q : primitives()) names.push_back(q.name);
+    std::string s = did_you_mean(spec.primitive, names);
+    throw InputError(file, doc.position_of(ptr + "/primitive"),
+                     "unknown check primitive '" + spec.primitive + "'" + (s.empty() ? "" : " (did you mean '" + s + "'?)") +
+                         "; 'pacte rules --primitives' lists them");
+  }
+  for (const auto& [k, val] : v.items())
+    if (k != "primitive") spec.params[k] = val;
+  JsonSchema schema(p->params_schema);
+  for (const auto& e : schema.validate(spec.params)) {
+    std::string field = e.pointer.empty() ? "" : e.pointer.substr(1) + ": ";
+    throw InputError(file, doc.position_of(ptr + e.pointer),
+                     "parameters of '" + spec.primitive + "': " + field + e.message);
+  }
+  if (p->validate)
+    if (std::string err = p->validate(spec.params); !err.empty())
+      throw InputError(file, doc.position_of(ptr), "parameters of '" + spec.primitive + "': " + err);
+  for (const auto& k : schema.unknown_keys(spec.params))
+    throw InputError(file, doc.position_of(ptr + k),
+                     "'" + spec.primitive + "' takes no parameter '" + k.substr(1) + "'");
+  return spec;
+}
+
+}  // namespace
+
+std::vector<Rule> parse_rule_module(std::string_view text, const std::string& display_path) {
+  YamlDocument doc = parse_yaml(text, display_path);
+  const JsonSchema& schema = builtin_schema("rules.schema.json");
+  auto errors = schema.validate(doc.value);
+  if (!errors.empty()) {
+    const auto& e = errors.front();
+    throw InputError(display_path, doc.position_of(e.pointer),
+                     (e.pointer.empty() ? "" : e.pointer.substr(1) + ": ") + e.message);
+  }
+  if (auto unknown = schema.unknown_keys(doc.value); !unknown.empty())
+    throw InputError(display_path, doc.position_of(unknown.front()),
+                     "unknown key '" + unknown.front().substr(unknown.front().rfind('/') + 1) + "'");
+  std::vector<Rule> out;
+  const auto& rules = doc.value["rules"];
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const auto& r = rules[i];
+    std::string ptr = "/rules/" + std::to_string(i);
+    Rule rule;
+    rule.id = r["id"].get<std::string>();
+    rule.principle = r["principle"].get<std::string>();
+    rule.severity = severity_of(r["severity"].get<std::string>());
+    rule.title = text_of(r["title"]);
+    rule.rationale = text_of(r["rationale"]);
+    rule.remediation = text_of(r["remediation"]);
+    if (r.contains("references"))
+      for (const auto& ref : r["references"]) rule.references.push_back({ref.value("title", ""), ref.value("url", "")});
+    rule.check = check_of(r["check"], doc, ptr + "/check", display_path);
+    if (r.contains("when")) {
+      if (r["when"].is_array()) {
+        for (std::size_t k = 0; k < r["when"].size(); ++k)
+          rule.when.push_back(check_of(r["when"][k], doc, ptr + "/when/" + std::to_string(k), display_path));
+      } else {
+        rule.when.push_back(check_of(r["when"], doc, ptr + "/when", display_path));
+      }
+    }
+    if (r.contains("messages")) {
+      if (r["messages"].contains("pass")) rule.pass_message = text_of(r["messages"]["pass"]);
+      if (r["messages"].contains("fail")) rule.fail_message = text_of(r["messages"]["fail"]);
+    }
+    rule.module_path = display_path;
+    rule.pos = doc.position_of(ptr);
+    for (const auto& prev : out)
+      if (prev.id == rule.id)
+        throw InputError(display_path, rule.pos, "rule " + rule.id + " is defined twice (also at line " + std::to_string(prev.pos.line) + ")");
+    out.push_back(std::move(rule));
+  }
+  return out;
+}
+
+RuleSet load_rules(const std::vector<std::string>& extra, bool no_default) {
+  RuleSet set;
+  std::vector<std::pair<std::string, std::string>> modules;  // (display path, text)
+  if (!no_default)
+    for (const auto& f : embedded_files()) {
+      std::string p(f.path);
+      if (p.rfind("rules/", 0) == 0 && p.find('/', 6) == std::string::npos && p.size() > 4 &&
+          p.compare(p.size() - 4, 4, ".yml") == 0)
+        modules.emplace_back(p, std::string(f.data));
+    }
+  std::sort(modules.begin(), modules.end());
+  namespace fs = std::filesystem;
+  auto read_file = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, {}, "cannot read the rule module");
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  for (const auto& e : extra) {
+    std::error_code ec;
+    if (fs::is_directory(e, ec)) {
+      std::vector<std::string> files;
+      for (const auto& d : fs::directory_iterator(e, ec)) {
+        auto ext = d.path().extension().string();
+        if (d.is_regular_file() && (ext == ".yml" || ext == ".yaml")) files.push_back(d.path().string());
+      }
+      std::sort(files.begin(), files.end());
+      if (files.empty()) throw InputError(e, {}, "no rule module (*.yml) in this folder");
+      for (const auto& f : files) modules.emplace_back(f, read_file(f));
+    } else if (fs::exists(e, ec)) {
+      modules.emplace_back(e, read_file(e));
+    } else {
+      throw InputError(e, {}, "no such rule module file or folder");
+    }
+  }
+  std::map<std::string, std::pair<std::string, int>> seen;
+  std::string all;
+  for (const auto& [path, text] : modules) {
+    for (auto& rule : parse_rule_module(text, path)) {
+      auto it = seen.find(rule.id);
+      if (it != seen.end())
+        throw InputError(path, rule.pos,
+                         "rule " + rule.id + " is already defined in " + it->second.first + ":" + std::to_string(it->second.second) +
+                             "; give your rule another id");
+      seen[rule.id] = {path, rule.pos.line};
+      set.rules.push_back(std::move(rule));
+    }
+    set.sources.push_back(path);
+    all += path + "\n" + text + "\n";
+  }
+  set.hash = fingerprint_of({all});
+  return set;
+}
+
+}  // namespace pacte

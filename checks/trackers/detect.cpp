@@ -1,0 +1,662 @@
+#include "checks/trackers/detect.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "checks/trackers/matcher.hpp"
+
+namespace pacte {
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+std::string_view basename(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view extension(std::string_view path) {
+  std::string_view b = basename(path);
+  auto dot = b.rfind('.');
+  return dot == std::string_view::npos || dot == 0 ? std::string_view{} : b.substr(dot + 1);
+}
+
+// Splits `path` into its folder segments (not the file name).
+std::vector<std::string_view> folders(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  for (std::size_t slash; (slash = path.find('/', pos)) != std::string_view::npos; pos = slash + 1)
+    out.push_back(path.substr(pos, slash - pos));
+  return out;
+}
+
+bool is_vendored_folder(std::string_view seg) {
+  static const std::set<std::string, std::less<>> names = {
+      "node_modules", "bower_components", "jspm_packages", "vendor",   "Pods",        "Carthage", "dist",
+      "build",        ".next",            ".nuxt",         ".svelte-kit", ".output",  "coverage", "__pycache__",
+      ".venv",        "venv",             "site-packages", ".gradle",  ".yarn",       ".pnpm-store", ".dart_tool",
+      "DerivedData",  ".git",             ".cache",        ".parcel-cache", ".angular", ".turbo", "web_modules"};
+  return names.count(seg) > 0;
+}
+
+bool is_minified_name(std::string_view b) {
+  return ends_with(b, ".min.js") || ends_with(b, ".min.mjs") || ends_with(b, ".min.css") || ends_with(b, "-min.js") ||
+         ends_with(b, ".map") || ends_with(b, ".bundle.js") || ends_with(b, ".chunk.js");
+}
+
+bool is_test_folder(std::string_view seg) {
+  static const std::set<std::string, std::less<>> names = {
+      "test",     "tests",       "__tests__", "__test__",  "spec",     "specs",   "fixtures", "__fixtures__",
+      "__mocks__", "androidTest", "testFixtures", "e2e",   "cypress",  "testdata", "test-data", "testing",
+      "unitTest", "integrationTest", "playwright"};
+  return names.count(seg) > 0 || (seg.size() > 5 && ends_with(seg, "Tests"));
+}
+
+bool is_test_file(std::string_view b) {
+  if (b.find(".test.") != std::string_view::npos || b.find(".spec.") != std::string_view::npos ||
+      b.find(".stories.") != std::string_view::npos || b.find(".cy.") != std::string_view::npos)
+    return true;
+  std::string_view stem = b.substr(0, b.rfind('.'));
+  return ends_with(stem, "_test") || ends_with(stem, "_spec") || starts_with(b, "test_") ||
+         ((ends_with(stem, "Test") || ends_with(stem, "Tests") || ends_with(stem, "Spec")) && stem.size() > 4 &&
+          std::isupper(static_cast<unsigned char>(stem.front())));
+}
+
+bool is_docs_folder(std::string_view seg) {
+  static const std::set<std::string, std::less<>> names = {"docs",    "doc",    "documentation", "examples", "example",
+                                                           "samples", "sample", "man",           "wiki"};
+  return names.count(seg) > 0;
+}
+
+// --------------------------------------------------------------- file types for the content pass
+
+enum Type : unsigned {
+  t_none = 0,
+  t_web = 1 << 0,     // JS, TS, templates, HTML
+  t_jvm = 1 << 1,     // Java, Kotlin, smali, ProGuard rules
+  t_xml = 1 << 2,     // Android XML, layouts
+  t_plist = 1 << 3,   // Info.plist
+  t_hash = 1 << 4,    // '#' starts a comment line
+  t_clike = 1 << 5,   // '/*' and '*' start comment lines
+  t_markup = 1 << 6,  // '<!--' starts a comment line
+  t_text = 1 << 7,    // configuration, other code, docs
+};
+
+unsigned file_type(std::string_view path) {
+  std::string_view b = basename(path);
+  std::string ext = ascii_lower(extension(path));
+  static const std::set<std::string, std::less<>> web = {"js",  "mjs", "cjs",  "jsx", "ts",   "tsx",  "mts", "cts",
+                                                         "vue", "svelte", "astro", "html", "htm", "xhtml", "shtml",
+                                                         "ejs", "hbs", "handlebars", "mustache", "pug", "jade",
+                                                         "liquid", "njk", "cshtml", "vbhtml", "razor", "gohtml",
+                                                         "tmpl", "tpl"};
+  static const std::set<std::string, std::less<>> hash_code = {"py",   "rb",  "erb", "haml", "slim", "yml",  "yaml",
+                                                               "toml", "conf", "cfg", "ini", "env",  "properties",
+                                                               "sh",   "bash", "htaccess", "gemspec", "rake", "pro"};
+  static const std::set<std::string, std::less<>> clike = {"php", "phtml", "go", "cs", "dart", "swift", "m", "mm",
+                                                           "h",   "scala", "groovy", "css", "scss", "less", "twig",
+                                                           "jinja", "jinja2", "j2", "json", "java", "kt", "kts"};
+  if (b == "_headers" || b == "_redirects" || b == "Caddyfile" || b == ".htaccess" || starts_with(b, ".env") ||
+      starts_with(b, "nginx") || b == "Procfile")
+    return t_text | t_hash;
+  if (ext.empty()) return t_none;
+  if (web.count(ext)) return t_web | t_clike | t_markup;
+  if (ext == "java" || ext == "kt" || ext == "kts" || ext == "scala" || ext == "groovy") return t_jvm | t_clike;
+  if (ext == "smali") return t_jvm | t_hash;
+  if (ext == "pro" || (starts_with(b, "proguard") && (ext == "txt" || ext == "cfg"))) return t_jvm | t_hash;
+  if (ext == "xml") return t_xml | t_markup;
+  if (ext == "plist") return t_plist | t_markup;
+  if (ext == "php" || ext == "phtml") return t_web | t_clike | t_hash | t_markup;
+  if (ext == "twig" || ext == "jinja" || ext == "jinja2" || ext == "j2" || ext == "erb")
+    return t_web | t_markup | (ext == "erb" ? t_hash : t_clike);
+  if (hash_code.count(ext)) return t_text | t_hash;
+  if (clike.count(ext)) return t_text | t_clike;
+  if (ext == "md" || ext == "markdown" || ext == "rst" || ext == "adoc" || ext == "txt") return t_text | t_markup;
+  return t_none;
+}
+
+bool kind_applies(PatternKind kind, unsigned type) {
+  switch (kind) {
+    case PatternKind::domain: return true;
+    case PatternKind::snippet: return (type & (t_web | t_jvm | t_text | t_plist)) != 0;
+    case PatternKind::android_class: return (type & (t_jvm | t_xml | t_text)) != 0 && !(type & t_plist);
+    case PatternKind::android_manifest: return (type & t_xml) != 0;
+    case PatternKind::plist: return (type & t_plist) != 0;
+  }
+  return false;
+}
+
+bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+bool host_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
+
+// Whether the match [from, to) of pattern `p` stands on its own (not part of a longer name).
+bool at_boundaries(const PatternInfo& p, std::string_view data, std::size_t from, std::size_t to) {
+  char before = from > 0 ? data[from - 1] : '\n';
+  char after = to < data.size() ? data[to] : '\n';
+  char first = data[from];
+  char last = data[to - 1];
+  switch (p.kind) {
+    case PatternKind::domain: {
+      if (host_char(first) && host_char(before)) return false;
+      if (before == '@') {
+        // user@host in a URL (a Sentry DSN) counts; an e-mail address does not.
+        std::size_t ls = data.rfind('\n', from);
+        ls = ls == std::string_view::npos ? 0 : ls + 1;
+        std::string_view head = data.substr(ls, from - ls);
+        auto scheme = head.rfind("://");
+        if (scheme == std::string_view::npos) return false;
+        for (std::size_t i = scheme; i < head.size(); ++i)
+          if (std::isspace(static_cast<unsigned char>(head[i])) || head[i] == '"' || head[i] == '\'') return false;
+      }
+      if (p.regex) return true;
+      if (host_char(last) && host_char(after)) return false;
+      // A longer host name (example.com.evil.net) is another host; a dot ending a sentence is not.
+      if (after == '.' && p.text.find('/') == std::string::npos && to + 1 < data.size() &&
+          std::isalnum(static_cast<unsigned char>(data[to + 1])))
+        return false;
+      return true;
+    }
+    case PatternKind::snippet:
+      if (ident_char(first) && ident_char(before)) return false;
+      if (ident_char(last) && ident_char(after)) return false;
+      return true;
+    case PatternKind::android_class:
+    case PatternKind::android_manifest:
+      if (ident_char(first) && (ident_char(before) || before == '.')) {
+        // A type descriptor (Lcom/foo/Bar; in smali) starts with 'L'.
+        bool descriptor = before == 'L' && (from < 2 || !ident_char(data[from - 2])) &&
+                          data.substr(from, to - from).find('/') != std::string_view::npos;
+        if (!descriptor) return false;
+      }
+      if (!p.regex && ident_char(last) && ident_char(after)) return false;
+      return true;
+    case PatternKind::plist:
+      return !(ident_char(before) || ident_char(after));
+  }
+  return true;
+}
+
+// Whether the line starting at `ls` is a comment line in a file of `type`.
+bool comment_line(std::string_view data, std::size_t ls, unsigned type) {
+  std::size_t i = ls;
+  while (i < data.size() && (data[i] == ' ' || data[i] == '\t')) ++i;
+  std::string_view rest = data.substr(i, 5);
+  if (starts_with(rest, "//")) return true;
+  if ((type & t_clike) && (starts_with(rest, "/*") || rest == "*" || starts_with(rest, "* ") || starts_with(rest, "*/") ||
+                           starts_with(rest, "*\n") || starts_with(rest, "*\r")))
+    return true;
+  if ((type & t_hash) && starts_with(rest, "#")) return true;
+  if ((type & t_markup) && starts_with(rest, "<!--")) return true;
+  if ((type & t_web) && (starts_with(rest, "{#") || starts_with(rest, "<%#") || starts_with(rest, "{{!") ||
+                         starts_with(rest, "{{/*") || starts_with(rest, "@*")))
+    return true;
+  return false;
+}
+
+bool csp_line(std::string_view line) {
+  std::string l = ascii_lower(line);
+  for (std::string_view marker : {"content-security-policy", "script-src", "connect-src", "img-src", "default-src",
+                                  "frame-src", "scriptsrc", "connectsrc", "imgsrc", "defaultsrc", "framesrc"})
+    if (l.find(marker) != std::string::npos) return true;
+  return false;
+}
+
+std::string context_name(PathContext c) {
+  switch (c) {
+    case PathContext::code: return "code";
+    case PathContext::test: return "test";
+    case PathContext::docs: return "docs";
+    case PathContext::vendored: return "vendored";
+  }
+  return "code";
+}
+
+std::string matched_text(std::string_view data, std::size_t from, std::size_t to) {
+  return to_valid_utf8(data.substr(from, std::min<std::size_t>(to - from, 120)));
+}
+
+}  // namespace
+
+PathContext classify_path(std::string_view path, bool txt_is_docs) {
+  std::string_view b = basename(path);
+  auto segs = folders(path);
+  for (auto s : segs)
+    if (is_vendored_folder(s)) return PathContext::vendored;
+  if (is_minified_name(b)) return PathContext::vendored;
+  for (auto s : segs)
+    if (is_test_folder(s)) return PathContext::test;
+  if (is_test_file(b)) return PathContext::test;
+  for (auto s : segs)
+    if (is_docs_folder(s)) return PathContext::docs;
+  std::string ext = ascii_lower(extension(b));
+  if (ext == "md" || ext == "markdown" || ext == "rst" || ext == "adoc" || (txt_is_docs && ext == "txt"))
+    return PathContext::docs;
+  return PathContext::code;
+}
+
+// --------------------------------------------------------------- content pass
+
+std::vector<TrackerHit> scan_content(const SignatureSet& set, std::string_view path, std::string_view data) {
+  std::vector<TrackerHit> out;
+  unsigned type = file_type(path);
+  if (type == t_none || data.empty()) return out;
+  const ContentMatcher& m = set.matcher();
+  std::vector<ContentMatcher::Match> raw;
+  m.scan(data, raw);
+  if (raw.empty()) return out;
+  const auto& pats = m.patterns();
+
+  // Literal matches start at end - length; keep those standing on their own and of a kind this
+  // file can hold.
+  struct Cand {
+    std::uint32_t pattern;
+    std::size_t from, to;
+  };
+  std::vector<Cand> cands;
+  for (const auto& r : raw) {
+    const PatternInfo& p = pats[r.pattern];
+    if (!kind_applies(p.kind, type)) continue;
+    std::size_t from = p.regex ? r.from : r.to - p.text.size();
+    if (r.to <= from || !at_boundaries(p, data, from, r.to)) continue;
+    cands.push_back({r.pattern, from, r.to});
+  }
+  // A match inside a longer match of another signature belongs to the longer one
+  // (com.google.android.gms.ads inside com.google.android.gms.ads.identifier).
+  std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
+    return a.from != b.from ? a.from < b.from : a.to > b.to;
+  });
+  std::vector<Cand> kept;
+  for (const auto& c : cands) {
+    bool inside = false;
+    for (const auto& k : kept)
+      if (k.from <= c.from && c.to <= k.to && pats[k.pattern].signature != pats[c.pattern].signature &&
+          (k.to - k.from) > (c.to - c.from)) {
+        inside = true;
+        break;
+      }
+    if (!inside) kept.push_back(c);
+  }
+
+  PathContext ctx = classify_path(path);
+  std::string context = context_name(ctx);
+  // Lines counted incrementally: matches are sorted by offset.
+  int line = 1;
+  std::size_t counted = 0, line_start = 0;
+  std::set<std::pair<std::uint32_t, int>> seen;  // (signature, line)
+  for (const auto& c : kept) {
+    const char* base = data.data();
+    while (counted < c.from) {
+      const void* nl = std::memchr(base + counted, '\n', c.from - counted);
+      if (!nl) {
+        counted = c.from;
+        break;
+      }
+      counted = static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1;
+      ++line;
+      line_start = counted;
+    }
+    const PatternInfo& p = pats[c.pattern];
+    if (!seen.insert({p.signature, line}).second) continue;
+    TrackerHit h;
+    h.kind = std::string(pattern_kind_name(p.kind));
+    std::size_t le = data.find('\n', c.from);
+    std::string_view whole = data.substr(line_start, (le == std::string_view::npos ? data.size() : le) - line_start);
+    if (p.kind == PatternKind::domain && csp_line(whole)) h.kind = "csp";
+    // A manifest entry removed by the manifest merger (tools:node="remove") declares the opposite.
+    if (p.kind == PatternKind::android_manifest && whole.find("tools:node=\"remove\"") != std::string_view::npos) continue;
+    h.evidence.path = to_valid_utf8(path);
+    h.evidence.line = line;
+    h.evidence.snippet = line_snippet(data, c.from);
+    h.evidence.note = fmt::format("{} \"{}\"", h.kind, matched_text(data, c.from, c.to));
+    h.context = context;
+    if (ctx == PathContext::code && comment_line(data, line_start, type)) h.context = "comment";
+    h.signature_id = std::to_string(p.signature);  // replaced by the id below
+    out.push_back(std::move(h));
+  }
+  const auto& sigs = set.signatures();
+  for (auto& h : out) h.signature_id = sigs[std::stoul(h.signature_id)].id;
+  return out;
+}
+
+// --------------------------------------------------------------- ads.txt
+
+std::vector<TrackerHit> scan_ads_txt(std::string_view path, std::string_view content) {
+  std::vector<TrackerHit> out;
+  PathContext ctx = classify_path(path, false);
+  int n = 0;
+  std::size_t pos = 0;
+  while (pos <= content.size()) {
+    std::size_t nl = content.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? content.size() : nl;
+    std::string_view raw = content.substr(pos, end - pos);
+    ++n;
+    std::string_view line = raw.substr(0, raw.find('#'));
+    std::vector<std::string> fields;
+    std::size_t f = 0;
+    while (true) {
+      std::size_t comma = line.find(',', f);
+      std::string_view field = line.substr(f, comma == std::string_view::npos ? std::string_view::npos : comma - f);
+      while (!field.empty() && std::isspace(static_cast<unsigned char>(field.front()))) field.remove_prefix(1);
+      while (!field.empty() && std::isspace(static_cast<unsigned char>(field.back()))) field.remove_suffix(1);
+      fields.emplace_back(field);
+      if (comma == std::string_view::npos) break;
+      f = comma + 1;
+    }
+    if (fields.size() >= 3 && line.find('=') == std::string_view::npos) {
+      std::string domain = ascii_lower(fields[0]);
+      std::string relation = ascii_lower(fields[2]);
+      bool placeholder = domain == "placeholder.example.com" || ascii_lower(fields[1]) == "placeholder";
+      bool seller = (relation == "direct" || relation == "reseller") && !domain.empty() &&
+                    domain.find('.') != std::string::npos && !fields[1].empty();
+      if (seller && !placeholder) {
+        TrackerHit h;
+        h.signature_id = "ads-txt";
+        h.kind = "ads.txt";
+        h.evidence.path = to_valid_utf8(path);
+        h.evidence.line = n;
+        h.evidence.snippet = line_snippet(content, pos);
+        h.evidence.note = fmt::format("authorised seller {} ({}, {})", domain, fields[1], fields[2]);
+        h.context = context_name(ctx);
+        out.push_back(std::move(h));
+      }
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  return out;
+}
+
+// --------------------------------------------------------------- dependencies
+
+std::vector<TrackerHit> match_dependencies(const SignatureSet& set, const std::vector<Dependency>& deps) {
+  std::vector<TrackerHit> out;
+  const auto& sigs = set.signatures();
+  for (const auto& d : deps) {
+    for (const auto& s : sigs) {
+      auto it = s.packages.find(d.ecosystem);
+      if (it == s.packages.end()) continue;
+      for (const auto& p : it->second) {
+        if (!package_matches(d.ecosystem, p, d.name)) continue;
+        TrackerHit h;
+        h.signature_id = s.id;
+        h.kind = "dependency";
+        h.evidence.path = to_valid_utf8(d.path);
+        h.evidence.line = d.line;
+        h.evidence.snippet = d.snippet;
+        h.evidence.note = fmt::format("{} dependency {}{}{} ({})", d.ecosystem, d.name, d.version.empty() ? "" : " ",
+                                      d.version, d.section);
+        h.dev = d.dev;
+        h.context = context_name(classify_path(d.path, false));
+        if (h.context == "vendored") h.context = "code";
+        out.push_back(std::move(h));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// --------------------------------------------------------------- the whole snapshot
+
+namespace {
+
+// Resolves `libs.x.y` references of Gradle files against the version catalogs: each reference
+// becomes a Maven dependency at the line that uses it, and a catalog entry only used from test
+// configurations is marked dev.
+void resolve_catalog_refs(std::vector<Dependency>& deps) {
+  std::map<std::string, std::size_t> accessor;  // "libs.play.services.ads" -> index in deps
+  for (std::size_t i = 0; i < deps.size(); ++i) {
+    const Dependency& d = deps[i];
+    if (d.ecosystem != "maven" || !starts_with(d.section, "libraries.")) continue;
+    std::string_view b = basename(d.path);
+    std::string prefix(b.substr(0, b.find(".versions.toml")));
+    std::string alias = d.section.substr(10);
+    std::replace_if(alias.begin(), alias.end(), [](char c) { return c == '-' || c == '_'; }, '.');
+    accessor[ascii_lower(prefix + "." + alias)] = i;
+  }
+  std::map<std::size_t, std::pair<int, int>> uses;  // catalog entry -> (refs, dev refs)
+  std::vector<Dependency> resolved;
+  for (auto& d : deps) {
+    if (d.ecosystem != "gradle-catalog") continue;
+    std::string key = ascii_lower(d.name);
+    auto it = accessor.find(key);
+    if (it == accessor.end()) continue;
+    const Dependency& target = deps[it->second];
+    Dependency r = d;
+    r.ecosystem = "maven";
+    r.version = target.version;
+    r.section = d.section + " " + d.name;
+    r.name = target.name;
+    resolved.push_back(std::move(r));
+    auto& u = uses[it->second];
+    ++u.first;
+    if (d.dev) ++u.second;
+  }
+  for (const auto& [i, u] : uses)
+    if (u.first > 0 && u.first == u.second) deps[i].dev = true;
+  deps.erase(std::remove_if(deps.begin(), deps.end(), [](const Dependency& d) { return d.ecosystem == "gradle-catalog"; }),
+             deps.end());
+  deps.insert(deps.end(), resolved.begin(), resolved.end());
+}
+
+bool is_js_like(std::string_view path) {
+  static const std::set<std::string, std::less<>> exts = {"js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts",
+                                                          "vue", "svelte", "astro"};
+  return exts.count(ascii_lower(extension(path))) > 0;
+}
+
+// Imports of `name` ('name', "name", `name/sub`) in JS-like sources.
+void find_imports(std::string_view path, std::string_view data, const std::string& name, const std::string& sig_id,
+                  std::vector<TrackerHit>& out) {
+  PathContext ctx = classify_path(path);
+  for (std::size_t pos = data.find(name); pos != std::string_view::npos; pos = data.find(name, pos + 1)) {
+    if (pos == 0) continue;
+    char q = data[pos - 1];
+    std::size_t end = pos + name.size();
+    if (q != '\'' && q != '"' && q != '`') continue;
+    if (end >= data.size() || (data[end] != q && data[end] != '/')) continue;
+    TrackerHit h;
+    h.signature_id = sig_id;
+    h.kind = "import";
+    h.evidence.path = to_valid_utf8(path);
+    h.evidence.line = line_at(data, pos);
+    h.evidence.snippet = line_snippet(data, pos);
+    h.evidence.note = fmt::format("import of the npm package {}", name);
+    h.context = context_name(ctx);
+    std::size_t ls = data.rfind('\n', pos);
+    if (ctx == PathContext::code && comment_line(data, ls == std::string_view::npos ? 0 : ls + 1, t_clike))
+      h.context = "comment";
+    out.push_back(std::move(h));
+    return;  // one import per file is evidence enough
+  }
+}
+
+void note_skipped(TrackerScanStats& stats, std::string_view path, std::uint64_t size) {
+  ++stats.files_skipped_vendored;
+  stats.bytes_skipped += size;
+  if (stats.skipped_examples.size() >= 10) return;
+  // Name the vendored folder rather than each file in it.
+  std::string example(path);
+  auto segs = folders(path);
+  std::size_t len = 0;
+  for (auto s : segs) {
+    len += s.size() + 1;
+    if (is_vendored_folder(s)) {
+      example = std::string(path.substr(0, len));
+      break;
+    }
+  }
+  example = to_valid_utf8(example);
+  if (std::find(stats.skipped_examples.begin(), stats.skipped_examples.end(), example) == stats.skipped_examples.end())
+    stats.skipped_examples.push_back(example);
+}
+
+bool looks_minified(std::string_view data) {
+  if (data.size() < 4096) return false;
+  std::size_t lines = static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
+  return data.size() / lines > 1000;
+}
+
+bool looks_binary(std::string_view data) {
+  return std::memchr(data.data(), '\0', std::min<std::size_t>(data.size(), 8000)) != nullptr;
+}
+
+}  // namespace
+
+std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const SignatureSet& set, TrackerScanStats& stats,
+                                              int max_hits_per_file) {
+  const auto& sigs = set.signatures();
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < sigs.size(); ++i) index[sigs[i].id] = i;
+  std::vector<std::vector<TrackerHit>> by_sig(sigs.size());
+  auto keep = [&](std::vector<TrackerHit>&& hits) {
+    std::map<std::pair<std::size_t, std::string>, int> per_file;
+    for (auto& h : hits) {
+      auto it = index.find(h.signature_id);
+      if (it == index.end()) continue;
+      if (++per_file[{it->second, h.evidence.path}] > max_hits_per_file) continue;
+      by_sig[it->second].push_back(std::move(h));
+    }
+  };
+
+  // Pass 1: manifests, parsed rather than grepped.
+  std::vector<Dependency> deps;
+  std::vector<const FileEntry*> content_files;
+  for (const auto& e : snap.files()) {
+    if (e.kind != EntryKind::file) continue;
+    PathContext ctx = classify_path(e.path);
+    if (ctx == PathContext::vendored) {
+      if (is_manifest(e.path) || file_type(e.path) != t_none || is_lock_file(e.path)) note_skipped(stats, e.path, e.size);
+      continue;
+    }
+    if (is_lock_file(e.path)) {
+      note_skipped(stats, e.path, e.size);
+      continue;
+    }
+    if (is_manifest(e.path)) {
+      auto content = snap.read(e);
+      if (!content) continue;
+      ++stats.files_scanned;
+      ++stats.manifests_parsed;
+      stats.bytes_scanned += content->size();
+      auto d = parse_manifest(e.path, *content);
+      deps.insert(deps.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
+      continue;
+    }
+    content_files.push_back(&e);
+  }
+  resolve_catalog_refs(deps);
+  stats.dependencies = deps.size();
+  auto dep_hits = match_dependencies(set, deps);
+  // npm devDependencies are often bundled into the shipped front end: look for their imports.
+  std::vector<std::pair<std::string, std::string>> dev_npm;  // package, signature id
+  for (const auto& h : dep_hits) {
+    if (!h.dev) continue;
+    for (const auto& d : deps)
+      if (d.ecosystem == "npm" && d.path == h.evidence.path && d.line == h.evidence.line) dev_npm.emplace_back(d.name, h.signature_id);
+  }
+  keep(std::move(dep_hits));
+
+  // Pass 2: one multi-pattern pass over each source, template and configuration file.
+  for (const FileEntry* e : content_files) {
+    std::string_view b = basename(e->path);
+    bool ads_txt = b == "ads.txt" || b == "app-ads.txt";
+    if (!ads_txt && file_type(e->path) == t_none) continue;
+    auto content = snap.read(*e);
+    if (!content || looks_binary(*content)) continue;
+    if (!ads_txt && looks_minified(*content)) {
+      note_skipped(stats, e->path, content->size());
+      continue;
+    }
+    ++stats.files_scanned;
+    stats.bytes_scanned += content->size();
+    if (ads_txt) {
+      keep(scan_ads_txt(e->path, *content));
+      continue;
+    }
+    keep(scan_content(set, e->path, *content));
+    if (!dev_npm.empty() && is_js_like(e->path)) {
+      std::vector<TrackerHit> imports;
+      for (const auto& [name, id] : dev_npm) find_imports(e->path, *content, name, id, imports);
+      keep(std::move(imports));
+    }
+  }
+
+  std::vector<TrackerDetection> out;
+  for (std::size_t i = 0; i < sigs.size(); ++i) {
+    auto& hits = by_sig[i];
+    if (hits.empty()) continue;
+    std::stable_sort(hits.begin(), hits.end(), [](const TrackerHit& a, const TrackerHit& b) {
+      return std::tie(a.evidence.path, a.evidence.line) < std::tie(b.evidence.path, b.evidence.line);
+    });
+    TrackerDetection d;
+    d.signature = &sigs[i];
+    d.only_dev_or_test = std::none_of(hits.begin(), hits.end(), [](const TrackerHit& h) { return h.context == "code" && !h.dev; });
+    d.hits = std::move(hits);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+// --------------------------------------------------------------- output
+
+nlohmann::json trackers_to_json(const std::vector<TrackerDetection>& detections) {
+  nlohmann::json out = nlohmann::json::array();
+  static const std::vector<std::string> strength = {"code", "test", "docs", "comment"};
+  for (const auto& d : detections) {
+    const Signature& s = *d.signature;
+    nlohmann::json ev = nlohmann::json::array();
+    std::size_t best = strength.size();
+    for (const auto& h : d.hits) {
+      nlohmann::json e = {{"path", h.evidence.path}, {"line", h.evidence.line}, {"snippet", h.evidence.snippet},
+                          {"kind", h.kind},          {"context", h.context},    {"dev", h.dev},
+                          {"note", h.evidence.note}};
+      ev.push_back(std::move(e));
+      std::string c = h.context == "code" && h.dev ? "test" : h.context;
+      auto it = std::find(strength.begin(), strength.end(), c);
+      best = std::min(best, static_cast<std::size_t>(it - strength.begin()));
+    }
+    out.push_back({{"id", s.id},
+                   {"name", s.name},
+                   {"category", s.category},
+                   {"vendor", s.vendor},
+                   {"vendor_country", s.country.empty() ? nlohmann::json() : nlohmann::json(s.country)},
+                   {"eu", s.eu},
+                   {"self_hostable", s.self_hostable},
+                   {"consent_exempt_possible", s.consent_exempt_possible},
+                   {"context", best < strength.size() ? strength[best] : "code"},
+                   {"only_dev_or_test", d.only_dev_or_test},
+                   {"evidence", std::move(ev)}});
+  }
+  return out;
+}
+
+std::vector<std::string> content_patterns_as_ere(const SignatureSet& set) {
+  std::vector<std::string> out;
+  for (const auto& p : set.matcher().patterns()) {
+    if (p.regex) {
+      out.push_back(p.text);
+      continue;
+    }
+    std::string e;
+    for (char c : p.text) {
+      if (std::strchr(".[]()*+?{}|^$\\", c)) e += '\\';
+      e += c;
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace pacte

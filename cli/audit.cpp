@@ -1,0 +1,157 @@
+// pacte audit: options, the gate (--fail-under, --fail-on), output and exit code.
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "checks/charter.hpp"
+#include "cli/commands.hpp"
+#include "cli/formats/formats.hpp"
+
+namespace pacte::cli {
+
+void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
+  if (with_path)
+    app.add_option("path", cmd.audit.path, "Working copy, folder inside one, or bare repository (default: .)");
+  app.add_option("--rev", cmd.audit.rev, "Commit to audit (default HEAD), read from the object database");
+  app.add_option("--charter", cmd.audit.charter_file, "Charter file to use instead of the one in the tree");
+  app.add_option("--rules", cmd.rules, "Extra rule module file or folder (repeatable)");
+  app.add_flag("--no-default-rules", cmd.no_default_rules, "Leave out the built-in rule modules");
+  app.add_option("--format", cmd.format, "text (default), json, sarif, junit, markdown or html")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "markdown", "html"}));
+  app.add_option("--output,-o", cmd.output, "Write the report to FILE (atomically) instead of standard output");
+  app.add_option("--lang", cmd.lang, "Report language: en or fr");
+  app.add_option("--fail-under", cmd.fail_under, "Exit 1 when the score is below SCORE")->check(CLI::Range(0.0, 100.0));
+  app.add_option("--fail-on", cmd.fail_on, "Exit 1 when a rule of this severity or worse fails: critical, high, medium, low, never")
+      ->check(CLI::IsMember({"critical", "high", "medium", "low", "never"}));
+  app.add_option("--baseline", cmd.baseline, "Earlier JSON report: gate only on failures that are new since");
+  app.add_option("--badge", cmd.badge, "Also write an SVG badge with the score and verdict to FILE");
+  app.add_flag("--worktree", cmd.audit.worktree, "Audit the files on disk (uncommitted changes included), not a commit");
+  app.add_flag("--quiet,-q", cmd.quiet, "Print nothing but errors; the exit code says the result");
+  app.add_option("--jobs,-j", cmd.jobs, "Parallel jobs (batch)")->check(CLI::NonNegativeNumber);
+  app.add_option("--signatures", cmd.audit.evidence.signature_files,
+                 "Extra tracker signatures: pacte YAML or the Exodus Privacy JSON export (repeatable)");
+  app.add_option("--license-data", cmd.audit.evidence.license_data_dir, "SPDX license-list-data folder for full-text licence matching");
+  app.add_option("--max-file-size", cmd.max_file_size_mb, "Largest file read, in MiB (default 16); larger files are reported as unread")
+      ->check(CLI::Range(1, 4096));
+  app.add_option("--max-matches", cmd.audit.evidence.max_evidence, "Evidence kept per rule (default 50)")->check(CLI::Range(1, 100000));
+}
+
+bool passes_gate(const nlohmann::json& report, double fail_under, const std::string& fail_on, std::string& why) {
+  if (fail_under >= 0 && report["score"].get<double>() < fail_under) {
+    why = "score " + report["score"].dump() + " is below --fail-under " + std::to_string(static_cast<int>(fail_under));
+    return false;
+  }
+  if (fail_on != "never") {
+    static const std::vector<std::string> order = {"critical", "high", "medium", "low"};
+    auto rank = [](const std::string& s) {
+      for (std::size_t i = 0; i < order.size(); ++i)
+        if (order[i] == s) return static_cast<int>(i);
+      return 4;
+    };
+    int limit = rank(fail_on);
+    for (const auto& r : report["results"]) {
+      if (r["status"] != "fail") continue;
+      if (r.contains("new") && !r["new"].get<bool>()) continue;  // known in the baseline
+      if (rank(r["severity"].get<std::string>()) <= limit) {
+        why = r["rule"].get<std::string>() + " (" + r["severity"].get<std::string>() + ") failed";
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+void write_output(const std::string& path, const std::string& data, std::ostream& out) {
+  if (path.empty() || path == "-") {
+    out << data;
+    out.flush();
+    return;
+  }
+  std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) throw std::runtime_error(path + ": cannot write (check the folder exists and is writable)");
+    f << data;
+    f.flush();
+    if (!f) {
+      f.close();
+      std::remove(tmp.c_str());
+      throw std::runtime_error(path + ": write failed (disk full?)");
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    throw std::runtime_error(path + ": cannot replace the file");
+  }
+}
+
+std::string render_report(const nlohmann::json& report, const RuleSet& rules, const std::string& format, Lang lang, bool color) {
+  if (format == "json") return report.dump(2) + "\n";
+  if (format == "sarif") return render_sarif(report, rules_catalog(rules), lang);
+  if (format == "junit") return render_junit(report, lang);
+  if (format == "markdown") return render_markdown(report, lang);
+  if (format == "html") return render_html(report, lang);
+  return render_text(report, lang, color);
+}
+
+int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
+  Lang lang;
+  if (!parse_lang(cmd.lang, lang, err)) return 2;
+  cmd.audit.lang = lang;
+  cmd.audit.max_file_size = cmd.max_file_size_mb << 20;
+  nlohmann::json baseline;
+  if (!cmd.baseline.empty()) {
+    std::ifstream in(cmd.baseline, std::ios::binary);
+    if (!in) return usage_error(err, cmd.baseline + ": cannot read the baseline report");
+    try {
+      baseline = nlohmann::json::parse(in);
+      if (!baseline.is_object() || !baseline.contains("results")) throw std::runtime_error("not a pacte JSON report");
+    } catch (const std::exception& e) {
+      return usage_error(err, cmd.baseline + ": not a pacte JSON report (" + std::string(e.what()) + "); make one with --format json");
+    }
+  }
+  nlohmann::json report;
+  RuleSet rules;
+  try {
+    rules = load_rules(cmd.rules, cmd.no_default_rules);
+    if (rules.rules.empty()) return usage_error(err, "no rule in force: --no-default-rules needs --rules");
+    report = run_audit(cmd.audit, rules);
+  } catch (const CharterInvalid& e) {
+    for (const auto& p : e.problems()) err << p << "\n";
+    err << "pacte: the charter is not valid; nothing was audited. Fix the errors above ('pacte validate' checks it).\n";
+    return 2;
+  } catch (const InputError& e) {
+    return usage_error(err, e.what());
+  } catch (const AuditError& e) {
+    return usage_error(err, e.what());
+  }
+  if (!baseline.is_null()) report = mark_new_findings(report, baseline);
+  for (const auto& w : report["charter"]["warnings"])
+    if (!cmd.quiet) err << "warning: " << w.get<std::string>() << "\n";
+  for (const auto& e : report["charter"]["errors"])
+    if (!cmd.quiet) err << "warning: " << e.get<std::string>() << "\n";
+  bool tty = cmd.output.empty() && ::isatty(STDOUT_FILENO) && &out == &std::cout;
+  const char* no_color = std::getenv("NO_COLOR");
+  bool color = tty && !(no_color && *no_color);
+  try {
+    std::string rendered = render_report(report, rules, cmd.format, lang, color);
+    if (!cmd.quiet || !cmd.output.empty()) write_output(cmd.output, rendered, out);
+    if (!cmd.badge.empty()) write_output(cmd.badge, render_badge_svg(report, lang), out);
+  } catch (const std::exception& e) {
+    return usage_error(err, e.what());
+  }
+  // GitHub reads workflow commands from the job log; keep them out of a JSON/XML stream.
+  if (const char* gha = std::getenv("GITHUB_ACTIONS"); gha && std::string(gha) == "true" && !cmd.quiet)
+    (cmd.output.empty() && cmd.format != "text" ? err : out) << github_annotations(report, lang);
+  std::string why;
+  if (!passes_gate(report, cmd.fail_under, cmd.fail_on, why)) {
+    if (!cmd.quiet) err << "pacte: gate failed: " << why << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace pacte::cli

@@ -1,0 +1,86 @@
+// The pacte command line: one file per subcommand (options struct + run_<command>), no
+// audit logic here. Every command writes to the streams it is given, so tests can drive it.
+#pragma once
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "checks/audit.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace pacte::cli {
+
+/// Entry point: parses `argv` and runs the chosen subcommand; returns the exit code.
+int run(int argc, char** argv);
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// Options of `pacte audit` (also applied to each repository by `pacte batch`).
+struct AuditCommand {
+  AuditOptions audit;
+  std::vector<std::string> rules;
+  bool no_default_rules = false;
+  std::string format = "text";
+  std::string output;
+  std::string lang = "en";
+  double fail_under = -1;
+  std::string fail_on = "never";
+  std::string baseline;
+  std::string badge;
+  bool quiet = false;
+  int jobs = 0;
+  std::uint64_t max_file_size_mb = 16;
+};
+
+void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path);
+int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err);
+
+/// Resolves --lang; returns false (and writes a message) on an unknown language.
+bool parse_lang(const std::string& s, Lang& lang, std::ostream& err);
+
+/// Renders a report in `format` (text, json, sarif, junit, markdown, html).
+std::string render_report(const nlohmann::json& report, const RuleSet& rules, const std::string& format, Lang lang, bool color);
+
+/// Whether the report passes the gate; `why` says what failed.
+bool passes_gate(const nlohmann::json& report, double fail_under, const std::string& fail_on, std::string& why);
+
+/// Writes `data` to `path` atomically (a temporary file renamed into place), or to `out`
+/// when `path` is empty or "-". Throws std::runtime_error naming the file on failure.
+void write_output(const std::string& path, const std::string& data, std::ostream& out);
+
+/// The rule catalogue as JSON (what `pacte rules --format json` prints).
+nlohmann::json rules_catalog(const RuleSet& rules);
+
+/// Plain-text report (the default format).
+std::string render_text(const nlohmann::json& report, Lang lang, bool color);
+
+/// Prints an error in the standard shape ("pacte: ...") and returns exit code 2.
+int usage_error(std::ostream& err, const std::string& message);
+
+/// Subcommands.
+struct ValidateCommand {
+  std::string charter;
+  std::string lang = "en";
+};
+int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct ExplainCommand {
+  std::string rule;
+  std::string lang = "en";
+  std::vector<std::string> rules;
+  bool no_default_rules = false;
+};
+int run_explain(const ExplainCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct RulesCommand {
+  std::string format = "text";
+  std::string lang = "en";
+  std::vector<std::string> rules;
+  bool no_default_rules = false;
+  bool primitives = false;
+};
+int run_rules(const RulesCommand& cmd, std::ostream& out, std::ostream& err);
+
+}  // namespace pacte::cli

@@ -1,0 +1,171 @@
+// Internal to the output formats: the report JSON read once into typed values (missing or
+// ill-typed fields become defaults, every string valid UTF-8), labels in both languages, and
+// the escaping each medium needs.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "checks/base/text.hpp"
+
+namespace pacte::formats {
+
+using nlohmann::json;
+
+struct Reference {
+  std::string title;
+  std::string url;
+};
+
+struct Waiver {
+  std::string reason;
+  std::string until;
+};
+
+/// One rule result of the report.
+struct Finding {
+  std::size_t index = 0;  ///< Position in `results`, for stable ordering.
+  std::string rule;
+  std::string principle;
+  std::string severity;
+  std::string status;
+  std::string title;  ///< Falls back to the rule id.
+  std::string message;
+  std::string remediation;
+  std::string fingerprint;
+  std::vector<Reference> references;
+  std::vector<Evidence> evidence;
+  std::optional<bool> is_new;
+  std::optional<Waiver> waiver;
+};
+
+struct PrincipleSummary {
+  std::string key;
+  std::optional<double> score;
+  long long passed = 0, failed = 0, skipped = 0, errors = 0, waived = 0;
+};
+
+struct MonthActivity {
+  std::string month;  ///< "YYYY-MM"
+  long long commits = 0;
+};
+
+struct ReportView {
+  std::string pacte_version;
+  std::string generated_at;
+  std::string repo_path;
+  std::string commit;  ///< Empty when unknown.
+  std::string ref;
+  bool worktree = false;
+  std::string charter_path;
+  std::string charter_source;
+  std::vector<std::string> charter_errors;
+  std::vector<std::string> charter_warnings;
+  std::optional<double> score;
+  std::string verdict;
+  std::vector<PrincipleSummary> principles;  ///< The four principles in SPEC order, then any other.
+  std::vector<Finding> results;
+  bool has_history = false;
+  std::vector<MonthActivity> monthly;
+  json facts;  ///< Raw, for the facts section of the HTML page.
+  std::optional<long long> new_failures;
+  std::optional<long long> known_failures;
+};
+
+/// Reads a report document; never throws on a malformed one.
+ReportView read_report(const json& report);
+
+/// The four principles of the Pact, in the order every format shows them.
+inline constexpr std::string_view kPrinciples[] = {"openness", "neutrality", "continuity", "equal_access"};
+
+/// 0 critical, 1 high, 2 medium, 3 low, 4 anything else.
+int severity_rank(std::string_view severity);
+
+/// Failing findings, most severe first, new before known, then in report order.
+std::vector<const Finding*> failures_by_severity(const ReportView& view);
+
+// ---- Labels -------------------------------------------------------------------------------
+
+/// Every fixed string a user reads, in English and French.
+enum class L {
+  report_title, score, verdict, principle, principles, passed, failed, skipped, errors, waived,
+  total, failures, no_failures, other_results, evidence, remediation, references, rule, severity,
+  status, message, repository, commit, ref, worktree, generated, charter, charter_none,
+  charter_errors, charter_warnings, activity, activity_none, commits, commits_in_24_months,
+  more_findings, more_locations, see_full_report, new_finding, known_finding, baseline_summary,
+  waiver_until, filters, filter_principle, filter_status, facts, licenses, trackers, languages,
+  accessibility_statement, history, last_commit, commits_90d, commits_365d, contributors_365d,
+  contributor_absence_factor, last_tag, none, not_scored, data_table, month, line, note,
+  score_out_of, diff_title, diff_new, diff_fixed, diff_now, diff_unchanged, diff_worse,
+  diff_better, diff_same, findings_not_shown, results_not_included, sarif_charter_location,
+  pass_status, fail_status, skip_status, error_status, waived_status, charter_error_note,
+  license_unknown, stats, files_scanned, duration, month_axis, show_all,
+  count_  // not a label: the number of labels
+};
+
+std::string_view label(L id, Lang lang);
+
+/// Localised name of a principle key ("equal_access" → "Equal access" / "Égalité d'accès");
+/// an unknown key is returned as it is.
+std::string principle_name(std::string_view key, Lang lang);
+
+/// "compliant" → "compliant" / "conforme"; an unknown verdict is returned as it is.
+std::string verdict_name(std::string_view verdict, Lang lang);
+
+/// "critical" → "Critical" / "Critique".
+std::string severity_name(std::string_view severity, Lang lang);
+
+/// "fail" → "Failed" / "Échec".
+std::string status_name(std::string_view status, Lang lang);
+
+/// A score with one decimal, with a decimal comma in French; "–" when absent.
+std::string format_score(std::optional<double> score, Lang lang);
+
+/// A signed change with one decimal ("+7.5", "−2,0", "±0.0").
+std::string format_delta(double delta, Lang lang);
+
+// ---- Escaping ----------------------------------------------------------------------------
+
+/// `s` as valid UTF-8 without characters XML 1.0 forbids (C0 controls other than tab, LF and
+/// CR; C1 controls; U+FFFE, U+FFFF).
+std::string xml_clean(std::string_view s);
+
+/// Escapes `& < > " '` after `xml_clean`; in an attribute, also tab, LF and CR as character
+/// references so that attribute normalisation keeps them.
+std::string xml_escape(std::string_view s, bool attribute = false);
+
+/// HTML escaping (same rules as XML text and attributes).
+inline std::string html_escape(std::string_view s) { return xml_escape(s, true); }
+
+/// Text for Markdown outside code spans: one line, Markdown and HTML syntax neutralised,
+/// '@' mentions broken so that a PR comment pings nobody.
+std::string md_escape(std::string_view s);
+
+/// A Markdown code span holding `s` on one line, whatever backticks it contains.
+std::string md_code(std::string_view s);
+
+/// Percent-encodes a repository-relative path for a URI reference: everything but unreserved
+/// characters and '/' (so spaces, '%', ':', '#', '?', non-ASCII bytes).
+std::string uri_encode_path(std::string_view path);
+
+/// Whether `url` is an absolute http(s) URL safe to put in an href.
+bool is_web_url(std::string_view url);
+
+/// GitHub workflow command escaping: data (`%`, CR, LF) and properties (also `:` and `,`).
+std::string gh_escape_data(std::string_view s);
+std::string gh_escape_property(std::string_view s);
+
+/// At most `max` bytes of `s`, cut at a UTF-8 character boundary, with "…" when cut.
+std::string truncate_utf8(std::string_view s, std::size_t max);
+
+/// Newlines, tabs and runs of spaces as single spaces, trimmed.
+std::string one_line(std::string_view s);
+
+/// "path:line", "path" when line is 0, or "" without a path.
+std::string evidence_location(const Evidence& e);
+
+}  // namespace pacte::formats

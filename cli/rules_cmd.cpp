@@ -1,0 +1,110 @@
+// pacte rules (the rules in force, by principle) and pacte explain RULE-ID.
+#include <fmt/format.h>
+
+#include "checks/schema.hpp"
+#include "cli/commands.hpp"
+
+namespace pacte::cli {
+
+namespace {
+nlohmann::json text_json(const Text& t) { return {{"en", t.en}, {"fr", t.fr}}; }
+
+nlohmann::json check_json(const CheckSpec& c) {
+  nlohmann::json j = c.params;
+  j["primitive"] = c.primitive;
+  return j;
+}
+}  // namespace
+
+nlohmann::json rules_catalog(const RuleSet& rules) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& r : rules.rules) {
+    nlohmann::json refs = nlohmann::json::array();
+    for (const auto& ref : r.references) refs.push_back({{"title", ref.title}, {"url", ref.url}});
+    nlohmann::json when = nlohmann::json::array();
+    for (const auto& w : r.when) when.push_back(check_json(w));
+    arr.push_back({{"id", r.id},
+                   {"principle", r.principle},
+                   {"severity", severity_name(r.severity)},
+                   {"title", text_json(r.title)},
+                   {"rationale", text_json(r.rationale)},
+                   {"remediation", text_json(r.remediation)},
+                   {"references", refs},
+                   {"check", r.check.primitive},
+                   {"params", check_json(r.check)},
+                   {"when", when},
+                   {"module", r.module_path}});
+  }
+  return {{"rules", arr}, {"modules", rules.sources}, {"rules_hash", rules.hash}};
+}
+
+int run_rules(const RulesCommand& cmd, std::ostream& out, std::ostream& err) {
+  Lang lang;
+  if (!parse_lang(cmd.lang, lang, err)) return 2;
+  if (cmd.primitives) {
+    if (cmd.format == "json") {
+      nlohmann::json arr = nlohmann::json::array();
+      for (const auto& p : primitives()) arr.push_back({{"name", p.name}, {"description", text_json(p.description)}, {"params", p.params_schema}});
+      out << nlohmann::json{{"primitives", arr}}.dump(2) << "\n";
+      return 0;
+    }
+    for (const auto& p : primitives()) {
+      out << fmt::format("{:<28} {}\n", p.name, p.description.in(lang));
+      if (p.params_schema.contains("properties"))
+        for (const auto& [k, v] : p.params_schema["properties"].items()) out << fmt::format("    {:<14} {}\n", k, v.contains("type") ? v["type"].dump() : "any");
+    }
+    return 0;
+  }
+  RuleSet rules;
+  try {
+    rules = load_rules(cmd.rules, cmd.no_default_rules);
+  } catch (const InputError& e) {
+    return usage_error(err, e.what());
+  }
+  if (cmd.format == "json") {
+    out << rules_catalog(rules).dump(2) << "\n";
+    return 0;
+  }
+  for (const auto& p : principles()) {
+    out << p << "\n";
+    for (const auto& r : rules.rules)
+      if (r.principle == p) out << fmt::format("  {:<26} {:<9} {}\n", r.id, severity_name(r.severity), r.title.in(lang));
+  }
+  out << fmt::format("\n{} rules{}\n", rules.rules.size(), lang == Lang::fr ? " en vigueur" : " in force");
+  return 0;
+}
+
+int run_explain(const ExplainCommand& cmd, std::ostream& out, std::ostream& err) {
+  Lang lang;
+  if (!parse_lang(cmd.lang, lang, err)) return 2;
+  RuleSet rules;
+  try {
+    rules = load_rules(cmd.rules, cmd.no_default_rules);
+  } catch (const InputError& e) {
+    return usage_error(err, e.what());
+  }
+  const Rule* r = rules.find(cmd.rule);
+  if (!r) {
+    std::vector<std::string> ids;
+    for (const auto& x : rules.rules) ids.push_back(x.id);
+    std::string s = did_you_mean(cmd.rule, ids);
+    return usage_error(err, "unknown rule '" + cmd.rule + "'" + (s.empty() ? "" : " (did you mean " + s + "?)") + "; 'pacte rules' lists them");
+  }
+  bool fr = lang == Lang::fr;
+  out << r->id << " — " << r->title.in(lang) << "\n";
+  out << (fr ? "Principe : " : "Principle: ") << r->principle << "    " << (fr ? "Gravité : " : "Severity: ") << severity_name(r->severity) << "\n\n";
+  out << (fr ? "Pourquoi\n  " : "Why\n  ") << r->rationale.in(lang) << "\n\n";
+  const Primitive* p = find_primitive(r->check.primitive);
+  out << (fr ? "Comment c'est vérifié\n  " : "How it is checked\n  ") << (p ? p->description.in(lang) : r->check.primitive) << "\n";
+  out << "  " << r->check.primitive << " " << r->check.params.dump() << "\n";
+  for (const auto& w : r->when) out << (fr ? "  seulement si : " : "  only when: ") << w.primitive << " " << w.params.dump() << "\n";
+  out << "\n" << (fr ? "Comment corriger\n  " : "How to fix it\n  ") << r->remediation.in(lang) << "\n";
+  if (!r->references.empty()) {
+    out << "\n" << (fr ? "Références\n" : "References\n");
+    for (const auto& ref : r->references) out << "  - " << ref.title << (ref.url.empty() ? "" : " <" + ref.url + ">") << "\n";
+  }
+  out << "\n" << (fr ? "Défini dans " : "Defined in ") << r->module_path << ":" << r->pos.line << "\n";
+  return 0;
+}
+
+}  // namespace pacte::cli

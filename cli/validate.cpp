@@ -1,0 +1,44 @@
+// pacte validate: schema-check a charter, every error at file:line:col.
+#include <filesystem>
+#include <fstream>
+
+#include "checks/charter.hpp"
+#include "cli/commands.hpp"
+
+namespace pacte::cli {
+
+int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& err) {
+  Lang lang;
+  if (!parse_lang(cmd.lang, lang, err)) return 2;
+  std::string path = cmd.charter;
+  if (path.empty()) {
+    for (const auto& loc : charter_locations())
+      if (std::filesystem::exists(loc)) {
+        path = loc;
+        break;
+      }
+    if (path.empty())
+      return usage_error(err, lang == Lang::fr ? "aucune charte ici (pacte.yml, .pacte.yml, .github/pacte.yml) ; « pacte init » en écrit une"
+                                               : "no charter here (pacte.yml, .pacte.yml, .github/pacte.yml); 'pacte init' writes one");
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return usage_error(err, path + ": is a folder; give the charter file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return usage_error(err, path + ": cannot read the file");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  try {
+    Charter c = load_charter(text, path, audit_now());
+    for (const auto& w : c.warnings) err << "warning: " << w << "\n";
+    out << path << (lang == Lang::fr ? " : charte valide" : ": valid charter") << "\n";
+    return 0;
+  } catch (const CharterInvalid& e) {
+    for (const auto& p : e.problems()) err << p << "\n";
+    err << (lang == Lang::fr ? "pacte : " + std::to_string(e.problems().size()) + " erreur(s) dans la charte\n"
+                             : "pacte: " + std::to_string(e.problems().size()) + " error(s) in the charter\n");
+    return 2;
+  } catch (const InputError& e) {
+    return usage_error(err, e.what());
+  }
+}
+
+}  // namespace pacte::cli

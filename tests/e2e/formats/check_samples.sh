@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Renders the format tests' sample reports and checks them with external tools: every SARIF
+# with Microsoft's SARIF validator, the JUnit XML and the HTML page with xmllint, and the HTML
+# page in headless Chromium (DOM, filters, screenshot).
+#
+# Usage: bash check_samples.sh PATH/TO/test_formats [OUT-DIR]
+# Exit: 0 ok, 1 a check failed, 125 a tool is missing (the checks that could run, ran).
+set -uo pipefail
+
+binary=${1:?usage: bash check_samples.sh PATH/TO/test_formats [OUT-DIR]}
+out=${2:-$(mktemp -d)}
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$out"
+PACTE_FORMATS_SAMPLES=$out "$binary" >/dev/null || { echo "check_samples: $binary failed" >&2; exit 1; }
+
+status=0
+note() {  # note EXIT-CODE: keep the worst (1 beats 125 beats 0)
+  if [[ $1 -eq 1 ]]; then status=1; elif [[ $1 -ne 0 && $status -eq 0 ]]; then status=$1; fi
+}
+for f in "$out"/*.sarif; do
+  bash "$here/validate_sarif.sh" "$f" | tail -n 1
+  note "${PIPESTATUS[0]}"
+done
+if command -v xmllint >/dev/null; then
+  for f in "$out"/*.xml "$out"/*.html "$out"/*.svg; do
+    if xmllint --noout "$f"; then echo "xmllint: $f: well-formed"; else note 1; fi
+  done
+else
+  echo "check_samples: xmllint not found (Debian: apt-get install -y libxml2-utils)" >&2
+  note 125
+fi
+for f in "$out"/*.html; do
+  bash "$here/check_html.sh" "$f" | tail -n 1
+  note "${PIPESTATUS[0]}"
+done
+echo "check_samples: outputs and screenshots in $out"
+exit $status

@@ -1,0 +1,136 @@
+#include <doctest/doctest.h>
+
+#include "cli/formats/formats.hpp"
+#include "tests/unit/formats/fixture.hpp"
+#include "tests/unit/formats/xml_check.hpp"
+
+using namespace pacte;
+using pacte::test::sample_report;
+using pacte::test::xml_problem;
+
+namespace {
+
+std::size_t count(const std::string& s, std::string_view what) {
+  std::size_t n = 0;
+  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+  return n;
+}
+
+/// Whether `what` occurs inside a tag (between '<' and '>'), not in escaped text.
+bool in_a_tag(const std::string& html, std::string_view what) {
+  for (auto open = html.find('<'); open != std::string::npos; open = html.find('<', open + 1)) {
+    auto close = html.find('>', open);
+    auto hit = html.find(what, open);
+    if (hit != std::string::npos && hit < close) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("HTML: one well-formed page with score, verdict, charts, failures first") {
+  std::string html = render_html(sample_report(), Lang::en);
+  pacte::test::save_sample("report.html", html);
+  CHECK(xml_problem(html) == "");
+  CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
+  CHECK(html.find("<title>Compliance report \xE2\x80\x94 non-compliant \xE2\x80\x94 trouve ton emploi</title>") != std::string::npos);
+  CHECK(html.find("Verdict: non-compliant</p>") != std::string::npos);
+  CHECK(html.find("<title id=\"score-title\">Score 62.5 out of 100</title>") != std::string::npos);
+  // One donut for the score, one per principle, one activity chart.
+  CHECK(count(html, "<svg class=\"donut\"") == 5);
+  CHECK(count(html, "<svg class=\"activity\"") == 1);
+  CHECK(count(html, "fill=\"#1d5fa8\"") == 24);
+  CHECK(html.find("<title>2026-08: 40 commits</title>") != std::string::npos);
+  // Failures (articles) before the other results table; most severe first.
+  auto ad = html.find("<code>NEUT-AD-SDK</code>"), img = html.find("<code>A11Y-IMG-ALT</code>");
+  auto others = html.find("Other results (4)");
+  CHECK(ad < img);
+  CHECK(img < others);
+  CHECK(others < html.find("<code>OPEN-LICENSE</code>"));
+  CHECK(count(html, "<article class=\"finding r ") == 4);
+  CHECK(html.find("<h5>Remediation</h5>") != std::string::npos);
+  CHECK(html.find("<code class=\"loc\">app/build.gradle:42</code>") != std::string::npos);
+  // Table headers for accessibility.
+  CHECK(html.find("<th scope=\"col\">Principle</th>") != std::string::npos);
+  CHECK(html.find("<th scope=\"row\">Equal access</th>") != std::string::npos);
+}
+
+TEST_CASE("HTML: self-contained: no script, no external resource, a CSP that forbids the network") {
+  std::string html = render_html(sample_report(), Lang::en);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK_FALSE(in_a_tag(html, " src="));
+  CHECK_FALSE(in_a_tag(html, "url("));  // CSS urls other than fragment ones
+  CHECK(html.find("<link") == std::string::npos);
+  CHECK(html.find("@import") == std::string::npos);
+  CHECK(html.find("url(http") == std::string::npos);
+  CHECK(html.find("default-src 'none'") != std::string::npos);
+  // The only http(s) URLs are reference links; a javascript: reference is not a link.
+  CHECK(html.find("<a href=\"https://example.org/pacte#neutrality\" rel=\"noopener noreferrer\">") != std::string::npos);
+  CHECK(html.find("href=\"javascript") == std::string::npos);
+  CHECK(count(html, "href=") == 1);
+}
+
+TEST_CASE("HTML: every report value is escaped") {
+  std::string html = render_html(sample_report(), Lang::en);
+  CHECK(html.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("&lt;img src=&quot;logo.png&quot; onerror=&quot;alert(1)&quot;&gt;") != std::string::npos);
+  CHECK(html.find("src/pages/Accessibilité.tsx:12") != std::string::npos);
+  CHECK(html.find("docs/caf\xEF\xBF\xBD &quot;quoted&quot;.html") != std::string::npos);
+  CHECK(html.find('\x01') == std::string::npos);
+
+  json hostile = sample_report();
+  hostile["results"][0]["principle"] = "\"><svg onload=alert(1)>";
+  hostile["results"][0]["severity"] = "x\" onmouseover=\"alert(1)";
+  hostile["results"][0]["status"] = "fail";
+  hostile["verdict"] = "<b>bold</b>";
+  hostile["facts"]["licenses"][0]["path"] = "</code><script>";
+  hostile["facts"]["history"]["monthly"][0]["month"] = "<i>";
+  hostile["repository"]["path"] = "/tmp/<x>&";
+  std::string page = render_html(hostile, Lang::en);
+  CHECK(xml_problem(page) == "");
+  CHECK(page.find("<svg onload") == std::string::npos);
+  CHECK(page.find("onmouseover=\"alert") == std::string::npos);
+  CHECK(page.find("<b>bold") == std::string::npos);
+  CHECK(page.find("<script") == std::string::npos);
+}
+
+TEST_CASE("HTML: filters work without JavaScript (checkboxes and CSS :has), hidden in print") {
+  std::string html = render_html(sample_report(), Lang::en);
+  CHECK(html.find("<input type=\"checkbox\" id=\"fp-neutrality\" checked=\"checked\"/> Neutrality") != std::string::npos);
+  CHECK(html.find("<input type=\"checkbox\" id=\"fs-pass\" checked=\"checked\"/> Passed") != std::string::npos);
+  CHECK(html.find("body:has(#fp-neutrality:not(:checked)) .r.p-neutrality{display:none}") != std::string::npos);
+  CHECK(html.find("body:has(#fs-fail:not(:checked)) .r.s-fail{display:none}") != std::string::npos);
+  CHECK(html.find("@media print{\n  .filters") != std::string::npos);
+  CHECK(html.find("<tr class=\"r p-continuity s-waived\">") != std::string::npos);
+}
+
+TEST_CASE("HTML: French page, and no activity chart without history") {
+  json report = sample_report();
+  report["facts"]["history"] = nullptr;
+  std::string html = render_html(report, Lang::fr);
+  pacte::test::save_sample("report.fr.html", html);
+  CHECK(xml_problem(html) == "");
+  CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"fr\">", 0) == 0);
+  CHECK(html.find("Rapport de conformité") != std::string::npos);
+  CHECK(html.find("Verdict: non conforme") != std::string::npos);
+  CHECK(html.find("62,5") != std::string::npos);
+  CHECK(html.find("Égalité d&#39;accès") != std::string::npos);
+  CHECK(html.find("<svg class=\"activity\"") == std::string::npos);
+  CHECK(html.find("Pas d&#39;historique git") != std::string::npos);
+  CHECK(html == render_html(report, Lang::fr));
+}
+
+TEST_CASE("HTML: an empty report still renders a valid page") {
+  std::string html = render_html(json::object(), Lang::en);
+  CHECK(xml_problem(html) == "");
+  CHECK(html.find("No rule failed.") != std::string::npos);
+}
+
+TEST_CASE("HTML: xmllint agrees that the page is well-formed") {
+  if (!pacte::test::have_xmllint()) {
+    MESSAGE("xmllint not installed (Debian package libxml2-utils): skipped");
+    return;
+  }
+  std::string path = pacte::test::write_temp("report.html", render_html(sample_report(), Lang::fr));
+  CHECK(pacte::test::run("xmllint --noout '" + path + "'") == 0);
+}
