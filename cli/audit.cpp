@@ -1,5 +1,7 @@
 // pacte audit: options, the gate (--fail-under, --fail-on), output and exit code.
 #include <CLI/CLI.hpp>
+
+#include <memory>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -95,6 +97,15 @@ std::string render_report(const nlohmann::json& report, const RuleSet& rules, co
   if (format == "markdown") return render_markdown(report, lang);
   if (format == "html") return render_html(report, lang);
   return render_text(report, lang, color);
+}
+
+void add_audit_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err) {
+  auto cmd = std::make_shared<AuditCommand>();
+  auto* audit = app.add_subcommand("audit", "Audit one repository and write a scored report");
+  add_audit_options(*audit, *cmd, true);
+  audit->footer("Examples:\n  pacte audit . --fail-on high\n  pacte audit /srv/mirrors/service.git --rev v2.0 --format json --output report.json\n"
+                "  pacte audit --worktree --lang fr\n  pacte audit --format sarif --output pacte.sarif --baseline main-report.json");
+  subs.push_back({audit, [cmd, &out, &err] { return run_audit(*cmd, out, err); }});
 }
 
 int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {

@@ -35,42 +35,20 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
              "  pacte validate pacte.yml\n  pacte explain NEUT-AD-SDK --lang fr\n\n"
              "Exit codes: 0 passed the gate, 1 failed the gate, 2 nothing audited (bad input), 3 batch: some repositories failed.");
 
-  AuditCommand audit_cmd;
-  auto* audit = app.add_subcommand("audit", "Audit one repository and write a scored report");
-  add_audit_options(*audit, audit_cmd, true);
-  audit->footer("Examples:\n  pacte audit . --fail-on high\n  pacte audit /srv/mirrors/service.git --rev v2.0 --format json --output report.json\n"
-                "  pacte audit --worktree --lang fr\n  pacte audit --format sarif --output pacte.sarif --baseline main-report.json");
-
-  ValidateCommand validate_cmd;
-  auto* validate = app.add_subcommand("validate", "Check a charter against the schema; errors at file:line:col");
-  validate->add_option("charter", validate_cmd.charter, "Charter file (default: pacte.yml, .pacte.yml or .github/pacte.yml here)");
-  validate->add_option("--lang", validate_cmd.lang, "Language of messages: en or fr");
-  validate->footer("Examples:\n  pacte validate\n  pacte validate path/to/pacte.yml");
-
-  ExplainCommand explain_cmd;
-  auto* explain = app.add_subcommand("explain", "Why a rule exists, how it is checked, how to fix it");
-  explain->add_option("rule", explain_cmd.rule, "Rule id, e.g. NEUT-AD-SDK")->required();
-  explain->add_option("--lang", explain_cmd.lang, "Language: en or fr");
-  explain->add_option("--rules", explain_cmd.rules, "Extra rule module file or folder (repeatable)");
-  explain->add_flag("--no-default-rules", explain_cmd.no_default_rules, "Leave out the built-in rules");
-  explain->footer("Examples:\n  pacte explain CONT-BUS-FACTOR\n  pacte explain NEUT-AD-SDK --lang fr");
-
-  RulesCommand rules_cmd;
-  auto* rules = app.add_subcommand("rules", "List the rules in force, by principle");
-  rules->add_option("--format", rules_cmd.format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  rules->add_option("--lang", rules_cmd.lang, "Language: en or fr");
-  rules->add_option("--rules", rules_cmd.rules, "Extra rule module file or folder (repeatable)");
-  rules->add_flag("--no-default-rules", rules_cmd.no_default_rules, "Leave out the built-in rules");
-  rules->add_flag("--primitives", rules_cmd.primitives, "List the check primitives rule modules can use");
-  rules->footer("Examples:\n  pacte rules\n  pacte rules --format json --rules my-rules/");
+  // Every subcommand registers itself; keep this list in the order of `pacte --help`.
+  std::vector<Subcommand> subs;
+  add_audit_command(app, subs, out, err);
+  add_validate_command(app, subs, out, err);
+  add_explain_command(app, subs, out, err);
+  add_rules_command(app, subs, out, err);
+  // (more subcommands are added here, one line each)
 
   std::vector<std::string> argv_rev(args.rbegin(), args.rend());
   argv_rev.pop_back();  // program name
   try {
     app.parse(argv_rev);
-  } catch (const CLI::CallForHelp& e) {
+  } catch (const CLI::CallForHelp&) {
     out << app.help();
-    if (auto* sub = app.get_subcommands().empty() ? nullptr : app.get_subcommands().front()) (void)sub;
     return 0;
   } catch (const CLI::CallForAllHelp&) {
     out << app.help("", CLI::AppFormatMode::All);
@@ -86,10 +64,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return 2;
   }
   try {
-    if (audit->parsed()) return run_audit(audit_cmd, out, err);
-    if (validate->parsed()) return run_validate(validate_cmd, out, err);
-    if (explain->parsed()) return run_explain(explain_cmd, out, err);
-    if (rules->parsed()) return run_rules(rules_cmd, out, err);
+    for (auto& sub : subs)
+      if (sub.app->parsed()) return sub.run();
   } catch (const std::exception& e) {
     return usage_error(err, e.what());
   }

@@ -1,6 +1,7 @@
 // The pacte command line: one file per subcommand (options struct + run_<command>), no
 // audit logic here. Every command writes to the streams it is given, so tests can drive it.
 #pragma once
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -12,6 +13,20 @@ class App;
 }
 
 namespace pacte::cli {
+
+/// A subcommand: its CLI11 app and what runs when it was chosen (returns the exit code).
+struct Subcommand {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+/// Each subcommand file registers itself with one of these (called by `run`). `out` and
+/// `err` are the streams the command writes to.
+void add_audit_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
+void add_validate_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
+void add_explain_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
+void add_rules_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
+// Further subcommands (batch, merge, diff, init) register the same way, from their own files.
 
 /// Entry point: parses `argv` and runs the chosen subcommand; returns the exit code.
 int run(int argc, char** argv);

@@ -1,4 +1,7 @@
 // pacte rules (the rules in force, by principle) and pacte explain RULE-ID.
+#include <CLI/CLI.hpp>
+
+#include <memory>
 #include <fmt/format.h>
 
 #include "checks/schema.hpp"
@@ -15,6 +18,29 @@ nlohmann::json check_json(const CheckSpec& c) {
   return j;
 }
 }  // namespace
+
+void add_explain_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err) {
+  auto cmd = std::make_shared<ExplainCommand>();
+  auto* explain = app.add_subcommand("explain", "Why a rule exists, how it is checked, how to fix it");
+  explain->add_option("rule", cmd->rule, "Rule id, e.g. NEUT-AD-SDK")->required();
+  explain->add_option("--lang", cmd->lang, "Language: en or fr");
+  explain->add_option("--rules", cmd->rules, "Extra rule module file or folder (repeatable)");
+  explain->add_flag("--no-default-rules", cmd->no_default_rules, "Leave out the built-in rules");
+  explain->footer("Examples:\n  pacte explain CONT-BUS-FACTOR\n  pacte explain NEUT-AD-SDK --lang fr");
+  subs.push_back({explain, [cmd, &out, &err] { return run_explain(*cmd, out, err); }});
+}
+
+void add_rules_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err) {
+  auto cmd = std::make_shared<RulesCommand>();
+  auto* rules = app.add_subcommand("rules", "List the rules in force, by principle");
+  rules->add_option("--format", cmd->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  rules->add_option("--lang", cmd->lang, "Language: en or fr");
+  rules->add_option("--rules", cmd->rules, "Extra rule module file or folder (repeatable)");
+  rules->add_flag("--no-default-rules", cmd->no_default_rules, "Leave out the built-in rules");
+  rules->add_flag("--primitives", cmd->primitives, "List the check primitives rule modules can use");
+  rules->footer("Examples:\n  pacte rules\n  pacte rules --format json --rules my-rules/");
+  subs.push_back({rules, [cmd, &out, &err] { return run_rules(*cmd, out, err); }});
+}
 
 nlohmann::json rules_catalog(const RuleSet& rules) {
   nlohmann::json arr = nlohmann::json::array();

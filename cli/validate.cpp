@@ -1,4 +1,8 @@
 // pacte validate: schema-check a charter, every error at file:line:col.
+#include <CLI/CLI.hpp>
+
+#include <memory>
+
 #include <filesystem>
 #include <fstream>
 
@@ -6,6 +10,15 @@
 #include "cli/commands.hpp"
 
 namespace pacte::cli {
+
+void add_validate_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err) {
+  auto cmd = std::make_shared<ValidateCommand>();
+  auto* validate = app.add_subcommand("validate", "Check a charter against the schema; errors at file:line:col");
+  validate->add_option("charter", cmd->charter, "Charter file (default: pacte.yml, .pacte.yml or .github/pacte.yml here)");
+  validate->add_option("--lang", cmd->lang, "Language of messages: en or fr");
+  validate->footer("Examples:\n  pacte validate\n  pacte validate path/to/pacte.yml");
+  subs.push_back({validate, [cmd, &out, &err] { return run_validate(*cmd, out, err); }});
+}
 
 int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& err) {
   Lang lang;

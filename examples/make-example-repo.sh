@@ -22,7 +22,7 @@ commit() {  # commit AUTHOR EMAIL DAYS_AGO MESSAGE
 git add -A
 commit "Jeanne Martin" jeanne@example.org 400 "First version of the coaching service"
 i=0
-for days in 330 300 270 240 210 180 150 120 95 80 60 45 30 20 12 5; do
+for days in 350 330 300 270 240 210 180 150 120 95 80 60 45 30 20 12 5; do
   i=$((i + 1))
   echo "- change $i" >> CHANGELOG.md
   git add CHANGELOG.md

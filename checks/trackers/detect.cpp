@@ -74,8 +74,8 @@ bool is_test_file(std::string_view b) {
 }
 
 bool is_docs_folder(std::string_view seg) {
-  static const std::set<std::string, std::less<>> names = {"docs",    "doc",    "documentation", "examples", "example",
-                                                           "samples", "sample", "man",           "wiki"};
+  static const std::set<std::string, std::less<>> names = {"docs",    "doc",  "documentation", "examples",
+                                                           "samples", "wiki", "man"};
   return names.count(seg) > 0;
 }
 
@@ -237,8 +237,11 @@ PathContext classify_path(std::string_view path, bool txt_is_docs) {
   for (auto s : segs)
     if (is_test_folder(s)) return PathContext::test;
   if (is_test_file(b)) return PathContext::test;
-  for (auto s : segs)
+  // Below a source root, folder names are package names (org/example, com/acme/docs).
+  for (auto s : segs) {
+    if (s == "src" || s == "java" || s == "kotlin" || s == "lib" || s == "app") break;
     if (is_docs_folder(s)) return PathContext::docs;
+  }
   std::string ext = ascii_lower(extension(b));
   if (ext == "md" || ext == "markdown" || ext == "rst" || ext == "adoc" || (txt_is_docs && ext == "txt"))
     return PathContext::docs;

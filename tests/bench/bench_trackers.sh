@@ -11,7 +11,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/../.." && pwd)
-build=${1:-$here/build-trackers}
+build=$(cd "${1:-$here/build-trackers}" && pwd)
 files=${2:-5000}
 kb=${3:-20}
 bin=$build/tests/test_trackers
@@ -19,7 +19,7 @@ bin=$build/tests/test_trackers
 command -v python3 >/dev/null && command -v git >/dev/null || { echo "python3 and git are needed" >&2; exit 125; }
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [[ -n ${BENCH_KEEP:-} ]]; then echo "keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
 tree=$work/tree
 mkdir -p "$tree"
 
@@ -43,10 +43,11 @@ kt = [lambda: f"    val {ident()} = {ident()}.{ident()}({rnd.randint(0, 99)})",
 html = [lambda: f"  <div class=\"{rnd.choice(words)}\"><a href=\"/{rnd.choice(words)}\">{rnd.choice(words)}</a></div>",
         lambda: f"  <p>{' '.join(rnd.choice(words) for _ in range(12))}</p>",
         lambda: f"  <img src=\"/static/{rnd.choice(words)}.png\" alt=\"{rnd.choice(words)}\">"]
-planted = {7: "  gtag('config', 'G-ABCDEF1234');",
+# File i is JS when i % 3 == 0, Kotlin when 1, HTML when 2.
+planted = {6: "  gtag('config', 'G-ABCDEF1234');",
            77: "<script async src=\"https://www.googletagmanager.com/gtm.js?id=GTM-ABC1234\"></script>",
-           777: "    import com.google.android.gms.ads.MobileAds",
-           1777: "  fbq('init', '1234567890');",
+           778: "    import com.google.android.gms.ads.MobileAds",
+           1776: "  fbq('init', '1234567890');",
            3777: "  const dsn = 'https://abc@o1.ingest.sentry.io/2';"}
 for i in range(n):
     kind = i % 3
@@ -75,7 +76,7 @@ echo "tree: $files files, $((bytes / 1048576)) MB; patterns: $(wc -l <"$patterns
 cat "$tree"/*/*/* >/dev/null 2>&1 || true
 find "$tree" -type f -not -path '*/.git/*' -exec cat {} + >/dev/null
 
-now_ms() { date +%s%N | awk '{printf "%d", $1 / 1000000}'; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 best_of() {  # best of $RUNS runs, in ms
   local best=999999999 t0 t1
   for _ in $(seq "$RUNS"); do

@@ -35,7 +35,8 @@ void check_planted(const Scan& s, const std::string& id, const std::string& cate
   CHECK_FALSE(d->only_dev_or_test);
   bool found = false;
   for (const auto& h : d->hits)
-    if (h.evidence.path == path && h.evidence.line == line && h.kind == kind) found = true;
+    if (h.evidence.path == path && h.evidence.line == line && h.kind == kind && h.context == "code" && !h.dev)
+      found = true;
   CHECK(found);
 }
 
@@ -289,6 +290,9 @@ TEST_CASE("test and docs folders are classified apart") {
   CHECK(classify_path("pkg/thing_test.go") == PathContext::test);
   CHECK(classify_path("iOS/AppTests/AppTests.swift") == PathContext::test);
   CHECK(classify_path("docs/guide.html") == PathContext::docs);
+  CHECK(classify_path("examples/embed/index.html") == PathContext::docs);
+  CHECK(classify_path("app/src/main/java/org/example/MainActivity.kt") == PathContext::code);
+  CHECK(classify_path("src/main/java/com/acme/docs/Handler.java") == PathContext::code);
   CHECK(classify_path("README.md") == PathContext::docs);
   CHECK(classify_path("requirements.txt", false) == PathContext::code);
   CHECK(classify_path("vendor/x/y.php") == PathContext::vendored);
