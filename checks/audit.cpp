@@ -70,6 +70,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     while (repo_path.size() > 1 && repo_path.back() == '/') repo_path.pop_back();
     git_object* obj = nullptr;
     bool has_head = git_revparse_single(&obj, handle.repo, opt.rev.c_str()) == 0;
+    std::string rev_error = has_head ? std::string() : git_message();  // before other calls reset it
     git_commit* commit = nullptr;
     if (has_head) {
       if (git_object_peel(reinterpret_cast<git_object**>(&commit), obj, GIT_OBJECT_COMMIT) != 0) {
@@ -81,9 +82,9 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
       git_oid_tostr(hex, sizeof hex, git_commit_id(commit));
       commit_hex = hex;
     } else if (!opt.worktree || opt.rev != "HEAD") {
-      bool empty = git_repository_is_empty(handle.repo) == 1;
+      bool empty = git_repository_head_unborn(handle.repo) == 1 && opt.rev == "HEAD";
       if (empty) throw AuditError(opt.path + ": the repository has no commit yet; commit first, or audit the files with --worktree");
-      throw AuditError(opt.path + ": unknown revision '" + opt.rev + "': " + git_message());
+      throw AuditError(opt.path + ": unknown revision '" + opt.rev + "': " + rev_error + "; give a branch, tag or commit of the repository");
     }
     if (opt.worktree) {
       if (!wd) throw AuditError(opt.path + ": a bare repository has no working tree; audit it without --worktree");

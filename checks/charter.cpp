@@ -279,7 +279,13 @@ Charter find_charter(const Snapshot& snap, std::time_t today) {
     if (e->kind != EntryKind::file)
       throw InputError(loc, {}, "the charter is a symbolic link or submodule; pacte does not follow links: commit the file itself");
     auto text = snap.read(*e);
-    if (!text) throw InputError(loc, {}, "the charter cannot be read");
+    if (!text) {
+      std::string why;
+      for (const auto& u : snap.unreadable())
+        if (u.path == loc) why = ": " + u.reason;
+      throw InputError(loc, {}, "the charter cannot be read" + why +
+                                    " (a partial or damaged clone?); fetch the missing objects or give the charter with --charter");
+    }
     return load_charter(*text, loc, today);
   }
   for (const char* loc : {"publiccode.yml", "publiccode.yaml"}) {

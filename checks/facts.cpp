@@ -52,6 +52,10 @@ nlohmann::json collect_facts(AuditContext& ctx) {
   for (const auto& e : ctx.snapshot.files()) {
     if (e.kind == EntryKind::submodule) special.push_back({{"path", to_valid_utf8(e.path)}, {"kind", "submodule"}, {"note", "not followed"}});
     else if (e.kind == EntryKind::symlink) special.push_back({{"path", to_valid_utf8(e.path)}, {"kind", "symlink"}, {"target", to_valid_utf8(e.link_target)}, {"note", "not followed"}});
+    else if (e.size < 1024)  // a Git LFS pointer stands for a file whose content was not checked
+      if (auto content = ctx.snapshot.read(e); content && is_lfs_pointer(*content))
+        special.push_back({{"path", to_valid_utf8(e.path)}, {"kind", "lfs_pointer"},
+                           {"note", "Git LFS pointer: the file's content is not in the repository and was not checked"}});
   }
   facts["special_files"] = special;
   return facts;

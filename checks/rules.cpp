@@ -60,7 +60,8 @@ Severity severity_of(const std::string& s) {
   return Severity::low;
 }
 
-CheckSpec check_of(const nlohmann::json& v, const YamlDocument& doc, const std::string& ptr, const std::string& file) {
+CheckSpec check_of(const nlohmann::json& v, const YamlDocument& doc, const std::string& ptr, const std::string& file,
+                   const std::string& rule_id) {
   CheckSpec spec;
   spec.primitive = v["primitive"].get<std::string>();
   const Primitive* p = find_primitive(spec.primitive);
@@ -78,11 +79,12 @@ CheckSpec check_of(const nlohmann::json& v, const YamlDocument& doc, const std::
   for (const auto& e : schema.validate(spec.params)) {
     std::string field = e.pointer.empty() ? "" : e.pointer.substr(1) + ": ";
     throw InputError(file, doc.position_of(ptr + e.pointer),
-                     "parameters of '" + spec.primitive + "': " + field + e.message);
+                     "rule " + rule_id + ": parameters of '" + spec.primitive + "': " + field + e.message);
   }
   if (p->validate)
     if (std::string err = p->validate(spec.params); !err.empty())
-      throw InputError(file, doc.position_of(ptr), "parameters of '" + spec.primitive + "': " + err);
+      throw InputError(file, doc.position_of(spec.params.contains("pattern") ? ptr + "/pattern" : ptr),
+                       "rule " + rule_id + ": parameters of '" + spec.primitive + "': " + err);
   for (const auto& k : schema.unknown_keys(spec.params))
     throw InputError(file, doc.position_of(ptr + k),
                      "'" + spec.primitive + "' takes no parameter '" + k.substr(1) + "'");
@@ -117,13 +119,13 @@ std::vector<Rule> parse_rule_module(std::string_view text, const std::string& di
     rule.remediation = text_of(r["remediation"]);
     if (r.contains("references"))
       for (const auto& ref : r["references"]) rule.references.push_back({ref.value("title", ""), ref.value("url", "")});
-    rule.check = check_of(r["check"], doc, ptr + "/check", display_path);
+    rule.check = check_of(r["check"], doc, ptr + "/check", display_path, rule.id);
     if (r.contains("when")) {
       if (r["when"].is_array()) {
         for (std::size_t k = 0; k < r["when"].size(); ++k)
-          rule.when.push_back(check_of(r["when"][k], doc, ptr + "/when/" + std::to_string(k), display_path));
+          rule.when.push_back(check_of(r["when"][k], doc, ptr + "/when/" + std::to_string(k), display_path, rule.id));
       } else {
-        rule.when.push_back(check_of(r["when"], doc, ptr + "/when", display_path));
+        rule.when.push_back(check_of(r["when"], doc, ptr + "/when", display_path, rule.id));
       }
     }
     if (r.contains("messages")) {

@@ -69,6 +69,17 @@ struct Converter {
   const YamlLimits& limits;
   YamlDocument& doc;
   std::size_t nodes = 0;
+  std::size_t bytes = 0;  // of scalars, keys and JSON pointers, aliases expanded
+
+  // Aliases to a long scalar repeated many times, or many values under a very long key, stay
+  // under the value limit but take gigabytes once converted: that size is limited too.
+  void count_bytes(const YAML::Node& node, std::size_t n) {
+    bytes += n;
+    if (bytes > limits.max_bytes * 16)
+      throw InputError(file, pos_of(node.Mark()),
+                       "the document expands to more than " + std::to_string((limits.max_bytes * 16) >> 20) +
+                           " MiB in memory (an alias bomb, or very long keys?); simplify it");
+  }
 
   nlohmann::json convert(const YAML::Node& node, const std::string& ptr, int depth) {
     if (++nodes > limits.max_nodes)
@@ -78,6 +89,7 @@ struct Converter {
     if (depth > limits.max_depth)
       throw InputError(file, pos_of(node.Mark()),
                        "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
+    count_bytes(node, ptr.size());
     if (!doc.positions.count(ptr)) doc.positions[ptr] = pos_of(node.Mark());
     switch (node.Type()) {
       case YAML::NodeType::Null:
@@ -85,6 +97,7 @@ struct Converter {
         return nullptr;
       case YAML::NodeType::Scalar: {
         const std::string& s = node.Scalar();
+        count_bytes(node, s.size());
         if (node.Tag() == "!") return s;  // quoted: always a string
         if (s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
         if (s == "true" || s == "True" || s == "TRUE") return true;
@@ -109,6 +122,7 @@ struct Converter {
           if (!kv.first.IsScalar())
             throw InputError(file, pos_of(kv.first.Mark()), "a key must be a plain string");
           std::string key = kv.first.Scalar();
+          count_bytes(kv.first, key.size());
           if (!seen.insert(key).second)
             throw InputError(file, pos_of(kv.first.Mark()),
                              "duplicate key '" + key + "': each key may appear once; remove one of them");
@@ -141,13 +155,17 @@ YamlDocument parse_yaml(std::string_view text, const std::string& file, const Ya
     throw InputError(file, {line, col}, "invalid UTF-8: save the file as UTF-8");
   }
   // Cheap pre-check of flow nesting, which yaml-cpp reports only as "bad file".
-  int depth = 0, max_depth = 0;
-  for (char c : text) {
-    if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
-    else if ((c == ']' || c == '}') && depth > 0) --depth;
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if ((c == '[' || c == '{') && ++depth > limits.max_depth * 4) {
+      std::size_t bol = text.rfind('\n', i == 0 ? 0 : i - 1);
+      int col = static_cast<int>(i - (bol == std::string_view::npos || i == 0 ? 0 : bol + 1)) + 1;
+      throw InputError(file, {line_at(text, i), col},
+                       "nesting deeper than " + std::to_string(limits.max_depth) + " levels; flatten the document");
+    }
+    if ((c == ']' || c == '}') && depth > 0) --depth;
   }
-  if (max_depth > limits.max_depth * 4)
-    throw InputError(file, {}, "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
   std::vector<YAML::Node> docs;
   try {
     docs = YAML::LoadAll(std::string(text));

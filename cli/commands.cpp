@@ -1,5 +1,7 @@
 // Parses the command line with CLI11 and dispatches to the subcommands.
 #include "cli/commands.hpp"
+#include "cli/batch.hpp"
+#include "cli/init.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -41,6 +43,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_validate_command(app, subs, out, err);
   add_explain_command(app, subs, out, err);
   add_rules_command(app, subs, out, err);
+  add_diff_command(app, subs, out, err);
+  add_batch_command(app, subs, out, err);
+  add_merge_command(app, subs, out, err);
+  add_init_command(app, subs, out, err);
+  add_completion_command(app, subs, out, err);  // hidden: completion, man
   // (more subcommands are added here, one line each)
 
   std::vector<std::string> argv_rev(args.rbegin(), args.rend());

@@ -26,7 +26,8 @@ void add_audit_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
 void add_validate_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
 void add_explain_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
 void add_rules_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
-// Further subcommands (batch, merge, diff, init) register the same way, from their own files.
+void add_diff_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
+// Further subcommands (batch, merge, init) register the same way, from their own files.
 
 /// Entry point: parses `argv` and runs the chosen subcommand; returns the exit code.
 int run(int argc, char** argv);

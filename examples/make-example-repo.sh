@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds a git repository of the bundled example project in DEST, with a plausible history:
-# two maintainers sharing the work over the last year, a mailmap, a bot, and tagged releases.
+# two maintainers and a regular contributor sharing the work over the last year, a mailmap, a bot, and tagged releases.
 # Usage: examples/make-example-repo.sh DEST   (dates count back from SOURCE_DATE_EPOCH or now)
 set -euo pipefail
 dest=${1:?usage: make-example-repo.sh DEST}
@@ -26,7 +26,8 @@ for days in 350 330 300 270 240 210 180 150 120 95 80 60 45 30 20 12 5; do
   i=$((i + 1))
   echo "- change $i" >> CHANGELOG.md
   git add CHANGELOG.md
-  if (( i % 2 )); then commit "Ali Benali" ali@example.org "$days" "Improve offer search ($i)"
+  if (( i % 3 == 0 )); then commit "Sofia Haddad" sofia@example.org "$days" "Translate the journal pages ($i)"
+  elif (( i % 2 )); then commit "Ali Benali" ali@example.org "$days" "Improve offer search ($i)"
   else commit "Jeanne Martin" jeanne@example.org "$days" "Update journal and plans ($i)"; fi
   if [ "$days" = 210 ]; then GIT_COMMITTER_DATE="@$((now - 210 * 86400)) +0000" git tag -a v2.2.0 -m "Release 2.2.0"; fi
 done

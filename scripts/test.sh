@@ -8,12 +8,10 @@ cd "$root"
 bash scripts/install-deps.sh --test
 jobs=$(nproc)
 
-# Test data fetched from the npm registry at set-up, never committed: licence texts for the
-# licence-identification corpus and Microsoft's SARIF validator.
-bash scripts/test-data.sh build/test-data
-
-export PACTE_LICENSE_CORPUS="$root/build/test-data/node_modules/spdx-license-list"
-export PACTE_TEST_DATA="$root/build/test-data"
+# Test data from the npm registry, installed under build/ and never committed: the SPDX
+# licence texts for the licence corpus, and Microsoft's SARIF validator (installed on first use).
+eval "$(bash tests/licenses/setup_corpus.sh "$root/build/license-corpus")"
+export SARIF_MULTITOOL_DIR="$root/build/sarif-multitool"
 
 echo "== build (-Werror) and tests"
 cmake -S . -B build/werror -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPACTE_WERROR=ON >/dev/null

@@ -137,6 +137,9 @@ bool kind_applies(PatternKind kind, unsigned type) {
   return false;
 }
 
+// Distinct signatures from which a configuration or data file counts as a reference list.
+constexpr std::size_t kListThreshold = 10;
+
 bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
 bool host_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
 
@@ -327,6 +330,18 @@ std::vector<TrackerHit> scan_content(const SignatureSet& set, std::string_view p
     h.signature_id = std::to_string(p.signature);  // replaced by the id below
     out.push_back(std::move(h));
   }
+  // A data file naming many different trackers is a reference list (a block list, this very
+  // signature list), not a use of them.
+  if ((type & t_text) && !(type & (t_web | t_jvm | t_xml | t_plist))) {
+    std::set<std::string> distinct;
+    for (const auto& h : out) distinct.insert(h.signature_id);
+    if (distinct.size() >= kListThreshold)
+      for (auto& h : out)
+        if (h.context == "code") {
+          h.context = "docs";
+          h.evidence.note += fmt::format(" (a list naming {} trackers)", distinct.size());
+        }
+  }
   const auto& sigs = set.signatures();
   for (auto& h : out) h.signature_id = sigs[std::stoul(h.signature_id)].id;
   return out;
@@ -505,10 +520,20 @@ void note_skipped(TrackerScanStats& stats, std::string_view path, std::uint64_t 
     stats.skipped_examples.push_back(example);
 }
 
+// Minified or generated: more than 1000 bytes per line on average. Stops counting lines as soon
+// as there are enough, so ordinary files cost a few memchr calls.
 bool looks_minified(std::string_view data) {
   if (data.size() < 4096) return false;
-  std::size_t lines = static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
-  return data.size() / lines > 1000;
+  std::size_t needed = data.size() / 1000, lines = 1;
+  const char* p = data.data();
+  const char* end = p + data.size();
+  while (lines <= needed) {
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (!nl) return true;
+    ++lines;
+    p = static_cast<const char*>(nl) + 1;
+  }
+  return false;
 }
 
 bool looks_binary(std::string_view data) {

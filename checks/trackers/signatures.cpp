@@ -161,6 +161,7 @@ SignatureSet SignatureSet::builtin() {
         set.load_yaml(f.data, std::string(f.path));
       }
     }
+    set.matcher();  // compiled once; copies share the database
     return set;
   }();
   return cached;
@@ -253,6 +254,12 @@ int yaml_line(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line +
 // ------------------------------------------------------------------------------ pacte YAML
 
 void SignatureSet::load_yaml(std::string_view text, const std::string& name) {
+  // The limits of every YAML file pacte reads (checks/yaml_json.hpp): size, and the text that
+  // aliases expand to (a list of aliases to one long scalar would take gigabytes).
+  constexpr std::size_t max_bytes = 4u << 20, max_expanded = 64u << 20;
+  if (text.size() > max_bytes)
+    throw SignatureError(fmt::format("{}: file too large ({} bytes; the limit is {})", name, text.size(), max_bytes));
+  std::size_t expanded = 0;
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
@@ -286,6 +293,9 @@ void SignatureSet::load_yaml(std::string_view text, const std::string& name) {
     auto scalar = [&](const YAML::Node& key, const YAML::Node& v) -> std::string {
       if (!v.IsScalar())
         throw SignatureError(fmt::format("{}:{}: '{}' must be a single value", name, yaml_line(v), key.as<std::string>()));
+      if ((expanded += v.Scalar().size()) > max_expanded)
+        throw SignatureError(fmt::format("{}:{}: the file expands to more than 64 MiB of text (an alias bomb?)", name,
+                                         yaml_line(v)));
       return v.as<std::string>();
     };
     auto boolean = [&](const YAML::Node& key, const YAML::Node& v) -> bool {

@@ -324,3 +324,39 @@ TEST_CASE("deterministic: the same snapshot gives the same JSON") {
   snap.add("a.html", "<script>fbq('init', '1')</script>\n");
   CHECK(trackers_to_json(scan(snap).detections).dump() == trackers_to_json(scan(snap).detections).dump());
 }
+
+TEST_CASE("a data file naming many trackers is a reference list, not a use") {
+  std::string list = "blocked:\n";
+  for (const char* d : {"google-analytics.com", "connect.facebook.net", "static.hotjar.com", "cdn.segment.com",
+                        "api.mixpanel.com", "cdn.amplitude.com", "bat.bing.com", "snap.licdn.com",
+                        "analytics.tiktok.com", "static.ads-twitter.com", "mc.yandex.ru"})
+    list += std::string("  - ") + d + "\n";
+  MemorySnapshot snap;
+  snap.add("config/blocklist.yml", list);
+  auto s = scan(snap);
+  CHECK(s.detections.size() == 11);
+  for (const auto& d : s.detections) CHECK(d.only_dev_or_test);
+  // The same domains in a page are uses.
+  MemorySnapshot page;
+  page.add("index.html", "<script src=\"https://www.google-analytics.com/analytics.js\"></script>\n");
+  CHECK_FALSE(scan(page).detections.at(0).only_dev_or_test);
+}
+
+TEST_CASE("malformed and binary input never throws") {
+  std::string junk;
+  unsigned x = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    x = x * 1103515245u + 12345u;
+    static const char alphabet[] = "{}[]\"':=,\n #<>/.-_abcgtq(\0\xc3";
+    junk += alphabet[(x >> 16) % (sizeof alphabet - 1)];
+  }
+  MemorySnapshot snap;
+  for (const char* name : {"package.json", "composer.json", "build.gradle", "gradle/libs.versions.toml", "pom.xml",
+                           "Podfile", "Package.swift", "requirements.txt", "pyproject.toml", "Pipfile", "Gemfile",
+                           "x.gemspec", "go.mod", "pubspec.yaml", "A.csproj", "packages.config", "a.js", "a.html",
+                           "AndroidManifest.xml", "Info.plist", "ads.txt", "a.kt"}) {
+    CHECK_NOTHROW(parse_manifest(name, junk));
+    snap.add(name, junk);
+  }
+  CHECK_NOTHROW(scan(snap));
+}

@@ -1,0 +1,318 @@
+#include "checks/batch/runner.hpp"
+
+#include <git2.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <thread>
+
+#include "checks/batch/mirror.hpp"
+#include "checks/charter.hpp"
+
+namespace pacte::batch {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct GitLib {
+  GitLib() { git_libgit2_init(); }
+  ~GitLib() { git_libgit2_shutdown(); }
+};
+
+std::string seconds_text(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f s", s);
+  return buf;
+}
+
+std::string clock_text(double s) {
+  if (s < 0) s = 0;
+  auto total = static_cast<long long>(s + 0.5);
+  char buf[32];
+  if (total >= 3600) std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", total / 3600, total / 60 % 60, total % 60);
+  else std::snprintf(buf, sizeof buf, "%lld:%02lld", total / 60, total % 60);
+  return buf;
+}
+
+// The hash the report records for a charter read from a file (as run_audit computes it), or
+// empty when the file cannot be read or is not a valid charter.
+std::string charter_file_hash(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  try {
+    Charter c = load_charter(text, path, audit_now());
+    return fingerprint_of({c.doc.dump()});
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+// Serialises the work on one cache mirror (two list lines may name the same URL).
+class MirrorLocks {
+ public:
+  std::mutex& get(const std::string& url) {
+    std::lock_guard lock(mu_);
+    return locks_[url];
+  }
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::mutex> locks_;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Progress
+
+Progress::Progress(std::ostream& err, bool tty, bool quiet, std::size_t total)
+    : err_(err), tty_(tty), quiet_(quiet), total_(total) {}
+
+void Progress::started() {
+  std::lock_guard lock(mu_);
+  ++running_;
+  if (tty_) draw_locked();
+}
+
+void Progress::finished(const SummaryRow& row, bool skipped, double seconds) {
+  std::lock_guard lock(mu_);
+  if (running_) --running_;
+  ++done_;
+  if (!row.audited()) ++failed_;
+  if (skipped) ++skipped_;
+  if (quiet_) return;
+  std::string what = row.location;
+  if (!row.rev.empty()) what += " @ " + row.rev;
+  std::string line;
+  if (!row.audited()) line = "error   " + what + ": " + row.error;
+  else if (skipped) line = "current " + what + " (unchanged since the last report, not audited again)";
+  else {
+    char score[32];
+    std::snprintf(score, sizeof score, "%.1f", row.score ? *row.score : 0.0);
+    line = "audited " + what + ": " + score + " " + row.verdict + " (" + seconds_text(seconds) + ")";
+  }
+  std::string counter = "[" + std::to_string(done_) + "/" + std::to_string(total_) + "] ";
+  if (tty_) {
+    // Only errors scroll up above the progress line; the rest shows in the counts.
+    if (!row.audited()) err_ << "\r\x1b[K" << "pacte: " << counter << line << "\n";
+    draw_locked();
+  } else {
+    err_ << "pacte: " << counter << line << "\n";
+    err_.flush();
+  }
+}
+
+void Progress::draw_locked() {
+  if (quiet_) return;
+  auto now = Clock::now();
+  // At most ten redraws a second, but always the last one.
+  if (done_ < total_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
+  last_draw_ = now;
+  double elapsed = std::chrono::duration<double>(now - start_).count();
+  double rate = elapsed > 0 ? static_cast<double>(done_ - skipped_) / elapsed : 0;
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "pacte batch: %zu/%zu done, %zu failed, %zu running, %.2f repos/s", done_, total_,
+                failed_, running_, rate);
+  std::string line = buf;
+  if (done_ > skipped_ && done_ < total_ && rate > 0)
+    line += ", ETA " + clock_text(static_cast<double>(total_ - done_) / rate);
+  err_ << "\r\x1b[K" << line;
+  err_.flush();
+}
+
+void Progress::close() {
+  std::lock_guard lock(mu_);
+  if (tty_ && !quiet_) {
+    err_ << "\n";
+    err_.flush();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resume
+
+std::string resolve_commit(const std::string& path, const std::string& rev) {
+  static GitLib lib;
+  git_repository* repo = nullptr;
+  if (git_repository_open_ext(&repo, path.c_str(), 0, nullptr) != 0) return {};
+  std::string out;
+  git_object* obj = nullptr;
+  if (git_revparse_single(&obj, repo, rev.c_str()) == 0) {
+    git_object* commit = nullptr;
+    if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0) {
+      char hex[GIT_OID_HEXSZ + 1];
+      git_oid_tostr(hex, sizeof hex, git_object_id(commit));
+      out = hex;
+      git_object_free(commit);
+    }
+    git_object_free(obj);
+  }
+  git_repository_free(repo);
+  return out;
+}
+
+bool report_is_current(const nlohmann::json& report, const std::string& commit, const std::string& charter_file,
+                       const std::string& rules_hash, Lang lang) {
+  try {
+    if (commit.empty() || !report.is_object()) return false;
+    if (report.value("pacte_version", "") != pacte_version()) return false;
+    if (report.value("lang", "") != (lang == Lang::fr ? "fr" : "en")) return false;
+    if (report.value("rules_hash", "") != rules_hash) return false;
+    const auto& repo = report.at("repository");
+    if (!repo.at("commit").is_string() || repo["commit"].get<std::string>() != commit) return false;
+    if (!report.contains("batch") || !report["batch"].is_object()) return false;
+    // The charter: a file given now must be the file used then, with the same content; a
+    // charter from the tree is the same since the commit is.
+    const auto& tag = report["batch"];
+    std::string used = tag.contains("charter_file") && tag["charter_file"].is_string() ? tag["charter_file"].get<std::string>() : "";
+    if (used != charter_file) return false;
+    if (!charter_file.empty()) {
+      std::string h = charter_file_hash(charter_file);
+      if (h.empty() || h != report.at("charter").value("hash", "")) return false;
+    }
+    return report.contains("results") && report["results"].is_array();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pool
+
+BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& rules, const BatchOptions& options,
+                       Progress& progress) {
+  static GitLib lib;  // initialised once, before the workers start
+  BatchOutcome outcome;
+  outcome.rows.resize(entries.size());
+  std::atomic<std::size_t> next{0};
+  std::atomic<int> skipped{0};
+  MirrorLocks mirror_locks;
+
+  auto audit_one = [&](const BatchEntry& entry, bool& was_skipped) -> SummaryRow {
+    auto started = Clock::now();
+    auto deadline = options.timeout_seconds > 0
+                        ? started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.timeout_seconds))
+                        : Clock::time_point::max();
+    SummaryRow row;
+    row.location = entry.location;
+    row.charter = entry.charter;
+    row.rev = entry.rev;
+
+    AuditOptions opt = options.audit;
+    opt.path = entry.target;
+    if (!entry.rev.empty()) opt.rev = entry.rev;
+    if (!entry.charter.empty()) opt.charter_file = entry.charter;
+
+    std::unique_lock<std::mutex> mirror_lock;
+    if (entry.remote) {
+      if (opt.worktree) {
+        row.error = entry.location + ": a remote repository has no working tree; audit it without --worktree";
+        return row;
+      }
+      mirror_lock = std::unique_lock<std::mutex>(mirror_locks.get(entry.location));
+      MirrorOptions mo;
+      mo.cache_dir = options.cache_dir;
+      mo.retries = options.retries;
+      mo.backoff = options.backoff;
+      mo.deadline = deadline;
+      MirrorResult m = update_mirror(entry.location, mo);
+      if (!m.error.empty()) {
+        row.error = m.timed_out ? entry.location + ": timed out after " + seconds_text(options.timeout_seconds) +
+                                      " (--timeout) while fetching"
+                                : m.error;
+        return row;
+      }
+      opt.path = m.path;
+    }
+
+    std::string report_path = (fs::path(options.out_dir) / (entry.stem() + ".json")).string();
+    if (options.resume && !opt.worktree) {
+      std::ifstream in(report_path, std::ios::binary);
+      if (in) {
+        nlohmann::json old = nlohmann::json::parse(in, nullptr, false);
+        if (!old.is_discarded() &&
+            report_is_current(old, resolve_commit(opt.path, opt.rev), opt.charter_file, rules.hash, opt.lang)) {
+          std::string gate = options.on_report ? options.on_report(entry, old, false) : "pass";
+          row = row_from_report(entry, old);
+          row.gate = gate;
+          was_skipped = true;
+          return row;
+        }
+      }
+    }
+
+    if (Clock::now() > deadline) {
+      row.error = entry.location + ": timed out after " + seconds_text(options.timeout_seconds) + " (--timeout) before the audit";
+      return row;
+    }
+    nlohmann::json report = run_audit(opt, rules);
+    if (mirror_lock) mirror_lock.unlock();
+    if (Clock::now() > deadline) {
+      double took = std::chrono::duration<double>(Clock::now() - started).count();
+      row.error = entry.location + ": took " + seconds_text(took) + ", more than --timeout " +
+                  seconds_text(options.timeout_seconds) + "; the report was not kept (raise --timeout)";
+      return row;
+    }
+    report["batch"] = batch_tag(entry, "");
+    report["batch"]["charter_file"] = opt.charter_file.empty() ? nlohmann::json(nullptr) : nlohmann::json(opt.charter_file);
+    std::string gate = options.on_report ? options.on_report(entry, report, true) : "pass";
+    row = row_from_report(entry, report);
+    row.gate = gate;
+    return row;
+  };
+
+  auto worker = [&] {
+    for (;;) {
+      std::size_t i = next.fetch_add(1);
+      if (i >= entries.size()) return;
+      const BatchEntry& entry = entries[i];
+      progress.started();
+      auto t0 = Clock::now();
+      bool was_skipped = false;
+      SummaryRow row;
+      try {
+        row = audit_one(entry, was_skipped);
+      } catch (const CharterInvalid& e) {
+        row = SummaryRow{};
+        std::string msg;
+        for (const auto& p : e.problems()) msg += (msg.empty() ? "" : "; ") + p;
+        row.error = "the charter is not valid: " + msg;
+      } catch (const std::exception& e) {
+        row = SummaryRow{};
+        row.error = e.what();
+      }
+      if (!row.error.empty()) {
+        // An error row names the list line, whatever failed.
+        row.location = entry.location;
+        row.charter = entry.charter;
+        row.rev = entry.rev;
+        row.report.clear();
+        row.gate.clear();
+        if (row.error.find(entry.location) == std::string::npos)
+          row.error = entry.location + ": " + row.error;
+      }
+      if (was_skipped) ++skipped;
+      progress.finished(row, was_skipped, std::chrono::duration<double>(Clock::now() - t0).count());
+      outcome.rows[i] = std::move(row);
+    }
+  };
+
+  unsigned n = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(entries.size())));
+  if (entries.empty()) n = 0;
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+  if (n > 0) worker();
+  for (auto& t : pool) t.join();
+  progress.close();
+  outcome.skipped = skipped.load();
+  return outcome;
+}
+
+}  // namespace pacte::batch

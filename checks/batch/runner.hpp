@@ -1,0 +1,82 @@
+// Running a batch: a pool of worker threads audits the entries, each with its own libgit2
+// repository (run_audit opens one per call), hands every report to a writer as soon as it is
+// done and keeps only the summary row, so memory does not grow with the number of
+// repositories.
+//
+// Time limit (--timeout): pacte never abandons a running thread (the audit owns libgit2
+// handles and memory that only it can release). The deadline is cooperative: it is checked
+// while a remote is cloned or fetched (the transfer stops at the deadline), before the audit
+// starts, and when it returns. A repository over its time gets an error row and its report is
+// not kept; the worker is free again when that audit returns.
+#pragma once
+#include <chrono>
+#include <functional>
+#include <iosfwd>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "checks/audit.hpp"
+#include "checks/batch/batch_list.hpp"
+#include "checks/batch/summary.hpp"
+
+namespace pacte::batch {
+
+struct BatchOptions {
+  AuditOptions audit;        // applied to each entry; the entry's target, rev and charter override
+  std::string out_dir;       // reports are read from here for --resume
+  std::string cache_dir;     // mirrors of remote repositories
+  unsigned jobs = 1;         // worker threads
+  bool resume = false;       // skip entries whose report in out_dir is still current
+  double timeout_seconds = 0;  // per repository; 0: no limit
+  int retries = 2;             // network retries per remote
+  std::chrono::milliseconds backoff{1000};
+
+  /// Receives each report on a worker thread: an audit that just ran (`fresh`) or a current
+  /// report found by --resume. Writes what it needs (report files) and returns the gate
+  /// result, "pass" or "fail". May throw std::exception: the entry then gets an error row.
+  std::function<std::string(const BatchEntry&, nlohmann::json& report, bool fresh)> on_report;
+};
+
+/// What a batch produced: one row per entry, in entry order, and counts for the log.
+struct BatchOutcome {
+  std::vector<SummaryRow> rows;
+  int skipped = 0;  // reused by --resume
+};
+
+/// Progress on a stream: a single updating line on a terminal (done / failed / running,
+/// repositories per second, ETA), plain log lines otherwise. Thread-safe.
+class Progress {
+ public:
+  Progress(std::ostream& err, bool tty, bool quiet, std::size_t total);
+  void started();
+  void finished(const SummaryRow& row, bool skipped, double seconds);
+  /// Ends the updating line.
+  void close();
+
+ private:
+  void draw_locked();
+  std::ostream& err_;
+  bool tty_, quiet_;
+  std::size_t total_, done_ = 0, failed_ = 0, skipped_ = 0, running_ = 0;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_draw_{};
+  std::mutex mu_;
+};
+
+/// The commit `rev` names in the repository at `path`, or empty when it cannot be resolved.
+std::string resolve_commit(const std::string& path, const std::string& rev);
+
+/// Whether `report` (read from out_dir) is still current for `entry`: same pacte version,
+/// language, rule-set hash, commit and charter (the charter file's hash, or the tree's charter
+/// when the commit is the same). `commit` is the commit the entry resolves to now.
+bool report_is_current(const nlohmann::json& report, const std::string& commit, const std::string& charter_file,
+                       const std::string& rules_hash, Lang lang);
+
+/// Audits every entry with `options.jobs` threads. Never throws for one entry's failure: the
+/// entry gets a row with its error.
+BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& rules, const BatchOptions& options,
+                       Progress& progress);
+
+}  // namespace pacte::batch

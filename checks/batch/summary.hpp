@@ -1,0 +1,74 @@
+// The summary of a batch: one row per repository, and the three files written from the rows
+// (`summary.csv`, `summary.json`, `index.html`). Rows hold nothing that changes from one run
+// to the next (no timing, no date), and are sorted by location, so that merged shards give
+// byte-identical summaries to one batch over the whole list.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checks/base/text.hpp"
+#include "checks/batch/batch_list.hpp"
+
+namespace pacte::batch {
+
+/// One repository's line in the summary.
+struct SummaryRow {
+  std::string location;
+  std::string charter;  // as the list line set it, or empty
+  std::string rev;      // as the list line set it, or empty
+  std::string report;   // "<stem>.json" next to the summary, or empty when not audited
+  std::string commit;   // audited commit, or empty
+  std::optional<double> score;
+  std::string verdict;
+  std::optional<double> principles[4];  // openness, neutrality, continuity, equal_access
+  int failures = 0;                     // results with status "fail"
+  int critical_failures = 0;
+  std::string gate;   // "pass" | "fail", or empty when not audited
+  std::string error;  // why the repository could not be audited, or empty
+
+  bool audited() const { return error.empty(); }
+  std::string sort_key() const { return location + '\n' + charter + '\n' + rev; }
+};
+
+/// The row of an audited repository, from its report.
+SummaryRow row_from_report(const BatchEntry& entry, const nlohmann::json& report);
+
+/// The object `pacte batch` adds to each report it writes (`report["batch"]`), so that a
+/// report alone says which list line it answers (pacte merge reads it back).
+nlohmann::json batch_tag(const BatchEntry& entry, const std::string& gate);
+
+/// The row of a report written by `pacte batch` (with its `batch` object); nullopt when the
+/// document is not such a report.
+std::optional<SummaryRow> row_from_batch_report(const nlohmann::json& report, const std::string& report_file);
+
+nlohmann::json row_to_json(const SummaryRow& row);
+/// Throws std::runtime_error when `j` is not a summary row.
+SummaryRow row_from_json(const nlohmann::json& j);
+
+/// Sorts rows by location (then charter, rev) and drops duplicates of one list line,
+/// keeping an audited row over an error row, else the later one.
+void sort_and_dedupe(std::vector<SummaryRow>& rows);
+
+/// Counts for the summary header and the exit code.
+struct SummaryCounts {
+  int total = 0, audited = 0, failed = 0, gate_failed = 0;
+};
+SummaryCounts count_rows(const std::vector<SummaryRow>& rows);
+
+/// `summary.json`: {"pacte_batch": 1, "pacte_version", "counts": {...}, "rows": [...]}.
+std::string render_summary_json(const std::vector<SummaryRow>& rows);
+/// Whether `doc` is a `summary.json` document.
+bool is_summary_json(const nlohmann::json& doc);
+/// The rows of a `summary.json` document. Throws std::runtime_error when malformed.
+std::vector<SummaryRow> rows_from_summary_json(const nlohmann::json& doc);
+
+/// `summary.csv` (RFC 4180 quoting, LF line ends, header line first; numbers with one decimal).
+std::string render_summary_csv(const std::vector<SummaryRow>& rows);
+
+/// `index.html`: one self-contained page (no external resource), a table that reads well
+/// without JavaScript and sorts on a header click with a few lines of inline script.
+std::string render_index_html(const std::vector<SummaryRow>& rows, Lang lang);
+
+}  // namespace pacte::batch

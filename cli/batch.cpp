@@ -1,0 +1,180 @@
+// pacte batch: audit every repository of a LIST file or a folder, in parallel, and write one
+// report per repository plus summary.csv, summary.json and index.html.
+#include "cli/batch.hpp"
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "checks/batch/runner.hpp"
+#include "cli/formats/formats.hpp"
+
+namespace pacte::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string default_cache_dir() {
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return (fs::path(x) / "pacte" / "mirrors").string();
+  if (const char* h = std::getenv("HOME"); h && *h) return (fs::path(h) / ".cache" / "pacte" / "mirrors").string();
+  return (fs::temp_directory_path() / "pacte-mirrors").string();
+}
+
+// The extra per-repository format --format asks for, beside the JSON and HTML reports.
+std::string extra_extension(const std::string& format) {
+  if (format == "sarif") return ".sarif";
+  if (format == "junit") return ".junit.xml";
+  if (format == "markdown") return ".md";
+  return {};
+}
+
+}  // namespace
+
+void add_batch_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err) {
+  auto cmd = std::make_shared<BatchCommand>();
+  auto* sub = app.add_subcommand("batch", "Audit many repositories: a LIST file or every repository in a folder");
+  sub->add_option("list", cmd->input, "LIST file (one repository per line) or folder of repositories")->required();
+  sub->add_option("--out", cmd->out_dir, "Folder for the reports and summaries (default: pacte-reports)");
+  sub->add_option("--shard", cmd->shard, "Audit only share I of N (1-based) of the list, e.g. 2/8");
+  sub->add_flag("--resume", cmd->resume, "Skip repositories whose report in --out is still current (same commit, charter, rules)");
+  sub->add_option("--cache", cmd->cache_dir, "Folder of bare mirrors of remote repositories (default: ~/.cache/pacte/mirrors)");
+  sub->add_option("--timeout", cmd->timeout_seconds, "Time limit per repository, in seconds (0: none)")->check(CLI::NonNegativeNumber);
+  sub->add_option("--retries", cmd->retries, "Network retries per remote repository (default 2)")->check(CLI::Range(0, 20));
+  sub->add_option("--retry-wait", cmd->backoff_seconds, "Seconds before the first retry, doubled each time (default 1)")
+      ->check(CLI::Range(0.0, 600.0));
+  add_audit_options(*sub, cmd->audit, false);
+  sub->footer(
+      "LIST syntax: one repository per line, '#' starts a comment:\n"
+      "  LOCATION [charter=PATH] [rev=REV]\n"
+      "LOCATION is a path (working copy or bare mirror, relative to the LIST file) or a git URL\n"
+      "(https://, ssh://, git://, file://, user@host:path); URLs are mirrored into --cache.\n\n"
+      "Writes, in --out: <name>-<hash>.json and .html per repository, summary.csv, summary.json,\n"
+      "index.html. Exit codes: 0 all passed the gate, 1 some failed the gate, 2 nothing audited\n"
+      "(bad input), 3 some repositories could not be audited.\n\n"
+      "Examples:\n  pacte batch repos.txt --out reports --jobs 4 --fail-on critical\n"
+      "  pacte batch /srv/mirrors --out reports --resume\n"
+      "  pacte batch repos.txt --shard 3/8 --out shard-3 && pacte merge shard-* --out reports");
+  subs.push_back({sub, [cmd, &out, &err] { return run_batch(*cmd, out, err); }});
+}
+
+int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
+  (void)out;
+  AuditCommand& ac = cmd.audit;
+  if (!ac.output.empty()) return usage_error(err, "batch: --output names one file; use --out DIR for the reports of a batch");
+  if (!ac.baseline.empty()) return usage_error(err, "batch: --baseline compares one repository; audit it with 'pacte audit'");
+  if (!ac.badge.empty()) return usage_error(err, "batch: --badge names one file; audit the repository with 'pacte audit'");
+  Lang lang;
+  if (!parse_lang(ac.lang, lang, err)) return 2;
+  ac.audit.lang = lang;
+  ac.audit.max_file_size = ac.max_file_size_mb << 20;
+
+  batch::Shard shard;
+  if (!cmd.shard.empty()) {
+    std::string why;
+    if (!batch::parse_shard(cmd.shard, shard, why)) return usage_error(err, why);
+  }
+
+  RuleSet rules;
+  std::vector<batch::BatchEntry> entries;
+  try {
+    rules = load_rules(ac.rules, ac.no_default_rules);
+    if (rules.rules.empty()) return usage_error(err, "no rule in force: --no-default-rules needs --rules");
+    std::error_code ec;
+    if (fs::is_directory(cmd.input, ec)) {
+      entries = batch::discover_repositories(cmd.input);
+      if (entries.empty())
+        return usage_error(err, cmd.input + ": no repository found in this folder (working copies or bare repositories)");
+    } else {
+      std::ifstream in(cmd.input, std::ios::binary);
+      if (!in) return usage_error(err, cmd.input + ": cannot read the LIST file; give a file with one repository per line, or a folder");
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      std::string list_dir = fs::absolute(cmd.input, ec).parent_path().string();
+      entries = batch::parse_list(text, cmd.input, list_dir);
+      if (entries.empty()) return usage_error(err, cmd.input + ": the list names no repository");
+    }
+  } catch (const InputError& e) {
+    return usage_error(err, e.what());
+  }
+
+  // This shard's share, each list line once.
+  std::vector<batch::BatchEntry> mine;
+  std::set<std::string> seen;
+  bool any_remote = false;
+  for (auto& e : entries) {
+    if (!shard.contains(e) || !seen.insert(e.key()).second) continue;
+    any_remote = any_remote || e.remote;
+    mine.push_back(std::move(e));
+  }
+
+  std::error_code ec;
+  fs::create_directories(cmd.out_dir, ec);
+  if (ec || !fs::is_directory(cmd.out_dir, ec))
+    return usage_error(err, cmd.out_dir + ": cannot create the output folder; give a writable --out DIR");
+
+  batch::BatchOptions bo;
+  bo.audit = ac.audit;
+  bo.out_dir = cmd.out_dir;
+  bo.cache_dir = cmd.cache_dir.empty() && any_remote ? default_cache_dir() : cmd.cache_dir;
+  unsigned hw = std::thread::hardware_concurrency();
+  bo.jobs = ac.jobs > 0 ? static_cast<unsigned>(ac.jobs) : (hw ? hw : 1);
+  bo.resume = cmd.resume;
+  bo.timeout_seconds = cmd.timeout_seconds;
+  bo.retries = cmd.retries;
+  bo.backoff = std::chrono::milliseconds(static_cast<long long>(cmd.backoff_seconds * 1000));
+  std::string extra = extra_extension(ac.format);
+  std::string format = ac.format;
+  double fail_under = ac.fail_under;
+  std::string fail_on = ac.fail_on;
+  std::string out_dir = cmd.out_dir;
+  bo.on_report = [&rules, lang, extra, format, fail_under, fail_on, out_dir](const batch::BatchEntry& entry, nlohmann::json& report,
+                                                                            bool fresh) {
+    std::string why;
+    std::string gate = passes_gate(report, fail_under, fail_on, why) ? "pass" : "fail";
+    fs::path base = fs::path(out_dir) / entry.stem();
+    bool retag = !report["batch"].is_object() || report["batch"].value("gate", "") != gate;
+    report["batch"]["gate"] = gate;
+    std::ostringstream unused;
+    if (fresh || retag) write_output(base.string() + ".json", report.dump(2) + "\n", unused);
+    std::error_code ec;
+    if (fresh || !fs::exists(base.string() + ".html", ec)) write_output(base.string() + ".html", render_html(report, lang), unused);
+    if (!extra.empty() && (fresh || !fs::exists(base.string() + extra, ec)))
+      write_output(base.string() + extra, render_report(report, rules, format, lang, false), unused);
+    return gate;
+  };
+
+  bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO);
+  batch::Progress progress(err, tty, ac.quiet, mine.size());
+  batch::BatchOutcome outcome = batch::run_batch(mine, rules, bo, progress);
+
+  batch::sort_and_dedupe(outcome.rows);
+  auto counts = batch::count_rows(outcome.rows);
+  try {
+    std::ostringstream unused;
+    fs::path o(cmd.out_dir);
+    write_output((o / "summary.json").string(), batch::render_summary_json(outcome.rows), unused);
+    write_output((o / "summary.csv").string(), batch::render_summary_csv(outcome.rows), unused);
+    write_output((o / "index.html").string(), batch::render_index_html(outcome.rows, lang), unused);
+  } catch (const std::exception& e) {
+    return usage_error(err, e.what());
+  }
+  if (!ac.quiet || counts.failed > 0) {
+    err << "pacte batch: " << counts.total << " repositories";
+    if (shard.count > 1) err << " (shard " << shard.index << "/" << shard.count << " of " << entries.size() << ")";
+    err << ": " << counts.audited << " audited";
+    if (cmd.resume) err << " (" << outcome.skipped << " unchanged, not audited again)";
+    err << ", " << counts.failed << " could not be audited, " << counts.gate_failed << " failed the gate; see "
+        << (fs::path(cmd.out_dir) / "index.html").string() << "\n";
+  }
+  if (counts.failed > 0) return 3;
+  return counts.gate_failed > 0 ? 1 : 0;
+}
+
+}  // namespace pacte::cli

@@ -1,0 +1,215 @@
+// pacte init: options, where the draft goes, the refusal to overwrite, and the follow-up
+// audit. The draft itself is built by checks/init (draft_charter).
+#include "cli/init.hpp"
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iomanip>
+#include <memory>
+#include <sstream>
+
+#include "checks/charter.hpp"
+#include "checks/init/draft.hpp"
+#include "checks/init/gains.hpp"
+#include "checks/init/source.hpp"
+
+namespace pacte::cli {
+
+namespace fs = std::filesystem;
+
+void add_init_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err) {
+  auto cmd = std::make_shared<InitCommand>();
+  auto* init = app.add_subcommand("init", "Write a charter draft (pacte.yml) from what the repository shows");
+  init->add_option("path", cmd->path, "Working copy, folder inside one, plain folder or bare repository (default: .)");
+  init->add_flag("--force", cmd->force, "Overwrite an existing charter (pacte.yml, .pacte.yml, .github/pacte.yml) or --output FILE");
+  init->add_option("--output,-o", cmd->output, "Write the draft to FILE instead of pacte.yml at the repository root; - prints it");
+  init->add_option("--lang", cmd->lang, "Language of the draft's comments and messages: en or fr")->check(CLI::IsMember({"en", "fr"}));
+  init->add_flag("--worktree", cmd->worktree, "Draft from the files on disk (uncommitted changes included), not from HEAD");
+  init->add_flag("--no-audit", cmd->no_audit, "Write the draft only; skip the audit and the suggestions");
+  init->footer(
+      "The draft fills in what the repository shows (licence, maintainers from the last year of\n"
+      "history, translation languages, detected trackers, accessibility statement, publiccode.yml)\n"
+      "and marks the rest TODO. Required values pacte cannot know are placeholders that keep the\n"
+      "file valid but fail the audit until you replace them. Then it audits the draft and prints\n"
+      "the three changes that would raise the score most.\n\n"
+      "Examples:\n"
+      "  pacte init                         write ./pacte.yml from HEAD\n"
+      "  pacte init ../service --lang fr    comments in French\n"
+      "  pacte init --output - > draft.yml  print the draft (suggestions go to stderr)\n"
+      "  pacte init /srv/mirrors/service.git --output service-pacte.yml\n"
+      "  pacte init --worktree --force      redo the draft from the files on disk");
+  subs.push_back({init, [cmd, &out, &err] { return run_init(*cmd, out, err); }});
+}
+
+namespace {
+
+std::string tr(Lang lang, const std::string& en, const std::string& fr) { return lang == Lang::fr ? fr : en; }
+
+std::string one_decimal(double v) {
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(1) << v;
+  return s.str();
+}
+
+// A charter already in the repository: on disk at the root, or in the snapshot read.
+std::string existing_charter(const DraftSource& src) {
+  for (const auto& loc : charter_locations()) {
+    std::error_code ec;
+    if (!src.bare() && fs::exists(fs::path(src.root()) / loc, ec)) return (fs::path(src.root()) / loc).string();
+    if (src.snapshot().find(loc)) return loc + " (HEAD)";
+  }
+  return "";
+}
+
+// Writes `text` with `prefix` before every line but the first.
+void indented(std::ostream& os, const std::string& text, const std::string& prefix) {
+  std::istringstream in(text);
+  std::string line;
+  bool first = true;
+  while (std::getline(in, line)) {
+    os << (first ? "" : prefix) << line << "\n";
+    first = false;
+  }
+}
+
+// Audits the repository with the draft and prints the changes worth the most points.
+void print_suggestions(const InitCommand& cmd, const DraftSource& src, const std::string& charter_file, Lang lang, std::ostream& msg) {
+  AuditOptions ao;
+  ao.path = cmd.path;
+  ao.lang = lang;
+  ao.charter_file = charter_file;
+  ao.worktree = src.reads_worktree();  // audit the very files the draft was built from
+  nlohmann::json report;
+  RuleSet rules;
+  try {
+    rules = load_rules({}, false);
+    report = run_audit(ao, rules);
+  } catch (const CharterInvalid& e) {
+    for (const auto& p : e.problems()) msg << p << "\n";
+    msg << tr(lang, "pacte: the draft could not be audited; fix it, then run 'pacte audit'.\n",
+              "pacte : le brouillon n'a pas pu être audité ; corrigez-le puis lancez « pacte audit ».\n");
+    return;
+  } catch (const std::exception& e) {
+    msg << tr(lang, "pacte: the draft could not be audited: ", "pacte : le brouillon n'a pas pu être audité : ") << e.what() << "\n";
+    return;
+  }
+  std::string verdict = report.value("verdict", "");
+  if (lang == Lang::fr)
+    verdict = verdict == "compliant" ? "conforme" : verdict == "conditional" ? "conforme sous conditions" : "non conforme";
+  msg << "\n"
+      << tr(lang, "Score with this draft: ", "Score avec ce brouillon : ") << one_decimal(report.value("score", 0.0)) << "/100 (" << verdict
+      << ").\n";
+  auto gains = score_gains(report, rules);
+  std::size_t shown = 0;
+  for (const auto& g : gains) {
+    if (shown >= cmd.suggestions || g.gain <= 0) break;
+    if (shown == 0)
+      msg << tr(lang, "The changes that would raise it most:\n", "Les changements qui l'amélioreraient le plus :\n");
+    ++shown;
+    std::string points = "+" + one_decimal(g.gain) + tr(lang, " points", " points");
+    msg << "  " << shown << ". " << points << "  " << g.rule->id << " (" << severity_name(g.rule->severity) << "): " << g.rule->title.in(lang)
+        << "\n";
+    if (!g.message.empty()) {
+      msg << tr(lang, "     Now: ", "     Constat : ");
+      indented(msg, g.message, "          ");
+    }
+    msg << tr(lang, "     Fix: ", "     Correction : ");
+    indented(msg, g.rule->remediation.in(lang), "          ");
+  }
+  if (shown == 0) msg << tr(lang, "No failing rule: nothing to suggest.\n", "Aucune règle en échec : rien à suggérer.\n");
+  std::string where = cmd.path == "." ? "" : " " + cmd.path;
+  if (charter_file == (fs::path(src.root()) / "pacte.yml").string())
+    msg << tr(lang, "Next: write the TODO lines, run 'pacte validate', then 'pacte audit" + where + " --worktree' (or commit pacte.yml and run 'pacte audit" + where + "').\n",
+              "Ensuite : complétez les lignes TODO, lancez « pacte validate », puis « pacte audit" + where + " --worktree » (ou versionnez pacte.yml et lancez « pacte audit" + where + " »).\n");
+  else if (cmd.output != "-")
+    msg << tr(lang, "Next: write the TODO lines, then 'pacte audit" + where + " --charter " + charter_file + "'.\n",
+              "Ensuite : complétez les lignes TODO, puis « pacte audit" + where + " --charter " + charter_file + " ».\n");
+}
+
+}  // namespace
+
+int run_init(const InitCommand& cmd, std::ostream& out, std::ostream& err) {
+  Lang lang;
+  if (!parse_lang(cmd.lang, lang, err)) return 2;
+  std::unique_ptr<DraftSource> src;
+  try {
+    src = std::make_unique<DraftSource>(cmd.path, cmd.worktree);
+  } catch (const std::exception& e) {
+    return usage_error(err, e.what());
+  }
+  const bool to_stdout = cmd.output == "-";
+  std::string target;
+  if (cmd.output.empty()) {
+    if (src->bare())
+      return usage_error(err, tr(lang, src->root() + ": a bare repository has no working tree to write pacte.yml into; give --output FILE (or --output - to print the draft)",
+                                 src->root() + " : un dépôt nu n'a pas d'arbre de travail où écrire pacte.yml ; donnez --output FICHIER (ou --output - pour l'afficher)"));
+    target = (fs::path(src->root()) / "pacte.yml").string();
+    if (std::string existing = existing_charter(*src); !existing.empty() && !cmd.force)
+      return usage_error(err, tr(lang, existing + ": a charter already exists; pacte init does not overwrite it. Use --force to replace it, or --output - to print a draft",
+                                 existing + " : une charte existe déjà ; pacte init ne l'écrase pas. Utilisez --force pour la remplacer, ou --output - pour afficher un brouillon"));
+  } else if (!to_stdout) {
+    target = cmd.output;
+    std::error_code ec;
+    if (fs::exists(target, ec) && !cmd.force)
+      return usage_error(err, tr(lang, target + ": the file already exists; use --force to overwrite it",
+                                 target + " : le fichier existe déjà ; utilisez --force pour l'écraser"));
+  }
+
+  // Build the draft from the evidence alone: an empty charter, so an old one colours nothing.
+  Charter no_charter;
+  std::time_t now = audit_now();
+  AuditContext ctx(src->snapshot(), no_charter, now);
+  src->prepare(ctx);
+  DraftOptions opt;
+  opt.lang = lang;
+  opt.service_name = src->service_name();
+  opt.repository_url = src->remote_url();
+  opt.source_label = src->reads_worktree() ? tr(lang, "the files on disk", "les fichiers sur disque") : "commit " + src->commit().substr(0, 12);
+  CharterDraft draft;
+  try {
+    draft = draft_charter(ctx, opt);
+    load_charter(draft.text, target.empty() ? "pacte.yml" : target, now);  // the draft must always validate
+  } catch (const CharterInvalid& e) {
+    for (const auto& p : e.problems()) err << p << "\n";
+    return usage_error(err, "internal error: the draft does not validate; please report it (nothing was written)");
+  } catch (const std::exception& e) {
+    return usage_error(err, e.what());
+  }
+  try {
+    write_output(to_stdout ? "-" : target, draft.text, out);
+  } catch (const std::exception& e) {
+    return usage_error(err, e.what());
+  }
+
+  std::ostream& msg = to_stdout ? err : out;
+  if (!to_stdout)
+    msg << tr(lang, "Wrote ", "Écrit : ") << target << "\n";
+  msg << tr(lang, "From the evidence: ", "D'après le dépôt : ") << draft.inferred.size() << tr(lang, " values; to declare: ", " valeurs ; à déclarer : ")
+      << draft.todo.size() << tr(lang, " (commented-out lines marked TODO); placeholders to replace: ", " (lignes commentées TODO) ; valeurs d'attente à remplacer : ")
+      << draft.placeholders.size();
+  if (!draft.placeholders.empty()) {
+    msg << " (";
+    for (std::size_t i = 0; i < draft.placeholders.size(); ++i) msg << (i ? ", " : "") << draft.placeholders[i];
+    msg << ")";
+  }
+  msg << ".\n";
+  if (cmd.no_audit) return 0;
+
+  std::string charter_file = target;
+  if (to_stdout) {  // the audit reads the draft from a temporary file
+    charter_file = (fs::temp_directory_path() / ("pacte-init-" + std::to_string(::getpid()) + ".yml")).string();
+    try {
+      write_output(charter_file, draft.text, out);
+    } catch (const std::exception& e) {
+      msg << "pacte: " << e.what() << "\n";
+      return 0;
+    }
+  }
+  print_suggestions(cmd, *src, charter_file, lang, msg);
+  if (to_stdout) std::remove(charter_file.c_str());
+  return 0;
+}
+
+}  // namespace pacte::cli

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Benchmark of a whole audit against git itself on a large synthetic repository.
+#
+# Generates (git fast-import) a repository of $COMMITS commits (default 50,000) by 20 authors
+# whose final tree holds $FILES files (default 5,000: JavaScript, HTML, Python, Markdown, a
+# few manifests, one planted tracker), then in one run times, best of $RUNS:
+#   pacte audit --format json                  (the whole audit: history, licences, trackers,
+#                                              templates, statement, languages, rules)
+#   git log --use-mailmap --format='%aN%x09%aE%x09%at'  +  git grep -E -f PATTERNS HEAD
+# and prints the ratio. Also prints the start-up time of an audit of a tiny repository.
+#
+# Usage: tests/bench/bench_audit.sh [path/to/pacte]
+#   env: COMMITS, FILES, RUNS (3), KEEP=1 keeps the repository, BENCH_DIR.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+pacte=${1:-$root/build/pacte}
+[[ -x $pacte ]] || { echo "bench_audit: $pacte not found; build it first" >&2; exit 125; }
+commits=${COMMITS:-50000}
+files=${FILES:-5000}
+runs=${RUNS:-3}
+work=${BENCH_DIR:-$(mktemp -d /tmp/pacte-bench-audit.XXXXXX)}
+repo=$work/repo
+trap '[[ ${KEEP:-0} == 1 ]] || rm -rf "$work"' EXIT
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+
+if [[ ! -d $repo ]]; then
+  git init -q -b main "$repo"
+  python3 - "$commits" "$files" "$(date +%s)" <<'PY' | git -C "$repo" fast-import --quiet
+import sys
+commits, files, now = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+out = sys.stdout.buffer
+def blob(mark, data):
+    out.write(b"blob\nmark :%d\ndata %d\n" % (mark, len(data))); out.write(data); out.write(b"\n")
+def text(i):
+    kind = i % 5
+    if kind == 0: return ("src/mod%d/file%d.js" % (i % 97, i), ("// module %d\nexport function f%d(x) {\n  return x * %d;\n}\n" % (i, i, i)) * 30)
+    if kind == 1: return ("templates/page%d.html" % i, "<!DOCTYPE html>\n<html lang=\"fr\"><head><title>Page %d</title></head>\n<body><h1>Titre %d</h1>\n<img src=\"a.png\" alt=\"\">\n<p>%s</p></body></html>\n" % (i, i, "Texte du service public. " * 40))
+    if kind == 2: return ("app/pkg%d/m%d.py" % (i % 53, i), ("def handler_%d(request):\n    return {'status': 'ok', 'n': %d}\n\n" % (i, i)) * 25)
+    if kind == 3: return ("docs/chapter%d.md" % i, ("## Section %d\n\nDocumentation du service, paragraphe %d.\n\n" % (i, i)) * 20)
+    return ("lib/util%d.ts" % i, ("export const value%d: number = %d;\n" % (i, i)) * 60)
+mark = 1
+paths = []
+for i in range(files):
+    p, d = text(i)
+    blob(mark, d.encode()); paths.append((p, mark)); mark += 1
+extra = {
+  "package.json": b'{"name":"bench","dependencies":{"express":"^4.19.2","@amplitude/analytics-browser":"^2.0.0"}}\n',
+  "package-lock.json": b'{"lockfileVersion": 3}\n',
+  "README.md": b"# Bench service\n\n## Installation\n\nnpm ci\n",
+}
+for p, d in extra.items():
+    blob(mark, d); paths.append((p, mark)); mark += 1
+per_commit = max(1, len(paths) // commits + 1)
+t0 = now - commits * 600
+for c in range(commits):
+    who = c % 20
+    ts = t0 + c * 600
+    out.write(b"commit refs/heads/main\nmark :%d\n" % mark)
+    out.write(b"author Dev %d <dev%d@example.org> %d +0000\n" % (who, who, ts))
+    out.write(b"committer Dev %d <dev%d@example.org> %d +0000\n" % (who, who, ts))
+    msg = b"change %d" % c
+    out.write(b"data %d\n%s\n" % (len(msg), msg))
+    if c > 0: out.write(b"from :%d\n" % (mark - 1))
+    lo = (c * per_commit) % len(paths)
+    for p, m in paths[lo:lo + per_commit]:
+        out.write(b"M 100644 :%d %s\n" % (m, p.encode()))
+    if c == 0:
+        for p, m in paths: out.write(b"M 100644 :%d %s\n" % (m, p.encode()))
+    mark += 1
+    if c % 5000 == 4999: out.write(b"reset refs/tags/v%d\nfrom :%d\n\n" % (c // 5000, mark - 1))
+PY
+  git -C "$repo" gc -q
+fi
+patterns=$work/patterns.txt
+# The tracker patterns pacte's content pass uses (see bench_trackers.sh), or a stand-in list.
+printf '%s\n' 'googletagmanager\.com' 'google-analytics\.com' 'connect\.facebook\.net' 'gtag\(' 'fbq\(' '_paq\.push' \
+  'adsbygoogle' 'plausible\.io' 'amplitude\.com' 'hotjar\.com' 'matomo\.js' 'sentry\.io' > "$patterns"
+
+best() {  # best CMD...: best wall time in ms over $runs runs
+  local b=999999999
+  for ((i = 0; i < runs; i++)); do
+    local s=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    local e=$(( ($(date +%s%N) - s) / 1000000 ))
+    (( e < b )) && b=$e
+  done
+  echo "$b"
+}
+git_ref() {
+  git -C "$repo" log --use-mailmap --format='%aN%x09%aE%x09%at' >/dev/null
+  git -C "$repo" grep -E -f "$patterns" HEAD >/dev/null || true
+}
+ncommits=$(git -C "$repo" rev-list --count HEAD)
+nfiles=$(git -C "$repo" ls-tree -r HEAD | wc -l)
+"$pacte" audit "$repo" --format json >/dev/null || true   # warm-up
+p=$(best "$pacte" audit "$repo" --format json)
+g=$(best git_ref)
+tiny=$work/tiny
+if [[ ! -d $tiny ]]; then
+  git init -q -b main "$tiny" && echo hi > "$tiny/README.md" && git -C "$tiny" add -A &&
+    git -C "$tiny" -c user.name=a -c user.email=a@b commit -qm x
+fi
+t=$(best "$pacte" audit "$tiny" --format json)
+echo "bench_audit: $ncommits commits, $nfiles files"
+echo "bench_audit: pacte audit                 ${p} ms"
+echo "bench_audit: git log + git grep          ${g} ms"
+awk -v p="$p" -v g="$g" 'BEGIN { printf "bench_audit: ratio pacte / git          %.2f\n", p / (g > 0 ? g : 1) }'
+echo "bench_audit: start-up, tiny repository   ${t} ms"

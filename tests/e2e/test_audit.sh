@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# End to end: the bundled example made into a repository, audited through the pacte binary in
+# every format; each output is parsed back by an independent tool.
+# Env (from CTest): PACTE = the binary, PACTE_SOURCE_DIR = the source tree.
+set -euo pipefail
+pacte=${PACTE:?set PACTE to the pacte binary}
+src=${PACTE_SOURCE_DIR:?set PACTE_SOURCE_DIR}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export SOURCE_DATE_EPOCH=1790000000   # 2026-09-21: the example history counts back from it
+fail=0
+check() {  # check DESCRIPTION COMMAND...
+  if "${@:2}"; then echo "ok   $1"; else echo "FAIL $1"; fail=1; fi
+}
+
+bash "$src/examples/make-example-repo.sh" "$work/example" >/dev/null
+cd "$work"
+
+# Text, the default: summary and the planted finding with its evidence.
+"$pacte" audit example >text.out || true
+check "text report names the undeclared tracker with file and line" \
+  grep -q "Google Analytics (analytics) is used in src/templates/index.html:7 but not declared" text.out
+check "text report has no colour when piped" bash -c "! grep -q $'\033' text.out"
+
+# JSON: parses, and the example's figures are what its history and files say.
+"$pacte" audit example --format json --output report.json
+check "JSON report parses" python3 -c "import json; json.load(open('report.json'))"
+check "history facts: 18 commits in 365 days, two people carry half" python3 -c "
+import json; h = json.load(open('report.json'))['facts']['history']
+assert h['commits_365d'] == 18 and h['contributor_absence_factor'] == 2 and h['last_tag'] == 'v2.3.0', h"
+check "licence, languages and statement facts" python3 -c "
+import json; f = json.load(open('report.json'))['facts']
+assert f['licenses'][0]['spdx'] == 'MIT', f['licenses']
+assert f['languages'] == ['en', 'fr'], f['languages']
+assert f['accessibility_statement'] == 'docs/accessibilite.md'"
+check "the verdict is compliant with one high failure" python3 -c "
+import json; r = json.load(open('report.json'))
+fails = [x['rule'] for x in r['results'] if x['status'] == 'fail']
+assert r['verdict'] == 'compliant' and fails == ['NEUT-TRACKERS-DECLARED', 'NEUT-THIRD-PARTY-ANALYTICS'], (r['verdict'], fails)"
+
+# Gates.
+"$pacte" audit example --fail-on high -q && rc=0 || rc=$?
+check "--fail-on high exits 1" test "$rc" = 1
+"$pacte" audit example --fail-on critical -q && rc=0 || rc=$?
+check "--fail-on critical exits 0" test "$rc" = 0
+
+# Fix the finding, commit, audit again: the failure is gone and diff says it got better.
+sed -i '/googletagmanager\|dataLayer\|gtag/d' example/src/templates/index.html
+git -C example -c user.name=Jeanne -c user.email=jeanne@example.org commit -qam "Remove Google Analytics"
+"$pacte" audit example --format json --output fixed.json
+"$pacte" diff report.json fixed.json >diff.out && rc=0 || rc=$?
+check "diff of an improvement exits 0 and lists the fixed finding" bash -c "[ $rc = 0 ] && grep -q NEUT-TRACKERS-DECLARED diff.out"
+"$pacte" diff fixed.json report.json >/dev/null && rc=0 || rc=$?
+check "diff of a regression exits 1" test "$rc" = 1
+"$pacte" audit example --baseline fixed.json --fail-on high -q && rc=0 || rc=$?
+check "baseline: no new failure passes the gate" test "$rc" = 0
+
+# SARIF, JUnit, HTML, Markdown, badge.
+"$pacte" audit report.json >/dev/null 2>&1 && rc=0 || rc=$?
+check "a file as PATH is exit 2" test "$rc" = 2
+git -C example -c user.name=Jeanne -c user.email=jeanne@example.org revert --no-edit HEAD >/dev/null
+"$pacte" audit example --format sarif --output out.sarif
+"$pacte" audit example --format junit --output out.xml
+"$pacte" audit example --format html --output out.html --lang fr --badge badge.svg
+"$pacte" audit example --format markdown --output out.md
+check "SARIF parses and has the rule catalogue" python3 -c "
+import json; s = json.load(open('out.sarif'))
+assert s['version'] == '2.1.0' and len(s['runs'][0]['tool']['driver']['rules']) == 49
+res = s['runs'][0]['results']; assert any(r['ruleId'] == 'NEUT-TRACKERS-DECLARED' for r in res)"
+if command -v xmllint >/dev/null; then
+  check "JUnit is well-formed XML" xmllint --noout out.xml
+  check "HTML badge is well-formed SVG" xmllint --noout badge.svg
+fi
+check "HTML is self-contained (no resource loaded from the network)" bash -c "! grep -Eiq '(src=\"https?://|<link[^>]*href=\"https?://|url\\(https?://)' out.html"
+check "Markdown has the summary table" grep -q "| " out.md
+if [ -x "$(command -v node)" ] && [ "${PACTE_SKIP_SARIF_VALIDATOR:-0}" != 1 ]; then
+  bash "$src/tests/e2e/formats/validate_sarif.sh" out.sarif >sarif.out 2>&1 && rc=0 || rc=$?
+  if [ "$rc" = 125 ]; then echo "skip SARIF validator unavailable"; else
+    check "SARIF passes Microsoft's validator (Gh;Sarif)" test "$rc" = 0; fi
+fi
+if command -v chromium >/dev/null; then
+  bash "$src/tests/e2e/formats/check_html.sh" out.html >html.out 2>&1 && rc=0 || rc=$?
+  check "HTML report renders in headless Chromium" test "$rc" = 0
+  [ "$rc" = 0 ] || tail -5 html.out
+fi
+
+# GitHub annotations when GITHUB_ACTIONS=true.
+GITHUB_ACTIONS=true "$pacte" audit example >gha.out || true
+check "GitHub annotations printed" grep -q "^::error file=src/templates/index.html,line=7" gha.out
+
+# Plain folder with --worktree: history null, history rules skipped.
+mkdir plain && cp -R "$src/examples/trouve-ton-emploi/." plain/
+"$pacte" audit plain --worktree --format json --output plain.json
+check "plain folder: history is null" python3 -c "
+import json; r = json.load(open('plain.json')); assert r['facts']['history'] is None
+assert [x['status'] for x in r['results'] if x['rule'] == 'CONT-BUS-FACTOR'] == ['skip']"
+
+exit $fail

@@ -1,0 +1,404 @@
+#!/usr/bin/env bash
+# Hostile and broken input, end to end: one case each, asserting the exit code and the message
+# (the file, and line:col where there is one). pacte must never crash, hang, read outside the
+# repository it audits, or report a pass it did not check.
+#
+#   charters   malformed YAML, alias bomb, deep nesting, binary, invalid UTF-8, wrong types,
+#              duplicate keys, paths leaving the repository, a charter that is a symlink
+#   repos      symlinks out of the repository and symlink loops (committed and on disk), an
+#              empty repository, a bad --rev, a missing path, a file, corrupt loose objects and
+#              packs, a partial clone (missing blobs), a shallow clone, submodules, Git LFS
+#              pointers, files of hundreds of MB, minified one-line files, file names with
+#              newlines, quotes and non-UTF-8 bytes (JSON, SARIF, JUnit and HTML stay valid)
+#   rule packs catastrophic patterns (RE2 is linear), patterns that do not compile, globs that
+#              try to leave the repository; --signatures with a bad regex
+#   CLI        unknown option, unknown format
+# Env: PACTE (the binary), PACTE_SOURCE_DIR. Exit 125 = skipped.
+set -u
+PACTE=${PACTE:-}
+[ -x "$PACTE" ] || { echo "PACTE is not set to the pacte binary; skipping"; exit 125; }
+command -v git >/dev/null || { echo "git is not installed; skipping"; exit 125; }
+command -v python3 >/dev/null || { echo "python3 is not installed; skipping"; exit 125; }
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/pacte-bad-input-XXXXXX")
+trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+fails=0
+ok() { echo "ok   - $1"; }
+ko() { echo "FAIL - $1"; fails=$((fails + 1)); }
+export GIT_AUTHOR_NAME="Jeanne Martin" GIT_AUTHOR_EMAIL=jeanne@example.org
+export GIT_COMMITTER_NAME="Jeanne Martin" GIT_COMMITTER_EMAIL=jeanne@example.org
+export GIT_AUTHOR_DATE="@1780000000 +0000" GIT_COMMITTER_DATE="@1780000000 +0000"
+export GIT_CONFIG_NOSYSTEM=1 HOME="$T/home" SOURCE_DATE_EPOCH=1780200000
+mkdir -p "$HOME"
+git config --global init.defaultBranch main
+git config --global protocol.file.allow always
+git config --global uploadpack.allowFilter true
+
+# run ARGS...: runs pacte (30 s at most) with stdout in $T/out, stderr in $T/err, exit in $rc.
+run() {
+  timeout 30 "$PACTE" "$@" >"$T/out" 2>"$T/err"
+  rc=$?
+}
+# expect DESCRIPTION CODE TEXT ARGS...: pacte ARGS exits with CODE and stderr contains TEXT.
+expect() {
+  local what=$1 code=$2 text=$3
+  shift 3
+  run "$@"
+  if [ "$rc" -ne "$code" ]; then
+    ko "$what: exit $rc, expected $code; stderr: $(head -c 400 "$T/err")"
+  elif ! grep -qF -- "$text" "$T/err"; then
+    ko "$what: stderr lacks '$text': $(head -c 400 "$T/err")"
+  else
+    ok "$what"
+  fi
+}
+# json_check DESCRIPTION PYTHON-EXPR: evaluates PYTHON-EXPR with `d` = the JSON report in $T/out.
+json_check() {
+  if python3 - "$T/out" "$2" <<'EOF'; then ok "$1"; else ko "$1"; fi
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+ok = eval(sys.argv[2])
+if not ok:
+    print("  assertion failed:", sys.argv[2], file=sys.stderr)
+    print("  facts.special_files:", d.get("facts", {}).get("special_files"), file=sys.stderr)
+    print("  stats:", d.get("stats"), file=sys.stderr)
+sys.exit(0 if ok else 1)
+EOF
+}
+# audited DESCRIPTION ARGS...: pacte ARGS ran the audit (exit 0 or 1), no crash, JSON on stdout.
+audited() {
+  local what=$1
+  shift
+  run "$@" --format json
+  if [ "$rc" -gt 1 ]; then
+    ko "$what: exit $rc; stderr: $(head -c 400 "$T/err")"
+    return 1
+  fi
+  python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$T/out" ||
+    { ko "$what: the JSON report does not parse"; return 1; }
+  ok "$what"
+}
+commit_all() { git -C "$1" add -A && git -C "$1" commit -q -m "${2:-commit}"; }
+# repo_with_charter DIR: a repository whose pacte.yml is standard input.
+repo_with_charter() {
+  git init -q "$1"
+  cat >"$1/pacte.yml"
+  printf '# Service\n' >"$1/README.md"
+  commit_all "$1"
+}
+GOOD_CHARTER='pacte: 1
+service: {name: Service}
+openness: {license: MIT}
+neutrality: {advertising: false, data_sale: false}
+continuity:
+  maintainers:
+    - {name: Jeanne Martin, email: jeanne@example.org}
+equal_access: {free_of_charge: true, languages: [fr]}'
+
+# ------------------------------------------------------------------------------------ charters
+printf 'pacte: 1\nservice:\n  name: X\n   bad: indentation\n' | repo_with_charter "$T/yaml"
+expect "malformed YAML names pacte.yml:line:col" 2 "pacte.yml:4:" audit "$T/yaml"
+grep -q "YAML syntax error" "$T/err" && ok "malformed YAML says it is a syntax error" || ko "malformed YAML: $(cat "$T/err")"
+
+python3 - "$T/bomb.yml" <<'EOF'
+import sys
+lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+for i in range(1, 10):
+    lines.append(f'a{i}: &a{i} [' + ','.join([f'*a{i-1}'] * 9) + ']')
+open(sys.argv[1], 'w').write('\n'.join(lines) + '\n')
+EOF
+repo_with_charter "$T/bomb" <"$T/bomb.yml"
+start=$(date +%s)
+expect "YAML alias bomb (billion laughs) is refused" 2 "(an alias bomb?)" audit "$T/bomb"
+grep -qE "pacte\.yml:[0-9]+:[0-9]+:" "$T/err" && ok "alias bomb error has line:col" || ko "alias bomb: $(cat "$T/err")"
+[ $(($(date +%s) - start)) -le 10 ] && ok "alias bomb refused quickly" || ko "alias bomb took over 10 s"
+
+python3 -c "import sys; open(sys.argv[1],'w').write('pacte: 1\nservice: ' + '['*100000 + ']'*100000 + '\n')" "$T/deep.yml"
+repo_with_charter "$T/deep" <"$T/deep.yml"
+expect "very deep flow nesting is refused at line:col" 2 "pacte.yml:2:" audit "$T/deep"
+grep -qF "nesting deeper than 64 levels" "$T/err" && ok "deep nesting names the limit" || ko "deep nesting: $(cat "$T/err")"
+python3 -c "import sys; open(sys.argv[1],'w').write('pacte: 1\nservice:\n' + '- '*200000 + 'x\n')" "$T/deepblock.yml"
+repo_with_charter "$T/deepblock" <"$T/deepblock.yml"
+expect "very deep block nesting is refused, no stack overflow" 2 "pacte.yml:" audit "$T/deepblock"
+
+head -c 3000 "$PACTE" | repo_with_charter "$T/binary"
+expect "binary charter is refused" 2 "pacte.yml: binary content" audit "$T/binary"
+printf 'pacte: 1\nservice:\n  name: "caf\xe9"\n' | repo_with_charter "$T/latin1"
+expect "invalid UTF-8 charter names the byte's line:col" 2 "pacte.yml:3:13: invalid UTF-8" audit "$T/latin1"
+
+printf '%s\n' "$GOOD_CHARTER" | sed 's/advertising: false/advertising: "no"/; s/^pacte: 1/pacte: "1"/' | repo_with_charter "$T/types"
+expect "wrong type names the field at line:col" 2 'pacte.yml:1:1: pacte: expected 1' audit "$T/types"
+grep -qE 'pacte\.yml:4:[0-9]+: .*advertising' "$T/err" && ok "wrong type of neutrality.advertising at line 4" || ko "types: $(cat "$T/err")"
+
+printf 'pacte: 1\nservice:\n  name: A\n  name: B\n' | repo_with_charter "$T/dup"
+expect "duplicate key names the second one" 2 "pacte.yml:4:3: duplicate key 'name'" audit "$T/dup"
+
+printf '%s\nwaivers: []\n' "$GOOD_CHARTER" | sed 's|^openness: {license: MIT}|openness: {license: MIT, contributing: ../../etc/passwd}|' |
+  sed 's|^equal_access: {free_of_charge: true, languages: \[fr\]}|equal_access:\n  languages: [fr]\n  accessibility: {statement: /etc/passwd}|' |
+  repo_with_charter "$T/escape"
+expect "charter path with ../ is refused" 2 "pacte.yml:3:" audit "$T/escape"
+grep -qF "'../../etc/passwd' leaves the repository" "$T/err" && ok "../ path: says it leaves the repository" || ko "escape: $(cat "$T/err")"
+grep -qE "pacte\.yml:[0-9]+:[0-9]+: equal_access\.accessibility\.statement: '/etc/passwd' leaves the repository" "$T/err" &&
+  ok "absolute charter path is refused at line:col" || ko "absolute path: $(cat "$T/err")"
+
+mkdir -p "$T/outside"
+printf '%s\n' "$GOOD_CHARTER" >"$T/outside/pacte.yml"
+git init -q "$T/linkedcharter"
+ln -s "$T/outside/pacte.yml" "$T/linkedcharter/pacte.yml"
+commit_all "$T/linkedcharter"
+expect "a charter that is a symlink is not followed" 2 "pacte.yml: the charter is a symbolic link" audit "$T/linkedcharter"
+
+# ---------------------------------------------------------------------- symlinks out and loops
+# Outside the repository: a licence, a tracker SDK and a secret. If pacte followed a link, the
+# report would show the licence, the tracker or the marker.
+printf 'MIT License\n\nCopyright (c) OUTSIDE-SECRET-7d1e\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software.\n' >"$T/outside/LICENSE"
+printf "dependencies {\n  implementation 'com.google.android.gms:play-services-ads:22.0.0' // OUTSIDE-SECRET-7d1e\n}\n" >"$T/outside/build.gradle"
+repo_with_charter "$T/links" <<<"$GOOD_CHARTER"
+(
+  cd "$T/links" &&
+    ln -s "$T/outside/LICENSE" LICENSE && mkdir app && ln -s ../../outside/build.gradle app/build.gradle &&
+    ln -s loop-b loop-a && ln -s loop-a loop-b && ln -s . self && ln -s "$T/outside" vendor-dir
+) && commit_all "$T/links"
+ln -s /etc/passwd "$T/links/untracked-passwd"  # on disk only: seen by --worktree
+for mode in commit worktree; do
+  args=(audit "$T/links")
+  [ $mode = worktree ] && args+=(--worktree)
+  if audited "symlinks out of the repository and loops ($mode): the audit runs" "${args[@]}"; then
+    json_check "symlinks ($mode) are listed in facts.special_files, not followed" \
+      '{"LICENSE","app/build.gradle","loop-a","loop-b","self","vendor-dir"} <= {f["path"] for f in d["facts"]["special_files"] if f["kind"] == "symlink"}'
+    json_check "symlinked licence and SDK ($mode) are not read" \
+      'd["facts"]["licenses"] == [] and d["facts"]["trackers"] == []'
+    grep -q "OUTSIDE-SECRET\|root:x:0" "$T/out" && ko "symlinks ($mode): outside content leaked into the report" ||
+      ok "symlinks ($mode): no outside content in the report"
+  fi
+done
+json_check "untracked symlink to /etc/passwd is listed with --worktree" \
+  '"untracked-passwd" in {f["path"] for f in d["facts"]["special_files"]}'
+
+# ------------------------------------------------------------------------------ repository state
+git init -q "$T/empty"
+expect "empty repository (no commit)" 2 "has no commit yet" audit "$T/empty"
+grep -qF "$T/empty" "$T/err" && ok "empty repository: message names the path" || ko "empty: $(cat "$T/err")"
+expect "bad --rev names the revision" 2 "unknown revision 'no-such-branch'" audit "$T/links" --rev no-such-branch
+expect "--rev naming a tree, not a commit" 2 "does not name a commit" audit "$T/links" --rev 'HEAD^{tree}'
+expect "path that does not exist" 2 "$T/nowhere: no such file or folder" audit "$T/nowhere"
+expect "path that is a file" 2 "$T/links/README.md: not a folder" audit "$T/links/README.md"
+mkdir -p "$T/plain"
+expect "plain folder without --worktree" 2 "not a git repository" audit "$T/plain"
+
+# Corrupt objects: a garbage blob is recorded as unreadable (the audit runs); a garbage tree
+# or commit means nothing can be audited (exit 2, naming the object).
+corrupt_object() {  # corrupt_object REPO REVSPEC
+  local id obj
+  id=$(git -C "$1" rev-parse "$2") && obj="$1/.git/objects/${id:0:2}/${id:2}"
+  chmod u+w "$obj" && echo garbage >"$obj"
+}
+repo_with_charter "$T/corrupt" <<<"$GOOD_CHARTER"
+printf 'MIT License\n\nCopyright (c) 2026 Service\n' >"$T/corrupt/LICENSE" && commit_all "$T/corrupt"
+cp -r "$T/corrupt" "$T/corrupt-tree" && cp -r "$T/corrupt" "$T/corrupt-commit" && cp -r "$T/corrupt" "$T/corrupt-pack"
+corrupt_object "$T/corrupt" HEAD:LICENSE
+if audited "corrupt blob: the audit runs" audit "$T/corrupt"; then
+  json_check "corrupt blob is named in stats.unreadable" \
+    'd["stats"]["files_unreadable"] >= 1 and any(u["path"] == "LICENSE" and "cannot be read" in u["reason"] for u in d["stats"]["unreadable"])'
+fi
+corrupt_object "$T/corrupt-tree" 'HEAD^{tree}'
+expect "corrupt tree: nothing audited, the tree is named" 2 "cannot read tree" audit "$T/corrupt-tree"
+corrupt_object "$T/corrupt-commit" HEAD
+expect "corrupt commit: nothing audited, the reason is given" 2 "failed to inflate" audit "$T/corrupt-commit"
+git -C "$T/corrupt-pack" gc -q 2>/dev/null
+pack=$(ls "$T/corrupt-pack"/.git/objects/pack/*.pack | head -1)
+size=$(stat -c %s "$pack")
+chmod u+w "$pack" && printf 'GARBAGEGARBAGEGARBAGE' | dd of="$pack" bs=1 seek=$((size / 2)) conv=notrunc status=none
+run audit "$T/corrupt-pack" --format json
+if [ "$rc" -le 2 ] && { [ "$rc" -eq 2 ] && [ -s "$T/err" ] || python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/out"; }; then
+  ok "corrupt pack: exit $rc, no crash"
+else
+  ko "corrupt pack: exit $rc; $(head -c 300 "$T/err")"
+fi
+
+# Partial clone: blobs are missing; they are counted and named, the audit runs.
+git init -q "$T/origin"
+printf '%s\n' "$GOOD_CHARTER" >"$T/origin/pacte.yml"
+printf 'MIT License\n\nCopyright (c) 2026 Service\n' >"$T/origin/LICENSE"
+printf '# Service\n' >"$T/origin/README.md"
+commit_all "$T/origin" one
+for i in 2 3; do echo "$i" >>"$T/origin/README.md" && commit_all "$T/origin" "c$i"; done
+git clone -q --no-checkout --filter=blob:none "file://$T/origin" "$T/partial" 2>/dev/null
+# The charter itself is a missing blob: nothing can be audited against it (exit 2, says why).
+expect "partial clone: a missing charter blob is exit 2 naming it" 2 "pacte.yml: the charter cannot be read: object" \
+  audit "$T/partial"
+if audited "partial clone (missing blobs): the audit runs" audit "$T/partial" --charter "$T/origin/pacte.yml"; then
+  json_check "partial clone: missing blobs counted and named" \
+    'd["stats"]["files_unreadable"] >= 2 and {"LICENSE", "README.md"} <= {u["path"] for u in d["stats"]["unreadable"]}'
+fi
+
+# Shallow clone: history rules are errors (not passes) and the report says shallow.
+git clone -q --depth 1 "file://$T/origin" "$T/shallow"
+if audited "shallow clone: the audit runs" audit "$T/shallow"; then
+  json_check "shallow clone: repository.shallow is true" 'd["repository"]["shallow"] is True'
+  json_check "shallow clone: history rules are errors that say shallow" \
+    'any(r["status"] == "error" and "shallow" in r["message"] for r in d["results"]) and not any(r["rule"] == "CONT-BUS-FACTOR" and r["status"] == "pass" for r in d["results"])'
+fi
+
+# Submodules: listed, never followed (its tracker SDK does not count).
+git init -q "$T/subsrc"
+cp "$T/outside/build.gradle" "$T/subsrc/build.gradle" && commit_all "$T/subsrc"
+repo_with_charter "$T/super" <<<"$GOOD_CHARTER"
+git -C "$T/super" submodule add -q "file://$T/subsrc" vendor/sdk 2>/dev/null && commit_all "$T/super" sub
+for mode in commit worktree; do
+  args=(audit "$T/super")
+  [ $mode = worktree ] && args+=(--worktree)
+  if audited "submodule ($mode): the audit runs" "${args[@]}"; then
+    json_check "submodule ($mode) reported in facts.special_files, not followed" \
+      '{"path": "vendor/sdk", "kind": "submodule", "note": "not followed"} in d["facts"]["special_files"] and d["facts"]["trackers"] == []'
+  fi
+done
+
+# Git LFS pointers: reported as such.
+repo_with_charter "$T/lfs" <<<"$GOOD_CHARTER"
+printf 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n' >"$T/lfs/logo.png"
+printf '*.png filter=lfs diff=lfs merge=lfs -text\n' >"$T/lfs/.gitattributes"
+commit_all "$T/lfs"
+if audited "LFS pointer: the audit runs" audit "$T/lfs"; then
+  json_check "LFS pointer reported in facts.special_files" \
+    'any(f["path"] == "logo.png" and f["kind"] == "lfs_pointer" for f in d["facts"]["special_files"])'
+fi
+
+# Huge files: a 400 MB sparse file on disk and a 17 MiB blob are over the 16 MiB default cap:
+# reported unread, quickly.
+repo_with_charter "$T/huge" <<<"$GOOD_CHARTER"
+head -c $((17 << 20)) /dev/zero | tr '\0' 'x' >"$T/huge/bundle.js"
+git -C "$T/huge" -c core.compression=1 add bundle.js && git -C "$T/huge" commit -q -m big
+truncate -s 400M "$T/huge/app.js"
+start=$(date +%s)
+if audited "17 MiB blob: the audit runs" audit "$T/huge"; then
+  json_check "17 MiB blob reported unread (size limit)" \
+    'any(u["path"] == "bundle.js" and "size limit" in u["reason"] for u in d["stats"]["unreadable"])'
+fi
+if audited "400 MB file on disk (--worktree): the audit runs" audit "$T/huge" --worktree; then
+  json_check "400 MB file reported unread (size limit)" \
+    'any(u["path"] == "app.js" and "--max-file-size" in u["reason"] for u in d["stats"]["unreadable"])'
+fi
+[ $(($(date +%s) - start)) -le 20 ] && ok "huge files cost no time" || ko "huge files took $(($(date +%s) - start)) s"
+if audited "--max-file-size 1 lowers the cap" audit "$T/lfs" --max-file-size 1 --worktree; then :; fi
+expect "--max-file-size 0 is a usage error" 2 "--max-file-size" audit "$T/lfs" --max-file-size 0
+
+# ---------------------------------------------------------------------------------- rule packs
+mkdir -p "$T/packs"
+rule_pack() {  # rule_pack FILE ID CHECK-YAML
+  cat >"$1" <<EOF
+pacte_rules: 1
+module: local
+rules:
+  - id: $2
+    principle: neutrality
+    severity: low
+    title: {en: "Local rule", fr: "Règle locale"}
+    rationale: {en: "A test.", fr: "Un test."}
+    remediation: {en: "None.", fr: "Aucune."}
+    check: $3
+EOF
+}
+# Catastrophic backtracking pattern over 100k 'a' then '!': RE2 is linear.
+repo_with_charter "$T/redos" <<<"$GOOD_CHARTER"
+python3 -c "import sys; open(sys.argv[1],'w').write('a'*100000 + '!')" "$T/redos/input.txt"
+# A minified one-line file with a match in the middle.
+python3 -c "import sys; open(sys.argv[1],'w').write('var a=1;'*400000 + 'eval(x);' + 'var b=2;'*400000)" "$T/redos/bundle.min.js"
+commit_all "$T/redos"
+rule_pack "$T/packs/redos.yml" LOCAL-REDOS '{primitive: content_absent, paths: ["*.txt"], pattern: "(a+)+$"}'
+start=$(date +%s)
+if audited "catastrophic pattern (a+)+\$ over 100k characters" audit "$T/redos" --no-default-rules --rules "$T/packs/redos.yml"; then
+  json_check "catastrophic pattern: evaluated (pass, no match)" '[r["status"] for r in d["results"]] == ["pass"]'
+fi
+[ $(($(date +%s) - start)) -le 5 ] && ok "catastrophic pattern finishes fast" || ko "catastrophic pattern took $(($(date +%s) - start)) s"
+rule_pack "$T/packs/minified.yml" LOCAL-EVAL '{primitive: content_absent, paths: ["*.js"], pattern: "eval\\("}'
+start=$(date +%s)
+if audited "minified 6 MB one-line file" audit "$T/redos" --no-default-rules --rules "$T/packs/minified.yml"; then
+  json_check "minified file: the match is found with a short snippet" \
+    'd["results"][0]["status"] == "fail" and all(len(e["snippet"].encode()) <= 200 and "eval(" in e["snippet"] for e in d["results"][0]["evidence"])'
+fi
+[ $(($(date +%s) - start)) -le 10 ] && ok "minified file: no slowdown" || ko "minified file took $(($(date +%s) - start)) s"
+
+rule_pack "$T/packs/bad-regex.yml" LOCAL-BAD '{primitive: content_absent, paths: ["*.txt"], pattern: "(unclosed"}'
+expect "rule pack pattern that does not compile: file, line:col and rule" 2 \
+  "$T/packs/bad-regex.yml:10:" audit "$T/redos" --rules "$T/packs/bad-regex.yml"
+grep -qF "LOCAL-BAD" "$T/err" && grep -qF "does not compile" "$T/err" && ok "bad pattern: names the rule and says it does not compile" ||
+  ko "bad pattern: $(cat "$T/err")"
+printf 'pacte_rules: 1\nmodule: [broken\n' >"$T/packs/broken.yml"
+expect "malformed rule pack names file:line:col" 2 "$T/packs/broken.yml:" audit "$T/redos" --rules "$T/packs/broken.yml"
+
+printf '{"trackers": {"1": {"name": "X", "code_signature": "(", "network_signature": ""}}}\n' >"$T/packs/exodus.json"
+expect "--signatures with a regex that does not compile" 2 "$T/packs/exodus.json: Exodus tracker 'X'" \
+  audit "$T/redos" --signatures "$T/packs/exodus.json"
+printf '{"trackers": {"1": {"name": "Slow", "code_signature": "(a+)+$", "network_signature": "(x*)*y"}}}\n' >"$T/packs/slow.json"
+start=$(date +%s)
+audited "--signatures with catastrophic patterns runs" audit "$T/redos" --signatures "$T/packs/slow.json"
+[ $(($(date +%s) - start)) -le 10 ] && ok "catastrophic signatures finish fast" || ko "catastrophic signatures took $(($(date +%s) - start)) s"
+
+# Rule packs are data: globs cannot reach outside the repository, even through a symlink.
+rule_pack "$T/packs/escape.yml" LOCAL-ESCAPE \
+  '{primitive: any_of, checks: [{primitive: file_exists, paths: ["../../etc/passwd", "/etc/passwd", "**/passwd", "../**"]}, {primitive: content_matches, paths: ["/etc/*", "../*", "**"], pattern: "root:|OUTSIDE-SECRET"}]}'
+for mode in commit worktree; do
+  args=(audit "$T/links" --no-default-rules --rules "$T/packs/escape.yml")
+  [ $mode = worktree ] && args+=(--worktree)
+  if audited "rule pack with escaping globs ($mode)" "${args[@]}"; then
+    json_check "rule pack cannot read outside the repository ($mode)" 'd["results"][0]["status"] == "fail"'
+  fi
+done
+
+# ------------------------------------------------------------------------- hostile file names
+# Newlines, quotes, markup, control characters and non-UTF-8 bytes in names: every format stays
+# valid. A pack that lists every .txt file puts the names into the evidence.
+repo_with_charter "$T/names" <<<"$GOOD_CHARTER"
+python3 - "$T/names" <<'EOF'
+import os, sys
+root = os.fsencode(sys.argv[1])
+for name in [b'new\nline.txt', b'quote"d.txt', b"apos'trophe.txt", b'<script>alert(1)<\xe2\x81\x84script>.txt',
+             b'amp&]]>.txt', b'latin1-caf\xe9.txt', b'ctrl\x01\x1b[31m.txt', b'back\\slash.txt', b'tab\there.txt']:
+    with open(os.path.join(root, name), 'wb') as f:
+        f.write(b'hello\n')
+EOF
+commit_all "$T/names"
+rule_pack "$T/packs/names.yml" LOCAL-NAMES '{primitive: file_absent, paths: ["**/*.txt"]}'
+for mode in commit worktree; do
+  args=(audit "$T/names" --rules "$T/packs/names.yml")
+  [ $mode = worktree ] && args+=(--worktree)
+  if audited "hostile file names ($mode): JSON parses" "${args[@]}"; then
+    json_check "hostile file names ($mode): every name is in the evidence" \
+      'len([e for r in d["results"] if r["rule"] == "LOCAL-NAMES" for e in r["evidence"]]) == 9'
+  fi
+  run "${args[@]}" --format sarif
+  if [ "$rc" -le 1 ] && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["version"] == "2.1.0"' "$T/out"; then
+    ok "hostile file names ($mode): SARIF parses"
+  else ko "hostile file names ($mode): SARIF (exit $rc)"; fi
+  for fmt in junit html; do
+    run "${args[@]}" --format $fmt
+    if [ "$rc" -gt 1 ]; then
+      ko "hostile file names ($mode): $fmt exit $rc"
+    elif ! command -v xmllint >/dev/null; then
+      echo "skip - xmllint not found (Debian: libxml2-utils); $fmt not checked"
+    elif xmllint --noout "$T/out" 2>"$T/xmlerr"; then
+      ok "hostile file names ($mode): $fmt is well-formed XML"
+    else
+      ko "hostile file names ($mode): $fmt: $(head -c 300 "$T/xmlerr")"
+    fi
+  done
+  grep -q '<script>alert' "$T/out" && ko "hostile file names ($mode): raw <script> in the HTML" ||
+    ok "hostile file names ($mode): markup in names is escaped in the HTML"
+  for fmt in text markdown; do
+    run "${args[@]}" --format $fmt
+    [ "$rc" -le 1 ] && ok "hostile file names ($mode): $fmt renders" || ko "hostile file names ($mode): $fmt exit $rc"
+  done
+done
+
+# ------------------------------------------------------------------------------------------ CLI
+expect "unknown option" 2 "--no-such-option" audit "$T/links" --no-such-option
+expect "unknown format" 2 "--format" audit "$T/links" --format pdf
+expect "unknown language" 2 "--lang" audit "$T/links" --lang xx
+expect "missing --charter file" 2 "$T/nope.yml" audit "$T/links" --charter "$T/nope.yml"
+expect "missing --rules file" 2 "$T/nope-rules.yml" audit "$T/links" --rules "$T/nope-rules.yml"
+expect "missing --signatures file" 2 "$T/nope.json" audit "$T/links" --signatures "$T/nope.json"
+
+echo
+if [ $fails -eq 0 ]; then echo "test_bad_input: all passed"; else echo "test_bad_input: $fails failed"; fi
+[ $fails -eq 0 ]
