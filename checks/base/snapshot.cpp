@@ -148,7 +148,10 @@ bool DiskSnapshot::load(const FileEntry& entry, std::string& out, std::string& e
     error = std::strerror(errno);
     return false;
   }
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  // One read of the whole file: far faster than streaming through istreambuf_iterator.
+  out.resize(static_cast<std::size_t>(st.st_size));
+  in.read(out.data(), static_cast<std::streamsize>(out.size()));
+  out.resize(static_cast<std::size_t>(in.gcount()));
   if (in.bad()) {
     error = "read error";
     return false;
