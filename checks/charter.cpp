@@ -111,7 +111,8 @@ void read_waivers(Charter& c, std::time_t today, std::vector<std::string>& probl
     const auto& w = (*ws)[i];
     if (!w.is_object()) continue;
     Waiver waiver;
-    waiver.rule = w.value("rule", "");
+    // The schema reports a wrong type; this must not throw (json::value does on a non-string).
+    waiver.rule = w.contains("rule") && w["rule"].is_string() ? w["rule"].get<std::string>() : "";
     waiver.reason = w.contains("reason") && w["reason"].is_string() ? w["reason"].get<std::string>() : "";
     waiver.until = w.contains("until") && w["until"].is_string() ? w["until"].get<std::string>() : "";
     waiver.pos = c.yaml.position_of("/waivers/" + std::to_string(i));

@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <set>
+#include <sstream>
+#include <yaml-cpp/eventhandler.h>
 
 #include "checks/base/text.hpp"
 
@@ -63,6 +65,20 @@ bool is_float(const std::string& s) {
     if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return false;
   return s.find_first_of("0123456789") != std::string::npos;
 }
+
+// Records where each document of a stream starts; builds nothing.
+struct DocumentStarts : YAML::EventHandler {
+  std::vector<YAML::Mark> marks;
+  void OnDocumentStart(const YAML::Mark& mark) override { marks.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
 
 struct Converter {
   const std::string& file;
@@ -166,22 +182,31 @@ YamlDocument parse_yaml(std::string_view text, const std::string& file, const Ya
     }
     if ((c == ']' || c == '}') && depth > 0) --depth;
   }
-  std::vector<YAML::Node> docs;
+  // yaml-cpp 0.7's LoadAll loops forever, allocating, on some invalid streams such as ",: {"
+  // (yaml-cpp issue 1040): count at most two documents from the parser's events, then build
+  // the only one with Load.
+  YAML::Node root;
+  DocumentStarts starts;
   try {
-    docs = YAML::LoadAll(std::string(text));
+    std::istringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    while (starts.marks.size() < 2 && parser.HandleNextDocument(starts)) {
+    }
+    if (starts.marks.size() == 1) root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     std::string msg = e.msg;
     if (msg == "bad file") msg = "the YAML cannot be parsed (nesting too deep?)";
     throw InputError(file, pos_of(e.mark), "YAML syntax error: " + msg);
   }
-  if (docs.size() > 1) throw InputError(file, pos_of(docs[1].Mark()), "more than one YAML document: keep one");
+  if (starts.marks.size() > 1)
+    throw InputError(file, pos_of(starts.marks[1]), "more than one YAML document, or text after the document's end: keep one");
   YamlDocument doc;
-  if (docs.empty()) {
+  if (starts.marks.empty()) {
     doc.value = nullptr;
     return doc;
   }
   Converter conv{file, limits, doc};
-  doc.value = conv.convert(docs[0], "", 0);
+  doc.value = conv.convert(root, "", 0);
   return doc;
 }
 

@@ -58,7 +58,7 @@ OptionModel model_option(const CLI::Option* opt) {
   for (const auto& s : opt->get_snames()) m.shorts.push_back("-" + s);
   if (opt->get_positional() && m.longs.empty() && m.shorts.empty()) m.positional = opt->get_name(true);
   m.description = opt->get_description();
-  m.takes_value = opt->get_type_size_max() > 0;
+  m.takes_value = opt->get_expected_max() != 0 && opt->get_type_size_max() > 0;  // flags expect 0 values
   m.repeatable = opt->get_items_expected_max() > 1;
   std::string type = opt->get_type_name();
   auto brace = type.find('{');
@@ -332,7 +332,7 @@ void man_options(std::ostream& os, const std::vector<OptionModel>& options) {
     if (!o.positional.empty()) os << "\\fI" << roff(upper(o.positional)) << "\\fR\n";
     else os << man_option_head(o) << "\n";
     os << roff_lines(o.description);
-    if (!o.choices.empty() && o.value_label.empty()) os << "One of: " << roff(join(o.choices, ", ")) << ".\n";
+    if (!o.choices.empty() && o.value_label.empty()) os << ".br\nOne of: " << roff(join(o.choices, ", ")) << ".\n";
   }
 }
 

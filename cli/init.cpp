@@ -63,6 +63,21 @@ std::string existing_charter(const DraftSource& src) {
   return "";
 }
 
+// Whether a remote URL is worth publishing as service.repository: a network URL
+// (https://, ssh://, git://) or scp-like (git@host:path), not a local path or file://.
+bool network_url(const std::string& url) {
+  auto scheme = url.find("://");
+  if (scheme != std::string::npos) return url.compare(0, scheme, "file") != 0;
+  auto at = url.find('@'), colon = url.find(':'), slash = url.find('/');
+  return at != std::string::npos && colon != std::string::npos && at < colon && (slash == std::string::npos || colon < slash);
+}
+
+// `s` with every occurrence of `from` replaced by `to`.
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (auto pos = s.find(from); !from.empty() && pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
+  return s;
+}
+
 // Writes `text` with `prefix` before every line but the first.
 void indented(std::ostream& os, const std::string& text, const std::string& prefix) {
   std::istringstream in(text);
@@ -75,7 +90,9 @@ void indented(std::ostream& os, const std::string& text, const std::string& pref
 }
 
 // Audits the repository with the draft and prints the changes worth the most points.
-void print_suggestions(const InitCommand& cmd, const DraftSource& src, const std::string& charter_file, Lang lang, std::ostream& msg) {
+// `shown_as` replaces the charter's path in messages (a temporary file when the draft is printed).
+void print_suggestions(const InitCommand& cmd, const DraftSource& src, const std::string& charter_file, const std::string& shown_as, Lang lang,
+                       std::ostream& msg) {
   AuditOptions ao;
   ao.path = cmd.path;
   ao.lang = lang;
@@ -113,7 +130,7 @@ void print_suggestions(const InitCommand& cmd, const DraftSource& src, const std
         << "\n";
     if (!g.message.empty()) {
       msg << tr(lang, "     Now: ", "     Constat : ");
-      indented(msg, g.message, "          ");
+      indented(msg, replace_all(g.message, charter_file, shown_as), "          ");
     }
     msg << tr(lang, "     Fix: ", "     Correction : ");
     indented(msg, g.rule->remediation.in(lang), "          ");
@@ -165,7 +182,7 @@ int run_init(const InitCommand& cmd, std::ostream& out, std::ostream& err) {
   DraftOptions opt;
   opt.lang = lang;
   opt.service_name = src->service_name();
-  opt.repository_url = src->remote_url();
+  if (network_url(src->remote_url())) opt.repository_url = src->remote_url();
   opt.source_label = src->reads_worktree() ? tr(lang, "the files on disk", "les fichiers sur disque") : "commit " + src->commit().substr(0, 12);
   CharterDraft draft;
   try {
@@ -207,7 +224,7 @@ int run_init(const InitCommand& cmd, std::ostream& out, std::ostream& err) {
       return 0;
     }
   }
-  print_suggestions(cmd, *src, charter_file, lang, msg);
+  print_suggestions(cmd, *src, charter_file, to_stdout ? tr(lang, "the draft", "le brouillon") : charter_file, lang, msg);
   if (to_stdout) std::remove(charter_file.c_str());
   return 0;
 }

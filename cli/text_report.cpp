@@ -14,6 +14,18 @@ struct Style {
 
 const char* L(Lang lang, const char* en, const char* fr) { return lang == Lang::fr ? fr : en; }
 
+// Text from the audited repository, the charter or a rule pack, made safe for a terminal or a
+// CI log: control characters (a newline or an escape sequence in a file name) are shown as \xNN.
+std::string clean(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
+    else out += static_cast<char>(c);
+  }
+  return out;
+}
+
 std::string principle_label(const std::string& p, Lang lang) {
   if (p == "openness") return L(lang, "Openness", "Ouverture");
   if (p == "neutrality") return L(lang, "Neutrality", "Neutralité");
@@ -38,19 +50,19 @@ const char* severity_color(const std::string& s) {
 void print_result(std::string& o, const nlohmann::json& r, Lang lang, const Style& st, bool with_remediation) {
   std::string sev = r["severity"].get<std::string>();
   o += fmt::format("  {} {}  {}\n", st(severity_color(sev), "[" + sev + "]"), st("1", r["rule"].get<std::string>()),
-                   r["title"].get<std::string>());
+                   clean(r["title"].get<std::string>()));
   if (r.contains("new") && r["new"].get<bool>()) o += "    " + st("1;35", L(lang, "NEW since the baseline", "NOUVEAU depuis la référence")) + "\n";
-  o += "    " + r["message"].get<std::string>() + "\n";
+  o += "    " + clean(r["message"].get<std::string>()) + "\n";
   for (const auto& e : r["evidence"]) {
-    std::string where = e["path"].get<std::string>();
+    std::string where = clean(e["path"].get<std::string>());
     if (e["line"].is_number()) where += ":" + std::to_string(e["line"].get<int>());
     o += "      " + st("2", where);
-    if (e.contains("snippet")) o += "  " + e["snippet"].get<std::string>();
-    if (e.contains("note")) o += "  (" + e["note"].get<std::string>() + ")";
+    if (e.contains("snippet")) o += "  " + clean(e["snippet"].get<std::string>());
+    if (e.contains("note")) o += "  (" + clean(e["note"].get<std::string>()) + ")";
     o += "\n";
   }
   if (with_remediation && !r["remediation"].get<std::string>().empty())
-    o += "    " + st("32", std::string("→ ") + r["remediation"].get<std::string>()) + "\n";
+    o += "    " + st("32", std::string("→ ") + clean(r["remediation"].get<std::string>())) + "\n";
 }
 
 }  // namespace
@@ -61,11 +73,11 @@ std::string render_text(const nlohmann::json& report, Lang lang, bool color) {
   const auto& repo = report["repository"];
   std::string commit = repo["commit"].is_string() ? repo["commit"].get<std::string>().substr(0, 12) : L(lang, "working tree", "arbre de travail");
   o += fmt::format("pacte {} — {} {} ({})\n", report["pacte_version"].get<std::string>(), L(lang, "audit of", "audit de"),
-                   repo["path"].get<std::string>(), commit);
+                   clean(repo["path"].get<std::string>()), commit);
   const auto& ch = report["charter"];
   o += fmt::format("{}: {}\n", L(lang, "Charter", "Charte"),
                    ch["source"] == "none" ? std::string(L(lang, "none found (evidence only)", "aucune (preuves seules)"))
-                                          : ch["path"].get<std::string>() + " (" + ch["source"].get<std::string>() + ")");
+                                          : clean(ch["path"].get<std::string>()) + " (" + ch["source"].get<std::string>() + ")");
   std::string verdict = report["verdict"].get<std::string>();
   const char* vcolor = verdict == "compliant" ? "1;32" : verdict == "conditional" ? "1;33" : "1;31";
   o += "\n" + st("1", fmt::format("{} {:.1f}/100", L(lang, "Score", "Score"), report["score"].get<double>())) + "  " +
@@ -99,7 +111,7 @@ std::string render_text(const nlohmann::json& report, Lang lang, bool color) {
   if (!waived.empty()) {
     o += "\n" + st("1", fmt::format("{} ({})", L(lang, "Waived", "Dérogations"), waived.size())) + "\n";
     for (const auto* r : waived)
-      o += fmt::format("  {}  {} ({} {})\n", r->at("rule").get<std::string>(), r->at("waiver")["reason"].get<std::string>(),
+      o += fmt::format("  {}  {} ({} {})\n", r->at("rule").get<std::string>(), clean(r->at("waiver")["reason"].get<std::string>()),
                        L(lang, "until", "jusqu'au"), r->at("waiver")["until"].get<std::string>());
   }
   const auto& stats = report["stats"];
@@ -108,7 +120,7 @@ std::string render_text(const nlohmann::json& report, Lang lang, bool color) {
     int shown = 0;
     for (const auto& u : stats["unreadable"]) {
       if (++shown > 10) break;
-      o += "  " + u["path"].get<std::string>() + ": " + u["reason"].get<std::string>() + "\n";
+      o += "  " + clean(u["path"].get<std::string>()) + ": " + clean(u["reason"].get<std::string>()) + "\n";
     }
   }
   o += "\n" + st("2", fmt::format("{} {} {}, {} {}, {} ms", L(lang, "Read", "Lu"), stats["files_scanned"].get<int>(),

@@ -168,9 +168,7 @@ class DraftWriter {
       y_.line(2, "name: " + yaml_scalar(*v), t("from " + pc_path_, "d'après " + pc_path_));
     } else {
       y_.line(2, "name: " + yaml_scalar(opt_.service_name),
-              t(opt_.repository_url.empty() ? "from the folder name: write the name users know" : "from the git remote: write the name users know",
-                opt_.repository_url.empty() ? "d'après le nom du dossier : écrivez le nom que les usagers connaissent"
-                                            : "d'après le dépôt distant : écrivez le nom que les usagers connaissent"));
+              t("from the repository's name: write the name users know", "d'après le nom du dépôt : écrivez le nom que les usagers connaissent"));
     }
     inferred("service.name");
     if (auto v = pc_string("service.description")) {

@@ -12,8 +12,9 @@ namespace pacte {
 /// and YAML 1.1: plain when that is unambiguous, else double-quoted with escapes. Invalid
 /// UTF-8 is replaced by U+FFFD first. Quoted: the empty string; leading or trailing spaces;
 /// indicators at the start (`- ? : , [ ] { } # & * ! | > ' " % @` and backquote); flow
-/// characters `, [ ] { }`; `: ` , ` #`, a trailing `:`; quotes and backslashes; control and
-/// line-break characters (escaped as `\n`, `\t`, `\xNN`, `\N`, `\L`, `\P`); words that
+/// characters `, [ ] { }` and `#` anywhere; `: `, a trailing `:`; double quotes and
+/// backslashes (an apostrophe inside, "Ville d'Exemple", stays plain); control and line-break
+/// characters (escaped as `\n`, `\t`, `\xNN`, `\u0085`, `\u2028`, `\u2029`); words that
 /// resolve to a boolean or null (`true`, `no`, `off`, `~`, ...); anything that starts like a
 /// number (`1.0`, `+3`, `.5`, `0x1F`).
 std::string yaml_scalar(std::string_view s);

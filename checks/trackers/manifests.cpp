@@ -627,6 +627,10 @@ std::vector<Dependency> parse_go_mod(std::string_view path, std::string_view con
 
 std::vector<Dependency> parse_pubspec(std::string_view path, std::string_view content) {
   std::vector<Dependency> out;
+  // A pubspec is a few kilobytes. Aliases to one long scalar would copy it into every
+  // dependency (gigabytes from a small file): long names and versions are not read.
+  constexpr std::size_t max_content = 1u << 20, max_scalar = 256;
+  if (content.size() > max_content) return out;
   YAML::Node root;
   try {
     root = YAML::Load(std::string(content));
@@ -638,9 +642,10 @@ std::vector<Dependency> parse_pubspec(std::string_view path, std::string_view co
     const YAML::Node deps = root[section];
     if (!deps || !deps.IsMap()) continue;
     for (const auto& kv : deps) {
+      if (!kv.first.IsScalar() || kv.first.Scalar().size() > max_scalar) continue;
       std::string name = kv.first.Scalar();
       if (name == "flutter" || name == "flutter_test" || name.empty()) continue;
-      std::string version = kv.second.IsScalar() ? kv.second.Scalar() : "";
+      std::string version = kv.second.IsScalar() && kv.second.Scalar().size() <= max_scalar ? kv.second.Scalar() : "";
       out.push_back(dep("pub", name, version, path, kv.first.Mark().line + 1, std::string_view(section) == "dev_dependencies",
                         section));
     }

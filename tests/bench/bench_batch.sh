@@ -87,24 +87,26 @@ files=$(git -C "$work/repos/service01" ls-files | wc -l)
 size=$(du -sk "$work/repos" | cut -f1)
 echo "bench_batch: $repos repositories, $commits commits and $files files each, $((size / 1024)) MiB on disk" >&2
 
-run_once() {  # run_once JOBS -> prints "seconds max_rss_kib"
+run_once() {  # run_once JOBS -> prints "seconds max_rss_kib cpu_seconds"
   local out=$work/out-$1
   rm -rf "$out"
   /usr/bin/time -v -o "$work/time.txt" "$pacte" batch "$work/repos" --jobs "$1" --out "$out" --quiet >/dev/null 2>&1 || true
   local wall rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$work/time.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-  echo "$wall $rss"
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time.txt")
+  echo "$wall $rss $cpu"
 }
 
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 "$pacte" batch "$work/repos" --jobs 2 --out "$work/warmup" --quiet >/dev/null 2>&1 || true  # warm the page cache
-declare -A best rss
+declare -A best rss cpu
 for jobs in 1 2; do
   best[$jobs]=999999
   rss[$jobs]=0
   for _ in $(seq 1 "$runs"); do
-    read -r s m < <(run_once "$jobs")
-    best[$jobs]=$(awk -v a="${best[$jobs]}" -v b="$s" 'BEGIN {print (b < a ? b : a)}')
+    read -r s m c < <(run_once "$jobs")
+    if awk -v a="${best[$jobs]}" -v b="$s" 'BEGIN {exit !(b < a)}'; then best[$jobs]=$s; cpu[$jobs]=$c; fi
     (( m > rss[$jobs] )) && rss[$jobs]=$m
   done
 done
@@ -112,6 +114,7 @@ audited=$(tail -n +2 "$work/out-1/summary.csv" | grep -c ',pass,$\|,fail,$' || t
 echo "pacte batch over $repos generated repositories ($commits commits, $files files each; $audited audited), $(nproc) cores, best of $runs:"
 for jobs in 1 2; do
   awk -v j="$jobs" -v s="${best[$jobs]}" -v r="$repos" -v m="${rss[$jobs]}" \
-    'BEGIN {printf "  --jobs %d: %6.2f s  %6.2f repos/s  peak RSS %.1f MiB\n", j, s, r / s, m / 1024}'
+    -v c="${cpu[$jobs]}" 'BEGIN {printf "  --jobs %d: %6.2f s  %6.2f repos/s  CPU %.2f s  peak RSS %.1f MiB\n", j, s, r / s, c, m / 1024}'
 done
+echo "  load average before the runs: $load (the ratio needs 2 idle cores)"
 awk -v a="${best[1]}" -v b="${best[2]}" 'BEGIN {printf "  speed-up jobs 2 / jobs 1: %.2fx (target >= 1.7x on 2 free cores)\n", a / b}'

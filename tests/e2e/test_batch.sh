@@ -38,7 +38,7 @@ EOF
 }
 
 # Fixtures: four good working copies, a bare mirror, a corrupt repository (garbage HEAD), one
-# with a truncated object, a missing path and a file:// remote.
+# with a corrupt tree object, a missing path and a file:// remote.
 mkdir -p "$T/repos"
 for n in alpha beta gamma delta; do make_repo "$T/repos/$n" "$n"; done
 git clone -q --bare "$T/repos/alpha" "$T/repos/mirror.git"
@@ -47,7 +47,9 @@ echo garbage >"$T/repos/corrupt/.git/HEAD"
 make_repo "$T/repos/broken" broken
 tree=$(git -C "$T/repos/broken" rev-parse 'HEAD^{tree}')
 obj="$T/repos/broken/.git/objects/${tree:0:2}/${tree:2}"
-chmod u+w "$obj" && head -c 10 "$obj" >"$obj.cut" && mv "$obj.cut" "$obj"
+# Garbage in place of the tree object. (Not a truncated object: libgit2 1.5.1 loops forever
+# inflating one, libgit2/libgit2#7342, fixed upstream in #7346.)
+chmod u+w "$obj" && printf 'this is not a zlib stream' >"$obj.bad" && mv "$obj.bad" "$obj"
 git clone -q --bare "$T/repos/beta" "$T/remote.git"
 cat >"$T/repos.txt" <<EOF
 # organisation list
@@ -73,8 +75,8 @@ is_error_row() { local l; l=$(line_of "$1" "$2"); [ -n "$l" ] && ! echo "$l" | g
 is_pass_row() { line_of "$1" "$2" | grep -q ',pass,$'; }
 S="$T/whole/summary.csv"
 check "the missing path has an error row" bash -c "grep -F 'repos/missing,' '$S' | grep -q 'no such file'"
-check "the repository with a garbage HEAD has an error row" bash -c "grep -F 'repos/corrupt,' '$S' | grep -q 'not a git repository'"
-check "the repository with a truncated tree object has an error row" is_error_row "$S" repos/broken
+check "the repository with a garbage HEAD has an error row" is_error_row "$S" repos/corrupt
+check "the repository with a corrupt tree object has an error row" is_error_row "$S" repos/broken
 check "the file:// remote was cloned into the cache and audited" bash -c "ls -d '$T'/cache/*.git >/dev/null"
 check "the file:// remote's row passes" is_pass_row "$S" "file://$T/remote.git"
 check "good repositories pass the (absent) gate" is_pass_row "$S" repos/alpha

@@ -32,9 +32,8 @@ TEST_CASE("bash accepts the script and completes with it") {
                     " && complete -p pacte && "
                     "COMP_WORDS=(pacte init --la); COMP_CWORD=2; _pacte; echo \"${COMPREPLY[*]}\"; "
                     "COMP_WORDS=(pacte audit --format j); COMP_CWORD=3; _pacte; echo \"${COMPREPLY[*]}\"; "
-                    "COMP_WORDS=(pacte in); COMP_CWORD=1; _pacte; echo \"${COMPREPLY[*]}\"' > " + dir.str() + "/out.txt";
-  sh(cmd);
-  std::string out = dir.read("out.txt");
+                    "COMP_WORDS=(pacte in); COMP_CWORD=1; _pacte; echo \"${COMPREPLY[*]}\"'";
+  std::string out = sh_out(cmd);
   CHECK(contains(out, "complete -F _pacte pacte"));
   CHECK(contains(out, "\n--lang\n"));
   CHECK(contains(out, "\njson junit\n"));
