@@ -7,6 +7,7 @@
 #include <fstream>
 #include <memory>
 
+#include "checks/base/loose_objects.hpp"
 #include "checks/charter.hpp"
 #include "checks/scoring.hpp"
 
@@ -63,7 +64,10 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   std::string commit_hex;
   std::string repo_path = fs::absolute(opt.path, ec).lexically_normal().string();
   bool shallow = false;
+  LooseObjectCheck loose;
   if (handle.repo) {
+    loose = check_loose_objects(handle.repo);
+    if (!loose.fatal.empty() && !opt.worktree) throw AuditError(opt.path + ": " + loose.fatal);
     shallow = git_repository_is_shallow(handle.repo) == 1;
     const char* wd = git_repository_workdir(handle.repo);
     repo_path = wd ? std::string(wd) : std::string(git_repository_path(handle.repo));
@@ -93,7 +97,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
       char tree_hex[GIT_OID_HEXSZ + 1];
       git_oid_tostr(tree_hex, sizeof tree_hex, git_commit_tree_id(commit));
       try {
-        snap = std::make_unique<GitSnapshot>(handle.repo, tree_hex);
+        snap = std::make_unique<GitSnapshot>(handle.repo, tree_hex, loose.truncated_blobs);
       } catch (const std::exception& e) {
         git_commit_free(commit);
         throw AuditError(opt.path + ": " + e.what());
@@ -122,7 +126,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   AuditContext ctx(*snap, charter, now);
   ctx.repo = handle.repo;
   ctx.head = commit_hex;
-  ctx.history_available = handle.repo && !commit_hex.empty();
+  ctx.history_available = handle.repo && !commit_hex.empty() && loose.fatal.empty();
   ctx.shallow = shallow;
   ctx.options = opt.evidence;
 

@@ -199,7 +199,8 @@ int walk_cb(const char* root, const git_tree_entry* te, void* payload) {
 }
 }  // namespace
 
-GitSnapshot::GitSnapshot(git_repository* repo, const std::string& tree_id) : repo_(repo) {
+GitSnapshot::GitSnapshot(git_repository* repo, const std::string& tree_id, std::set<std::string> unsafe_blobs)
+    : repo_(repo), unsafe_blobs_(std::move(unsafe_blobs)) {
   git_oid oid;
   if (git_oid_fromstr(&oid, tree_id.c_str()) != 0) throw std::runtime_error("bad tree id " + tree_id);
   git_tree* tree = nullptr;
@@ -224,6 +225,10 @@ GitSnapshot::GitSnapshot(git_repository* repo, const std::string& tree_id) : rep
 }
 
 bool GitSnapshot::load(const FileEntry& entry, std::string& out, std::string& error) const {
+  if (unsafe_blobs_.count(entry.object_id)) {
+    error = "object " + entry.object_id + " is a truncated loose object (corrupt repository: git fsck)";
+    return false;
+  }
   git_oid oid;
   if (git_oid_fromstr(&oid, entry.object_id.c_str()) != 0) {
     error = "bad object id";

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <set>
 #include <unordered_set>
 #include <vector>
 
@@ -115,8 +116,9 @@ class DiskSnapshot : public Snapshot {
 /// The tree of a commit, read from the object database.
 class GitSnapshot : public Snapshot {
  public:
-  /// Lists the tree `tree_id` (hex) of `repo`. `repo` must outlive the snapshot.
-  GitSnapshot(git_repository* repo, const std::string& tree_id);
+  /// Lists the tree `tree_id` (hex) of `repo`. `repo` must outlive the snapshot. Blobs whose
+  /// ids are in `unsafe_blobs` (truncated loose objects) are never read.
+  GitSnapshot(git_repository* repo, const std::string& tree_id, std::set<std::string> unsafe_blobs = {});
   bool from_git() const override { return true; }
 
  protected:
@@ -124,6 +126,7 @@ class GitSnapshot : public Snapshot {
 
  private:
   git_repository* repo_;
+  std::set<std::string> unsafe_blobs_;
 };
 
 /// True when `content` is a Git LFS pointer file rather than the file itself.
