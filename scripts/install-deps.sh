@@ -7,7 +7,10 @@ packages=(build-essential cmake ninja-build pkg-config git
           libvalijson-dev libre2-dev libvectorscan-dev libgumbo-dev)
 if [ "${1:-}" = "--test" ]; then
   # The test suite also needs: clang (libFuzzer), Chromium (HTML report), Node.js (SARIF validator).
-  packages+=(clang libclang-rt-14-dev libxml2-utils chromium nodejs npm)
+  packages+=(clang libclang-rt-14-dev libxml2-utils chromium)
+  # Node.js and npm may come from another source than Debian (they do on the CI image):
+  # install Debian's only when there is no npm at all.
+  command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 missing=()
 for p in "${packages[@]}"; do
