@@ -417,6 +417,15 @@ for mode in commit worktree; do
     run "${args[@]}" --format $fmt
     [ "$rc" -le 1 ] && ok "hostile file names ($mode): $fmt renders" || ko "hostile file names ($mode): $fmt exit $rc"
   done
+  # The text report goes to terminals and CI logs: no escape sequence or line break from a name.
+  run "${args[@]}" --format text
+  if LC_ALL=C grep -q $'\x1b' "$T/out"; then
+    ko "hostile file names ($mode): raw escape sequence in the text report"
+  elif ! grep -qF 'new\x0aline.txt' "$T/out"; then
+    ko "hostile file names ($mode): a newline in a name is not shown as \\x0a in the text report"
+  else
+    ok "hostile file names ($mode): control characters in names are escaped in the text report"
+  fi
 done
 
 # ------------------------------------------------------------------------------------------ CLI
