@@ -79,6 +79,14 @@ std::string fold_ws(const std::string& s) {
   return out;
 }
 
+// Primitives that pass when something is absent from the files they read.
+bool absence_primitive(const std::string& name) {
+  static const std::set<std::string> names = {"content_absent", "no_advertising_detected", "trackers_declared",
+                                              "trackers_of_category", "third_party_measurement", "social_logins_declared",
+                                              "accessibility_template_defects", "no_committed_binaries"};
+  return names.count(name) > 0;
+}
+
 }  // namespace
 
 std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) {
@@ -128,6 +136,21 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
           r.waiver = &w;
           break;
         }
+    }
+    // A rule that passes because nothing was found cannot be trusted when files that should
+    // have been read are missing or corrupt (a partial clone, a damaged object): say so.
+    if (r.status == Status::pass && absence_primitive(rule.check.primitive)) {
+      std::vector<std::string> missing;
+      for (const auto& u : ctx.snapshot.unreadable())
+        if (!u.over_size_limit) missing.push_back(u.path);
+      if (!missing.empty()) {
+        std::string first = to_valid_utf8(missing.front());
+        r.status = Status::error;
+        r.message = {std::to_string(missing.size()) + " file(s) could not be read (first " + first +
+                         "; see stats.unreadable): nothing was found, but that cannot be confirmed",
+                     std::to_string(missing.size()) + " fichier(s) illisible(s) (dont " + first +
+                         " ; voir stats.unreadable) : rien n'a été trouvé, sans pouvoir le confirmer"};
+      }
     }
     std::vector<std::string> parts = {rule.id};
     std::set<std::string> ev;

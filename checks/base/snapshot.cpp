@@ -24,17 +24,18 @@ void Snapshot::sort_entries() {
             [](const FileEntry& a, const FileEntry& b) { return a.path < b.path; });
 }
 
-void Snapshot::mark_unreadable(const std::string& path, std::string reason) const {
+void Snapshot::mark_unreadable(const std::string& path, std::string reason, bool over_size_limit) const {
   for (const auto& u : unreadable_)
     if (u.path == path) return;
-  unreadable_.push_back({path, std::move(reason)});
+  unreadable_.push_back({path, std::move(reason), over_size_limit});
 }
 
 std::optional<std::string> Snapshot::read(const FileEntry& entry) const {
   if (entry.kind != EntryKind::file) return std::nullopt;
   if (entry.size > max_file_size_) {
-    mark_unreadable(entry.path, "larger than the size limit (" + std::to_string(max_file_size_ >> 20) +
-                                    " MiB); raise it with --max-file-size");
+    mark_unreadable(entry.path,
+                    "larger than the size limit (" + std::to_string(max_file_size_ >> 20) + " MiB); raise it with --max-file-size",
+                    true);
     return std::nullopt;
   }
   std::string out, error;
@@ -166,6 +167,7 @@ struct WalkState {
   git_repository* repo;
   std::vector<FileEntry>* files;
   git_odb* odb;
+  std::vector<std::pair<std::string, std::string>> missing;  // (path, reason)
 };
 
 int walk_cb(const char* root, const git_tree_entry* te, void* payload) {
@@ -182,7 +184,12 @@ int walk_cb(const char* root, const git_tree_entry* te, void* payload) {
   } else {
     size_t len = 0;
     git_object_t type{};
-    if (git_odb_read_header(&len, &type, st->odb, git_tree_entry_id(te)) == 0) e.size = len;
+    if (git_odb_read_header(&len, &type, st->odb, git_tree_entry_id(te)) == 0) {
+      e.size = len;
+    } else {
+      const git_error* err = git_error_last();
+      st->missing.emplace_back(e.path, "object " + e.object_id + " cannot be read: " + (err ? err->message : "missing"));
+    }
     if (mode == GIT_FILEMODE_LINK) {
       e.kind = EntryKind::symlink;
       git_blob* blob = nullptr;
@@ -213,7 +220,7 @@ GitSnapshot::GitSnapshot(git_repository* repo, const std::string& tree_id, std::
     git_tree_free(tree);
     throw std::runtime_error("cannot open the object database");
   }
-  WalkState st{repo, &files_, odb};
+  WalkState st{repo, &files_, odb, {}};
   int rc = git_tree_walk(tree, GIT_TREEWALK_PRE, walk_cb, &st);
   git_odb_free(odb);
   git_tree_free(tree);
@@ -222,6 +229,9 @@ GitSnapshot::GitSnapshot(git_repository* repo, const std::string& tree_id, std::
     throw std::runtime_error(std::string("cannot walk tree ") + tree_id + ": " + (err ? err->message : "unknown error"));
   }
   sort_entries();
+  // Blobs missing from the object database (a partial clone, a damaged repository) are known
+  // from the listing: report them even if no check happens to read them.
+  for (auto& [path, reason] : st.missing) mark_unreadable(path, std::move(reason));
 }
 
 bool GitSnapshot::load(const FileEntry& entry, std::string& out, std::string& error) const {

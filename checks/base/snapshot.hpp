@@ -31,6 +31,7 @@ struct FileEntry {
 struct Unreadable {
   std::string path;
   std::string reason;
+  bool over_size_limit = false;  // skipped by choice (--max-file-size), not missing or corrupt
 };
 
 /// The files of one snapshot. Entries are sorted by path. Symlinks and submodules are listed
@@ -68,11 +69,11 @@ class Snapshot {
   /// Loads the contents of `entry` into `out`; on failure returns false and sets `error`.
   virtual bool load(const FileEntry& entry, std::string& out, std::string& error) const = 0;
   void sort_entries();
+  void mark_unreadable(const std::string& path, std::string reason, bool over_size_limit = false) const;
 
   std::vector<FileEntry> files_;
 
  private:
-  void mark_unreadable(const std::string& path, std::string reason) const;
   mutable std::vector<Unreadable> unreadable_;
   mutable std::unordered_set<const FileEntry*> read_entries_;
   mutable std::uint64_t bytes_read_ = 0;

@@ -241,9 +241,12 @@ TEST_CASE("GNU licences are reported -only unless a note says 'or any later vers
 }
 
 TEST_CASE("GPL-2.0, LGPL-2.1, LGPL-2.0 and GPL-1.0 are told apart") {
-  for (auto [file, id] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& pair : std::vector<std::pair<std::string, std::string>>{
            {"GPL-2", "GPL-2.0-only"}, {"LGPL-2.1", "LGPL-2.1-only"}, {"LGPL-2", "LGPL-2.0-only"},
            {"GPL-1", "GPL-1.0-only"}, {"MPL-1.1", "MPL-1.1"}, {"MPL-2.0", "MPL-2.0"}}) {
+    // Plain variables, not a structured binding: clang 14 cannot capture those in the
+    // lambdas the doctest macros expand to.
+    const std::string file = pair.first, id = pair.second;
     auto t = debian_text(file);
     if (!t) continue;
     LicenseMatch m = identify_license_text(*t);
