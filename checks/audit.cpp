@@ -7,6 +7,7 @@
 #include <fstream>
 #include <memory>
 
+#include "checks/base/git.hpp"
 #include "checks/base/loose_objects.hpp"
 #include "checks/charter.hpp"
 #include "checks/scoring.hpp"
@@ -21,11 +22,6 @@ struct GitLib {
   GitLib() { git_libgit2_init(); }
   ~GitLib() { git_libgit2_shutdown(); }
 };
-
-std::string git_message() {
-  const git_error* e = git_error_last();
-  return e && e->message ? e->message : "unknown error";
-}
 
 struct RepoHandle {
   git_repository* repo = nullptr;
@@ -73,7 +69,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     repo_path = wd ? std::string(wd) : std::string(git_repository_path(handle.repo));
     while (repo_path.size() > 1 && repo_path.back() == '/') repo_path.pop_back();
     git_object* obj = nullptr;
-    bool has_head = git_revparse_single(&obj, handle.repo, opt.rev.c_str()) == 0;
+    bool has_head = revparse_single(&obj, handle.repo, opt.rev.c_str()) == 0;
     std::string rev_error = has_head ? std::string() : git_message();  // before other calls reset it
     git_commit* commit = nullptr;
     if (has_head) {

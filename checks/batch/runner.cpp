@@ -10,6 +10,7 @@
 #include <ostream>
 #include <thread>
 
+#include "checks/base/git.hpp"
 #include "checks/batch/mirror.hpp"
 #include "checks/charter.hpp"
 
@@ -144,7 +145,7 @@ std::string resolve_commit(const std::string& path, const std::string& rev) {
   if (git_repository_open_ext(&repo, path.c_str(), 0, nullptr) != 0) return {};
   std::string out;
   git_object* obj = nullptr;
-  if (git_revparse_single(&obj, repo, rev.c_str()) == 0) {
+  if (revparse_single(&obj, repo, rev.c_str()) == 0) {
     git_object* commit = nullptr;
     if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0) {
       char hex[GIT_OID_HEXSZ + 1];

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unordered_set>
 
+#include "checks/base/git.hpp"
 #include "checks/base/text.hpp"
 
 namespace pacte {
@@ -269,7 +270,7 @@ bool read_file(const std::string& path, bool follow_symlinks, std::string& out) 
 
 bool read_blob_spec(git_repository* repo, const std::string& spec, std::string& out) {
   ObjectPtr obj;
-  if (git_revparse_single(obj.out(), repo, spec.c_str()) != 0) return false;
+  if (revparse_single(obj.out(), repo, spec.c_str()) != 0) return false;
   ObjectPtr blob;
   if (git_object_peel(blob.out(), obj.get(), GIT_OBJECT_BLOB) != 0) return false;
   auto* b = reinterpret_cast<git_blob*>(blob.get());

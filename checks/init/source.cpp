@@ -3,7 +3,10 @@
 #include <git2.h>
 
 #include <filesystem>
+#include <utility>
+#include <vector>
 
+#include "checks/base/git.hpp"
 #include "checks/audit.hpp"
 #include "checks/engine.hpp"
 
@@ -11,25 +14,33 @@ namespace pacte {
 
 namespace {
 
-std::string git_message() {
-  const git_error* e = git_error_last();
-  return e && e->message ? e->message : "unknown error";
-}
-
+// The URL of `origin`, or of the only remote. Read from a config snapshot with a plain
+// iterator: libgit2 1.5's remote lookup and listing go through its config regexps, whose
+// pcre2 match data leaks on every entry that does not match (about 20 KiB each).
 std::string remote_of(git_repository* repo) {
-  git_remote* remote = nullptr;
-  if (git_remote_lookup(&remote, repo, "origin") != 0) {
-    git_strarray names{};
-    if (git_remote_list(&names, repo) == 0) {
-      if (names.count == 1) git_remote_lookup(&remote, repo, names.strings[0]);
-      git_strarray_dispose(&names);
+  git_config* cfg = nullptr;
+  if (git_repository_config_snapshot(&cfg, repo) != 0) return "";
+  std::string origin;
+  std::vector<std::pair<std::string, std::string>> urls;  // remote name, url
+  git_config_iterator* it = nullptr;
+  if (git_config_iterator_new(&it, cfg) == 0) {
+    git_config_entry* entry = nullptr;
+    while (git_config_next(&entry, it) == 0) {
+      std::string name = entry->name ? entry->name : "";
+      // Section and key are lower-cased by libgit2; the subsection (the remote's name) is not.
+      if (name.size() < 12 || name.compare(0, 7, "remote.") != 0 || name.compare(name.size() - 4, 4, ".url") != 0)
+        continue;
+      std::string remote = name.substr(7, name.size() - 11);
+      std::string url = entry->value ? entry->value : "";
+      if (remote == "origin") origin = url;
+      urls.emplace_back(remote, url);
     }
+    git_config_iterator_free(it);
   }
-  if (!remote) return "";
-  const char* url = git_remote_url(remote);
-  std::string out = url ? url : "";
-  git_remote_free(remote);
-  return strip_url_credentials(out);
+  git_config_free(cfg);
+  if (!origin.empty()) return strip_url_credentials(origin);
+  if (urls.size() == 1) return strip_url_credentials(urls.front().second);
+  return "";
 }
 
 }  // namespace
@@ -59,7 +70,7 @@ DraftSource::DraftSource(const std::string& path, bool worktree) {
     root_ = wd ? std::string(wd) : std::string(git_repository_path(repo_));
     remote_url_ = remote_of(repo_);
     git_object* obj = nullptr;
-    if (git_revparse_single(&obj, repo_, "HEAD") == 0) {
+    if (revparse_single(&obj, repo_, "HEAD") == 0) {
       git_commit* commit = nullptr;
       if (git_object_peel(reinterpret_cast<git_object**>(&commit), obj, GIT_OBJECT_COMMIT) != 0) {
         git_object_free(obj);

@@ -97,6 +97,17 @@ TEST_CASE("--rev audits an older commit") {
   auto prev = test::pacte({"audit", dir.str(), "--rev", "HEAD~1", "--format", "json"}).json();
   CHECK(head["repository"]["commit"] != prev["repository"]["commit"]);
   CHECK(prev["facts"]["history"]["commits_365d"] == 1);
+  // A branch, a lightweight tag, an annotated tag and a full id name the same commit.
+  const auto older = prev["repository"]["commit"].get<std::string>();
+  test::sh("git -C '" + dir.str() + "' branch older HEAD~1");
+  test::sh("git -C '" + dir.str() + "' tag v0.1 HEAD~1");
+  test::sh("git -C '" + dir.str() + "' tag -a -m release v0.2 HEAD~1");
+  for (const std::string& rev : std::vector<std::string>{"older", "refs/heads/older", "v0.1", "v0.2", "tags/v0.2", older}) {
+    INFO(rev);
+    auto run = test::pacte({"audit", dir.str(), "--rev", rev, "--format", "json"});
+    REQUIRE(run.code != 2);
+    CHECK(run.json()["repository"]["commit"] == older);
+  }
 }
 
 TEST_CASE("a plain folder is audited with --worktree; history rules are skipped, history is null") {
