@@ -48,6 +48,57 @@ std::string to_valid_utf8(std::string_view s) {
   return out;
 }
 
+namespace {
+
+/// Decodes the code point at `i` of valid UTF-8 `s` and its length.
+std::pair<char32_t, std::size_t> decode(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  unsigned char c = b(0);
+  if (c < 0x80) return {c, 1};
+  if ((c >> 5) == 0x6 && i + 1 < s.size()) return {char32_t((c & 0x1F) << 6 | (b(1) & 0x3F)), 2};
+  if ((c >> 4) == 0xE && i + 2 < s.size())
+    return {char32_t((c & 0x0F) << 12 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F)), 3};
+  if (i + 3 < s.size())
+    return {char32_t((c & 0x07) << 18 | (b(1) & 0x3F) << 12 | (b(2) & 0x3F) << 6 | (b(3) & 0x3F)), 4};
+  return {0xFFFD, 1};
+}
+
+}  // namespace
+
+std::string xml_clean(std::string_view in) {
+  std::string s = to_valid_utf8(in);
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    auto [cp, n] = decode(s, i);
+    bool legal = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp < 0x7F) ||
+                 (cp > 0x9F && cp != 0xFFFE && cp != 0xFFFF);
+    if (legal) out.append(s, i, n);
+    i += n;
+  }
+  return out;
+}
+
+std::string xml_escape(std::string_view in, bool attribute) {
+  std::string s = xml_clean(in);
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\r': out += "&#13;"; break;
+      case '\n': out += attribute ? "&#10;" : "\n"; break;
+      case '\t': out += attribute ? "&#9;" : "\t"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::string line_snippet(std::string_view content, std::size_t offset, std::size_t max) {
   offset = std::min(offset, content.size());
   std::size_t begin = 0;

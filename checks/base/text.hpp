@@ -38,6 +38,17 @@ std::string line_snippet(std::string_view content, std::size_t offset, std::size
 /// `s` with invalid UTF-8 sequences replaced by U+FFFD, so that it can go into JSON or XML.
 std::string to_valid_utf8(std::string_view s);
 
+/// `s` as valid UTF-8 without characters XML 1.0 forbids (C0 controls other than tab, LF and
+/// CR; C1 controls; U+FFFE, U+FFFF).
+std::string xml_clean(std::string_view s);
+
+/// Escapes `& < > " '` after `xml_clean`; in an attribute, also tab, LF and CR as character
+/// references so that attribute normalisation keeps them.
+std::string xml_escape(std::string_view s, bool attribute = false);
+
+/// HTML escaping (same rules as XML text and attributes).
+inline std::string html_escape(std::string_view s) { return xml_escape(s, true); }
+
 /// Lower-cased ASCII copy of `s`.
 std::string ascii_lower(std::string_view s);
 

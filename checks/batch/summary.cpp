@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "checks/audit.hpp"
+#include "checks/base/text.hpp"
 
 namespace pacte::batch {
 
@@ -43,22 +44,6 @@ std::string csv_field(const std::string& s) {
     else out.push_back(c);
   }
   return out + "\"";
-}
-
-std::string html_escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
 }
 
 // Percent-encodes what may not appear in a relative URL (report stems are already safe).

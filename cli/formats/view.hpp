@@ -130,16 +130,7 @@ std::string format_delta(double delta, Lang lang);
 
 // ---- Escaping ----------------------------------------------------------------------------
 
-/// `s` as valid UTF-8 without characters XML 1.0 forbids (C0 controls other than tab, LF and
-/// CR; C1 controls; U+FFFE, U+FFFF).
-std::string xml_clean(std::string_view s);
-
-/// Escapes `& < > " '` after `xml_clean`; in an attribute, also tab, LF and CR as character
-/// references so that attribute normalisation keeps them.
-std::string xml_escape(std::string_view s, bool attribute = false);
-
-/// HTML escaping (same rules as XML text and attributes).
-inline std::string html_escape(std::string_view s) { return xml_escape(s, true); }
+// xml_clean, xml_escape and html_escape are in checks/base/text.hpp.
 
 /// Text for Markdown outside code spans: one line, Markdown and HTML syntax neutralised,
 /// '@' mentions broken so that a PR comment pings nobody.
