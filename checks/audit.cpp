@@ -108,6 +108,8 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     }
   }
   snap->set_max_file_size(opt.max_file_size);
+  snap->set_deadline(opt.deadline);
+  opt.deadline.check();
 
   Charter charter;
   if (!opt.charter_file.empty()) {
@@ -125,6 +127,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   ctx.history_available = handle.repo && !commit_hex.empty() && loose.fatal.empty();
   ctx.shallow = shallow;
   ctx.options = opt.evidence;
+  ctx.deadline = opt.deadline;
 
   std::vector<RuleResult> results = evaluate_rules(rules, ctx);
   Score score = compute_score(results);

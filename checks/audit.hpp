@@ -27,6 +27,7 @@ struct AuditOptions {
   Lang lang = Lang::en;
   std::uint64_t max_file_size = 16ull << 20;
   EvidenceOptions evidence;
+  Deadline deadline;  // --timeout: run_audit throws TimeLimitExceeded once it has passed
 };
 
 /// Runs one audit and returns the report document (SPEC section 4). Throws AuditError,

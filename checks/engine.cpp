@@ -93,6 +93,7 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
   std::vector<RuleResult> results;
   results.reserve(rules.rules.size());
   for (const auto& rule : rules.rules) {
+    ctx.deadline.check();
     RuleResult r;
     r.rule = &rule;
     bool skipped = false;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/base/deadline.hpp"
 #include "checks/base/snapshot.hpp"
 #include "checks/base/text.hpp"
 #include "checks/charter.hpp"
@@ -57,6 +58,7 @@ class AuditContext {
   bool shallow = false;            // a shallow clone: history-based rules cannot judge
   std::uint64_t commits_walked = 0;
   EvidenceOptions options;
+  Deadline deadline;               // --timeout: checked between rules (and by the snapshot, history)
 
   /// Computes a fact once. `key` names it; `compute` runs on first use only.
   template <class T>

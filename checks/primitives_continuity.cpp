@@ -19,7 +19,7 @@ const HistoryState& history_state(AuditContext& ctx) {
       return st;
     }
     std::string err;
-    st.facts = analyze_history(ctx.repo, oid, ctx.now, &err);
+    st.facts = analyze_history(ctx.repo, oid, ctx.now, &err, ctx.deadline);
     if (!st.facts) st.error = err.empty() ? "the history cannot be read" : err;
     else ctx.commits_walked = static_cast<std::uint64_t>(st.facts->commits_total);
     return st;

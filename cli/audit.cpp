@@ -1,5 +1,6 @@
 // pacte audit: options, the gate (--fail-under, --fail-on), output and exit code.
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include <memory>
 #include <unistd.h>
@@ -39,6 +40,10 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
   app.add_option("--max-file-size", cmd.max_file_size_mb, "Largest file read, in MiB (default 16); larger files are reported as unread")
       ->check(CLI::Range(1, 4096));
   app.add_option("--max-matches", cmd.audit.evidence.max_evidence, "Evidence kept per rule (default 50)")->check(CLI::Range(1, 100000));
+  app.add_option("--timeout", cmd.timeout_seconds,
+                 with_path ? "Stop the audit after SECONDS and exit 2 (default 0: no limit)"
+                           : "Time limit per repository, in seconds, fetching included (default 0: no limit)")
+      ->check(CLI::NonNegativeNumber);
 }
 
 bool passes_gate(const nlohmann::json& report, double fail_under, const std::string& fail_on, std::string& why) {
@@ -109,10 +114,8 @@ void add_audit_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
 }
 
 int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
-  Lang lang;
-  if (!parse_lang(cmd.lang, lang, err)) return 2;
-  cmd.audit.lang = lang;
-  cmd.audit.max_file_size = cmd.max_file_size_mb << 20;
+  if (!finish_audit_options(cmd, err)) return 2;
+  const Lang lang = cmd.audit.lang;
   nlohmann::json baseline;
   if (!cmd.baseline.empty()) {
     std::ifstream in(cmd.baseline, std::ios::binary);
@@ -129,7 +132,11 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
   try {
     rules = load_rules(cmd.rules, cmd.no_default_rules);
     if (rules.rules.empty()) return usage_error(err, "no rule in force: --no-default-rules needs --rules");
+    cmd.audit.deadline = Deadline::after(cmd.timeout_seconds);
     report = run_audit(cmd.audit, rules);
+  } catch (const TimeLimitExceeded& e) {
+    return usage_error(err, cmd.audit.path + ": the audit did not finish within --timeout " + fmt::format("{:g}", e.seconds) +
+                                " s; nothing was reported (raise --timeout)");
   } catch (const CharterInvalid& e) {
     for (const auto& p : e.problems()) err << p << "\n";
     err << "pacte: the charter is not valid; nothing was audited. Fix the errors above ('pacte validate' checks it).\n";

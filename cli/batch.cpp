@@ -46,7 +46,6 @@ void add_batch_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
   sub->add_option("--shard", cmd->shard, "Audit only share I of N (1-based) of the list, e.g. 2/8");
   sub->add_flag("--resume", cmd->resume, "Skip repositories whose report in --out is still current (same commit, charter, rules)");
   sub->add_option("--cache", cmd->cache_dir, "Folder of bare mirrors of remote repositories (default: ~/.cache/pacte/mirrors)");
-  sub->add_option("--timeout", cmd->timeout_seconds, "Time limit per repository, in seconds (0: none)")->check(CLI::NonNegativeNumber);
   sub->add_option("--retries", cmd->retries, "Network retries per remote repository (default 2)")->check(CLI::Range(0, 20));
   sub->add_option("--retry-wait", cmd->backoff_seconds, "Seconds before the first retry, doubled each time (default 1)")
       ->check(CLI::Range(0.0, 600.0));
@@ -71,10 +70,8 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   if (!ac.output.empty()) return usage_error(err, "batch: --output names one file; use --out DIR for the reports of a batch");
   if (!ac.baseline.empty()) return usage_error(err, "batch: --baseline compares one repository; audit it with 'pacte audit'");
   if (!ac.badge.empty()) return usage_error(err, "batch: --badge names one file; audit the repository with 'pacte audit'");
-  Lang lang;
-  if (!parse_lang(ac.lang, lang, err)) return 2;
-  ac.audit.lang = lang;
-  ac.audit.max_file_size = ac.max_file_size_mb << 20;
+  if (!finish_audit_options(ac, err)) return 2;
+  const Lang lang = ac.audit.lang;
 
   batch::Shard shard;
   if (!cmd.shard.empty()) {
@@ -126,7 +123,7 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   unsigned hw = std::thread::hardware_concurrency();
   bo.jobs = ac.jobs > 0 ? static_cast<unsigned>(ac.jobs) : (hw ? hw : 1);
   bo.resume = cmd.resume;
-  bo.timeout_seconds = cmd.timeout_seconds;
+  bo.timeout_seconds = ac.timeout_seconds;
   bo.retries = cmd.retries;
   bo.backoff = std::chrono::milliseconds(static_cast<long long>(cmd.backoff_seconds * 1000));
   std::string extra = extra_extension(ac.format);

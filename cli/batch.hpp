@@ -21,7 +21,6 @@ struct BatchCommand {
   std::string cache_dir;         // default: $XDG_CACHE_HOME/pacte/mirrors (or ~/.cache/...)
   std::string shard;             // "I/N", 1-based
   bool resume = false;
-  double timeout_seconds = 0;
   int retries = 2;
   double backoff_seconds = 1;
 };

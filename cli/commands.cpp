@@ -25,6 +25,12 @@ bool parse_lang(const std::string& s, Lang& lang, std::ostream& err) {
   return true;
 }
 
+bool finish_audit_options(AuditCommand& cmd, std::ostream& err) {
+  if (!parse_lang(cmd.lang, cmd.audit.lang, err)) return false;
+  cmd.audit.max_file_size = cmd.max_file_size_mb << 20;
+  return true;
+}
+
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CLI::App app{"pacte audits a digital public service against the Pacte service public citoyen:\n"
                "openness, neutrality, continuity and equal access. It reads the team's charter\n"

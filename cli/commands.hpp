@@ -48,6 +48,7 @@ struct AuditCommand {
   bool quiet = false;
   int jobs = 0;
   std::uint64_t max_file_size_mb = 16;
+  double timeout_seconds = 0;
 };
 
 void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path);
@@ -55,6 +56,10 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err);
 
 /// Resolves --lang; returns false (and writes a message) on an unknown language.
 bool parse_lang(const std::string& s, Lang& lang, std::ostream& err);
+
+/// Turns the options of `audit` (and `batch`) into `cmd.audit`: the language and the size
+/// limit. Returns false (and writes a message) when one is not valid.
+bool finish_audit_options(AuditCommand& cmd, std::ostream& err);
 
 /// Renders a report in `format` (text, json, sarif, junit, markdown, html).
 std::string render_report(const nlohmann::json& report, const RuleSet& rules, const std::string& format, Lang lang, bool color);

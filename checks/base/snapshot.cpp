@@ -31,6 +31,7 @@ void Snapshot::mark_unreadable(const std::string& path, std::string reason, bool
 }
 
 std::optional<std::string> Snapshot::read(const FileEntry& entry) const {
+  deadline_.check();
   if (entry.kind != EntryKind::file) return std::nullopt;
   if (entry.size > max_file_size_) {
     mark_unreadable(entry.path,

@@ -10,6 +10,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "checks/base/deadline.hpp"
+
 struct git_repository;
 
 namespace pacte {
@@ -62,6 +64,9 @@ class Snapshot {
   void set_max_file_size(std::uint64_t bytes) { max_file_size_ = bytes; }
   std::uint64_t max_file_size() const { return max_file_size_; }
 
+  /// Every read first checks this limit (throws TimeLimitExceeded once it has passed).
+  void set_deadline(const Deadline& deadline) { deadline_ = deadline; }
+
   /// True when the snapshot comes from a git commit.
   virtual bool from_git() const = 0;
 
@@ -79,6 +84,7 @@ class Snapshot {
   mutable std::uint64_t bytes_read_ = 0;
   mutable std::uint64_t files_read_ = 0;
   std::uint64_t max_file_size_ = 16ull << 20;
+  Deadline deadline_;
 };
 
 /// A snapshot held in memory: for tests and for fuzzing.

@@ -197,10 +197,8 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
   MirrorLocks mirror_locks;
 
   auto audit_one = [&](const BatchEntry& entry, bool& was_skipped) -> SummaryRow {
-    auto started = Clock::now();
-    auto deadline = options.timeout_seconds > 0
-                        ? started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.timeout_seconds))
-                        : Clock::time_point::max();
+    const Deadline limit = Deadline::after(options.timeout_seconds);
+    const auto deadline = limit.at();
     SummaryRow row;
     row.location = entry.location;
     row.charter = entry.charter;
@@ -210,6 +208,7 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
     opt.path = entry.target;
     if (!entry.rev.empty()) opt.rev = entry.rev;
     if (!entry.charter.empty()) opt.charter_file = entry.charter;
+    opt.deadline = limit;
 
     std::unique_lock<std::mutex> mirror_lock;
     if (entry.remote) {
@@ -253,14 +252,15 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
       row.error = entry.location + ": timed out after " + seconds_text(options.timeout_seconds) + " (--timeout) before the audit";
       return row;
     }
-    nlohmann::json report = run_audit(opt, rules);
-    if (mirror_lock) mirror_lock.unlock();
-    if (Clock::now() > deadline) {
-      double took = std::chrono::duration<double>(Clock::now() - started).count();
-      row.error = entry.location + ": took " + seconds_text(took) + ", more than --timeout " +
-                  seconds_text(options.timeout_seconds) + "; the report was not kept (raise --timeout)";
+    nlohmann::json report;
+    try {
+      report = run_audit(opt, rules);
+    } catch (const TimeLimitExceeded&) {
+      row.error = entry.location + ": timed out after " + seconds_text(options.timeout_seconds) +
+                  " (--timeout) during the audit; no report was written (raise --timeout)";
       return row;
     }
+    if (mirror_lock) mirror_lock.unlock();
     report["batch"] = batch_tag(entry, "");
     report["batch"]["charter_file"] = opt.charter_file.empty() ? nlohmann::json(nullptr) : nlohmann::json(opt.charter_file);
     std::string gate = options.on_report ? options.on_report(entry, report, true) : "pass";

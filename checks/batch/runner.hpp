@@ -4,10 +4,10 @@
 // repositories.
 //
 // Time limit (--timeout): pacte never abandons a running thread (the audit owns libgit2
-// handles and memory that only it can release). The deadline is cooperative: it is checked
-// while a remote is cloned or fetched (the transfer stops at the deadline), before the audit
-// starts, and when it returns. A repository over its time gets an error row and its report is
-// not kept; the worker is free again when that audit returns.
+// handles and memory that only it can release). The limit is checked while a remote is cloned
+// or fetched (the transfer stops at it), and inside the audit at every file read, every 4,096
+// commits of the history walk and between rules (checks/base/deadline.hpp): the audit then
+// unwinds, releasing what it holds, and the repository gets an error row with no report.
 #pragma once
 #include <chrono>
 #include <functional>

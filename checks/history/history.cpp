@@ -484,7 +484,7 @@ int contributor_absence_factor(std::vector<int> commits) {
 // ------------------------------------------------------------------------------ the walk
 
 std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid& head, std::time_t now,
-                                            std::string* error) {
+                                            std::string* error, const Deadline& deadline) {
   auto fail = [&](std::string msg) -> std::optional<HistoryFacts> {
     if (error) *error = std::move(msg);
     return std::nullopt;
@@ -538,6 +538,7 @@ std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid&
   std::string key_buf;
 
   while (!stack.empty()) {
+    if ((facts.commits_total & 4095) == 4095) deadline.check();
     git_oid id = stack.back();
     stack.pop_back();
     std::string_view raw;

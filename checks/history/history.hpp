@@ -31,6 +31,8 @@
 #include <git2/types.h>
 #include <nlohmann/json.hpp>
 
+#include "checks/base/deadline.hpp"
+
 namespace pacte {
 
 /// One author, after mailmap. `name` is the mailmapped name of their most recent commit.
@@ -69,8 +71,10 @@ struct HistoryFacts {
 /// repository the walk stops at the shallow boundary (as git does) and `shallow` is set.
 /// Returns nullopt and sets `error` (when not null) when `head` or a reachable commit cannot be
 /// read. libgit2 must be initialised by the caller.
+/// The walk checks `deadline` every 4,096 commits (throws TimeLimitExceeded).
 std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid& head,
-                                            std::time_t now, std::string* error);
+                                            std::time_t now, std::string* error,
+                                            const Deadline& deadline = {});
 
 /// The SPEC §4 `facts.history` object: last_commit, commits_90d, commits_365d,
 /// contributors_365d, contributor_absence_factor, tags, last_tag, last_tag_date (times as

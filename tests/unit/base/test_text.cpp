@@ -56,3 +56,19 @@ TEST_CASE("MemorySnapshot lists sorted files and enforces the size cap") {
   REQUIRE(snap.unreadable().size() == 1);
   CHECK(snap.unreadable()[0].path == "b.txt");
 }
+
+TEST_CASE("a snapshot stops reading once the audit's time limit has passed") {
+  MemorySnapshot snap;
+  snap.add("a.txt", "aa");
+  snap.set_deadline(Deadline::after(3600));
+  CHECK(snap.read("a.txt").value() == "aa");
+  snap.set_deadline(Deadline(Deadline::Clock::now() - std::chrono::seconds(1), 30));
+  try {
+    (void)snap.read("a.txt");
+    FAIL("read past the time limit");
+  } catch (const TimeLimitExceeded& e) {
+    CHECK(e.seconds == 30);
+  }
+  CHECK(Deadline::after(0).limited() == false);
+  CHECK_NOTHROW(Deadline{}.check());
+}

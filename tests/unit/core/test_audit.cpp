@@ -140,6 +140,12 @@ TEST_CASE("nothing audited: exit 2 with a message naming the path") {
   CHECK(badrev.err.find("unknown revision 'v9.9'") != std::string::npos);
   auto badfmt = test::pacte({"audit", dir.str(), "--format", "pdf"});
   CHECK(badfmt.code == 2);
+  // Over its --timeout, an audit reports nothing and says so (exit 2, not a pass or a fail).
+  auto late = test::pacte({"audit", dir.str(), "--timeout", "0.000001", "--format", "json"});
+  CHECK(late.code == 2);
+  CHECK(late.out.empty());
+  CHECK(late.err.find("did not finish within --timeout 1e-06 s") != std::string::npos);
+  CHECK(test::pacte({"audit", dir.str(), "--timeout", "600"}).code != 2);
 }
 
 TEST_CASE("an invalid charter stops the audit with every error at file:line:col") {

@@ -495,6 +495,34 @@ TEST_CASE("analyze_history reports what it cannot read instead of guessing") {
   CHECK(one->monthly.size() == 24);
 }
 
+TEST_CASE("analyze_history stops at its time limit instead of walking on") {
+  TempDir tmp;
+  RepoBuilder repo(tmp.path + "/r");
+  // 5,000 empty commits in one fast-import stream: more than one 4,096-commit stride.
+  std::string stream;
+  for (int i = 1; i <= 5000; ++i) {
+    stream += "commit refs/heads/main\ncommitter A <a@example.org> " + std::to_string(kNow - 5000 + i) +
+              " +0000\ndata 2\nc\n\n";
+  }
+  std::string file = tmp.path + "/stream";
+  {
+    FILE* f = std::fopen(file.c_str(), "w");
+    REQUIRE(f != nullptr);
+    std::fwrite(stream.data(), 1, stream.size(), f);
+    std::fclose(f);
+  }
+  repo.git("fast-import --quiet < " + quote(file));
+  OpenRepo r(repo.dir);
+  std::string error;
+  // No limit: the whole walk.
+  auto all = analyze_history(r.repo, r.rev("HEAD"), kNow, &error, Deadline{});
+  REQUIRE(all.has_value());
+  CHECK(all->commits_total == 5000);
+  // A limit already passed: the walk stops with TimeLimitExceeded, it does not return facts.
+  Deadline passed(Deadline::Clock::now() - std::chrono::seconds(1), 2.5);
+  CHECK_THROWS_AS(analyze_history(r.repo, r.rev("HEAD"), kNow, &error, passed), TimeLimitExceeded);
+}
+
 TEST_CASE("analyze_history counts commits dated in the future, like git --since") {
   TempDir tmp;
   RepoBuilder repo(tmp.path + "/r");
