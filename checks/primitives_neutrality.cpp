@@ -1,8 +1,10 @@
 // Neutrality primitives: advertising, trackers and data sharing detected in the code, held
 // against what the charter declares.
 #include <algorithm>
+#include <future>
 #include <mutex>
 
+#include "checks/audit.hpp"
 #include "checks/facts.hpp"
 #include "checks/primitive_util.hpp"
 
@@ -16,6 +18,10 @@ const SignatureSet& builtin_signatures() {
 }
 
 }  // namespace
+
+std::future<void> prepare_audit_data() {
+  return std::async(std::launch::async, [] { builtin_signatures(); });
+}
 
 const SignatureSet& signature_set(AuditContext& ctx) {
   return *ctx.cached<std::shared_ptr<SignatureSet>>("signatures", [&] {

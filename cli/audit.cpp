@@ -116,6 +116,8 @@ void add_audit_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
 int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
   if (!finish_audit_options(cmd, err)) return 2;
   const Lang lang = cmd.audit.lang;
+  // The tracker database builds on another core while the rules load and the tree is read.
+  auto data_ready = prepare_audit_data();
   nlohmann::json baseline;
   if (!cmd.baseline.empty()) {
     std::ifstream in(cmd.baseline, std::ios::binary);

@@ -72,6 +72,7 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   if (!ac.badge.empty()) return usage_error(err, "batch: --badge names one file; audit the repository with 'pacte audit'");
   if (!finish_audit_options(ac, err)) return 2;
   const Lang lang = ac.audit.lang;
+  auto data_ready = prepare_audit_data();
 
   batch::Shard shard;
   if (!cmd.shard.empty()) {
