@@ -97,42 +97,65 @@ DiskSnapshot::DiskSnapshot(std::string root) : root_(std::move(root)) {
   std::error_code ec;
   if (!fs::is_directory(root_, ec)) throw std::runtime_error(root_ + ": not a folder");
   while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
-  fs::recursive_directory_iterator it(root_, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) throw std::runtime_error(root_ + ": cannot list: " + ec.message());
-  for (; it != end; it.increment(ec)) {
-    if (ec) break;
-    const fs::path& p = it->path();
-    std::string rel = p.lexically_relative(root_).generic_string();
-    if (rel == ".git" || rel.rfind(".git/", 0) == 0) {
-      it.disable_recursion_pending();
+  {
+    fs::directory_iterator probe(root_, ec);
+    if (ec) throw std::runtime_error(root_ + ": cannot list: " + ec.message());
+  }
+  // Folders are listed one by one. A folder that cannot be listed, or whose listing stops part
+  // way, is recorded as unreadable: the files it holds are unknown, so no check may pass for
+  // want of finding them there.
+  std::vector<std::string> pending{""};  // repository-relative folders still to list
+  while (!pending.empty()) {
+    const std::string dir = std::move(pending.back());
+    pending.pop_back();
+    const std::string shown = dir.empty() ? "." : dir + "/";
+    fs::directory_iterator it(dir.empty() ? fs::path(root_) : fs::path(root_) / dir, ec), end;
+    if (ec) {
+      mark_unreadable(shown, "this folder cannot be listed (" + ec.message() + "); its files were not audited");
+      ec.clear();
       continue;
     }
-    struct stat st {};
-    if (::lstat(p.c_str(), &st) != 0) continue;
-    FileEntry e;
-    e.path = rel;
-    if (S_ISLNK(st.st_mode)) {
-      e.kind = EntryKind::symlink;
-      std::error_code lec;
-      e.link_target = fs::read_symlink(p, lec).generic_string();
-      e.size = e.link_target.size();
-      files_.push_back(std::move(e));
-      continue;
-    }
-    if (S_ISDIR(st.st_mode)) {
-      // A nested repository (a submodule checkout) is listed, not descended into.
-      struct stat gst {};
-      if (::lstat((p / ".git").c_str(), &gst) == 0) {
-        e.kind = EntryKind::submodule;
-        files_.push_back(std::move(e));
-        it.disable_recursion_pending();
+    for (; it != end; it.increment(ec)) {
+      if (ec) break;
+      const fs::path& p = it->path();
+      const std::string name = p.filename().string();
+      if (dir.empty() && name == ".git") continue;
+      std::string rel = dir.empty() ? name : dir + "/" + name;
+      struct stat st {};
+      if (::lstat(p.c_str(), &st) != 0) {
+        mark_unreadable(rel, std::string("cannot be examined (") + std::strerror(errno) + ")");
+        continue;
       }
-      continue;
+      FileEntry e;
+      e.path = rel;
+      if (S_ISLNK(st.st_mode)) {
+        e.kind = EntryKind::symlink;
+        std::error_code lec;
+        e.link_target = fs::read_symlink(p, lec).generic_string();
+        e.size = e.link_target.size();
+        files_.push_back(std::move(e));
+        continue;
+      }
+      if (S_ISDIR(st.st_mode)) {
+        // A nested repository (a submodule checkout) is listed, not descended into.
+        struct stat gst {};
+        if (::lstat((p / ".git").c_str(), &gst) == 0) {
+          e.kind = EntryKind::submodule;
+          files_.push_back(std::move(e));
+        } else {
+          pending.push_back(std::move(rel));
+        }
+        continue;
+      }
+      if (!S_ISREG(st.st_mode)) continue;
+      e.size = static_cast<std::uint64_t>(st.st_size);
+      e.executable = (st.st_mode & S_IXUSR) != 0;
+      files_.push_back(std::move(e));
     }
-    if (!S_ISREG(st.st_mode)) continue;
-    e.size = static_cast<std::uint64_t>(st.st_size);
-    e.executable = (st.st_mode & S_IXUSR) != 0;
-    files_.push_back(std::move(e));
+    if (ec) {
+      mark_unreadable(shown, "the listing of this folder stopped (" + ec.message() + "); some of its files were not audited");
+      ec.clear();
+    }
   }
   sort_entries();
 }

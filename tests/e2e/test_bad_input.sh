@@ -284,6 +284,38 @@ start=$(date +%s)
 audited "alias bomb in a committed pubspec.yaml: the audit runs" audit "$T/pubspec"
 [ $(($(date +%s) - start)) -le 10 ] && ok "alias bomb in pubspec.yaml costs no time" || ko "pubspec.yaml took $(($(date +%s) - start)) s"
 
+# A folder pacte cannot list (--worktree): named in stats.unreadable, and a rule that passes
+# when nothing is found (no tracker) is an error instead. pacte must run as a user the folder
+# refuses: root reads everything, so as root the case runs pacte as nobody (setpriv).
+as_user=()
+if [ "$(id -u)" = 0 ]; then
+  command -v setpriv >/dev/null && as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+fi
+if [ "$(id -u)" != 0 ] || [ ${#as_user[@]} -gt 0 ]; then
+  mkdir -p "$T/locked/src/private" && chmod 755 "$T" "$T/locked" "$T/locked/src"
+  printf '%s\n' "$GOOD_CHARTER" >"$T/locked/pacte.yml" && printf 'MIT License\n' >"$T/locked/LICENSE"
+  printf '<script src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>\n' >"$T/locked/src/private/index.html"
+  chmod -R a+rX "$T/locked" && chmod 000 "$T/locked/src/private"
+  bin="$PACTE"
+  if [ ${#as_user[@]} -gt 0 ] && ! "${as_user[@]}" test -x "$PACTE"; then
+    cp "$PACTE" "$T/pacte-copy" && chmod 755 "$T/pacte-copy" && bin="$T/pacte-copy"
+  fi
+  "${as_user[@]}" env HOME=/tmp timeout 30 "$bin" audit "$T/locked" --worktree --format json >"$T/out" 2>"$T/err"
+  rc=$?
+  if [ "$rc" -le 1 ]; then
+    ok "a folder that cannot be listed: the audit runs"
+    json_check "a folder that cannot be listed is named in stats.unreadable" \
+      'any(u["path"] == "src/private/" and "cannot be listed" in u["reason"] for u in d["stats"]["unreadable"])'
+    json_check "a folder that cannot be listed: the absence-of-tracker rules are errors, not passes" \
+      '{r["status"] for r in d["results"] if r["rule"] in ("NEUT-AD-SDK", "NEUT-AD-PIXEL", "NEUT-THIRD-PARTY-ANALYTICS")} == {"error"}'
+  else
+    ko "a folder that cannot be listed: exit $rc; $(head -c 300 "$T/err")"
+  fi
+  chmod 755 "$T/locked/src/private"
+else
+  echo "skip - a folder that cannot be listed (running as root without setpriv)"
+fi
+
 # Huge files: a 400 MB sparse file on disk and a 17 MiB blob are over the 16 MiB default cap:
 # reported unread, quickly.
 repo_with_charter "$T/huge" <<<"$GOOD_CHARTER"
