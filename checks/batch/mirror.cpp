@@ -29,13 +29,13 @@ bool transient(int klass) {
 }
 
 struct Payload {
-  std::chrono::steady_clock::time_point deadline;
+  Deadline deadline;
   bool timed_out = false;
 };
 
 int on_transfer(const git_indexer_progress*, void* payload) {
   auto* p = static_cast<Payload*>(payload);
-  if (std::chrono::steady_clock::now() > p->deadline) {
+  if (p->deadline.expired()) {
     p->timed_out = true;
     return -1;  // stops the fetch with GIT_EUSER
   }
@@ -173,7 +173,7 @@ MirrorResult update_mirror(const std::string& url, const MirrorOptions& opt) {
     if (payload.timed_out) break;
     if (!transient(klass) || attempt == opt.retries) break;
     auto now = std::chrono::steady_clock::now();
-    if (opt.deadline != std::chrono::steady_clock::time_point::max() && now + wait > opt.deadline) {
+    if (opt.deadline.limited() && now + wait > opt.deadline.at()) {
       payload.timed_out = true;
       break;
     }

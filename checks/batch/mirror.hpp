@@ -6,14 +6,16 @@
 #include <chrono>
 #include <string>
 
+#include "checks/base/deadline.hpp"
+
 namespace pacte::batch {
 
 struct MirrorOptions {
   std::string cache_dir;  // where mirrors live: <cache_dir>/<stem>.git
   int retries = 2;        // further attempts after a network failure
   std::chrono::milliseconds backoff{1000};  // wait before the first retry, doubled each time
-  /// The repository's deadline (--timeout): transfers stop when it passes.
-  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  /// The repository's time limit (--timeout): transfers stop when it passes.
+  Deadline deadline;
 };
 
 /// The outcome of `update_mirror`: the mirror's path, or why it could not be brought up to date.

@@ -198,7 +198,6 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
 
   auto audit_one = [&](const BatchEntry& entry, bool& was_skipped) -> SummaryRow {
     const Deadline limit = Deadline::after(options.timeout_seconds);
-    const auto deadline = limit.at();
     SummaryRow row;
     row.location = entry.location;
     row.charter = entry.charter;
@@ -221,7 +220,7 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
       mo.cache_dir = options.cache_dir;
       mo.retries = options.retries;
       mo.backoff = options.backoff;
-      mo.deadline = deadline;
+      mo.deadline = limit;
       MirrorResult m = update_mirror(entry.location, mo);
       if (!m.error.empty()) {
         row.error = m.timed_out ? entry.location + ": timed out after " + seconds_text(options.timeout_seconds) +
@@ -248,7 +247,7 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
       }
     }
 
-    if (Clock::now() > deadline) {
+    if (limit.expired()) {
       row.error = entry.location + ": timed out after " + seconds_text(options.timeout_seconds) + " (--timeout) before the audit";
       return row;
     }
