@@ -15,6 +15,7 @@
 
 #include "checks/base/text.hpp"
 #include "checks/history/history.hpp"
+#include "tests/unit/shell.hpp"
 
 using namespace pacte;
 
@@ -66,19 +67,7 @@ std::string quote(const std::string& s) {
   return out + "'";
 }
 
-// Runs a shell command, returns its standard output; fails the test when it exits non-zero.
-std::string sh(const std::string& cmd) {
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int rc = pclose(p);
-  INFO("command: " << cmd);
-  REQUIRE(rc == 0);
-  return out;
-}
+using test_shell::sh_out;
 
 std::vector<std::string> lines(const std::string& s) {
   std::vector<std::string> out;
@@ -99,9 +88,9 @@ struct Person {
 struct RepoBuilder {
   std::string dir;
   explicit RepoBuilder(std::string d) : dir(std::move(d)) {
-    sh("git init -q -b main " + quote(dir));
+    sh_out("git init -q -b main " + quote(dir));
   }
-  std::string git(const std::string& args) const { return sh("git -C " + quote(dir) + " " + args); }
+  std::string git(const std::string& args) const { return sh_out("git -C " + quote(dir) + " " + args); }
   static std::string env(const Person& who, std::time_t author_time, std::time_t commit_time) {
     return "GIT_AUTHOR_NAME=" + quote(who.name) + " GIT_AUTHOR_EMAIL=" + quote(who.email) +
            " GIT_AUTHOR_DATE='@" + std::to_string(author_time) + " +0200'" +
@@ -113,17 +102,17 @@ struct RepoBuilder {
   void commit(const Person& who, double days, double author_days = -1) {
     std::time_t t = kNow - static_cast<std::time_t>(days * kDay);
     std::time_t a = author_days < 0 ? t : kNow - static_cast<std::time_t>(author_days * kDay);
-    sh(env(who, a, t) + " git -C " + quote(dir) + " commit -q --allow-empty -m " +
+    sh_out(env(who, a, t) + " git -C " + quote(dir) + " commit -q --allow-empty -m " +
        quote("work by " + who.name));
   }
   void merge(const Person& who, double days, const std::string& branch) {
     std::time_t t = kNow - static_cast<std::time_t>(days * kDay);
-    sh(env(who, t, t) + " git -C " + quote(dir) + " merge -q --no-ff -m " + quote("Merge " + branch) + " " +
+    sh_out(env(who, t, t) + " git -C " + quote(dir) + " merge -q --no-ff -m " + quote("Merge " + branch) + " " +
        branch);
   }
   void annotated_tag(const std::string& name, const std::string& target, double days) {
     std::time_t t = kNow - static_cast<std::time_t>(days * kDay);
-    sh(env({"Release Manager", "release@example.org"}, t, t) + " git -C " + quote(dir) + " tag -a -m " +
+    sh_out(env({"Release Manager", "release@example.org"}, t, t) + " git -C " + quote(dir) + " tag -a -m " +
        quote("release " + name) + " " + name + " " + target);
   }
   std::string head() const { return lines(git("rev-parse HEAD")).at(0); }
@@ -236,7 +225,7 @@ struct GitView {
 
 GitView git_view(const std::string& dir, const std::string& rev = "HEAD", std::time_t now = kNow) {
   GitView v;
-  auto g = [&](const std::string& args) { return sh("git -C " + quote(dir) + " " + args); };
+  auto g = [&](const std::string& args) { return sh_out("git -C " + quote(dir) + " " + args); };
   const std::string since90 = " --since=@" + std::to_string(now - 90 * kDay);
   const std::string since365 = " --since=@" + std::to_string(now - 365 * kDay);
   v.count_total = as_int(g("rev-list --count " + rev));
@@ -385,7 +374,7 @@ TEST_CASE("analyze_history agrees with the git CLI on a generated history") {
   SUBCASE("a bare clone reads the mailmap from HEAD:.mailmap and gives the same facts") {
     std::string bare = fx.tmp.path + "/bare.git";
     std::filesystem::remove_all(bare);
-    sh("git clone -q --bare " + quote(fx.repo.dir) + " " + quote(bare));
+    sh_out("git clone -q --bare " + quote(fx.repo.dir) + " " + quote(bare));
     HistoryFacts b = analyze(bare);
     check_against_git(b, git_view(bare));
     CHECK(b.contributors_365d == f.contributors_365d);
@@ -397,16 +386,16 @@ TEST_CASE("analyze_history agrees with the git CLI on a generated history") {
   SUBCASE("a shallow clone is flagged, and the walk stops at the boundary like git") {
     std::string shallow = fx.tmp.path + "/shallow";
     std::filesystem::remove_all(shallow);
-    sh("git clone -q --no-local --depth 3 file://" + fx.repo.dir + " " + quote(shallow));
+    sh_out("git clone -q --no-local --depth 3 file://" + fx.repo.dir + " " + quote(shallow));
     HistoryFacts s = analyze(shallow);
     CHECK(s.shallow);
-    CHECK(s.commits_total == as_int(sh("git -C " + quote(shallow) + " rev-list --count HEAD")));
+    CHECK(s.commits_total == as_int(sh_out("git -C " + quote(shallow) + " rev-list --count HEAD")));
     CHECK(s.commits_total == 3);
     CHECK(s.last_commit == f.last_commit);
 
     std::string one = fx.tmp.path + "/depth1";
     std::filesystem::remove_all(one);
-    sh("git clone -q --no-local --depth 1 file://" + fx.repo.dir + " " + quote(one));
+    sh_out("git clone -q --no-local --depth 1 file://" + fx.repo.dir + " " + quote(one));
     HistoryFacts s1 = analyze(one);
     CHECK(s1.shallow);
     CHECK(s1.commits_total == 1);
@@ -416,7 +405,7 @@ TEST_CASE("analyze_history agrees with the git CLI on a generated history") {
   SUBCASE("without a mailmap, the identities stay apart, as in git log") {
     std::string plain = fx.tmp.path + "/plain";
     std::filesystem::remove_all(plain);
-    sh("git clone -q " + quote(fx.repo.dir) + " " + quote(plain));
+    sh_out("git clone -q " + quote(fx.repo.dir) + " " + quote(plain));
     std::filesystem::remove(plain + "/.mailmap");
     HistoryFacts p = analyze(plain);
     check_against_git(p, git_view(plain));
@@ -426,13 +415,13 @@ TEST_CASE("analyze_history agrees with the git CLI on a generated history") {
   SUBCASE("mailmap.file in the configuration is read too") {
     std::string copy = fx.tmp.path + "/with-mailmap-file";
     std::filesystem::remove_all(copy);
-    sh("git clone -q " + quote(fx.repo.dir) + " " + quote(copy));
+    sh_out("git clone -q " + quote(fx.repo.dir) + " " + quote(copy));
     std::string extra = fx.tmp.path + "/extra.mailmap";
     FILE* out = std::fopen(extra.c_str(), "w");
     REQUIRE(out);
     std::fputs("Carol Dupont <carol@example.org> <dan@example.org>\n", out);
     std::fclose(out);
-    sh("git -C " + quote(copy) + " config mailmap.file " + quote(extra));
+    sh_out("git -C " + quote(copy) + " config mailmap.file " + quote(extra));
     HistoryFacts m = analyze(copy);
     check_against_git(m, git_view(copy));
     bool dan_merged = true;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/commands.hpp"
+#include "tests/unit/shell.hpp"
 
 namespace pacte::init_test {
 
@@ -44,19 +45,7 @@ inline void sh(const std::string& cmd) {
   REQUIRE(rc == 0);
 }
 
-/// Runs a shell command and returns its standard output; fails the test when it exits non-zero.
-inline std::string sh_out(const std::string& cmd) {
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int rc = pclose(p);
-  INFO("command: " << cmd);
-  REQUIRE(rc == 0);
-  return out;
-}
+using test_shell::sh_out;
 
 /// A temporary folder, removed at the end of the test.
 struct TempDir {
