@@ -97,10 +97,6 @@ DiskSnapshot::DiskSnapshot(std::string root) : root_(std::move(root)) {
   std::error_code ec;
   if (!fs::is_directory(root_, ec)) throw std::runtime_error(root_ + ": not a folder");
   while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
-  {
-    fs::directory_iterator probe(root_, ec);
-    if (ec) throw std::runtime_error(root_ + ": cannot list: " + ec.message());
-  }
   // Folders are listed one by one. A folder that cannot be listed, or whose listing stops part
   // way, is recorded as unreadable: the files it holds are unknown, so no check may pass for
   // want of finding them there.
@@ -111,6 +107,7 @@ DiskSnapshot::DiskSnapshot(std::string root) : root_(std::move(root)) {
     const std::string shown = dir.empty() ? "." : dir + "/";
     fs::directory_iterator it(dir.empty() ? fs::path(root_) : fs::path(root_) / dir, ec), end;
     if (ec) {
+      if (dir.empty()) throw std::runtime_error(root_ + ": cannot list: " + ec.message());
       mark_unreadable(shown, "this folder cannot be listed (" + ec.message() + "); its files were not audited");
       ec.clear();
       continue;
