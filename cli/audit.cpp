@@ -9,7 +9,10 @@
 #include <fstream>
 #include <iostream>
 
-#include "checks/charter.hpp"
+#include "checks/base/output_file.hpp"
+#include "checks/engine/charter.hpp"
+#include "checks/engine/facts.hpp"
+#include "checks/engine/gate.hpp"
 #include "cli/commands.hpp"
 #include "cli/formats/formats.hpp"
 
@@ -26,14 +29,13 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "markdown", "html"}));
   app.add_option("--output,-o", cmd.output, "Write the report to FILE (atomically) instead of standard output");
   app.add_option("--lang", cmd.lang, "Report language: en or fr");
-  app.add_option("--fail-under", cmd.fail_under, "Exit 1 when the score is below SCORE")->check(CLI::Range(0.0, 100.0));
-  app.add_option("--fail-on", cmd.fail_on, "Exit 1 when a rule of this severity or worse fails: critical, high, medium, low, never")
+  app.add_option("--fail-under", cmd.gate.fail_under, "Exit 1 when the score is below SCORE")->check(CLI::Range(0.0, 100.0));
+  app.add_option("--fail-on", cmd.gate.fail_on, "Exit 1 when a rule of this severity or worse fails: critical, high, medium, low, never")
       ->check(CLI::IsMember({"critical", "high", "medium", "low", "never"}));
   app.add_option("--baseline", cmd.baseline, "Earlier JSON report: gate only on failures that are new since");
   app.add_option("--badge", cmd.badge, "Also write an SVG badge with the score and verdict to FILE");
   app.add_flag("--worktree", cmd.audit.worktree, "Audit the files on disk (uncommitted changes included), not a commit");
   app.add_flag("--quiet,-q", cmd.quiet, "Print nothing but errors; the exit code says the result");
-  app.add_option("--jobs,-j", cmd.jobs, "Parallel jobs (batch)")->check(CLI::NonNegativeNumber);
   app.add_option("--signatures", cmd.audit.evidence.signature_files,
                  "Extra tracker signatures: pacte YAML or the Exodus Privacy JSON export (repeatable)");
   app.add_option("--license-data", cmd.audit.evidence.license_data_dir, "SPDX license-list-data folder for full-text licence matching");
@@ -44,55 +46,6 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
                  with_path ? "Stop the audit after SECONDS and exit 2 (default 0: no limit)"
                            : "Time limit per repository, in seconds, fetching included (default 0: no limit)")
       ->check(CLI::NonNegativeNumber);
-}
-
-bool passes_gate(const nlohmann::json& report, double fail_under, const std::string& fail_on, std::string& why) {
-  if (fail_under >= 0 && report["score"].get<double>() < fail_under) {
-    why = "score " + report["score"].dump() + " is below --fail-under " + std::to_string(static_cast<int>(fail_under));
-    return false;
-  }
-  if (fail_on != "never") {
-    static const std::vector<std::string> order = {"critical", "high", "medium", "low"};
-    auto rank = [](const std::string& s) {
-      for (std::size_t i = 0; i < order.size(); ++i)
-        if (order[i] == s) return static_cast<int>(i);
-      return 4;
-    };
-    int limit = rank(fail_on);
-    for (const auto& r : report["results"]) {
-      if (r["status"] != "fail") continue;
-      if (r.contains("new") && !r["new"].get<bool>()) continue;  // known in the baseline
-      if (rank(r["severity"].get<std::string>()) <= limit) {
-        why = r["rule"].get<std::string>() + " (" + r["severity"].get<std::string>() + ") failed";
-        return false;
-      }
-    }
-  }
-  return true;
-}
-
-void write_output(const std::string& path, const std::string& data, std::ostream& out) {
-  if (path.empty() || path == "-") {
-    out << data;
-    out.flush();
-    return;
-  }
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw std::runtime_error(path + ": cannot write (check the folder exists and is writable)");
-    f << data;
-    f.flush();
-    if (!f) {
-      f.close();
-      std::remove(tmp.c_str());
-      throw std::runtime_error(path + ": write failed (disk full?)");
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw std::runtime_error(path + ": cannot replace the file");
-  }
 }
 
 std::string render_report(const nlohmann::json& report, const RuleSet& rules, const std::string& format, Lang lang, bool color) {
@@ -167,7 +120,7 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
   if (const char* gha = std::getenv("GITHUB_ACTIONS"); gha && std::string(gha) == "true" && !cmd.quiet)
     (cmd.output.empty() && cmd.format != "text" ? err : out) << github_annotations(report, lang);
   std::string why;
-  if (!passes_gate(report, cmd.fail_under, cmd.fail_on, why)) {
+  if (!passes_gate(report, cmd.gate, why)) {
     if (!cmd.quiet) err << "pacte: gate failed: " << why << "\n";
     return 1;
   }

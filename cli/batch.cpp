@@ -49,6 +49,7 @@ void add_batch_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
   sub->add_option("--retries", cmd->retries, "Network retries per remote repository (default 2)")->check(CLI::Range(0, 20));
   sub->add_option("--retry-wait", cmd->backoff_seconds, "Seconds before the first retry, doubled each time (default 1)")
       ->check(CLI::Range(0.0, 600.0));
+  sub->add_option("--jobs,-j", cmd->jobs, "Repositories audited at once (default: the number of cores)")->check(CLI::NonNegativeNumber);
   add_audit_options(*sub, cmd->audit, false);
   sub->footer(
       "LIST syntax: one repository per line, '#' starts a comment:\n"
@@ -122,30 +123,24 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   bo.out_dir = cmd.out_dir;
   bo.cache_dir = cmd.cache_dir.empty() && any_remote ? default_cache_dir() : cmd.cache_dir;
   unsigned hw = std::thread::hardware_concurrency();
-  bo.jobs = ac.jobs > 0 ? static_cast<unsigned>(ac.jobs) : (hw ? hw : 1);
+  bo.jobs = cmd.jobs > 0 ? static_cast<unsigned>(cmd.jobs) : (hw ? hw : 1);
   bo.resume = cmd.resume;
   bo.timeout_seconds = ac.timeout_seconds;
   bo.retries = cmd.retries;
   bo.backoff = std::chrono::milliseconds(static_cast<long long>(cmd.backoff_seconds * 1000));
+  bo.gate = ac.gate;
   std::string extra = extra_extension(ac.format);
   std::string format = ac.format;
-  double fail_under = ac.fail_under;
-  std::string fail_on = ac.fail_on;
   std::string out_dir = cmd.out_dir;
-  bo.on_report = [&rules, lang, extra, format, fail_under, fail_on, out_dir](const batch::BatchEntry& entry, nlohmann::json& report,
-                                                                            bool fresh) {
-    std::string why;
-    std::string gate = passes_gate(report, fail_under, fail_on, why) ? "pass" : "fail";
+  bo.on_report = [&rules, lang, extra, format, out_dir](const batch::BatchEntry& entry, const nlohmann::json& report, bool fresh,
+                                                         bool retagged) {
     fs::path base = fs::path(out_dir) / entry.stem();
-    bool retag = !report["batch"].is_object() || report["batch"].value("gate", "") != gate;
-    report["batch"]["gate"] = gate;
     std::ostringstream unused;
-    if (fresh || retag) write_output(base.string() + ".json", report.dump(2) + "\n", unused);
     std::error_code ec;
+    if (fresh || retagged) write_output(base.string() + ".json", report.dump(2) + "\n", unused);
     if (fresh || !fs::exists(base.string() + ".html", ec)) write_output(base.string() + ".html", render_html(report, lang), unused);
     if (!extra.empty() && (fresh || !fs::exists(base.string() + extra, ec)))
       write_output(base.string() + extra, render_report(report, rules, format, lang, false), unused);
-    return gate;
   };
 
   bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO);

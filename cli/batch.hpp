@@ -21,6 +21,7 @@ struct BatchCommand {
   std::string cache_dir;         // default: $XDG_CACHE_HOME/pacte/mirrors (or ~/.cache/...)
   std::string shard;             // "I/N", 1-based
   bool resume = false;
+  int jobs = 0;                  // 0: the number of cores
   int retries = 2;
   double backoff_seconds = 1;
 };

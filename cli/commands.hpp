@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "checks/audit.hpp"
+#include "checks/base/output_file.hpp"
+#include "checks/engine/audit.hpp"
+#include "checks/engine/gate.hpp"
 
 namespace CLI {
 class App;
@@ -41,12 +43,10 @@ struct AuditCommand {
   std::string format = "text";
   std::string output;
   std::string lang = "en";
-  double fail_under = -1;
-  std::string fail_on = "never";
+  Gate gate;
   std::string baseline;
   std::string badge;
   bool quiet = false;
-  int jobs = 0;
   std::uint64_t max_file_size_mb = 16;
   double timeout_seconds = 0;
 };
@@ -64,12 +64,6 @@ bool finish_audit_options(AuditCommand& cmd, std::ostream& err);
 /// Renders a report in `format` (text, json, sarif, junit, markdown, html).
 std::string render_report(const nlohmann::json& report, const RuleSet& rules, const std::string& format, Lang lang, bool color);
 
-/// Whether the report passes the gate; `why` says what failed.
-bool passes_gate(const nlohmann::json& report, double fail_under, const std::string& fail_on, std::string& why);
-
-/// Writes `data` to `path` atomically (a temporary file renamed into place), or to `out`
-/// when `path` is empty or "-". Throws std::runtime_error naming the file on failure.
-void write_output(const std::string& path, const std::string& data, std::ostream& out);
 
 /// The rule catalogue as JSON (what `pacte rules --format json` prints).
 nlohmann::json rules_catalog(const RuleSet& rules);

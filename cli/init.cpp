@@ -10,7 +10,7 @@
 #include <memory>
 #include <sstream>
 
-#include "checks/charter.hpp"
+#include "checks/engine/charter.hpp"
 #include "checks/init/draft.hpp"
 #include "checks/init/gains.hpp"
 #include "checks/init/source.hpp"

@@ -4,7 +4,7 @@
 #include <memory>
 #include <fmt/format.h>
 
-#include "checks/schema.hpp"
+#include "checks/base/schema.hpp"
 #include "cli/commands.hpp"
 
 namespace pacte::cli {

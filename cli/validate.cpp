@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "checks/charter.hpp"
+#include "checks/engine/charter.hpp"
 #include "cli/commands.hpp"
 
 namespace pacte::cli {

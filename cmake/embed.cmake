@@ -9,5 +9,6 @@ function(pacte_embed target files)
     DEPENDS pacte_embedgen ${files}
     COMMENT "Embedding rule modules, rule data and schemas")
   add_library(${target} STATIC ${cpp})
-  target_include_directories(${target} PUBLIC ${CMAKE_SOURCE_DIR})
+  # The generated file includes checks/base/embedded.hpp (pacte_base's include root).
+  target_include_directories(${target} PRIVATE ${CMAKE_BINARY_DIR}/include/pacte_base)
 endfunction()

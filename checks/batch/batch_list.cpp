@@ -5,7 +5,7 @@
 #include <charconv>
 #include <filesystem>
 
-#include "checks/yaml_json.hpp"
+#include "checks/base/yaml_json.hpp"
 
 namespace pacte::batch {
 

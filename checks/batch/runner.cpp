@@ -12,7 +12,7 @@
 
 #include "checks/base/git.hpp"
 #include "checks/batch/mirror.hpp"
-#include "checks/charter.hpp"
+#include "checks/engine/charter.hpp"
 
 namespace pacte::batch {
 
@@ -159,6 +159,15 @@ std::string resolve_commit(const std::string& path, const std::string& rev) {
   return out;
 }
 
+// Sets `report["batch"]["gate"]` to what `gate` says of the report; returns whether it changed.
+bool tag_gate(nlohmann::json& report, const Gate& gate) {
+  std::string why;
+  std::string verdict = passes_gate(report, gate, why) ? "pass" : "fail";
+  bool changed = !report["batch"].is_object() || report["batch"].value("gate", "") != verdict;
+  report["batch"]["gate"] = verdict;
+  return changed;
+}
+
 bool report_is_current(const nlohmann::json& report, const std::string& commit, const std::string& charter_file,
                        const std::string& rules_hash, Lang lang) {
   try {
@@ -238,9 +247,9 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
         nlohmann::json old = nlohmann::json::parse(in, nullptr, false);
         if (!old.is_discarded() &&
             report_is_current(old, resolve_commit(opt.path, opt.rev), opt.charter_file, rules.hash, opt.lang)) {
-          std::string gate = options.on_report ? options.on_report(entry, old, false) : "pass";
+          bool retagged = tag_gate(old, options.gate);
+          if (options.on_report) options.on_report(entry, old, false, retagged);
           row = row_from_report(entry, old);
-          row.gate = gate;
           was_skipped = true;
           return row;
         }
@@ -262,9 +271,9 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
     if (mirror_lock) mirror_lock.unlock();
     report["batch"] = batch_tag(entry, "");
     report["batch"]["charter_file"] = opt.charter_file.empty() ? nlohmann::json(nullptr) : nlohmann::json(opt.charter_file);
-    std::string gate = options.on_report ? options.on_report(entry, report, true) : "pass";
+    tag_gate(report, options.gate);
+    if (options.on_report) options.on_report(entry, report, true, true);
     row = row_from_report(entry, report);
-    row.gate = gate;
     return row;
   };
 

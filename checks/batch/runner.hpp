@@ -17,7 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "checks/audit.hpp"
+#include "checks/engine/audit.hpp"
+#include "checks/engine/gate.hpp"
 #include "checks/batch/batch_list.hpp"
 #include "checks/batch/summary.hpp"
 
@@ -33,10 +34,13 @@ struct BatchOptions {
   int retries = 2;             // network retries per remote
   std::chrono::milliseconds backoff{1000};
 
-  /// Receives each report on a worker thread: an audit that just ran (`fresh`) or a current
-  /// report found by --resume. Writes what it needs (report files) and returns the gate
-  /// result, "pass" or "fail". May throw std::exception: the entry then gets an error row.
-  std::function<std::string(const BatchEntry&, nlohmann::json& report, bool fresh)> on_report;
+  Gate gate;                   // --fail-under, --fail-on: each report's `batch.gate`
+
+  /// Receives each report on a worker thread, its `batch.gate` set: an audit that just ran
+  /// (`fresh`) or a current report found by --resume (`retagged` when its gate changed since
+  /// it was written). Writes the report files. May throw std::exception: the entry then gets
+  /// an error row.
+  std::function<void(const BatchEntry&, const nlohmann::json& report, bool fresh, bool retagged)> on_report;
 };
 
 /// What a batch produced: one row per entry, in entry order, and counts for the log.

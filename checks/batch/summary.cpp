@@ -7,7 +7,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "checks/audit.hpp"
+#include "checks/engine/audit.hpp"
 #include "checks/base/text.hpp"
 
 namespace pacte::batch {

@@ -5,8 +5,8 @@
 #include <optional>
 #include <set>
 
-#include "checks/charter.hpp"
-#include "checks/facts.hpp"
+#include "checks/engine/charter.hpp"
+#include "checks/engine/facts.hpp"
 #include "checks/init/yaml_text.hpp"
 #include "checks/license/license.hpp"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "checks/scoring.hpp"
+#include "checks/engine/scoring.hpp"
 
 namespace pacte {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "checks/rules.hpp"
+#include "checks/engine/rules.hpp"
 
 namespace pacte {
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "checks/base/git.hpp"
-#include "checks/audit.hpp"
-#include "checks/engine.hpp"
+#include "checks/engine/audit.hpp"
+#include "checks/engine/evaluate.hpp"
 
 namespace pacte {
 

@@ -640,7 +640,7 @@ Reference make_reference(std::string id, std::string_view text) {
   for (std::string_view suffix : {"-only", "-or-later"}) {
     if (id.size() > suffix.size() && id.ends_with(suffix) &&
         gnu_ids().count(std::string_view(id).substr(0, id.size() - suffix.size()))) {
-      id.resize(id.size() - suffix.size());
+      id.erase(id.size() - suffix.size());
     }
   }
   ref.gnu = gnu_ids().count(id) > 0;

@@ -215,7 +215,7 @@ std::string license_family(std::string_view spdx_id) {
   if (id.ends_with("+")) id.pop_back();
   for (std::string_view suffix : {"-only", "-or-later"}) {
     if (id.size() > suffix.size() && ascii_lower(id).ends_with(suffix)) {
-      id.resize(id.size() - suffix.size());
+      id.erase(id.size() - suffix.size());
       break;
     }
   }

@@ -198,27 +198,27 @@ std::string render_diff(const ReportDiff& d, Lang lang, bool color) {
   std::string out = paint("1", std::string(label(L::diff_title, lang))) + "\n\n";
   out += fmt::format("{}: {}\n", label(L::score, lang), change_text(d.score));
   if (d.verdict_before == d.verdict_after)
-    out += fmt::format("{}: {} ({})\n", label(L::verdict, lang), verdict_name(d.verdict_after, lang), label(L::diff_same, lang));
+    out += fmt::format("{}: {} ({})\n", label(L::verdict, lang), verdict_label(d.verdict_after, lang), label(L::diff_same, lang));
   else
-    out += fmt::format("{}: {} \xE2\x86\x92 {}\n", label(L::verdict, lang), clean(verdict_name(d.verdict_before, lang)),
-                       clean(verdict_name(d.verdict_after, lang)));
+    out += fmt::format("{}: {} \xE2\x86\x92 {}\n", label(L::verdict, lang), clean(verdict_label(d.verdict_before, lang)),
+                       clean(verdict_label(d.verdict_after, lang)));
   out += fmt::format("\n{}:\n", label(L::principles, lang));
   auto columns = [](std::string_view s) {  // code points, for alignment
     return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
   };
   std::size_t width = 0;
-  for (const auto& [key, change] : d.principles) width = std::max(width, columns(clean(principle_name(key, lang))));
+  for (const auto& [key, change] : d.principles) width = std::max(width, columns(clean(principle_label(key, lang))));
   for (const auto& [key, change] : d.principles) {
-    std::string name = clean(principle_name(key, lang));
+    std::string name = clean(principle_label(key, lang));
     out += fmt::format("  {}{}  {}\n", name, std::string(width - columns(name), ' '), change_text(change));
   }
   auto list = [&](L title, const std::vector<DiffFinding>& items, std::string_view mark, std::string_view code) {
     out += fmt::format("\n{} ({}):\n", label(title, lang), items.size());
     for (const auto& f : items) {
-      std::string line = fmt::format("  {} [{}] {} {}", mark, severity_name(f.severity, lang), clean(f.rule), clean(f.title));
+      std::string line = fmt::format("  {} [{}] {} {}", mark, severity_label(f.severity, lang), clean(f.rule), clean(f.title));
       if (!f.location.empty()) line += " \xE2\x80\x94 " + clean(f.location);
       if (!f.status_now.empty() && f.status_now != "pass")
-        line += fmt::format(" ({} {})", label(L::diff_now, lang), ascii_lower(status_name(f.status_now, lang)));
+        line += fmt::format(" ({} {})", label(L::diff_now, lang), ascii_lower(status_label(f.status_now, lang)));
       out += paint(code, line) + "\n";
     }
   };

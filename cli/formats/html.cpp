@@ -175,10 +175,10 @@ std::string finding_article(const Finding& f, Lang lang) {
   std::string out = fmt::format("<article class=\"finding r p-{} s-{}\" id=\"{}\">\n", css_token(f.principle), css_token(f.status),
                                 "rule-" + css_token(f.rule) + "-" + std::to_string(f.index));
   out += fmt::format("<h4><span class=\"sev sev-{}\">{}</span> <code>{}</code> {}", css_token(f.severity),
-                     h(severity_name(f.severity, lang)), h(f.rule), h(f.title));
+                     h(severity_label(f.severity, lang)), h(f.rule), h(f.title));
   if (f.is_new && *f.is_new) out += fmt::format(" <span class=\"new\">{}</span>", h(label(L::new_finding, lang)));
   out += "</h4>\n";
-  out += fmt::format("<p class=\"principle-tag\">{}</p>\n", h(principle_name(f.principle, lang)));
+  out += fmt::format("<p class=\"principle-tag\">{}</p>\n", h(principle_label(f.principle, lang)));
   if (!f.message.empty()) out += fmt::format("<p class=\"msg\">{}</p>\n", h(f.message));
   if (!f.evidence.empty()) {
     out += fmt::format("<h5>{}</h5>\n<ul class=\"evidence\">\n", h(label(L::evidence, lang)));
@@ -295,7 +295,7 @@ std::string render_html(const json& report, Lang lang) {
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n";
   out += fmt::format("<meta name=\"generator\" content=\"pacte {}\"/>\n", h(view.pacte_version));
-  out += fmt::format("<title>{} \xE2\x80\x94 {}{}</title>\n", h(label(L::report_title, lang)), h(verdict_name(view.verdict, lang)),
+  out += fmt::format("<title>{} \xE2\x80\x94 {}{}</title>\n", h(label(L::report_title, lang)), h(verdict_label(view.verdict, lang)),
                      repo_name.empty() ? "" : " \xE2\x80\x94 " + h(repo_name));
 
   // Filters: one checkbox per principle and status, all checked; unchecking hides matching
@@ -335,14 +335,14 @@ std::string render_html(const json& report, Lang lang) {
   out += donut(view.score, verdict_colour(view.verdict), "score-title",
                fmt::format("{} {} {}", label(L::score, lang), format_score(view.score, lang), label(L::score_out_of, lang)), 140, lang);
   out += fmt::format("<p class=\"verdict v-{}\">{}: {}</p>\n", css_token(view.verdict), h(label(L::verdict, lang)),
-                     h(verdict_name(view.verdict, lang)));
+                     h(verdict_label(view.verdict, lang)));
   if (view.new_failures)
     out += "<p>" + h(fmt::format(fmt::runtime(label(L::baseline_summary, lang)), *view.new_failures, view.known_failures.value_or(0))) +
            "</p>\n";
   out += "</div>\n";
   out += fmt::format("<h3>{}</h3>\n<div class=\"principles\">\n", h(label(L::principles, lang)));
   for (const auto& p : view.principles) {
-    std::string name = principle_name(p.key, lang);
+    std::string name = principle_label(p.key, lang);
     out += "<figure>";
     out += donut(p.score, score_colour(p.score), "score-" + css_token(p.key),
                  fmt::format("{}: {} {}", name, format_score(p.score, lang), p.score ? label(L::score_out_of, lang) : label(L::not_scored, lang)),
@@ -362,7 +362,7 @@ std::string render_html(const json& report, Lang lang) {
     out += fmt::format(
         "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
         "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-        h(principle_name(p.key, lang)), h(format_score(p.score, lang)), p.passed, p.failed, p.skipped, p.errors, p.waived);
+        h(principle_label(p.key, lang)), h(format_score(p.score, lang)), p.passed, p.failed, p.skipped, p.errors, p.waived);
   out += "</tbody>\n</table>\n</section>\n";
 
   // Charter problems.
@@ -387,13 +387,13 @@ std::string render_html(const json& report, Lang lang) {
   for (const auto& k : principle_keys) {
     std::string name;
     for (const auto& p : view.principles)
-      if (css_token(p.key) == k) name = principle_name(p.key, lang);
+      if (css_token(p.key) == k) name = principle_label(p.key, lang);
     if (name.empty()) name = k;
     out += fmt::format("<label><input type=\"checkbox\" id=\"fp-{}\" checked=\"checked\"/> {}</label>\n", k, h(name));
   }
   out += fmt::format("</fieldset>\n<fieldset><legend>{}</legend>\n", h(label(L::filter_status, lang)));
   for (auto s : kStatuses)
-    out += fmt::format("<label><input type=\"checkbox\" id=\"fs-{}\" checked=\"checked\"/> {}</label>\n", s, h(status_name(s, lang)));
+    out += fmt::format("<label><input type=\"checkbox\" id=\"fs-{}\" checked=\"checked\"/> {}</label>\n", s, h(status_label(s, lang)));
   out += "</fieldset>\n</form>\n";
 
   // Failures first, most severe first.
@@ -401,7 +401,7 @@ std::string render_html(const json& report, Lang lang) {
   std::string current;
   for (const Finding* f : failures) {
     if (f->severity != current) {
-      out += fmt::format("<h3 class=\"sev-heading\">{}</h3>\n", h(severity_name(f->severity, lang)));
+      out += fmt::format("<h3 class=\"sev-heading\">{}</h3>\n", h(severity_label(f->severity, lang)));
       current = f->severity;
     }
     out += finding_article(*f, lang);
@@ -427,8 +427,8 @@ std::string render_html(const json& report, Lang lang) {
       }
       out += fmt::format(
           "<tr class=\"r p-{} s-{}\"><th scope=\"row\"><code>{}</code> {}</th><td>{}</td><td><span class=\"status\">{}</span></td><td>{}</td></tr>\n",
-          css_token(f->principle), css_token(f->status), h(f->rule), h(f->title), h(principle_name(f->principle, lang)),
-          h(status_name(f->status, lang)), h(message));
+          css_token(f->principle), css_token(f->status), h(f->rule), h(f->title), h(principle_label(f->principle, lang)),
+          h(status_label(f->status, lang)), h(message));
     }
     out += "</tbody>\n</table>\n";
   }

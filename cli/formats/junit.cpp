@@ -64,7 +64,7 @@ std::string render_junit(const json& report, Lang lang) {
   out += fmt::format("<testsuites name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"0\">\n",
                      xml_escape(fmt::format("pacte {} {} ({}: {} \xE2\x80\x94 {})", view.pacte_version,
                                             label(L::report_title, lang), label(L::score, lang),
-                                            format_score(view.score, lang), verdict_name(view.verdict, lang)),
+                                            format_score(view.score, lang), verdict_label(view.verdict, lang)),
                                 true),
                      tests, failures, errors, skipped);
   for (const auto& s : suites) {
@@ -76,7 +76,7 @@ std::string render_junit(const json& report, Lang lang) {
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"0\">\n",
         xml_escape("pacte." + s.key, true), s.cases.size(), s.failures, s.errors, s.skipped);
     out += "    <properties>\n";
-    out += fmt::format("      <property name=\"principle\" value=\"{}\"/>\n", xml_escape(principle_name(s.key, lang), true));
+    out += fmt::format("      <property name=\"principle\" value=\"{}\"/>\n", xml_escape(principle_label(s.key, lang), true));
     out += fmt::format("      <property name=\"score\" value=\"{}\"/>\n", xml_escape(format_score(score, Lang::en), true));
     out += "    </properties>\n";
     for (const Finding* f : s.cases) {

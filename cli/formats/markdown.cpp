@@ -52,7 +52,7 @@ std::string render_markdown(const json& report, Lang lang, std::size_t max_bytes
   std::string out;
   out += fmt::format("## pacte \xE2\x80\x94 {}\n\n", label(L::report_title, lang));
   out += fmt::format("{} **{}: {}/100** \xC2\xB7 **{}: {}**\n\n", verdict_icon(view.verdict), label(L::score, lang),
-                     format_score(view.score, lang), label(L::verdict, lang), md_escape(verdict_name(view.verdict, lang)));
+                     format_score(view.score, lang), label(L::verdict, lang), md_escape(verdict_label(view.verdict, lang)));
   if (!view.commit.empty())
     out += fmt::format("{}: {} \xC2\xB7 {}: {}\n\n", label(L::commit, lang), md_code(view.commit.substr(0, 12)),
                        label(L::charter, lang),
@@ -64,7 +64,7 @@ std::string render_markdown(const json& report, Lang lang, std::size_t max_bytes
                      label(L::score, lang), label(L::passed, lang), label(L::failed, lang), label(L::skipped, lang),
                      label(L::errors, lang), label(L::waived, lang));
   for (const auto& p : view.principles)
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md_escape(principle_name(p.key, lang)),
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md_escape(principle_label(p.key, lang)),
                        format_score(p.score, lang), p.passed, p.failed, p.skipped, p.errors, p.waived);
   out += "\n";
   if (view.new_failures)
@@ -94,7 +94,7 @@ std::string render_markdown(const json& report, Lang lang, std::size_t max_bytes
   for (const Finding* f : failures) {
     std::string block;
     if (f->severity != current_severity)
-      block += fmt::format("{}#### {}\n\n", written ? "\n" : "", md_escape(severity_name(f->severity, lang)));
+      block += fmt::format("{}#### {}\n\n", written ? "\n" : "", md_escape(severity_label(f->severity, lang)));
     block += finding_block(*f, lang);
     if (out.size() + block.size() > budget) break;
     out += block;

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "checks/base/text.hpp"
+#include "checks/base/vocabulary.hpp"
 
 namespace pacte::formats {
 
@@ -87,46 +88,6 @@ int severity_rank(std::string_view severity);
 
 /// Failing findings, most severe first, new before known, then in report order.
 std::vector<const Finding*> failures_by_severity(const ReportView& view);
-
-// ---- Labels -------------------------------------------------------------------------------
-
-/// Every fixed string a user reads, in English and French.
-enum class L {
-  report_title, score, verdict, principle, principles, passed, failed, skipped, errors, waived,
-  total, failures, no_failures, other_results, evidence, remediation, references, rule, severity,
-  status, message, repository, commit, ref, worktree, generated, charter, charter_none,
-  charter_errors, charter_warnings, activity, activity_none, commits, commits_in_24_months,
-  more_findings, more_locations, see_full_report, new_finding, known_finding, baseline_summary,
-  waiver_until, filters, filter_principle, filter_status, facts, licenses, trackers, languages,
-  accessibility_statement, history, last_commit, commits_90d, commits_365d, contributors_365d,
-  contributor_absence_factor, last_tag, none, not_scored, data_table, month, line, note,
-  score_out_of, diff_title, diff_new, diff_fixed, diff_now, diff_unchanged, diff_worse,
-  diff_better, diff_same, findings_not_shown, results_not_included, sarif_charter_location,
-  pass_status, fail_status, skip_status, error_status, waived_status, charter_error_note,
-  license_unknown, stats, files_scanned, duration, month_axis, show_all,
-  count_  // not a label: the number of labels
-};
-
-std::string_view label(L id, Lang lang);
-
-/// Localised name of a principle key ("equal_access" → "Equal access" / "Égalité d'accès");
-/// an unknown key is returned as it is.
-std::string principle_name(std::string_view key, Lang lang);
-
-/// "compliant" → "compliant" / "conforme"; an unknown verdict is returned as it is.
-std::string verdict_name(std::string_view verdict, Lang lang);
-
-/// "critical" → "Critical" / "Critique".
-std::string severity_name(std::string_view severity, Lang lang);
-
-/// "fail" → "Failed" / "Échec".
-std::string status_name(std::string_view status, Lang lang);
-
-/// A score with one decimal, with a decimal comma in French; "–" when absent.
-std::string format_score(std::optional<double> score, Lang lang);
-
-/// A signed change with one decimal ("+7.5", "−2,0", "±0.0").
-std::string format_delta(double delta, Lang lang);
 
 // ---- Escaping ----------------------------------------------------------------------------
 

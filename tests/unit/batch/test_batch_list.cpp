@@ -6,8 +6,8 @@
 #include <set>
 
 #include "checks/batch/batch_list.hpp"
-#include "checks/yaml_json.hpp"
-#include "tests/unit/core/fixture.hpp"
+#include "checks/base/yaml_json.hpp"
+#include "tests/unit/engine/fixture.hpp"
 
 using namespace pacte;
 using namespace pacte::batch;

@@ -5,7 +5,7 @@
 
 #include "checks/batch/runner.hpp"
 #include "checks/batch/summary.hpp"
-#include "tests/unit/core/fixture.hpp"
+#include "tests/unit/engine/fixture.hpp"
 
 using namespace pacte;
 using test::TempDir;

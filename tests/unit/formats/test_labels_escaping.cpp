@@ -10,15 +10,15 @@ TEST_CASE("Labels: every label exists in English and French") {
     CHECK_FALSE(label(static_cast<L>(i), Lang::en).empty());
     CHECK_FALSE(label(static_cast<L>(i), Lang::fr).empty());
   }
-  CHECK(verdict_name("compliant", Lang::fr) == "conforme");
-  CHECK(verdict_name("conditional", Lang::fr) == "conditionnel");
-  CHECK(verdict_name("non-compliant", Lang::fr) == "non conforme");
-  CHECK(verdict_name("non-compliant", Lang::en) == "non-compliant");
-  CHECK(principle_name("openness", Lang::fr) == "Ouverture");
-  CHECK(principle_name("neutrality", Lang::fr) == "Neutralité");
-  CHECK(principle_name("continuity", Lang::fr) == "Continuité");
-  CHECK(principle_name("equal_access", Lang::fr) == "Égalité d'accès");
-  CHECK(principle_name("equal_access", Lang::en) == "Equal access");
+  CHECK(verdict_label("compliant", Lang::fr) == "conforme");
+  CHECK(verdict_label("conditional", Lang::fr) == "conditionnel");
+  CHECK(verdict_label("non-compliant", Lang::fr) == "non conforme");
+  CHECK(verdict_label("non-compliant", Lang::en) == "non-compliant");
+  CHECK(principle_label("openness", Lang::fr) == "Ouverture");
+  CHECK(principle_label("neutrality", Lang::fr) == "Neutralité");
+  CHECK(principle_label("continuity", Lang::fr) == "Continuité");
+  CHECK(principle_label("equal_access", Lang::fr) == "Égalité d'accès");
+  CHECK(principle_label("equal_access", Lang::en) == "Equal access");
   CHECK(format_score(72.5, Lang::fr) == "72,5");
   CHECK(format_score(std::nullopt, Lang::en) == "\xE2\x80\x93");
   CHECK(format_delta(-0.04, Lang::en) == "\xC2\xB1" "0.0");

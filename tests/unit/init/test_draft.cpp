@@ -2,8 +2,8 @@
 // team, and that it always validates.
 #include <doctest/doctest.h>
 
-#include "checks/charter.hpp"
-#include "checks/engine.hpp"
+#include "checks/engine/charter.hpp"
+#include "checks/engine/evaluate.hpp"
 #include "checks/init/draft.hpp"
 #include "fixture.hpp"
 

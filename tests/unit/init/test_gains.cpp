@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "checks/init/gains.hpp"
-#include "checks/scoring.hpp"
+#include "checks/engine/scoring.hpp"
 
 using namespace pacte;
 

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "checks/init/yaml_text.hpp"
-#include "checks/yaml_json.hpp"
+#include "checks/base/yaml_json.hpp"
 
 using namespace pacte;
 

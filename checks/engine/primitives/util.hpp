@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "checks/engine.hpp"
+#include "checks/engine/evaluate.hpp"
 
 namespace pacte {
 

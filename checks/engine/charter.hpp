@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "checks/yaml_json.hpp"
+#include "checks/base/yaml_json.hpp"
 
 namespace pacte {
 

@@ -4,40 +4,11 @@
 #include <future>
 #include <mutex>
 
-#include "checks/audit.hpp"
-#include "checks/facts.hpp"
-#include "checks/primitive_util.hpp"
+#include "checks/engine/audit.hpp"
+#include "checks/engine/facts.hpp"
+#include "checks/engine/primitives/util.hpp"
 
 namespace pacte {
-
-namespace {
-
-const SignatureSet& builtin_signatures() {
-  static const SignatureSet set = SignatureSet::builtin();
-  return set;
-}
-
-}  // namespace
-
-std::future<void> prepare_audit_data() {
-  return std::async(std::launch::async, [] { builtin_signatures(); });
-}
-
-const SignatureSet& signature_set(AuditContext& ctx) {
-  return *ctx.cached<std::shared_ptr<SignatureSet>>("signatures", [&] {
-    auto set = std::make_shared<SignatureSet>(builtin_signatures());
-    for (const auto& f : ctx.options.signature_files) set->load_file(f);
-    return set;
-  });
-}
-
-const TrackerState& tracker_state(AuditContext& ctx) {
-  return ctx.cached<TrackerState>("trackers", [&] {
-    TrackerState st;
-    st.detections = detect_trackers(ctx.snapshot, signature_set(ctx), st.stats);
-    return st;
-  });
-}
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "checks/rules.hpp"
+#include "checks/engine/rules.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -6,8 +6,8 @@
 #include <map>
 
 #include "checks/base/embedded.hpp"
-#include "checks/engine.hpp"
-#include "checks/schema.hpp"
+#include "checks/engine/evaluate.hpp"
+#include "checks/base/schema.hpp"
 
 namespace pacte {
 

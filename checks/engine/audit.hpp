@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "checks/base/text.hpp"
-#include "checks/engine.hpp"
-#include "checks/rules.hpp"
+#include "checks/engine/evaluate.hpp"
+#include "checks/engine/rules.hpp"
 
 namespace pacte {
 
@@ -37,13 +37,6 @@ nlohmann::json run_audit(const AuditOptions& options, const RuleSet& rules);
 
 /// Gathers `facts` (SPEC section 4) from the evidence modules; defined in facts.cpp.
 nlohmann::json collect_facts(AuditContext& ctx);
-
-/// Starts building, on another thread, the data every audit needs and only the first one of a
-/// process builds: the built-in tracker signatures and their compiled pattern database (about
-/// half of the start-up). The caller loads rules and opens the repository meanwhile. The
-/// returned future waits for the work when destroyed; a failure there is met again, and
-/// reported, when an audit asks for the data.
-std::future<void> prepare_audit_data();
 
 /// pacte's version string.
 const char* pacte_version();

@@ -1,4 +1,4 @@
-#include "checks/scoring.hpp"
+#include "checks/engine/scoring.hpp"
 
 #include <cmath>
 

@@ -1,11 +1,96 @@
 // The report's `facts` section: what the repository shows, independent of any charter.
-#include "checks/facts.hpp"
+#include "checks/engine/facts.hpp"
+
+#include <git2.h>
 
 #include <cmath>
+#include <future>
+#include <memory>
 
-#include "checks/audit.hpp"
+#include "checks/engine/audit.hpp"
 
 namespace pacte {
+
+// The accessors of facts.hpp: each fact is computed once per audit, on first use.
+
+const HistoryState& history_state(AuditContext& ctx) {
+  return ctx.cached<HistoryState>("history", [&] {
+    HistoryState st;
+    if (!ctx.history_available || !ctx.repo) return st;
+    git_oid oid;
+    if (git_oid_fromstr(&oid, ctx.head.c_str()) != 0) {
+      st.error = "bad commit id";
+      return st;
+    }
+    std::string err;
+    st.facts = analyze_history(ctx.repo, oid, ctx.now, &err, ctx.deadline);
+    if (!st.facts) st.error = err.empty() ? "the history cannot be read" : err;
+    else ctx.commits_walked = static_cast<std::uint64_t>(st.facts->commits_total);
+    return st;
+  });
+}
+
+const std::vector<LicenseFile>& license_files(AuditContext& ctx) {
+  return ctx.cached<std::vector<LicenseFile>>("licenses", [&] { return find_license_files(ctx.snapshot); });
+}
+
+namespace {
+
+const SignatureSet& builtin_signatures() {
+  static const SignatureSet set = SignatureSet::builtin();
+  return set;
+}
+
+}  // namespace
+
+std::future<void> prepare_audit_data() {
+  return std::async(std::launch::async, [] { builtin_signatures(); });
+}
+
+const SignatureSet& signature_set(AuditContext& ctx) {
+  return *ctx.cached<std::shared_ptr<SignatureSet>>("signatures", [&] {
+    auto set = std::make_shared<SignatureSet>(builtin_signatures());
+    for (const auto& f : ctx.options.signature_files) set->load_file(f);
+    return set;
+  });
+}
+
+const TrackerState& tracker_state(AuditContext& ctx) {
+  return ctx.cached<TrackerState>("trackers", [&] {
+    TrackerState st;
+    st.detections = detect_trackers(ctx.snapshot, signature_set(ctx), st.stats);
+    return st;
+  });
+}
+
+const StatementFacts& statement_facts(AuditContext& ctx) {
+  return ctx.cached<StatementFacts>("statement", [&] {
+    std::string path;
+    if (const auto* v = ctx.charter.field("equal_access.accessibility.statement"); v && v->is_string()) {
+      path = v->get<std::string>();
+      while (path.rfind("./", 0) == 0) path.erase(0, 2);
+      StatementFacts f;
+      f.path = path;
+      if (auto content = ctx.snapshot.read(path)) f = read_statement(path, *content);
+      return f;
+    }
+    for (const auto& cand : find_statement_candidates(ctx.snapshot)) {
+      auto content = ctx.snapshot.read(cand);
+      if (!content) continue;
+      StatementFacts f = read_statement(cand, *content);
+      if (f.found) return f;
+    }
+    return StatementFacts{};
+  });
+}
+
+const std::vector<A11yDefect>& template_defects(AuditContext& ctx) {
+  return ctx.cached<std::vector<A11yDefect>>("a11y-defects", [&] { return check_templates(ctx.snapshot); });
+}
+
+const std::vector<LanguageEvidence>& language_evidence(AuditContext& ctx) {
+  return ctx.cached<std::vector<LanguageEvidence>>("languages", [&] { return detect_languages(ctx.snapshot); });
+}
 
 nlohmann::json collect_facts(AuditContext& ctx) {
   nlohmann::json facts;

@@ -1,4 +1,4 @@
-#include "checks/audit.hpp"
+#include "checks/engine/audit.hpp"
 
 #include <git2.h>
 
@@ -9,8 +9,8 @@
 
 #include "checks/base/git.hpp"
 #include "checks/base/loose_objects.hpp"
-#include "checks/charter.hpp"
-#include "checks/scoring.hpp"
+#include "checks/engine/charter.hpp"
+#include "checks/engine/scoring.hpp"
 
 namespace pacte {
 

@@ -1,4 +1,4 @@
-#include "checks/engine.hpp"
+#include "checks/engine/evaluate.hpp"
 
 #include <git2.h>
 

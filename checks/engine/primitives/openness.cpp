@@ -4,14 +4,10 @@
 #include <cmath>
 #include <cstring>
 
-#include "checks/facts.hpp"
-#include "checks/primitive_util.hpp"
+#include "checks/engine/facts.hpp"
+#include "checks/engine/primitives/util.hpp"
 
 namespace pacte {
-
-const std::vector<LicenseFile>& license_files(AuditContext& ctx) {
-  return ctx.cached<std::vector<LicenseFile>>("licenses", [&] { return find_license_files(ctx.snapshot); });
-}
 
 namespace {
 

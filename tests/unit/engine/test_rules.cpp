@@ -1,7 +1,7 @@
 // Rule modules are data validated at load time, with errors at file:line:col.
 #include <doctest/doctest.h>
 
-#include "checks/rules.hpp"
+#include "checks/engine/rules.hpp"
 #include "fixture.hpp"
 
 using namespace pacte;

@@ -1,4 +1,4 @@
-#include "checks/schema.hpp"
+#include "checks/base/schema.hpp"
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -12,7 +12,7 @@
 #include <stdexcept>
 
 #include "checks/base/embedded.hpp"
-#include "checks/yaml_json.hpp"
+#include "checks/base/yaml_json.hpp"
 
 namespace pacte {
 

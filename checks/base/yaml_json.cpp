@@ -1,4 +1,4 @@
-#include "checks/yaml_json.hpp"
+#include "checks/base/yaml_json.hpp"
 
 #include <yaml-cpp/yaml.h>
 

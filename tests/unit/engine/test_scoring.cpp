@@ -1,7 +1,7 @@
 // Scores and verdicts are derived only from results; errors never count as passes.
 #include <doctest/doctest.h>
 
-#include "checks/scoring.hpp"
+#include "checks/engine/scoring.hpp"
 
 using namespace pacte;
 

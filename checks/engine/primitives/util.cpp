@@ -1,4 +1,4 @@
-#include "checks/primitive_util.hpp"
+#include "checks/engine/primitives/util.hpp"
 
 #include <stdexcept>
 

@@ -1,7 +1,7 @@
 // The charter: format 1 validated with file:line:col errors, warnings, waivers, publiccode.yml.
 #include <doctest/doctest.h>
 
-#include "checks/charter.hpp"
+#include "checks/engine/charter.hpp"
 #include "fixture.hpp"
 
 using namespace pacte;

@@ -1,10 +1,10 @@
-#include "checks/charter.hpp"
+#include "checks/engine/charter.hpp"
 
 #include <algorithm>
 
 #include "checks/base/snapshot.hpp"
 #include "checks/license/license.hpp"
-#include "checks/schema.hpp"
+#include "checks/base/schema.hpp"
 
 namespace pacte {
 

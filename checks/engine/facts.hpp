@@ -1,6 +1,7 @@
 // Facts computed once per audit from the evidence modules, shared by the primitives that
 // judge them and by the report's `facts` section.
 #pragma once
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,7 +9,7 @@
 #include "checks/a11y/languages.hpp"
 #include "checks/a11y/statement.hpp"
 #include "checks/a11y/templates.hpp"
-#include "checks/engine.hpp"
+#include "checks/engine/evaluate.hpp"
 #include "checks/history/continuity.hpp"
 #include "checks/history/history.hpp"
 #include "checks/license/license.hpp"
@@ -23,6 +24,16 @@ struct HistoryState {
   std::string error;
 };
 const HistoryState& history_state(AuditContext& ctx);
+
+/// Starts building, on another thread, the data every audit needs and only the first one of a
+/// process builds: the built-in tracker signatures and their compiled pattern database (about
+/// half of the start-up). The caller loads rules and opens the repository meanwhile. The
+/// returned future waits for the work when destroyed; a failure there is met again, and
+/// reported, when an audit asks for the data.
+std::future<void> prepare_audit_data();
+
+/// The tracker signatures in force: the built-in ones plus --signatures files.
+const SignatureSet& signature_set(AuditContext& ctx);
 
 /// Licence files of the snapshot, identified.
 const std::vector<LicenseFile>& license_files(AuditContext& ctx);

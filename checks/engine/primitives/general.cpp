@@ -1,9 +1,9 @@
 // General check primitives every principle uses: files, contents, charter fields.
 #include <algorithm>
 
-#include "checks/charter.hpp"
-#include "checks/primitive_util.hpp"
-#include "checks/schema.hpp"
+#include "checks/engine/charter.hpp"
+#include "checks/engine/primitives/util.hpp"
+#include "checks/base/schema.hpp"
 
 namespace pacte {
 namespace {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "checks/base/text.hpp"
-#include "checks/yaml_json.hpp"
+#include "checks/base/yaml_json.hpp"
 
 namespace pacte {
 

@@ -2,39 +2,10 @@
 // and the access conditions the charter declares (price, accounts, offline channel).
 #include <algorithm>
 
-#include "checks/facts.hpp"
-#include "checks/primitive_util.hpp"
+#include "checks/engine/facts.hpp"
+#include "checks/engine/primitives/util.hpp"
 
 namespace pacte {
-
-const StatementFacts& statement_facts(AuditContext& ctx) {
-  return ctx.cached<StatementFacts>("statement", [&] {
-    std::string path;
-    if (const auto* v = ctx.charter.field("equal_access.accessibility.statement"); v && v->is_string()) {
-      path = v->get<std::string>();
-      while (path.rfind("./", 0) == 0) path.erase(0, 2);
-      StatementFacts f;
-      f.path = path;
-      if (auto content = ctx.snapshot.read(path)) f = read_statement(path, *content);
-      return f;
-    }
-    for (const auto& cand : find_statement_candidates(ctx.snapshot)) {
-      auto content = ctx.snapshot.read(cand);
-      if (!content) continue;
-      StatementFacts f = read_statement(cand, *content);
-      if (f.found) return f;
-    }
-    return StatementFacts{};
-  });
-}
-
-const std::vector<A11yDefect>& template_defects(AuditContext& ctx) {
-  return ctx.cached<std::vector<A11yDefect>>("a11y-defects", [&] { return check_templates(ctx.snapshot); });
-}
-
-const std::vector<LanguageEvidence>& language_evidence(AuditContext& ctx) {
-  return ctx.cached<std::vector<LanguageEvidence>>("languages", [&] { return detect_languages(ctx.snapshot); });
-}
 
 namespace {
 

@@ -1,7 +1,7 @@
 // pacte audit end to end, in-process: repositories built with git at test time.
 #include <doctest/doctest.h>
 
-#include "checks/schema.hpp"
+#include "checks/base/schema.hpp"
 #include "fixture.hpp"
 
 using namespace pacte;

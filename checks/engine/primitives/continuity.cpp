@@ -4,27 +4,10 @@
 
 #include <algorithm>
 
-#include "checks/facts.hpp"
-#include "checks/primitive_util.hpp"
+#include "checks/engine/facts.hpp"
+#include "checks/engine/primitives/util.hpp"
 
 namespace pacte {
-
-const HistoryState& history_state(AuditContext& ctx) {
-  return ctx.cached<HistoryState>("history", [&] {
-    HistoryState st;
-    if (!ctx.history_available || !ctx.repo) return st;
-    git_oid oid;
-    if (git_oid_fromstr(&oid, ctx.head.c_str()) != 0) {
-      st.error = "bad commit id";
-      return st;
-    }
-    std::string err;
-    st.facts = analyze_history(ctx.repo, oid, ctx.now, &err, ctx.deadline);
-    if (!st.facts) st.error = err.empty() ? "the history cannot be read" : err;
-    else ctx.commits_walked = static_cast<std::uint64_t>(st.facts->commits_total);
-    return st;
-  });
-}
 
 namespace {
 

@@ -13,8 +13,8 @@
 #include "checks/base/deadline.hpp"
 #include "checks/base/snapshot.hpp"
 #include "checks/base/text.hpp"
-#include "checks/charter.hpp"
-#include "checks/rules.hpp"
+#include "checks/engine/charter.hpp"
+#include "checks/engine/rules.hpp"
 
 struct git_repository;
 

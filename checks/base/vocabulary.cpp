@@ -1,0 +1,178 @@
+#include "checks/base/vocabulary.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
+namespace pacte {
+
+namespace {
+
+struct Entry {
+  L id;
+  std::string_view en;
+  std::string_view fr;
+};
+
+// clang-format off
+constexpr Entry kLabels[] = {
+  {L::report_title, "Compliance report", "Rapport de conformité"},
+  {L::score, "Score", "Score"},
+  {L::verdict, "Verdict", "Verdict"},
+  {L::principle, "Principle", "Principe"},
+  {L::principles, "Principles", "Principes"},
+  {L::passed, "Passed", "Réussis"},
+  {L::failed, "Failed", "Échoués"},
+  {L::skipped, "Skipped", "Ignorés"},
+  {L::errors, "Errors", "Erreurs"},
+  {L::waived, "Waived", "Dérogations"},
+  {L::total, "Total", "Total"},
+  {L::failures, "Failures", "Échecs"},
+  {L::no_failures, "No rule failed.", "Aucune règle en échec."},
+  {L::other_results, "Other results", "Autres résultats"},
+  {L::evidence, "Evidence", "Preuves"},
+  {L::remediation, "Remediation", "Correction"},
+  {L::references, "References", "Références"},
+  {L::rule, "Rule", "Règle"},
+  {L::severity, "Severity", "Gravité"},
+  {L::status, "Status", "Statut"},
+  {L::message, "Message", "Message"},
+  {L::repository, "Repository", "Dépôt"},
+  {L::commit, "Commit", "Commit"},
+  {L::ref, "Reference", "Référence"},
+  {L::worktree, "working tree (uncommitted files included)", "copie de travail (fichiers non commités inclus)"},
+  {L::generated, "Generated", "Généré le"},
+  {L::charter, "Charter", "Charte"},
+  {L::charter_none, "no charter found: rules that need a declaration fail", "aucune charte trouvée : les règles qui demandent une déclaration échouent"},
+  {L::charter_errors, "Charter errors", "Erreurs de la charte"},
+  {L::charter_warnings, "Charter warnings", "Avertissements de la charte"},
+  {L::activity, "Activity over 24 months", "Activité sur 24 mois"},
+  {L::activity_none, "No git history: the audited folder is not a git repository.", "Pas d'historique git : le dossier audité n'est pas un dépôt git."},
+  {L::commits, "commits", "commits"},
+  {L::commits_in_24_months, "{} commits in the last 24 months, at most {} in one month", "{} commits sur les 24 derniers mois, au plus {} en un mois"},
+  {L::more_findings, "{} more findings, see the full report.", "{} autres constats, voir le rapport complet."},
+  {L::more_locations, "and {} more locations", "et {} autres emplacements"},
+  {L::see_full_report, "see the full report", "voir le rapport complet"},
+  {L::new_finding, "new", "nouveau"},
+  {L::known_finding, "known", "connu"},
+  {L::baseline_summary, "Against the baseline: {} new failures, {} already known.", "Par rapport à la référence : {} nouveaux échecs, {} déjà connus."},
+  {L::waiver_until, "until", "jusqu'au"},
+  {L::filters, "Filters", "Filtres"},
+  {L::filter_principle, "Principle", "Principe"},
+  {L::filter_status, "Status", "Statut"},
+  {L::facts, "What the repository shows", "Ce que montre le dépôt"},
+  {L::licenses, "Licences", "Licences"},
+  {L::trackers, "Trackers", "Traceurs"},
+  {L::languages, "Languages", "Langues"},
+  {L::accessibility_statement, "Accessibility statement", "Déclaration d'accessibilité"},
+  {L::history, "History", "Historique"},
+  {L::last_commit, "Last commit", "Dernier commit"},
+  {L::commits_90d, "Commits (90 days)", "Commits (90 jours)"},
+  {L::commits_365d, "Commits (365 days)", "Commits (365 jours)"},
+  {L::contributors_365d, "Contributors (365 days)", "Contributeurs (365 jours)"},
+  {L::contributor_absence_factor, "Contributor absence factor", "Facteur d'absence des contributeurs"},
+  {L::last_tag, "Last tag", "Dernière étiquette"},
+  {L::none, "none", "aucun"},
+  {L::not_scored, "not scored", "non noté"},
+  {L::data_table, "Data table", "Tableau des données"},
+  {L::month, "Month", "Mois"},
+  {L::line, "line", "ligne"},
+  {L::note, "Note", "Note"},
+  {L::score_out_of, "out of 100", "sur 100"},
+  {L::diff_title, "Changes between the two reports", "Évolution entre les deux rapports"},
+  {L::diff_new, "New failures", "Nouveaux échecs"},
+  {L::diff_fixed, "Fixed", "Corrigés"},
+  {L::diff_now, "now", "désormais"},
+  {L::diff_unchanged, "No finding appeared or disappeared.", "Aucun constat n'est apparu ni n'a disparu."},
+  {L::diff_worse, "Something got worse.", "Quelque chose s'est dégradé."},
+  {L::diff_better, "Nothing got worse.", "Rien ne s'est dégradé."},
+  {L::diff_same, "unchanged", "inchangé"},
+  {L::findings_not_shown, "{} more findings not shown, see the full report", "{} autres constats non affichés, voir le rapport complet"},
+  {L::results_not_included, "{} failing results were left out: GitHub accepts at most {} results per run.", "{} résultats en échec ont été omis : GitHub accepte au plus {} résultats par exécution."},
+  {L::sarif_charter_location, "No file evidence: located on the charter.", "Pas de preuve dans un fichier : rattaché à la charte."},
+  {L::pass_status, "Passed", "Réussi"},
+  {L::fail_status, "Failed", "Échec"},
+  {L::skip_status, "Skipped", "Ignoré"},
+  {L::error_status, "Error", "Erreur"},
+  {L::waived_status, "Waived", "Dérogation"},
+  {L::charter_error_note, "Rule could not be evaluated", "La règle n'a pas pu être évaluée"},
+  {L::license_unknown, "unrecognised licence", "licence non reconnue"},
+  {L::stats, "Scan", "Analyse"},
+  {L::files_scanned, "files scanned", "fichiers analysés"},
+  {L::duration, "duration", "durée"},
+  {L::month_axis, "month", "mois"},
+  {L::show_all, "All", "Tous"},
+};
+// clang-format on
+
+static_assert(std::size(kLabels) == static_cast<std::size_t>(L::count_), "one entry per label");
+
+constexpr bool labels_in_order() {
+  for (std::size_t i = 0; i < std::size(kLabels); ++i)
+    if (static_cast<std::size_t>(kLabels[i].id) != i) return false;
+  return true;
+}
+static_assert(labels_in_order(), "kLabels follows the order of enum L");
+
+}  // namespace
+
+std::string_view label(L id, Lang lang) {
+  const Entry& e = kLabels[static_cast<std::size_t>(id)];
+  return lang == Lang::fr ? e.fr : e.en;
+}
+
+std::string principle_label(std::string_view key, Lang lang) {
+  bool fr = lang == Lang::fr;
+  if (key == "openness") return fr ? "Ouverture" : "Openness";
+  if (key == "neutrality") return fr ? "Neutralité" : "Neutrality";
+  if (key == "continuity") return fr ? "Continuité" : "Continuity";
+  if (key == "equal_access") return fr ? "Égalité d'accès" : "Equal access";
+  return std::string(key);
+}
+
+std::string verdict_label(std::string_view verdict, Lang lang) {
+  bool fr = lang == Lang::fr;
+  if (verdict == "compliant") return fr ? "conforme" : "compliant";
+  if (verdict == "conditional") return fr ? "conditionnel" : "conditional";
+  if (verdict == "non-compliant") return fr ? "non conforme" : "non-compliant";
+  return std::string(verdict);
+}
+
+std::string severity_label(std::string_view severity, Lang lang) {
+  bool fr = lang == Lang::fr;
+  if (severity == "critical") return fr ? "Critique" : "Critical";
+  if (severity == "high") return fr ? "Élevée" : "High";
+  if (severity == "medium") return fr ? "Moyenne" : "Medium";
+  if (severity == "low") return fr ? "Faible" : "Low";
+  return std::string(severity);
+}
+
+std::string status_label(std::string_view status, Lang lang) {
+  if (status == "pass") return std::string(label(L::pass_status, lang));
+  if (status == "fail") return std::string(label(L::fail_status, lang));
+  if (status == "skip") return std::string(label(L::skip_status, lang));
+  if (status == "error") return std::string(label(L::error_status, lang));
+  if (status == "waived") return std::string(label(L::waived_status, lang));
+  return std::string(status);
+}
+
+std::string format_score(std::optional<double> score, Lang lang) {
+  if (!score) return "\xE2\x80\x93";  // en dash
+  std::string s = fmt::format("{:.1f}", *score);
+  if (s == "-0.0") s = "0.0";
+  if (lang == Lang::fr) std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+std::string format_delta(double delta, Lang lang) {
+  double rounded = std::round(delta * 10.0) / 10.0;
+  std::string s = fmt::format("{:.1f}", std::fabs(rounded));
+  if (lang == Lang::fr) std::replace(s.begin(), s.end(), '.', ',');
+  if (rounded > 0) return "+" + s;
+  if (rounded < 0) return "\xE2\x88\x92" + s;  // minus sign
+  return "\xC2\xB1" + s;                       // ±
+}
+
+}  // namespace pacte

@@ -1,0 +1,19 @@
+// The gate: whether a report lets a release through (--fail-under, --fail-on). `pacte audit`
+// turns it into exit code 1; `pacte batch` into the `gate` column of its summary.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace pacte {
+
+/// What the gate asks of a report.
+struct Gate {
+  double fail_under = -1;             // --fail-under: a score below this fails (negative: no limit)
+  std::string fail_on = "never";      // --fail-on: critical | high | medium | low | never
+};
+
+/// Whether `report` passes `gate`; when it does not, `why` says what failed it. Failures known
+/// in a baseline (`"new": false`) do not fail the gate.
+bool passes_gate(const nlohmann::json& report, const Gate& gate, std::string& why);
+
+}  // namespace pacte
