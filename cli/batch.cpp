@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "checks/batch/runner.hpp"
+#include "checks/engine/facts.hpp"
 #include "cli/formats/formats.hpp"
 
 namespace pacte::cli {

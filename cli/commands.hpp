@@ -68,9 +68,6 @@ std::string render_report(const nlohmann::json& report, const RuleSet& rules, co
 /// The rule catalogue as JSON (what `pacte rules --format json` prints).
 nlohmann::json rules_catalog(const RuleSet& rules);
 
-/// Plain-text report (the default format).
-std::string render_text(const nlohmann::json& report, Lang lang, bool color);
-
 /// Prints an error in the standard shape ("pacte: ...") and returns exit code 2.
 int usage_error(std::ostream& err, const std::string& message);
 

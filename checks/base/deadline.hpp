@@ -22,11 +22,14 @@ class Deadline {
   Deadline() = default;
   /// A limit at `at`; `seconds` is the limit as the user gave it, for messages.
   Deadline(Clock::time_point at, double seconds) : at_(at), seconds_(seconds) {}
-  /// `seconds` from now; 0 or less means no limit.
+  /// `seconds` from now; 0 or less (or not a number) means no limit, and so does a limit
+  /// past `kMaxSeconds`, which the clock could not represent.
   static Deadline after(double seconds) {
-    if (seconds <= 0) return {};
+    if (!(seconds > 0) || seconds > kMaxSeconds) return {};
     return {Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds)), seconds};
   }
+  /// The longest limit kept (about 31 years).
+  static constexpr double kMaxSeconds = 1e9;
 
   bool limited() const { return at_ != Clock::time_point::max(); }
   bool expired() const { return limited() && Clock::now() > at_; }

@@ -138,62 +138,122 @@ std::string ascii_lower(std::string_view s) {
 namespace {
 char fold(char c, bool icase) { return icase && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool glob_rec(std::string_view p, std::string_view s, bool icase, int depth) {
-  if (depth > 64) return false;
-  while (!p.empty()) {
-    if (p.front() == '{') {
-      auto close = p.find('}');
-      if (close == std::string_view::npos) return false;
-      std::string_view alts = p.substr(1, close - 1);
-      std::string_view rest = p.substr(close + 1);
-      std::size_t start = 0;
-      while (true) {
-        auto comma = alts.find(',', start);
-        std::string alt(alts.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-        std::string candidate = alt + std::string(rest);
-        if (glob_rec(candidate, s, icase, depth + 1)) return true;
-        if (comma == std::string_view::npos) break;
-        start = comma + 1;
-      }
-      return false;
+// Glob matching in time linear in the path for each alternative of the pattern: the pattern
+// becomes a small automaton (one state per token) run over the path with a set of states, so
+// no pattern can make matching backtrack exponentially.
+enum class GlobKind : unsigned char { literal, one, star, globstar, globstar_dir };
+struct GlobToken {
+  GlobKind kind;
+  char c;
+};
+
+// At most this many alternatives after expanding `{a,b}` groups; a pattern with more matches
+// nothing.
+constexpr std::size_t kMaxGlobAlternatives = 256;
+
+// Expands `{a,b}` groups (not nested: a group ends at the first '}') into `out`. False when a
+// group is not closed or the expansion passes kMaxGlobAlternatives.
+bool expand_braces(std::string_view p, std::vector<std::string>& out) {
+  std::vector<std::string> cur{std::string()};
+  std::size_t i = 0;
+  while (i < p.size()) {
+    if (p[i] != '{') {
+      for (auto& c : cur) c.push_back(p[i]);
+      ++i;
+      continue;
     }
-    if (p.substr(0, 2) == "**") {
-      std::string_view rest = p.substr(2);
-      if (!rest.empty() && rest.front() == '/') {
-        // "**/" matches zero or more whole segments.
-        std::string_view after = rest.substr(1);
-        if (glob_rec(after, s, icase, depth + 1)) return true;
-        for (std::size_t i = 0; i < s.size(); ++i)
-          if (s[i] == '/' && glob_rec(after, s.substr(i + 1), icase, depth + 1)) return true;
-        return false;
-      }
-      for (std::size_t i = 0; i <= s.size(); ++i)
-        if (glob_rec(rest, s.substr(i), icase, depth + 1)) return true;
-      return false;
+    auto close = p.find('}', i);
+    if (close == std::string_view::npos) return false;
+    std::vector<std::string_view> alts;
+    std::string_view group = p.substr(i + 1, close - i - 1);
+    for (std::size_t start = 0;;) {
+      auto comma = group.find(',', start);
+      alts.push_back(group.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+      if (comma == std::string_view::npos) break;
+      start = comma + 1;
     }
-    if (p.front() == '*') {
-      std::string_view rest = p.substr(1);
-      for (std::size_t i = 0; i <= s.size(); ++i) {
-        if (glob_rec(rest, s.substr(i), icase, depth + 1)) return true;
-        if (i < s.size() && s[i] == '/') break;
-      }
-      return false;
-    }
-    if (s.empty()) return false;
-    if (p.front() == '?') {
-      if (s.front() == '/') return false;
-    } else if (fold(p.front(), icase) != fold(s.front(), icase)) {
-      return false;
-    }
-    p.remove_prefix(1);
-    s.remove_prefix(1);
+    if (cur.size() * alts.size() > kMaxGlobAlternatives) return false;
+    std::vector<std::string> next;
+    next.reserve(cur.size() * alts.size());
+    for (const auto& c : cur)
+      for (auto a : alts) next.push_back(c + std::string(a));
+    cur = std::move(next);
+    i = close + 1;
   }
-  return s.empty();
+  for (auto& c : cur) out.push_back(std::move(c));
+  return true;
+}
+
+std::vector<GlobToken> glob_tokens(std::string_view p) {
+  std::vector<GlobToken> out;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '*' && i + 1 < p.size() && p[i + 1] == '*') {
+      if (i + 2 < p.size() && p[i + 2] == '/') {
+        out.push_back({GlobKind::globstar_dir, 0});  // "**/": zero or more whole segments
+        i += 2;
+      } else {
+        out.push_back({GlobKind::globstar, 0});  // "**": anything, '/' included
+        ++i;
+      }
+    } else if (p[i] == '*') {
+      out.push_back({GlobKind::star, 0});  // anything within a segment
+    } else if (p[i] == '?') {
+      out.push_back({GlobKind::one, 0});  // one character other than '/'
+    } else {
+      out.push_back({GlobKind::literal, p[i]});
+    }
+  }
+  return out;
+}
+
+bool run_glob(const std::vector<GlobToken>& t, std::string_view s, bool icase) {
+  const std::size_t n = t.size();
+  std::vector<char> cur(n + 1, 0), next(n + 1, 0);
+  // Every wildcard may match nothing: a state on one also stands on the token after it.
+  auto close = [&](std::vector<char>& st) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (st[i] && t[i].kind != GlobKind::literal && t[i].kind != GlobKind::one) st[i + 1] = 1;
+  };
+  cur[0] = 1;
+  close(cur);
+  for (char ch : s) {
+    std::fill(next.begin(), next.end(), 0);
+    bool any = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!cur[i]) continue;
+      switch (t[i].kind) {
+        case GlobKind::literal:
+          if (fold(t[i].c, icase) == fold(ch, icase)) next[i + 1] = any = 1;
+          break;
+        case GlobKind::one:
+          if (ch != '/') next[i + 1] = any = 1;
+          break;
+        case GlobKind::star:
+          if (ch != '/') next[i] = any = 1;
+          break;
+        case GlobKind::globstar:
+          next[i] = any = 1;
+          break;
+        case GlobKind::globstar_dir:
+          next[i] = any = 1;
+          if (ch == '/') next[i + 1] = 1;
+          break;
+      }
+    }
+    if (!any) return false;
+    close(next);
+    cur.swap(next);
+  }
+  return cur[n] != 0;
 }
 }  // namespace
 
 bool glob_match(std::string_view pattern, std::string_view path, bool icase) {
-  return glob_rec(pattern, path, icase, 0);
+  std::vector<std::string> alternatives;
+  if (!expand_braces(pattern, alternatives)) return false;
+  for (const auto& alt : alternatives)
+    if (run_glob(glob_tokens(alt), path, icase)) return true;
+  return false;
 }
 
 std::time_t audit_now() {

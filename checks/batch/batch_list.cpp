@@ -1,5 +1,7 @@
 #include "checks/batch/batch_list.hpp"
 
+#include "checks/base/url.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -205,8 +207,9 @@ std::vector<BatchEntry> parse_list(std::string_view text, const std::string& dis
                          "a second location '" + t.text + "' on one line; write one repository per line (quote paths with blanks)");
       have_location = true;
       e.remote = is_remote(t.text);
-      e.location = normalise_location(t.text);
-      e.target = e.remote ? e.location : absolute_from(e.location, list_dir);
+      // What is shown (location) never carries credentials; what is fetched (target) does.
+      e.location = normalise_location(redact_credentials(t.text));
+      e.target = e.remote ? normalise_location(t.text) : absolute_from(e.location, list_dir);
     }
     out.push_back(std::move(e));
   }

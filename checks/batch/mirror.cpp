@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "checks/base/git.hpp"
+#include "checks/base/url.hpp"
 #include "checks/batch/batch_list.hpp"
 
 namespace pacte::batch {
@@ -97,7 +98,10 @@ std::string mirror_path(const std::string& cache_dir, const std::string& url) {
 MirrorResult update_mirror(const std::string& url, const MirrorOptions& opt) {
   ensure_libgit2();
   MirrorResult res;
-  res.path = mirror_path(opt.cache_dir, url);
+  // Credentials in the URL are used to fetch and nowhere else: not in the mirror's name, its
+  // configuration or any message.
+  const std::string shown = redact_credentials(url);
+  res.path = mirror_path(opt.cache_dir, shown);
   std::error_code ec;
   fs::create_directories(opt.cache_dir, ec);
   if (ec) {
@@ -119,10 +123,10 @@ MirrorResult update_mirror(const std::string& url, const MirrorOptions& opt) {
     work_path = res.path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     git_config* cfg = nullptr;
     bool ok = git_repository_init(&r.repo, work_path.c_str(), 1) == 0 && git_repository_config(&cfg, r.repo) == 0 &&
-              git_config_set_string(cfg, "remote.origin.url", url.c_str()) == 0;  // says what the mirror is of
+              git_config_set_string(cfg, "remote.origin.url", shown.c_str()) == 0;  // says what the mirror is of
     if (cfg) git_config_free(cfg);
     if (!ok) {
-      res.error = url + ": cannot create a mirror in " + work_path + " (" + git_message() + ")";
+      res.error = shown + ": cannot create a mirror in " + work_path + " (" + redact_credentials(git_message()) + ")";
       fs::remove_all(work_path, ec);
       return res;
     }
@@ -136,7 +140,7 @@ MirrorResult update_mirror(const std::string& url, const MirrorOptions& opt) {
   ro.repository = r.repo;
   ro.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
   if (git_remote_create_with_opts(&r.remote, url.c_str(), &ro) != 0) {
-    res.error = url + ": not a URL libgit2 can fetch (" + git_message() + ")";
+    res.error = shown + ": not a URL libgit2 can fetch (" + redact_credentials(git_message()) + ")";
     if (fresh) {
       git_repository_free(r.repo);
       r.repo = nullptr;
@@ -169,7 +173,7 @@ MirrorResult update_mirror(const std::string& url, const MirrorOptions& opt) {
     }
     const git_error* e = git_error_last();
     int klass = e ? e->klass : 0;
-    last_error = git_message();
+    last_error = redact_credentials(git_message());
     if (payload.timed_out) break;
     if (!transient(klass) || attempt == opt.retries) break;
     auto now = std::chrono::steady_clock::now();
@@ -182,9 +186,9 @@ MirrorResult update_mirror(const std::string& url, const MirrorOptions& opt) {
   }
   if (payload.timed_out) {
     res.timed_out = true;
-    res.error = url + ": the transfer did not finish before the --timeout";
+    res.error = shown + ": the transfer did not finish before the --timeout";
   } else if (!last_error.empty()) {
-    res.error = url + ": cannot " + std::string(fresh ? "clone" : "fetch") + " (" + last_error + ")" +
+    res.error = shown + ": cannot " + std::string(fresh ? "clone" : "fetch") + " (" + last_error + ")" +
                 (res.attempts > 1 ? "; tried " + std::to_string(res.attempts) + " times" : std::string()) +
                 "; check the URL, the network and the credentials";
   }

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <ostream>
+#include <system_error>
 #include <thread>
 
 #include "checks/base/git.hpp"
@@ -230,7 +231,7 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
       mo.retries = options.retries;
       mo.backoff = options.backoff;
       mo.deadline = limit;
-      MirrorResult m = update_mirror(entry.location, mo);
+      MirrorResult m = update_mirror(entry.target, mo);
       if (!m.error.empty()) {
         row.error = m.timed_out ? entry.location + ": timed out after " + seconds_text(options.timeout_seconds) +
                                       " (--timeout) while fetching"
@@ -316,7 +317,16 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
   unsigned n = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(entries.size())));
   if (entries.empty()) n = 0;
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+  for (unsigned t = 1; t < n; ++t) {
+    // A thread the system refuses (too many processes, no memory) is a job fewer, not an
+    // abort: the workers that exist, this thread at least, share the whole list.
+    try {
+      pool.emplace_back(worker);
+    } catch (const std::system_error&) {
+      outcome.jobs_refused = n - t;
+      break;
+    }
+  }
   if (n > 0) worker();
   for (auto& t : pool) t.join();
   progress.close();

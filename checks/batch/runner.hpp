@@ -47,6 +47,7 @@ struct BatchOptions {
 struct BatchOutcome {
   std::vector<SummaryRow> rows;
   int skipped = 0;  // reused by --resume
+  unsigned jobs_refused = 0;  // worker threads the system would not create (the others did the work)
 };
 
 /// Progress on a stream: a single updating line on a terminal (done / failed / running,

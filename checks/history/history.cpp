@@ -256,26 +256,40 @@ void parse_commit_header(std::string_view raw, CommitHeader& h) {
 
 std::string lower(std::string_view s) { return ascii_lower(s); }
 
-bool read_file(const std::string& path, bool follow_symlinks, std::string& out) {
+// Reads a regular file of at most `max` bytes; false when it is missing, not a regular file
+// or larger.
+bool read_file(const std::string& path, bool follow_symlinks, std::string& out, std::uint64_t max) {
   struct stat st {};
   if ((follow_symlinks ? stat(path.c_str(), &st) : lstat(path.c_str(), &st)) != 0) return false;
-  if (!S_ISREG(st.st_mode)) return false;
+  if (!S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) > max) return false;
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
+  out.assign(static_cast<std::size_t>(st.st_size), '\0');
+  in.read(out.data(), static_cast<std::streamsize>(out.size()));
+  out.resize(static_cast<std::size_t>(in.gcount()));
   return true;
 }
 
-bool read_blob_spec(git_repository* repo, const std::string& spec, std::string& out) {
+// Reads a blob of at most `max` bytes, its size checked before it is inflated.
+bool read_blob(git_repository* repo, const git_oid& id, std::string& out, std::uint64_t max) {
+  OdbPtr odb;
+  if (git_repository_odb(odb.out(), repo) != 0) return false;
+  std::size_t size = 0;
+  git_object_t type{};
+  if (git_odb_read_header(&size, &type, odb.get(), &id) != 0 || type != GIT_OBJECT_BLOB || size > max) return false;
+  ObjectPtr blob;
+  if (git_object_lookup(blob.out(), repo, &id, GIT_OBJECT_BLOB) != 0) return false;
+  auto* b = reinterpret_cast<git_blob*>(blob.get());
+  out.assign(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<std::size_t>(git_blob_rawsize(b)));
+  return true;
+}
+
+bool read_blob_spec(git_repository* repo, const std::string& spec, std::string& out, std::uint64_t max) {
   ObjectPtr obj;
   if (revparse_single(obj.out(), repo, spec.c_str()) != 0) return false;
   ObjectPtr blob;
   if (git_object_peel(blob.out(), obj.get(), GIT_OBJECT_BLOB) != 0) return false;
-  auto* b = reinterpret_cast<git_blob*>(blob.get());
-  out.assign(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<std::size_t>(git_blob_rawsize(b)));
-  return true;
+  return read_blob(repo, *git_object_id(blob.get()), out, max);
 }
 
 // Start of the UTC month `months` months after January 1970.
@@ -288,20 +302,18 @@ std::time_t month_start(int months) {
 }
 
 // The date of a tag reference: the tagger date of an annotated tag (or of the first tag in a
-// chain that has one), else the committer date of the commit it points to; 0 otherwise.
-std::time_t tag_date(git_repository* repo, const git_oid& target) {
+// chain that has one), else the committer date of the commit it points to. A tag that names
+// no commit (a blob, a tree, a missing object) is no release: nullopt.
+std::optional<std::time_t> tag_date(git_repository* repo, const git_oid& target) {
   ObjectPtr obj;
-  if (git_object_lookup(obj.out(), repo, &target, GIT_OBJECT_ANY) != 0) return 0;
+  if (git_object_lookup(obj.out(), repo, &target, GIT_OBJECT_ANY) != 0) return std::nullopt;
+  ObjectPtr commit;
+  if (git_object_peel(commit.out(), obj.get(), GIT_OBJECT_COMMIT) != 0) return std::nullopt;
   if (git_object_type(obj.get()) == GIT_OBJECT_TAG) {
     auto* tag = reinterpret_cast<git_tag*>(obj.get());
     if (const git_signature* s = git_tag_tagger(tag)) return static_cast<std::time_t>(s->when.time);
-    ObjectPtr commit;
-    if (git_object_peel(commit.out(), obj.get(), GIT_OBJECT_COMMIT) != 0) return 0;
-    return static_cast<std::time_t>(git_commit_time(reinterpret_cast<git_commit*>(commit.get())));
   }
-  if (git_object_type(obj.get()) == GIT_OBJECT_COMMIT)
-    return static_cast<std::time_t>(git_commit_time(reinterpret_cast<git_commit*>(obj.get())));
-  return 0;
+  return static_cast<std::time_t>(git_commit_time(reinterpret_cast<git_commit*>(commit.get())));
 }
 
 struct TagScan {
@@ -315,11 +327,13 @@ int on_tag(const char* name, git_oid* oid, void* payload) {
   auto* scan = static_cast<TagScan*>(payload);
   std::string_view n(name);
   if (n.starts_with("refs/tags/")) n.remove_prefix(10);
+  std::optional<std::time_t> d = tag_date(scan->repo, *oid);
+  git_error_clear();
+  if (!d) return 0;
   ++scan->count;
-  std::time_t d = tag_date(scan->repo, *oid);
-  if (scan->last.empty() || d > scan->last_date || (d == scan->last_date && n > scan->last)) {
+  if (scan->last.empty() || *d > scan->last_date || (*d == scan->last_date && n > scan->last)) {
     scan->last = std::string(n);
-    scan->last_date = d;
+    scan->last_date = *d;
   }
   return 0;
 }
@@ -334,7 +348,7 @@ OidSet read_shallow(git_repository* repo) {
   OidSet out;
   std::string text;
   const char* dir = git_repository_commondir(repo);
-  if (!dir || !read_file(std::string(dir) + "shallow", true, text)) return out;
+  if (!dir || !read_file(std::string(dir) + "shallow", true, text, 64ull << 20)) return out;
   std::istringstream in(text);
   std::string line;
   git_oid oid;
@@ -414,12 +428,21 @@ bool Mailmap::resolve(std::string& name, std::string& email) const {
   return true;
 }
 
-Mailmap load_mailmap(git_repository* repo) {
+Mailmap load_mailmap(git_repository* repo, const git_oid& commit) {
   Mailmap mm;
   std::string text;
-  // Same order as git's read_mailmap: the working tree file, the blob, then mailmap.file.
-  if (const char* wd = git_repository_workdir(repo); wd && !git_repository_is_bare(repo)) {
-    if (read_file(std::string(wd) + ".mailmap", false, text)) mm.parse(text);
+  // Same order as git's read_mailmap, the working tree file replaced by the audited commit's.
+  {
+    ObjectPtr obj;
+    git_tree* tree = nullptr;
+    git_tree_entry* entry = nullptr;
+    if (git_object_lookup(obj.out(), repo, &commit, GIT_OBJECT_COMMIT) == 0 &&
+        git_commit_tree(&tree, reinterpret_cast<git_commit*>(obj.get())) == 0 &&
+        git_tree_entry_bypath(&entry, tree, ".mailmap") == 0 && git_tree_entry_type(entry) == GIT_OBJECT_BLOB &&
+        read_blob(repo, *git_tree_entry_id(entry), text, kMaxMailmapBytes))
+      mm.parse(text);
+    git_tree_entry_free(entry);
+    git_tree_free(tree);
   }
   ConfigPtr cfg;
   std::string blob_spec, file_path;
@@ -430,9 +453,8 @@ Mailmap load_mailmap(git_repository* repo) {
     if (git_config_get_path(&buf, cfg.get(), "mailmap.file") == 0) file_path.assign(buf.ptr, buf.size);
     git_buf_dispose(&buf);
   }
-  if (blob_spec.empty() && git_repository_is_bare(repo)) blob_spec = "HEAD:.mailmap";
-  if (!blob_spec.empty() && read_blob_spec(repo, blob_spec, text)) mm.parse(text);
-  if (!file_path.empty() && read_file(file_path, true, text)) mm.parse(text);
+  if (!blob_spec.empty() && read_blob_spec(repo, blob_spec, text, kMaxMailmapBytes)) mm.parse(text);
+  if (!file_path.empty() && read_file(file_path, true, text, kMaxMailmapBytes)) mm.parse(text);
   git_error_clear();
   return mm;
 }
@@ -511,7 +533,7 @@ std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid&
   if (git_repository_odb(odb.out(), repo) != 0) return fail(last_git_error("cannot open the object database"));
 
   const OidSet shallow = facts.shallow ? read_shallow(repo) : OidSet{};
-  const Mailmap mailmap = load_mailmap(repo);
+  const Mailmap mailmap = load_mailmap(repo, start);
 
   const std::time_t since90 = now - 90 * kDay, since365 = now - 365 * kDay;
   // Month boundaries: 24 months ending with the audit month, plus the end of that month.

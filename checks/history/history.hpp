@@ -20,6 +20,7 @@
 // matches case-sensitively, so the module parses mailmaps itself.) A contributor is one
 // mailmapped email, compared lower-cased: two names with one email are one contributor.
 #pragma once
+#include <cstdint>
 #include <ctime>
 #include <optional>
 #include <string>
@@ -115,8 +116,13 @@ class Mailmap {
   std::unordered_map<std::string, Entry> entries_;  // lower-cased commit email -> entry
 };
 
-/// Loads the mailmap `git log --use-mailmap` would use for `repo`. Missing files are not an
-/// error: the mailmap is then empty.
-Mailmap load_mailmap(git_repository* repo);
+/// The largest mailmap read (a `.mailmap` blob or a `mailmap.file`); a larger one is ignored.
+inline constexpr std::uint64_t kMaxMailmapBytes = 4ull << 20;
+
+/// Loads the mailmap for an audit of `commit`: the `.mailmap` of that commit's tree (as
+/// `git log --use-mailmap` reads it in a bare repository), never the working tree's, so the
+/// same commit gives the same facts; then `mailmap.blob` and `mailmap.file` from the
+/// repository's configuration. Missing files are not an error: the mailmap is then empty.
+Mailmap load_mailmap(git_repository* repo, const git_oid& commit);
 
 }  // namespace pacte

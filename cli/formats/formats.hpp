@@ -33,6 +33,9 @@ inline constexpr std::size_t kMarkdownMaxBytes = 60000;
 /// where one would be written), because GitHub rejects results without a location.
 std::string render_sarif(const json& report, const json& catalog, Lang lang);
 
+/// The plain-text report (the default format), with ANSI colours when `color`.
+std::string render_text(const json& report, Lang lang, bool color);
+
 /// JUnit XML (GitLab, Jenkins): one `<testsuite>` per principle, one `<testcase>` per result.
 std::string render_junit(const json& report, Lang lang);
 

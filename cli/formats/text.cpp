@@ -1,9 +1,10 @@
 // The default text report: a one-screen summary, then failures with evidence and remediation.
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "cli/formats/formats.hpp"
+#include "cli/formats/view.hpp"
 
-namespace pacte::cli {
+namespace pacte {
 
 namespace {
 
@@ -12,7 +13,7 @@ struct Style {
   std::string operator()(const char* code, const std::string& s) const { return on ? fmt::format("\033[{}m{}\033[0m", code, s) : s; }
 };
 
-const char* L(Lang lang, const char* en, const char* fr) { return lang == Lang::fr ? fr : en; }
+const char* tx(Lang lang, const char* en, const char* fr) { return lang == Lang::fr ? fr : en; }
 
 // Text from the audited repository, the charter or a rule pack, made safe for a terminal or a
 // CI log: control characters (a newline or an escape sequence in a file name) are shown as \xNN.
@@ -27,17 +28,17 @@ std::string clean(const std::string& s) {
 }
 
 std::string principle_label(const std::string& p, Lang lang) {
-  if (p == "openness") return L(lang, "Openness", "Ouverture");
-  if (p == "neutrality") return L(lang, "Neutrality", "Neutralité");
-  if (p == "continuity") return L(lang, "Continuity", "Continuité");
-  if (p == "equal_access") return L(lang, "Equal access", "Égalité d'accès");
+  if (p == "openness") return tx(lang, "Openness", "Ouverture");
+  if (p == "neutrality") return tx(lang, "Neutrality", "Neutralité");
+  if (p == "continuity") return tx(lang, "Continuity", "Continuité");
+  if (p == "equal_access") return tx(lang, "Equal access", "Égalité d'accès");
   return p;
 }
 
 std::string verdict_label(const std::string& v, Lang lang) {
-  if (v == "compliant") return L(lang, "compliant", "conforme");
-  if (v == "conditional") return L(lang, "conditional", "conditionnel");
-  return L(lang, "non-compliant", "non conforme");
+  if (v == "compliant") return tx(lang, "compliant", "conforme");
+  if (v == "conditional") return tx(lang, "conditional", "conditionnel");
+  return tx(lang, "non-compliant", "non conforme");
 }
 
 const char* severity_color(const std::string& s) {
@@ -51,7 +52,7 @@ void print_result(std::string& o, const nlohmann::json& r, Lang lang, const Styl
   std::string sev = r["severity"].get<std::string>();
   o += fmt::format("  {} {}  {}\n", st(severity_color(sev), "[" + sev + "]"), st("1", r["rule"].get<std::string>()),
                    clean(r["title"].get<std::string>()));
-  if (r.contains("new") && r["new"].get<bool>()) o += "    " + st("1;35", L(lang, "NEW since the baseline", "NOUVEAU depuis la référence")) + "\n";
+  if (r.contains("new") && r["new"].get<bool>()) o += "    " + st("1;35", tx(lang, "NEW since the baseline", "NOUVEAU depuis la référence")) + "\n";
   o += "    " + clean(r["message"].get<std::string>()) + "\n";
   for (const auto& e : r["evidence"]) {
     std::string where = clean(e["path"].get<std::string>());
@@ -71,24 +72,24 @@ std::string render_text(const nlohmann::json& report, Lang lang, bool color) {
   Style st{color};
   std::string o;
   const auto& repo = report["repository"];
-  std::string commit = repo["commit"].is_string() ? repo["commit"].get<std::string>().substr(0, 12) : L(lang, "working tree", "arbre de travail");
-  o += fmt::format("pacte {} — {} {} ({})\n", report["pacte_version"].get<std::string>(), L(lang, "audit of", "audit de"),
+  std::string commit = repo["commit"].is_string() ? repo["commit"].get<std::string>().substr(0, 12) : tx(lang, "working tree", "arbre de travail");
+  o += fmt::format("pacte {} — {} {} ({})\n", report["pacte_version"].get<std::string>(), tx(lang, "audit of", "audit de"),
                    clean(repo["path"].get<std::string>()), commit);
   const auto& ch = report["charter"];
-  o += fmt::format("{}: {}\n", L(lang, "Charter", "Charte"),
-                   ch["source"] == "none" ? std::string(L(lang, "none found (evidence only)", "aucune (preuves seules)"))
+  o += fmt::format("{}: {}\n", tx(lang, "Charter", "Charte"),
+                   ch["source"] == "none" ? std::string(tx(lang, "none found (evidence only)", "aucune (preuves seules)"))
                                           : clean(ch["path"].get<std::string>()) + " (" + ch["source"].get<std::string>() + ")");
   std::string verdict = report["verdict"].get<std::string>();
   const char* vcolor = verdict == "compliant" ? "1;32" : verdict == "conditional" ? "1;33" : "1;31";
-  o += "\n" + st("1", fmt::format("{} {:.1f}/100", L(lang, "Score", "Score"), report["score"].get<double>())) + "  " +
+  o += "\n" + st("1", fmt::format("{} {:.1f}/100", tx(lang, "Score", "Score"), report["score"].get<double>())) + "  " +
        st(vcolor, verdict_label(verdict, lang)) + "\n";
   for (const auto& [name, p] : report["principles"].items()) {
     std::string score = p["score"].is_number() ? fmt::format("{:5.1f}", p["score"].get<double>()) : "  n/a";
-    o += fmt::format("  {:<16} {}   {} {:>2}  {} {:>2}", principle_label(name, lang), score, L(lang, "passed", "réussis"),
-                     p["passed"].get<int>(), L(lang, "failed", "échoués"), p["failed"].get<int>());
-    if (p["errors"].get<int>() > 0) o += fmt::format("  {} {}", L(lang, "errors", "erreurs"), p["errors"].get<int>());
-    if (p["waived"].get<int>() > 0) o += fmt::format("  {} {}", L(lang, "waived", "dérogations"), p["waived"].get<int>());
-    if (p["skipped"].get<int>() > 0) o += fmt::format("  {} {}", L(lang, "skipped", "sans objet"), p["skipped"].get<int>());
+    o += fmt::format("  {:<16} {}   {} {:>2}  {} {:>2}", principle_label(name, lang), score, tx(lang, "passed", "réussis"),
+                     p["passed"].get<int>(), tx(lang, "failed", "échoués"), p["failed"].get<int>());
+    if (p["errors"].get<int>() > 0) o += fmt::format("  {} {}", tx(lang, "errors", "erreurs"), p["errors"].get<int>());
+    if (p["waived"].get<int>() > 0) o += fmt::format("  {} {}", tx(lang, "waived", "dérogations"), p["waived"].get<int>());
+    if (p["skipped"].get<int>() > 0) o += fmt::format("  {} {}", tx(lang, "skipped", "sans objet"), p["skipped"].get<int>());
     o += "\n";
   }
   static const std::vector<std::string> order = {"critical", "high", "medium", "low"};
@@ -101,32 +102,32 @@ std::string render_text(const nlohmann::json& report, Lang lang, bool color) {
       else if (r["status"] == "waived") waived.push_back(&r);
     }
   if (!failures.empty()) {
-    o += "\n" + st("1", fmt::format("{} ({})", L(lang, "Failures", "Échecs"), failures.size())) + "\n";
+    o += "\n" + st("1", fmt::format("{} ({})", tx(lang, "Failures", "Échecs"), failures.size())) + "\n";
     for (const auto* r : failures) print_result(o, *r, lang, st, true);
   }
   if (!errors.empty()) {
-    o += "\n" + st("1", fmt::format("{} ({})", L(lang, "Could not be evaluated (not counted in the score)", "Non évaluées (hors score)"), errors.size())) + "\n";
+    o += "\n" + st("1", fmt::format("{} ({})", tx(lang, "Could not be evaluated (not counted in the score)", "Non évaluées (hors score)"), errors.size())) + "\n";
     for (const auto* r : errors) print_result(o, *r, lang, st, false);
   }
   if (!waived.empty()) {
-    o += "\n" + st("1", fmt::format("{} ({})", L(lang, "Waived", "Dérogations"), waived.size())) + "\n";
+    o += "\n" + st("1", fmt::format("{} ({})", tx(lang, "Waived", "Dérogations"), waived.size())) + "\n";
     for (const auto* r : waived)
       o += fmt::format("  {}  {} ({} {})\n", r->at("rule").get<std::string>(), clean(r->at("waiver")["reason"].get<std::string>()),
-                       L(lang, "until", "jusqu'au"), r->at("waiver")["until"].get<std::string>());
+                       tx(lang, "until", "jusqu'au"), r->at("waiver")["until"].get<std::string>());
   }
   const auto& stats = report["stats"];
   if (stats["files_unreadable"].get<int>() > 0) {
-    o += "\n" + st("33", fmt::format("{}: {}", L(lang, "Files not read", "Fichiers non lus"), stats["files_unreadable"].get<int>())) + "\n";
+    o += "\n" + st("33", fmt::format("{}: {}", tx(lang, "Files not read", "Fichiers non lus"), stats["files_unreadable"].get<int>())) + "\n";
     int shown = 0;
     for (const auto& u : stats["unreadable"]) {
       if (++shown > 10) break;
       o += "  " + clean(u["path"].get<std::string>()) + ": " + clean(u["reason"].get<std::string>()) + "\n";
     }
   }
-  o += "\n" + st("2", fmt::format("{} {} {}, {} {}, {} ms", L(lang, "Read", "Lu"), stats["files_scanned"].get<int>(),
-                                  L(lang, "files", "fichiers"), stats["commits_walked"].get<int>(), L(lang, "commits", "commits"),
+  o += "\n" + st("2", fmt::format("{} {} {}, {} {}, {} ms", tx(lang, "Read", "Lu"), stats["files_scanned"].get<int>(),
+                                  tx(lang, "files", "fichiers"), stats["commits_walked"].get<int>(), tx(lang, "commits", "commits"),
                                   stats["duration_ms"].get<int>())) + "\n";
   return o;
 }
 
-}  // namespace pacte::cli
+}  // namespace pacte

@@ -72,3 +72,57 @@ TEST_CASE("a snapshot stops reading once the audit's time limit has passed") {
   CHECK(Deadline::after(0).limited() == false);
   CHECK_NOTHROW(Deadline{}.check());
 }
+
+#include "checks/base/url.hpp"
+
+TEST_CASE("redact_credentials hides the user information of every URL, and nothing else") {
+  using pacte::redact_credentials;
+  CHECK(redact_credentials("https://user:s3cret@git.example.org/team/service.git") == "https://***@git.example.org/team/service.git");
+  CHECK(redact_credentials("https://ghp_token@github.com/a/b") == "https://***@github.com/a/b");
+  CHECK(redact_credentials("https://git.example.org/team/service.git") == "https://git.example.org/team/service.git");
+  CHECK(redact_credentials("git@github.com:team/service.git") == "git@github.com:team/service.git");
+  CHECK(redact_credentials("ssh://git@host:22/x.git") == "ssh://***@host:22/x.git");
+  CHECK(redact_credentials("failed to fetch 'https://a:b@h/x': 401; retry https://c@h2") ==
+        "failed to fetch 'https://***@h/x': 401; retry https://***@h2");
+  // An '@' after the host (in the path or the query) is not user information.
+  CHECK(redact_credentials("https://h.example/u/@name?x=a@b") == "https://h.example/u/@name?x=a@b");
+  CHECK(redact_credentials("") == "");
+}
+
+TEST_CASE("glob_match takes linear time whatever the pattern") {
+  using pacte::glob_match;
+  std::string many_stars;
+  for (int i = 0; i < 40; ++i) many_stars += "*a";
+  many_stars += "*b";
+  std::string path(4000, 'a');
+  // A backtracking matcher takes longer than the universe's age on this pair.
+  CHECK_FALSE(glob_match(many_stars, path));
+  CHECK(glob_match(many_stars, path + "b"));
+  std::string deep;
+  for (int i = 0; i < 40; ++i) deep += "**/a";
+  std::string segs;
+  for (int i = 0; i < 200; ++i) segs += "a/";
+  CHECK_FALSE(glob_match(deep + "/b", segs + "c"));
+  // Brace groups expand to at most 256 alternatives; a pattern past that matches nothing.
+  std::string braces;
+  for (int i = 0; i < 12; ++i) braces += "{a,b}";
+  CHECK_FALSE(glob_match(braces, "aaaaaaaaaaaa"));
+  CHECK(glob_match("{a,b}{a,b}{a,b}", "bab"));
+}
+
+TEST_CASE("glob_match: * stays in a segment, ** crosses them, **/ is whole segments") {
+  using pacte::glob_match;
+  CHECK(glob_match("src/*.js", "src/app.js"));
+  CHECK_FALSE(glob_match("src/*.js", "src/lib/app.js"));
+  CHECK(glob_match("src/**/*.js", "src/app.js"));
+  CHECK(glob_match("src/**/*.js", "src/a/b/app.js"));
+  CHECK_FALSE(glob_match("**/x", "ax"));
+  CHECK(glob_match("**/x", "a/b/x"));
+  CHECK(glob_match("**", "a/b/c"));
+  CHECK(glob_match("a?c", "abc"));
+  CHECK_FALSE(glob_match("a?c", "a/c"));
+  CHECK(glob_match("*.{yml,yaml}", "pacte.yaml"));
+  CHECK(glob_match("LICENSE*", "license.md", true));
+  CHECK_FALSE(glob_match("LICENSE*", "license.md", false));
+  CHECK_FALSE(glob_match("{a,b", "a"));
+}

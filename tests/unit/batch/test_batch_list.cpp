@@ -136,3 +136,12 @@ TEST_CASE("a folder yields its working copies and bare repositories, without des
   CHECK(entries[1].target == dir.str() + "/one");
   CHECK_THROWS_AS(discover_repositories(dir.str() + "/missing"), InputError);
 }
+
+TEST_CASE("a URL's credentials are used to fetch and never shown") {
+  auto entries = parse_list("https://oauth2:glpat-SECRET@gitlab.example.org/team/service.git\n", "repos.txt", "/tmp");
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].location == "https://***@gitlab.example.org/team/service.git");
+  CHECK(entries[0].target == "https://oauth2:glpat-SECRET@gitlab.example.org/team/service.git");
+  CHECK(entries[0].stem().find("SECRET") == std::string::npos);
+  CHECK(entries[0].key().find("SECRET") == std::string::npos);
+}
