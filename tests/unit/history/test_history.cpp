@@ -431,7 +431,7 @@ TEST_CASE("analyze_history agrees with the git CLI on a generated history") {
   }
 }
 
-TEST_CASE("history_to_json writes the SPEC facts.history object") {
+TEST_CASE("history_to_json writes the report's facts.history object") {
   Fixture& fx = shared_fixture();
   nlohmann::json j = history_to_json(analyze(fx.repo.dir));
   CHECK(j["last_commit"] == iso8601(kNow - 2 * kDay));
