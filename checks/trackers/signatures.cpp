@@ -247,6 +247,12 @@ std::string first_bad_pattern(Signature& s) {
   return {};
 }
 
+// The JSON pointer of `key` (a member name or an index) under `parent`. Built with append:
+// GCC 12 warns falsely on "literal" + std::string at -O3 (GCC bug 105651).
+std::string child_pointer(std::string_view parent, std::string_view key) {
+  return std::string(parent).append("/").append(json_pointer_escape(key));
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------------------ pacte YAML
@@ -274,7 +280,7 @@ void SignatureSet::load_yaml(std::string_view text, const std::string& name) {
   for (const auto& [key, value] : root.items()) {
     if (key != "signatures" && key != "format")
       throw SignatureError(fmt::format("{}: unknown top-level key '{}'; expected 'signatures'",
-                                       at("/" + json_pointer_escape(key)), key));
+                                       at(child_pointer("", key)), key));
   }
   static const std::set<std::string> list_keys = {"npm",  "maven",   "cocoapods", "swift",         "pypi",
                                                   "rubygems", "composer", "go",   "pub",           "nuget",
@@ -284,7 +290,7 @@ void SignatureSet::load_yaml(std::string_view text, const std::string& name) {
   const nlohmann::json& entries = root["signatures"];
   for (std::size_t index = 0; index < entries.size(); ++index) {
     const nlohmann::json& entry = entries[index];
-    const std::string entry_ptr = "/signatures/" + std::to_string(index);
+    const std::string entry_ptr = child_pointer("/signatures", std::to_string(index));
     if (!entry.is_object())
       throw SignatureError(fmt::format("{}: each signature is a mapping with id, name, ...", at(entry_ptr)));
     Signature s;
@@ -302,9 +308,9 @@ void SignatureSet::load_yaml(std::string_view text, const std::string& name) {
       throw SignatureError(fmt::format("{}: '{}' must be true or false, not {}", at(ptr), key, v.dump()));
     };
     // The id first: the keys come in alphabetical order, and errors about them name the signature.
-    if (entry.contains("id")) s.id = scalar("id", entry["id"], entry_ptr + "/id");
+    if (entry.contains("id")) s.id = scalar("id", entry["id"], child_pointer(entry_ptr, "id"));
     for (const auto& [key, v] : entry.items()) {
-      const std::string ptr = entry_ptr + "/" + json_pointer_escape(key);
+      const std::string ptr = child_pointer(entry_ptr, key);
       if (key == "id") s.id = scalar(key, v, ptr);
       else if (key == "name") s.name = scalar(key, v, ptr);
       else if (key == "vendor") s.vendor = scalar(key, v, ptr);
@@ -317,7 +323,7 @@ void SignatureSet::load_yaml(std::string_view text, const std::string& name) {
       else if (list_keys.count(key)) {
         if (!v.is_array()) throw SignatureError(fmt::format("{}: '{}' must be a list", at(ptr), key));
         std::vector<std::string> list;
-        for (std::size_t i = 0; i < v.size(); ++i) list.push_back(scalar(key, v[i], ptr + "/" + std::to_string(i)));
+        for (std::size_t i = 0; i < v.size(); ++i) list.push_back(scalar(key, v[i], child_pointer(ptr, std::to_string(i))));
         if (key == "domains") s.domains = std::move(list);
         else if (key == "snippets") s.snippets = std::move(list);
         else if (key == "android_classes") s.android_classes = std::move(list);
@@ -425,7 +431,7 @@ void SignatureSet::load_exodus(std::string_view text, const std::string& name) {
     s.source = name;
     std::string id = key;
     if (auto it = t.find("id"); it != t.end()) id = it->is_number() ? std::to_string(it->get<long long>()) : json_string(t, "id");
-    s.id = "exodus-" + ascii_lower(id);
+    s.id = std::string("exodus-").append(ascii_lower(id));
     std::replace_if(s.id.begin(), s.id.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '-');
     s.name = json_string(t, "name");
     if (s.name.empty()) throw SignatureError(fmt::format("{}: Exodus tracker '{}' has no name", name, key));
