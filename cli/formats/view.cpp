@@ -231,7 +231,7 @@ std::string md_escape(std::string_view in) {
     }
   }
   // A leading '-', '+' or digit followed by '.' could start a list; '=' a setext heading.
-  if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=')) out.insert(0, "\\");
+  if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=')) out = std::string("\\").append(out);
   return out;
 }
 
