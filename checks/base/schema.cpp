@@ -42,7 +42,8 @@ std::string pointer_from_context(const std::vector<std::string>& context) {
     if (c == "<root>") continue;
     std::string key = c;
     if (key.size() >= 2 && key.front() == '[' && key.back() == ']') key = key.substr(1, key.size() - 2);
-    ptr += "/" + json_pointer_escape(key);
+    ptr += '/';
+    ptr += json_pointer_escape(key);
   }
   return ptr;
 }

@@ -11,10 +11,11 @@
 #include "checks/base/loose_objects.hpp"
 #include "checks/engine/charter.hpp"
 #include "checks/engine/scoring.hpp"
+#include "pacte/version.hpp"
 
 namespace pacte {
 
-const char* pacte_version() { return "1.0.0"; }
+const char* pacte_version() { return PACTE_VERSION; }
 
 namespace {
 

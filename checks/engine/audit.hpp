@@ -31,11 +31,11 @@ struct AuditOptions {
   Deadline deadline;  // --timeout: run_audit throws TimeLimitExceeded once it has passed
 };
 
-/// Runs one audit and returns the report document (SPEC section 4). Throws AuditError,
+/// Runs one audit and returns the report document (docs/report.md). Throws AuditError,
 /// InputError or CharterInvalid when nothing could be audited.
 nlohmann::json run_audit(const AuditOptions& options, const RuleSet& rules);
 
-/// Gathers `facts` (SPEC section 4) from the evidence modules; defined in facts.cpp.
+/// Gathers `facts` (docs/report.md) from the evidence modules; defined in facts.cpp.
 nlohmann::json collect_facts(AuditContext& ctx);
 
 /// pacte's version string.

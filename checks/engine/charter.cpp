@@ -18,7 +18,7 @@ std::string dotted_to_pointer(const std::string& dotted) {
   while (start <= dotted.size()) {
     auto dot = dotted.find('.', start);
     std::string part = dotted.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    ptr += "/" + json_pointer_escape(part);
+    ptr.append("/").append(json_pointer_escape(part));
     if (dot == std::string::npos) break;
     start = dot + 1;
   }

@@ -58,7 +58,7 @@ class CharterInvalid : public std::runtime_error {
 /// dates, SPDX expressions, paths that leave the repository).
 Charter load_charter(std::string_view text, const std::string& display_path, std::time_t today);
 
-/// Maps a publiccode.yml onto a charter (SPEC section 3). Problems in it are kept in
+/// Maps a publiccode.yml onto a charter (README, "The charter"). Problems in it are kept in
 /// `errors` rather than thrown, since the file was not written for pacte.
 Charter load_publiccode(std::string_view text, const std::string& display_path);
 

@@ -18,7 +18,7 @@ bool passes_gate(const nlohmann::json& report, const Gate& gate, std::string& wh
     };
     int limit = rank(gate.fail_on);
     for (const auto& r : report["results"]) {
-      if (r["status"] != "fail") continue;
+      if (r.value("status", std::string()) != "fail") continue;
       if (r.contains("new") && !r["new"].get<bool>()) continue;  // known in the baseline
       if (rank(r["severity"].get<std::string>()) <= limit) {
         why = r["rule"].get<std::string>() + " (" + r["severity"].get<std::string>() + ") failed";

@@ -1,4 +1,4 @@
-// Scores and verdict, derived only from rule results (SPEC section 4).
+// Scores and verdict, derived only from rule results (docs/report.md).
 #pragma once
 #include <map>
 #include <optional>

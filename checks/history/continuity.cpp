@@ -327,7 +327,7 @@ void cargo(const Finder& f, const FileEntry& e, std::vector<PackageManifest>& ou
     std::string_view s = tab;
     if (s.starts_with("workspace")) continue;
     for (std::string_view kind : {"dependencies", "dev-dependencies", "build-dependencies"}) {
-      std::string dotted = "." + std::string(kind);
+      std::string dotted = std::string(".").append(kind);
       if (s == kind || s.ends_with(dotted)) {
         if (keys_in(t, tab) > 0) deps = true;
       } else if (s.starts_with(std::string(kind) + ".") || s.find(dotted + ".") != std::string_view::npos) {

@@ -77,7 +77,7 @@ std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid&
                                             std::time_t now, std::string* error,
                                             const Deadline& deadline = {});
 
-/// The SPEC §4 `facts.history` object: last_commit, commits_90d, commits_365d,
+/// The report's `facts.history` object (docs/report.md): last_commit, commits_90d, commits_365d,
 /// contributors_365d, contributor_absence_factor, tags, last_tag, last_tag_date (times as
 /// ISO 8601 UTC strings, null when unknown), plus first_commit, commits_total,
 /// bot_commits_365d, shallow and monthly [{month, commits}].

@@ -16,7 +16,7 @@ struct ScoreGain {
   std::string message;  // the failure message, as the report gives it
 };
 
-/// The failing rules of `report` (SPEC section 4), each rescored with compute_score as if it
+/// The failing rules of `report` (docs/report.md), each rescored with compute_score as if it
 /// passed, largest gain first (ties: more severe first, then by rule id). Results whose rule
 /// `rules` does not know are ignored; failures worth no point are kept, at the end.
 std::vector<ScoreGain> score_gains(const nlohmann::json& report, const RuleSet& rules);

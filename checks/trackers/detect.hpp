@@ -74,7 +74,7 @@ std::vector<TrackerHit> scan_ads_txt(std::string_view path, std::string_view con
 /// The dependencies of `deps` that a signature of `set` names, as hits.
 std::vector<TrackerHit> match_dependencies(const SignatureSet& set, const std::vector<Dependency>& deps);
 
-/// SPEC §4 `facts.trackers`: one entry per detection with name, category, vendor, evidence
+/// The report's `facts.trackers`: one entry per detection with name, category, vendor, evidence
 /// ([{path, line, snippet, kind, context}]), plus id, self_hostable, eu, vendor_country,
 /// consent_exempt_possible, context (the strongest context: code > test > docs > comment)
 /// and only_dev_or_test.

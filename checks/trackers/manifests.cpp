@@ -268,8 +268,8 @@ std::string blank_xml_comments(std::string_view s) {
 }
 
 std::string xml_child(std::string_view block, std::string_view tag, std::size_t* at = nullptr) {
-  std::string open = "<" + std::string(tag) + ">";
-  std::string close = "</" + std::string(tag) + ">";
+  std::string open = std::string("<").append(tag).append(">");
+  std::string close = std::string("</").append(tag).append(">");
   auto b = block.find(open);
   if (b == std::string_view::npos) return {};
   auto e = block.find(close, b);

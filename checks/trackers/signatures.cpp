@@ -9,10 +9,10 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
 
 #include "checks/base/embedded.hpp"
 #include "checks/base/text.hpp"
+#include "checks/base/yaml_json.hpp"
 #include "checks/trackers/matcher.hpp"
 
 namespace pacte {
@@ -247,81 +247,83 @@ std::string first_bad_pattern(Signature& s) {
   return {};
 }
 
-int yaml_line(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
+// The JSON pointer of `key` (a member name or an index) under `parent`. Built with append:
+// GCC 12 warns falsely on "literal" + std::string at -O3 (GCC bug 105651).
+std::string child_pointer(std::string_view parent, std::string_view key) {
+  return std::string(parent).append("/").append(json_pointer_escape(key));
+}
 
 }  // namespace
 
 // ------------------------------------------------------------------------------ pacte YAML
 
 void SignatureSet::load_yaml(std::string_view text, const std::string& name) {
-  // The limits of every YAML file pacte reads (checks/yaml_json.hpp): size, and the text that
-  // aliases expand to (a list of aliases to one long scalar would take gigabytes).
-  constexpr std::size_t max_bytes = 4u << 20, max_expanded = 64u << 20;
-  if (text.size() > max_bytes)
-    throw SignatureError(fmt::format("{}: file too large ({} bytes; the limit is {})", name, text.size(), max_bytes));
-  std::size_t expanded = 0;
-  YAML::Node root;
+  // parse_yaml applies the limits of every YAML file pacte reads (size, values, nesting, and the
+  // text that aliases expand to) and reports syntax errors with line and column.
+  YamlDocument doc;
   try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    throw SignatureError(fmt::format("{}:{}:{}: not valid YAML: {}", name, e.mark.line + 1, e.mark.column + 1, e.msg));
+    doc = parse_yaml(text, name);
+  } catch (const InputError& e) {
+    throw SignatureError(e.what());
   }
-  if (!root.IsMap() || !root["signatures"] || !root["signatures"].IsSequence()) {
+  const nlohmann::json& root = doc.value;
+  auto at = [&](const std::string& pointer) {
+    SourcePos pos = doc.position_of(pointer);
+    return pos.line > 0 ? fmt::format("{}:{}:{}", name, pos.line, pos.col) : name;
+  };
+  if (!root.is_object() || !root.contains("signatures") || !root["signatures"].is_array()) {
     throw SignatureError(fmt::format(
         "{}: not a signature file: expected a 'signatures:' list (pacte YAML) or an Exodus Privacy JSON export "
         "with a 'trackers' object",
         name));
   }
-  for (const auto& kv : root) {
-    std::string key = kv.first.as<std::string>();
+  for (const auto& [key, value] : root.items()) {
     if (key != "signatures" && key != "format")
-      throw SignatureError(fmt::format("{}:{}: unknown top-level key '{}'; expected 'signatures'", name,
-                                       yaml_line(kv.first), key));
+      throw SignatureError(fmt::format("{}: unknown top-level key '{}'; expected 'signatures'",
+                                       at(child_pointer("", key)), key));
   }
   static const std::set<std::string> list_keys = {"npm",  "maven",   "cocoapods", "swift",         "pypi",
                                                   "rubygems", "composer", "go",   "pub",           "nuget",
                                                   "domains",  "snippets", "android_classes", "android_manifest",
                                                   "plist_keys", "files",  "domain_regex", "snippet_regex",
                                                   "class_regex"};
-  for (const auto& entry : root["signatures"]) {
-    int line = yaml_line(entry);
-    if (!entry.IsMap()) throw SignatureError(fmt::format("{}:{}: each signature is a mapping with id, name, ...", name, line));
+  const nlohmann::json& entries = root["signatures"];
+  for (std::size_t index = 0; index < entries.size(); ++index) {
+    const nlohmann::json& entry = entries[index];
+    const std::string entry_ptr = child_pointer("/signatures", std::to_string(index));
+    if (!entry.is_object())
+      throw SignatureError(fmt::format("{}: each signature is a mapping with id, name, ...", at(entry_ptr)));
     Signature s;
     s.source = name;
-    s.source_line = line;
+    s.source_line = doc.position_of(entry_ptr).line;
     bool eu_given = false;
-    auto scalar = [&](const YAML::Node& key, const YAML::Node& v) -> std::string {
-      if (!v.IsScalar())
-        throw SignatureError(fmt::format("{}:{}: '{}' must be a single value", name, yaml_line(v), key.as<std::string>()));
-      if ((expanded += v.Scalar().size()) > max_expanded)
-        throw SignatureError(fmt::format("{}:{}: the file expands to more than 64 MiB of text (an alias bomb?)", name,
-                                         yaml_line(v)));
-      return v.as<std::string>();
+    // A text value: a string, or a number written without quotes (an id such as 360).
+    auto scalar = [&](const std::string& key, const nlohmann::json& v, const std::string& ptr) -> std::string {
+      if (v.is_string()) return v.get<std::string>();
+      if (v.is_number_integer()) return v.dump();
+      throw SignatureError(fmt::format("{}: '{}' must be a single text value", at(ptr), key));
     };
-    auto boolean = [&](const YAML::Node& key, const YAML::Node& v) -> bool {
-      std::string t = scalar(key, v);
-      if (t == "true") return true;
-      if (t == "false") return false;
-      throw SignatureError(fmt::format("{}:{}: '{}' must be true or false, not '{}'", name, yaml_line(v),
-                                       key.as<std::string>(), t));
+    auto boolean = [&](const std::string& key, const nlohmann::json& v, const std::string& ptr) -> bool {
+      if (v.is_boolean()) return v.get<bool>();
+      throw SignatureError(fmt::format("{}: '{}' must be true or false, not {}", at(ptr), key, v.dump()));
     };
-    for (const auto& kv : entry) {
-      std::string key = kv.first.as<std::string>();
-      const YAML::Node& v = kv.second;
-      if (key == "id") s.id = scalar(kv.first, v);
-      else if (key == "name") s.name = scalar(kv.first, v);
-      else if (key == "vendor") s.vendor = scalar(kv.first, v);
-      else if (key == "category") s.category = scalar(kv.first, v);
-      else if (key == "vendor_country") s.country = scalar(kv.first, v);
-      else if (key == "self_hostable") s.self_hostable = boolean(kv.first, v);
-      else if (key == "consent_exempt_possible") s.consent_exempt_possible = boolean(kv.first, v);
-      else if (key == "eu") s.eu = boolean(kv.first, v), eu_given = true;
-      else if (key == "website" || key == "notes") (void)scalar(kv.first, v);
+    // The id first: the keys come in alphabetical order, and errors about them name the signature.
+    if (entry.contains("id")) s.id = scalar("id", entry["id"], child_pointer(entry_ptr, "id"));
+    for (const auto& [key, v] : entry.items()) {
+      const std::string ptr = child_pointer(entry_ptr, key);
+      if (key == "id") s.id = scalar(key, v, ptr);
+      else if (key == "name") s.name = scalar(key, v, ptr);
+      else if (key == "vendor") s.vendor = scalar(key, v, ptr);
+      else if (key == "category") s.category = scalar(key, v, ptr);
+      else if (key == "vendor_country") s.country = scalar(key, v, ptr);
+      else if (key == "self_hostable") s.self_hostable = boolean(key, v, ptr);
+      else if (key == "consent_exempt_possible") s.consent_exempt_possible = boolean(key, v, ptr);
+      else if (key == "eu") s.eu = boolean(key, v, ptr), eu_given = true;
+      else if (key == "website" || key == "notes") (void)scalar(key, v, ptr);
       else if (list_keys.count(key)) {
-        if (!v.IsSequence())
-          throw SignatureError(fmt::format("{}:{}: '{}' must be a list", name, yaml_line(v), key));
+        if (!v.is_array()) throw SignatureError(fmt::format("{}: '{}' must be a list", at(ptr), key));
         std::vector<std::string> list;
-        for (const auto& item : v) list.push_back(scalar(kv.first, item));
+        for (std::size_t i = 0; i < v.size(); ++i) list.push_back(scalar(key, v[i], child_pointer(ptr, std::to_string(i))));
         if (key == "domains") s.domains = std::move(list);
         else if (key == "snippets") s.snippets = std::move(list);
         else if (key == "android_classes") s.android_classes = std::move(list);
@@ -333,12 +335,12 @@ void SignatureSet::load_yaml(std::string_view text, const std::string& name) {
         else if (key == "class_regex") s.class_regex = std::move(list);
         else s.packages[key] = std::move(list);
       } else {
-        throw SignatureError(fmt::format("{}:{}: signature '{}': unknown key '{}' (a typo would silently drop "
-                                         "patterns); see rules/signatures/trackers.yml for the keys",
-                                         name, yaml_line(kv.first), s.id, key));
+        throw SignatureError(fmt::format("{}: signature '{}': unknown key '{}' (a typo would silently drop "
+                                         "patterns); the keys are listed in rules/signatures/README.md",
+                                         at(ptr), s.id, key));
       }
     }
-    auto where = [&] { return fmt::format("{}:{}: signature '{}'", name, line, s.id); };
+    auto where = [&] { return fmt::format("{}: signature '{}'", at(entry_ptr), s.id); };
     if (!is_kebab(s.id)) throw SignatureError(fmt::format("{}: 'id' must be kebab-case (a-z, 0-9, -)", where()));
     if (s.name.empty()) throw SignatureError(fmt::format("{}: 'name' is required", where()));
     if (s.vendor.empty()) s.vendor = s.name;
@@ -429,7 +431,7 @@ void SignatureSet::load_exodus(std::string_view text, const std::string& name) {
     s.source = name;
     std::string id = key;
     if (auto it = t.find("id"); it != t.end()) id = it->is_number() ? std::to_string(it->get<long long>()) : json_string(t, "id");
-    s.id = "exodus-" + ascii_lower(id);
+    s.id = std::string("exodus-").append(ascii_lower(id));
     std::replace_if(s.id.begin(), s.id.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '-');
     s.name = json_string(t, "name");
     if (s.name.empty()) throw SignatureError(fmt::format("{}: Exodus tracker '{}' has no name", name, key));

@@ -223,12 +223,13 @@ std::string render_diff(const ReportDiff& d, Lang lang, bool color) {
     }
   };
   if (d.new_failures.empty() && d.fixed.empty()) {
-    out += "\n" + std::string(label(L::diff_unchanged, lang)) + "\n";
+    out.append("\n").append(label(L::diff_unchanged, lang)).append("\n");
   } else {
     list(L::diff_new, d.new_failures, "+", "31");
     list(L::diff_fixed, d.fixed, "-", "32");
   }
-  out += "\n" + (diff_got_worse(d) ? paint("31;1", std::string(label(L::diff_worse, lang)))
+  out += '\n';
+  out += (diff_got_worse(d) ? paint("31;1", std::string(label(L::diff_worse, lang)))
                                    : paint("32;1", std::string(label(L::diff_better, lang)))) +
          "\n";
   return out;

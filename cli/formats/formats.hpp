@@ -1,4 +1,4 @@
-// Report output formats: pure functions from the report JSON document (SPEC section 4) to the
+// Report output formats: pure functions from the report JSON document (docs/report.md) to the
 // bytes a user, a CI system or a reviewer reads. A format never decides a verdict or a score;
 // it only shows what the report says, in the report's language, escaped for its medium.
 #pragma once

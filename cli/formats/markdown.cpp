@@ -33,7 +33,7 @@ std::string finding_block(const Finding& f, Lang lang) {
     std::string loc = evidence_location(e);
     std::string line = "  - ";
     if (!loc.empty()) line += md_code(loc);
-    if (!e.snippet.empty()) line += (loc.empty() ? "" : " ") + md_code(truncate_utf8(e.snippet, 200));
+    if (!e.snippet.empty()) line.append(loc.empty() ? "" : " ").append(md_code(truncate_utf8(e.snippet, 200)));
     if (!e.note.empty()) line += (line.size() > 4 ? " \xE2\x80\x94 " : "") + md_escape(truncate_utf8(e.note, 200));
     if (line.size() > 4) {
       b += line + "\n";

@@ -68,7 +68,7 @@ struct ReportView {
   std::vector<std::string> charter_warnings;
   std::optional<double> score;
   std::string verdict;
-  std::vector<PrincipleSummary> principles;  ///< The four principles in SPEC order, then any other.
+  std::vector<PrincipleSummary> principles;  ///< The four principles in the report's order, then any other.
   std::vector<Finding> results;
   bool has_history = false;
   std::vector<MonthActivity> monthly;

@@ -6,10 +6,10 @@
 # commits, one changed file per commit; then `git gc` as on a real repository (which also
 # writes a commit-graph: git may use it, libgit2 1.5.1 cannot). Then, in one run, it times
 #   git log --use-mailmap --format='%aN%x09%aE%x09%at'   (one process, output to /dev/null)
-#   test_history -tc="bench*" with PACTE_BENCH_REPO        (one process: analyze_history)
+#   bench_history REPO                                      (one process: analyze_history)
 # taking the best of $RUNS runs of each after a warm-up, and prints the ratio pacte / git.
 #
-# Usage: tests/bench/bench_history.sh [path/to/test_history]
+# Usage: tests/bench/bench_history.sh [path/to/bench_history]
 #   env: COMMITS (80000), RUNS (5), KEEP=1 to keep the generated repository, BENCH_DIR.
 set -euo pipefail
 
@@ -18,11 +18,11 @@ root=$(cd "$here/../.." && pwd)
 test_bin=${1:-}
 if [[ -z $test_bin ]]; then
   for b in "$root/build-history" "$root/build"; do
-    if [[ -x $b/tests/test_history ]]; then test_bin=$b/tests/test_history; break; fi
+    if [[ -x $b/tests/bench_history ]]; then test_bin=$b/tests/bench_history; break; fi
   done
 fi
 if [[ -z $test_bin || ! -x $test_bin ]]; then
-  echo "bench_history: test_history not found; build it (ninja -C build test_history) or pass its path" >&2
+  echo "bench_history: bench_history not found; build it (cmake --build build --target bench_history) or pass its path" >&2
   exit 125
 fi
 
@@ -87,15 +87,15 @@ measure() {
 
 # Warm-up: both read the same pack files from the page cache afterwards.
 git -C "$repo" log --use-mailmap --format='%aN%x09%aE%x09%at' >/dev/null
-PACTE_BENCH_REPO=$repo "$test_bin" -tc="bench*" >/dev/null
+"$test_bin" "$repo" >/dev/null
 
 git_wall=() git_cpu=() pacte_wall=() pacte_cpu=() pacte_inner=()
 for ((r = 0; r < runs; r++)); do
   read -r w c < <(measure git -C "$repo" log --use-mailmap --format='%aN%x09%aE%x09%at')
   git_wall+=("$w") git_cpu+=("$c")
-  read -r w c < <(measure env SOURCE_DATE_EPOCH="$now" PACTE_BENCH_REPO="$repo" "$test_bin" -tc="bench*")
+  read -r w c < <(measure env SOURCE_DATE_EPOCH="$now" "$test_bin" "$repo")
   pacte_wall+=("$w") pacte_cpu+=("$c")
-  out=$(SOURCE_DATE_EPOCH=$now PACTE_BENCH_REPO=$repo "$test_bin" -tc="bench*" 2>&1)
+  out=$(SOURCE_DATE_EPOCH=$now "$test_bin" "$repo" 2>&1)
   line=$(grep -o 'PACTE_BENCH .*' <<<"$out" | head -1)
   [[ -n $line ]] || { echo "$out" >&2; echo "bench_history: no figure from $test_bin" >&2; exit 1; }
   pacte_inner+=("$(sed 's/.*ms=\([0-9.]*\).*/\1/' <<<"$line")")

@@ -14,8 +14,8 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "${1:-$here/build-trackers}" && pwd)
 files=${2:-5000}
 kb=${3:-20}
-bin=$build/tests/test_trackers
-[[ -x $bin ]] || { echo "no $bin: build the test_trackers target first" >&2; exit 125; }
+bin=$build/tests/bench_trackers
+[[ -x $bin ]] || { echo "no $bin: build the bench_trackers target first" >&2; exit 125; }
 command -v python3 >/dev/null && command -v git >/dev/null || { echo "python3 and git are needed" >&2; exit 125; }
 
 work=$(mktemp -d)
@@ -69,7 +69,7 @@ git -C "$tree" init -q
 git -C "$tree" -c user.name=bench -c user.email=bench@example.org add -A
 git -C "$tree" -c user.name=bench -c user.email=bench@example.org commit -qm tree
 patterns=$work/patterns.txt
-PACTE_BENCH_PATTERNS=$patterns "$bin" -tc="bench: dump patterns*" >/dev/null
+"$bin" patterns "$patterns" 2>/dev/null
 bytes=$(du -sb --exclude=.git "$tree" | cut -f1)
 echo "tree: $files files, $((bytes / 1048576)) MB; patterns: $(wc -l <"$patterns")"
 
@@ -97,7 +97,7 @@ else
 fi
 pacte_ms=999999999
 for _ in 1 2 3; do
-  out=$(PACTE_BENCH_TREE=$tree "$bin" -tc="bench: scan tree*" | grep '^pacte-trackers:')
+  out=$("$bin" scan "$tree" | grep '^pacte-trackers:')
   ms=$(sed -E 's/.* total_ms=([0-9]+).*/\1/' <<<"$out")
   (( ms < pacte_ms )) && pacte_ms=$ms && line=$out
 done

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: the bundled example made into a repository, audited through the pacte binary in
 # every format; each output is parsed back by an independent tool.
-# Env (from CTest): PACTE = the binary, PACTE_SOURCE_DIR = the source tree.
+# Env (from CTest): PACTE = the binary, PACTE_SOURCE_DIR = the source tree, PACTE_VERSION = the
+# version of project() in CMakeLists.txt.
 set -euo pipefail
 pacte=${PACTE:?set PACTE to the pacte binary}
 src=${PACTE_SOURCE_DIR:?set PACTE_SOURCE_DIR}
@@ -33,16 +34,60 @@ import json; f = json.load(open('report.json'))['facts']
 assert f['licenses'][0]['spdx'] == 'MIT', f['licenses']
 assert f['languages'] == ['en', 'fr'], f['languages']
 assert f['accessibility_statement'] == 'docs/accessibilite.md'"
-check "the verdict is compliant with one high failure" python3 -c "
+# The rules in force, from the binary itself: adding a rule must not break this test.
+"$pacte" rules --format json >rules.json
+check "the report has one result per rule in force" python3 -c "
+import json; rules = json.load(open('rules.json'))['rules']; r = json.load(open('report.json'))
+assert [x['rule'] for x in r['results']] == [x['id'] for x in rules], 'results and rules differ'
+assert r['rules_hash'] == json.load(open('rules.json'))['rules_hash']"
+check "the planted tracker is a failure of its rule, with its evidence" python3 -c "
 import json; r = json.load(open('report.json'))
-fails = [x['rule'] for x in r['results'] if x['status'] == 'fail']
-assert r['verdict'] == 'compliant' and fails == ['NEUT-TRACKERS-DECLARED', 'NEUT-THIRD-PARTY-ANALYTICS'], (r['verdict'], fails)"
+x = [x for x in r['results'] if x['rule'] == 'NEUT-TRACKERS-DECLARED'][0]
+assert x['status'] == 'fail' and x['severity'] == 'high', x
+assert any(e['path'] == 'src/templates/index.html' and e['line'] == 7 for e in x['evidence']), x['evidence']"
+# Score and verdict recomputed from the results, following docs/report.md.
+check "score, principles and verdict follow the scoring rules of docs/report.md" python3 -c "
+import json; r = json.load(open('report.json'))
+import math
+weight = {'critical': 10, 'high': 5, 'medium': 3, 'low': 1}
+round1 = lambda v: math.floor(v * 10 + 0.5) / 10
+scores = {}
+for p in ('openness', 'neutrality', 'continuity', 'equal_access'):
+    rs = [x for x in r['results'] if x['principle'] == p]
+    passed = sum(weight[x['severity']] for x in rs if x['status'] == 'pass')
+    failed = sum(weight[x['severity']] for x in rs if x['status'] == 'fail')
+    pr = r['principles'][p]
+    for status, field in (('pass', 'passed'), ('fail', 'failed'), ('skip', 'skipped'), ('error', 'errors')):
+        assert pr[field] == sum(1 for x in rs if x['status'] == status), (p, field)
+    if passed + failed:
+        scores[p] = round1(100 * passed / (passed + failed))
+        assert abs(pr['score'] - scores[p]) < 1e-6, (p, pr['score'], scores[p])
+    else:
+        assert pr['score'] is None, p
+score = round1(sum(scores.values()) / len(scores)) if scores else 0
+assert abs(r['score'] - score) < 1e-6, (r['score'], score)
+critical = any(x['status'] == 'fail' and x['severity'] == 'critical' for x in r['results'])
+if critical: verdict = 'non-compliant'
+elif score >= 80 and len(scores) == 4 and all(v >= 60 for v in scores.values()): verdict = 'compliant'
+elif score >= 50: verdict = 'conditional'
+else: verdict = 'non-compliant'
+assert r['verdict'] == verdict, (r['verdict'], verdict)"
+check "the report says which pacte wrote it, as pacte --version does" python3 -c "
+import json, subprocess, sys; r = json.load(open('report.json'))
+assert r['pacte_version'] == '${PACTE_VERSION:?set PACTE_VERSION (from CMake)}', r['pacte_version']
+out = subprocess.run(['$pacte', '--version'], capture_output=True, text=True).stdout.strip()
+assert out == 'pacte ' + r['pacte_version'], out"
 
-# Gates.
+# Gates: the expected exit codes follow from the failures the report lists.
+worst=$(python3 -c "
+import json; r = json.load(open('report.json'))
+fails = {x['severity'] for x in r['results'] if x['status'] == 'fail'}
+print(next((s for s in ('critical', 'high', 'medium', 'low') if s in fails), 'none'))")
 "$pacte" audit example --fail-on high -q && rc=0 || rc=$?
-check "--fail-on high exits 1" test "$rc" = 1
+check "--fail-on high exits 1 (a high rule fails)" test "$rc" = 1
 "$pacte" audit example --fail-on critical -q && rc=0 || rc=$?
-check "--fail-on critical exits 0" test "$rc" = 0
+check "--fail-on critical exits $([ "$worst" = critical ] && echo 1 || echo 0) (worst failure: $worst)" \
+  test "$rc" = "$([ "$worst" = critical ] && echo 1 || echo 0)"
 
 # Fix the finding, commit, audit again: the failure is gone and diff says it got better.
 sed -i '/googletagmanager\|dataLayer\|gtag/d' example/src/templates/index.html
@@ -64,8 +109,9 @@ git -C example -c user.name=Jeanne -c user.email=jeanne@example.org revert --no-
 "$pacte" audit example --format html --output out.html --lang fr --badge badge.svg
 "$pacte" audit example --format markdown --output out.md
 check "SARIF parses and has the rule catalogue" python3 -c "
-import json; s = json.load(open('out.sarif'))
-assert s['version'] == '2.1.0' and len(s['runs'][0]['tool']['driver']['rules']) == 49
+import json; s = json.load(open('out.sarif')); rules = json.load(open('rules.json'))['rules']
+assert s['version'] == '2.1.0'
+assert [x['id'] for x in s['runs'][0]['tool']['driver']['rules']] == [x['id'] for x in rules]
 res = s['runs'][0]['results']; assert any(r['ruleId'] == 'NEUT-TRACKERS-DECLARED' for r in res)"
 if command -v xmllint >/dev/null; then
   check "JUnit is well-formed XML" xmllint --noout out.xml

@@ -181,8 +181,8 @@ std::string binary_kind(const FileEntry& e, const Snapshot& snap) {
 bool accepted_binary_place(const std::string& path) {
   static const std::vector<std::string> ok = {"gradle/wrapper/gradle-wrapper.jar", ".mvn/wrapper/maven-wrapper.jar"};
   for (const auto& o : ok)
-    if (path == o || (path.size() > o.size() && path.compare(path.size() - o.size() - 1, o.size() + 1, "/" + o) == 0)) return true;
-  std::string lower = "/" + ascii_lower(path);
+    if (path == o || (path.size() > o.size() && path[path.size() - o.size() - 1] == '/' && path.ends_with(o))) return true;
+  std::string lower = std::string("/").append(ascii_lower(path));
   for (const char* dir : {"/test/", "/tests/", "/testdata/", "/test-data/", "/fixtures/", "/__tests__/", "/spec/", "/testing/"})
     if (lower.find(dir) != std::string::npos) return true;
   return false;

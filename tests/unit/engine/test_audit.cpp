@@ -28,7 +28,7 @@ struct Env {
 
 }  // namespace
 
-TEST_CASE("the JSON report follows the SPEC and validates against report.schema.json") {
+TEST_CASE("the JSON report follows docs/report.md and validates against report.schema.json") {
   Env env;
   TempDir dir;
   make_service(dir);

@@ -445,7 +445,7 @@ TEST_CASE("analyze_history agrees with the git CLI on a generated history") {
   }
 }
 
-TEST_CASE("history_to_json writes the SPEC facts.history object") {
+TEST_CASE("history_to_json writes the report's facts.history object") {
   Fixture& fx = shared_fixture();
   nlohmann::json j = history_to_json(analyze(fx.repo.dir));
   CHECK(j["last_commit"] == iso8601(kNow - 2 * kDay));
@@ -603,19 +603,4 @@ TEST_CASE("Mailmap follows git's matching rules") {
     std::string git = lines(repo.git("check-mailmap " + quote(n + " <" + e + ">"))).at(0);
     CHECK(map(n, e) == git);
   }
-}
-
-// Run by tests/bench/bench_history.sh: PACTE_BENCH_REPO names a repository to analyse.
-TEST_CASE("bench: analyze_history on $PACTE_BENCH_REPO") {
-  const char* path = std::getenv("PACTE_BENCH_REPO");
-  if (!path || !*path) return;
-  OpenRepo r(path);
-  git_oid head = r.rev("HEAD");
-  std::string error;
-  auto t0 = std::chrono::steady_clock::now();
-  auto facts = analyze_history(r.repo, head, audit_now(), &error);
-  auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  REQUIRE_MESSAGE(facts.has_value(), error);
-  MESSAGE("PACTE_BENCH commits=" << facts->commits_total << " contributors=" << facts->contributors.size()
-                                 << " ms=" << ms);
 }

@@ -91,6 +91,16 @@ std::size_t word_count(const std::string& s) {
 
 }  // namespace
 
+bool debian_corpus_available() {
+  return std::filesystem::is_regular_file("/usr/share/common-licenses/GPL-3") &&
+         std::filesystem::is_regular_file("/usr/share/common-licenses/Apache-2.0");
+}
+
+bool npm_corpus_available() {
+  const char* dir = std::getenv("PACTE_LICENSE_CORPUS");
+  return dir && *dir;
+}
+
 std::vector<CorpusText> debian_corpus() {
   static const std::vector<std::pair<std::string, std::string>> files = {
       {"Apache-2.0", "Apache-2.0"}, {"Artistic", "Artistic-1.0-Perl"}, {"BSD", "BSD-3-Clause"},

@@ -15,6 +15,17 @@ struct CorpusText {
   std::string text;
 };
 
+/// The test suites that need a corpus. Their test cases are skipped when the corpus is missing,
+/// and CTest runs each suite as an entry of its own that reports a skip (exit code 125) then.
+inline constexpr const char* kDebianCorpusSuite = "debian-corpus";
+inline constexpr const char* kNpmCorpusSuite = "npm-corpus";
+
+/// Whether Debian's /usr/share/common-licenses holds the texts the Debian suite reads.
+bool debian_corpus_available();
+
+/// Whether PACTE_LICENSE_CORPUS names the npm spdx-license-list folder.
+bool npm_corpus_available();
+
 /// Debian's licence files that are SPDX licences (empty when the folder is missing).
 std::vector<CorpusText> debian_corpus();
 

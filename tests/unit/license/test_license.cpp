@@ -75,6 +75,10 @@ void report(const std::string& name, const Tally& tally) {
                << " modified texts closer to another licence than to their own)");
 }
 
+// Decorators of the test cases that need a corpus: their suite, and a skip when it is missing.
+#define DEBIAN_CORPUS doctest::test_suite(kDebianCorpusSuite) * doctest::skip(!debian_corpus_available())
+#define NPM_CORPUS doctest::test_suite(kNpmCorpusSuite) * doctest::skip(!npm_corpus_available())
+
 }  // namespace
 
 TEST_CASE("tokenizer normalises case, punctuation, quotes, list numbers and copyright lines") {
@@ -94,27 +98,35 @@ TEST_CASE("tokenizer normalises case, punctuation, quotes, list numbers and copy
   CHECK(words("Copyright notice and this permission notice") == "copyright notice and this permission notice");
 }
 
-TEST_CASE("embedded fingerprints agree with this tokenizer on the generator's sources") {
-  auto refs = license_text::reference_fingerprints();
-  REQUIRE(refs.size() > 50);
-  auto known = [&](const std::string& id, const std::vector<std::uint32_t>& grams) {
-    for (const auto& [rid, g] : refs) {
-      if (rid == id && g == grams) return true;
-    }
-    return false;
-  };
+namespace {
+
+// Whether the embedded fingerprints hold `grams` for the licence `id`.
+bool known_fingerprint(const std::string& id, const std::vector<std::uint32_t>& grams) {
+  for (const auto& [rid, g] : license_text::reference_fingerprints()) {
+    if (rid == id && g == grams) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("embedded fingerprints agree with this tokenizer on Debian's texts" * DEBIAN_CORPUS) {
+  REQUIRE(license_text::reference_fingerprints().size() > 50);
   // Debian variants the generator stores.
   const std::map<std::string, std::string> debian = {{"LGPL-3", "LGPL-3.0"}, {"MPL-1.1", "MPL-1.1"}, {"GPL-2", "GPL-2.0"}};
+  int checked = 0;
   for (const auto& t : debian_corpus()) {
     auto it = debian.find(t.source.substr(7));
     if (it == debian.end()) continue;
-    CHECK_MESSAGE(known(it->second, license_text::fingerprint(license_text::tokenize(t.text))), t.source);
+    CHECK_MESSAGE(known_fingerprint(it->second, license_text::fingerprint(license_text::tokenize(t.text))), t.source);
+    ++checked;
   }
+  CHECK(checked == static_cast<int>(debian.size()));
+}
+
+TEST_CASE("embedded fingerprints agree with this tokenizer on the npm texts" * NPM_CORPUS) {
   auto npm = npm_corpus();
-  if (!npm) {
-    MESSAGE("PACTE_LICENSE_CORPUS is not set: npm spdx-license-list part skipped");
-    return;
-  }
+  REQUIRE(npm);
   int checked = 0;
   for (const auto& t : *npm) {
     if (t.expected == "LGPL-3.0-only") continue;  // stored from Debian's LGPL-only text
@@ -122,39 +134,35 @@ TEST_CASE("embedded fingerprints agree with this tokenizer on the generator's so
     for (std::string suffix : {"-only"}) {
       if (id.ends_with(suffix)) id.resize(id.size() - suffix.size());
     }
-    CHECK_MESSAGE(known(id, license_text::fingerprint(license_text::tokenize(t.text))), t.source);
+    CHECK_MESSAGE(known_fingerprint(id, license_text::fingerprint(license_text::tokenize(t.text))), t.source);
     ++checked;
   }
   MESSAGE("fingerprints checked against the npm texts: " << checked);
+  CHECK(checked >= 22);
 }
 
-TEST_CASE("Debian's licence texts are identified, and modified ones never are") {
+TEST_CASE("Debian's licence texts are identified, and modified ones never are" * DEBIAN_CORPUS) {
   auto corpus = debian_corpus();
-  if (corpus.empty()) {
-    MESSAGE("/usr/share/common-licenses is missing: Debian corpus skipped");
-    return;
-  }
   Tally tally;
   for (const auto& t : corpus) check_text(t, tally);
   report("Debian", tally);
   CHECK(tally.texts >= 10);
 }
 
-TEST_CASE("spdx-license-list texts are identified, and modified ones never are") {
+TEST_CASE("spdx-license-list texts are identified, and modified ones never are" * NPM_CORPUS) {
   auto corpus = npm_corpus();
-  if (!corpus) {
-    MESSAGE("PACTE_LICENSE_CORPUS is not set: npm spdx-license-list corpus skipped");
-    return;
-  }
+  REQUIRE(corpus);
   Tally tally;
   for (const auto& t : *corpus) check_text(t, tally);
   report("spdx-license-list", tally);
   CHECK(tally.texts >= 22);
 }
 
-TEST_CASE("debug one corpus variant (PACTE_LICENSE_DEBUG_SOURCE, PACTE_LICENSE_DEBUG_VARIANT)") {
+// A debugging aid, not a test: always skipped unless asked for with
+//   PACTE_LICENSE_DEBUG_SOURCE=npm:MIT test_license --no-skip -tc='debug one*'
+TEST_CASE("debug one corpus variant (PACTE_LICENSE_DEBUG_SOURCE, PACTE_LICENSE_DEBUG_VARIANT)" * doctest::skip()) {
   const char* source = std::getenv("PACTE_LICENSE_DEBUG_SOURCE");
-  if (!source) return;
+  REQUIRE_MESSAGE(source, "set PACTE_LICENSE_DEBUG_SOURCE to a corpus source such as npm:MIT");
   std::string variant = std::getenv("PACTE_LICENSE_DEBUG_VARIANT") ? std::getenv("PACTE_LICENSE_DEBUG_VARIANT") : "plain";
   std::vector<CorpusText> all = debian_corpus();
   if (auto npm = npm_corpus()) all.insert(all.end(), npm->begin(), npm->end());
@@ -193,12 +201,9 @@ std::string cut_at(const std::string& s, const std::string& marker) {
 
 }  // namespace
 
-TEST_CASE("GPL-3.0 is told apart from AGPL-3.0, LGPL-3.0 and an Affero-edited GPL") {
+TEST_CASE("GPL-3.0 is told apart from AGPL-3.0, LGPL-3.0 and an Affero-edited GPL" * DEBIAN_CORPUS) {
   auto gpl3 = debian_text("GPL-3");
-  if (!gpl3) {
-    MESSAGE("/usr/share/common-licenses/GPL-3 missing: skipped");
-    return;
-  }
+  REQUIRE(gpl3);
   // GPL-3.0 mentions the GNU Affero General Public License in section 13: still GPL.
   REQUIRE(gpl3->find("GNU Affero General Public License") != std::string::npos);
   CHECK(identify_license_text(*gpl3).spdx == "GPL-3.0-only");
@@ -219,10 +224,11 @@ TEST_CASE("GPL-3.0 is told apart from AGPL-3.0, LGPL-3.0 and an Affero-edited GP
   CHECK(both.note.find("followed by the text of GPL-3.0") != std::string::npos);
 }
 
-TEST_CASE("GNU licences are reported -only unless a note says 'or any later version'") {
+TEST_CASE("GNU licences are reported -only unless a note says 'or any later version'" * DEBIAN_CORPUS) {
   auto gpl3 = debian_text("GPL-3");
   auto gpl2 = debian_text("GPL-2");
-  if (!gpl3 || !gpl2) return;
+  REQUIRE(gpl3);
+  REQUIRE(gpl2);
   CHECK(identify_license_text(*gpl2).spdx == "GPL-2.0-only");
   std::string note =
       "Frobnicator is free software: you can redistribute it and/or modify it under the terms of\n"
@@ -240,7 +246,7 @@ TEST_CASE("GNU licences are reported -only unless a note says 'or any later vers
   CHECK(identify_license_text(cut_at(*apache, "END OF TERMS AND CONDITIONS")).spdx == "Apache-2.0");
 }
 
-TEST_CASE("GPL-2.0, LGPL-2.1, LGPL-2.0 and GPL-1.0 are told apart") {
+TEST_CASE("GPL-2.0, LGPL-2.1, LGPL-2.0 and GPL-1.0 are told apart" * DEBIAN_CORPUS) {
   for (const auto& pair : std::vector<std::pair<std::string, std::string>>{
            {"GPL-2", "GPL-2.0-only"}, {"LGPL-2.1", "LGPL-2.1-only"}, {"LGPL-2", "LGPL-2.0-only"},
            {"GPL-1", "GPL-1.0-only"}, {"MPL-1.1", "MPL-1.1"}, {"MPL-2.0", "MPL-2.0"}}) {
@@ -248,19 +254,16 @@ TEST_CASE("GPL-2.0, LGPL-2.1, LGPL-2.0 and GPL-1.0 are told apart") {
     // lambdas the doctest macros expand to.
     const std::string file = pair.first, id = pair.second;
     auto t = debian_text(file);
-    if (!t) continue;
+    REQUIRE_MESSAGE(t, file);
     LicenseMatch m = identify_license_text(*t);
     CHECK_MESSAGE(m.spdx == id, file);
     CHECK(m.confidence > 0.99);
   }
 }
 
-TEST_CASE("MIT with an added clause, appended text or a removed condition is not MIT") {
+TEST_CASE("MIT with an added clause, appended text or a removed condition is not MIT" * NPM_CORPUS) {
   auto mit = npm_text("MIT");
-  if (!mit) {
-    MESSAGE("PACTE_LICENSE_CORPUS is not set: MIT cases skipped");
-    return;
-  }
+  REQUIRE(mit);
   std::string text = with_copyright(*mit);
   CHECK(identify_license_text(text).spdx == "MIT");
   // In the body.
@@ -291,14 +294,13 @@ TEST_CASE("MIT with an added clause, appended text or a removed condition is not
   CHECK(m.spdx != "MIT");
 }
 
-TEST_CASE("BSD-2-Clause, BSD-3-Clause and the Regents variant; CC-BY vs CC-BY-SA; CeCILL") {
+TEST_CASE("the Regents variant of BSD is BSD-3-Clause" * DEBIAN_CORPUS) {
   auto bsd = debian_text("BSD");  // the University of California wording
-  if (bsd) CHECK(identify_license_text(*bsd).spdx == "BSD-3-Clause");
-  auto bsd2 = npm_text("BSD-2-Clause");
-  if (!bsd2) {
-    MESSAGE("PACTE_LICENSE_CORPUS is not set: npm cases skipped");
-    return;
-  }
+  REQUIRE(bsd);
+  CHECK(identify_license_text(*bsd).spdx == "BSD-3-Clause");
+}
+
+TEST_CASE("BSD-2-Clause, BSD-3-Clause; CC-BY vs CC-BY-SA; CeCILL" * NPM_CORPUS) {
   for (std::string id : {"BSD-2-Clause", "BSD-3-Clause", "CC-BY-4.0", "CC-BY-SA-4.0", "CECILL-2.1",
                          "CECILL-B", "CECILL-C", "etalab-2.0", "ODbL-1.0", "EUPL-1.2", "EPL-2.0",
                          "Unlicense", "CC0-1.0", "ISC", "0BSD", "Zlib"}) {
@@ -322,9 +324,9 @@ TEST_CASE("texts that are not licences are not identified") {
   CHECK_FALSE(m.spdx);
 }
 
-TEST_CASE("identifying GPL-3.0 is fast") {
+TEST_CASE("identifying GPL-3.0 is fast" * DEBIAN_CORPUS) {
   auto gpl3 = debian_text("GPL-3");
-  if (!gpl3) return;
+  REQUIRE(gpl3);
   identify_license_text(*gpl3);  // loads the fingerprints
   const int runs = std::getenv("PACTE_LICENSE_BENCH_RUNS") ? std::atoi(std::getenv("PACTE_LICENSE_BENCH_RUNS")) : 20;
   // CPU time, not wall time: the test machines are shared.
@@ -457,10 +459,11 @@ TEST_CASE("license_info knows every SPDX id and the French administration list")
   }
 }
 
-TEST_CASE("find_license_files finds licence files at the root, one level down and in LICENSES/") {
+TEST_CASE("find_license_files finds licence files at the root, one level down and in LICENSES/" * DEBIAN_CORPUS) {
   auto gpl3 = debian_text("GPL-3");
   auto apache = debian_text("Apache-2.0");
-  if (!gpl3 || !apache) return;
+  REQUIRE(gpl3);
+  REQUIRE(apache);
   MemorySnapshot snap;
   snap.add("COPYING", *gpl3)
       .add("README.md", "# Service\n")
@@ -510,9 +513,9 @@ TEST_CASE("load_license_data_dir adds texts and rejects bad folders, naming the 
   fs::remove_all(dir);
 }
 
-TEST_CASE("truncated licences and arbitrary bytes are handled") {
+TEST_CASE("truncated licences and arbitrary bytes are handled" * DEBIAN_CORPUS) {
   auto gpl3 = debian_text("GPL-3");
-  if (!gpl3) return;
+  REQUIRE(gpl3);
   const std::size_t end_of_terms = gpl3->find("END OF TERMS AND CONDITIONS");
   for (std::size_t cut : {std::size_t{100}, std::size_t{5000}, gpl3->size() / 2, end_of_terms - 200}) {
     LicenseMatch m = identify_license_text(gpl3->substr(0, cut));

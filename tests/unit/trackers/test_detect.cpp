@@ -299,7 +299,7 @@ TEST_CASE("test and docs folders are classified apart") {
   CHECK(classify_path("public/js/lib.min.js") == PathContext::vendored);
 }
 
-TEST_CASE("trackers_to_json: SPEC facts.trackers shape") {
+TEST_CASE("trackers_to_json: the report's facts.trackers shape") {
   MemorySnapshot snap;
   snap.add("package.json", "{\n  \"dependencies\": {\n    \"@sentry/browser\": \"7\"\n  }\n}\n");
   auto s = scan(snap);
