@@ -34,6 +34,8 @@ SummaryRow row_from_report(const BatchEntry& entry, const nlohmann::json& report
   row.rev = entry.rev;
   row.report = entry.stem() + ".json";
   if (report.contains("repository")) row.commit = str_or_empty(report["repository"], "commit");
+  // pacte batch tags each report with its gate verdict before the row is made.
+  if (report.contains("batch")) row.gate = str_or_empty(report["batch"], "gate");
   row.score = opt_number(report.value("score", nlohmann::json()));
   row.verdict = str_or_empty(report, "verdict");
   if (report.contains("principles") && report["principles"].is_object())

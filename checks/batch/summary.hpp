@@ -32,7 +32,8 @@ struct SummaryRow {
   std::string sort_key() const { return location + '\n' + charter + '\n' + rev; }
 };
 
-/// The row of an audited repository, from its report.
+/// The row of an audited repository, from its report (and the gate verdict pacte batch tagged
+/// it with, `report["batch"]["gate"]`).
 SummaryRow row_from_report(const BatchEntry& entry, const nlohmann::json& report);
 
 /// The object `pacte batch` adds to each report it writes (`report["batch"]`), so that a
