@@ -15,6 +15,7 @@
 #include "checks/engine/gate.hpp"
 #include "cli/commands.hpp"
 #include "cli/formats/formats.hpp"
+#include "cli/formats/registry.hpp"
 
 namespace pacte::cli {
 
@@ -25,8 +26,7 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
   app.add_option("--charter", cmd.audit.charter_file, "Charter file to use instead of the one in the tree");
   app.add_option("--rules", cmd.rules, "Extra rule module file or folder (repeatable)");
   app.add_flag("--no-default-rules", cmd.no_default_rules, "Leave out the built-in rule modules");
-  app.add_option("--format", cmd.format, "text (default), json, sarif, junit, markdown or html")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "markdown", "html"}));
+  app.add_option("--format", cmd.format, format_names_in_words(report_format_names()))->check(CLI::IsMember(report_format_names()));
   app.add_option("--output,-o", cmd.output, "Write the report to FILE (atomically) instead of standard output");
   app.add_option("--lang", cmd.lang, "Report language: en or fr");
   app.add_option("--fail-under", cmd.gate.fail_under, "Exit 1 when the score is below SCORE")->check(CLI::Range(0.0, 100.0));
@@ -46,15 +46,6 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
                  with_path ? "Stop the audit after SECONDS and exit 2 (default 0: no limit)"
                            : "Time limit per repository, in seconds, fetching included (default 0: no limit)")
       ->check(CLI::NonNegativeNumber);
-}
-
-std::string render_report(const nlohmann::json& report, const RuleSet& rules, const std::string& format, Lang lang, bool color) {
-  if (format == "json") return report.dump(2) + "\n";
-  if (format == "sarif") return render_sarif(report, rules_catalog(rules), lang);
-  if (format == "junit") return render_junit(report, lang);
-  if (format == "markdown") return render_markdown(report, lang);
-  if (format == "html") return render_html(report, lang);
-  return render_text(report, lang, color);
 }
 
 void add_audit_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err) {
@@ -110,7 +101,9 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
   const char* no_color = std::getenv("NO_COLOR");
   bool color = tty && !(no_color && *no_color);
   try {
-    std::string rendered = render_report(report, rules, cmd.format, lang, color);
+    const ReportFormat* format = find_report_format(cmd.format);
+    if (!format) return usage_error(err, "--format: unknown format '" + cmd.format + "'; use " + format_names_in_words(report_format_names()));
+    std::string rendered = render_report_in(*format, report, lang, color);
     if (!cmd.quiet || !cmd.output.empty()) write_output(cmd.output, rendered, out);
     if (!cmd.badge.empty()) write_output(cmd.badge, render_badge_svg(report, lang), out);
   } catch (const std::exception& e) {

@@ -15,7 +15,9 @@
 
 #include "checks/batch/runner.hpp"
 #include "checks/engine/facts.hpp"
+#include "checks/batch/summary.hpp"
 #include "cli/formats/formats.hpp"
+#include "cli/formats/registry.hpp"
 
 namespace pacte::cli {
 
@@ -27,14 +29,6 @@ std::string default_cache_dir() {
   if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return (fs::path(x) / "pacte" / "mirrors").string();
   if (const char* h = std::getenv("HOME"); h && *h) return (fs::path(h) / ".cache" / "pacte" / "mirrors").string();
   return (fs::temp_directory_path() / "pacte-mirrors").string();
-}
-
-// The extra per-repository format --format asks for, beside the JSON and HTML reports.
-std::string extra_extension(const std::string& format) {
-  if (format == "sarif") return ".sarif";
-  if (format == "junit") return ".junit.xml";
-  if (format == "markdown") return ".md";
-  return {};
 }
 
 }  // namespace
@@ -130,18 +124,20 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   bo.retries = cmd.retries;
   bo.backoff = std::chrono::milliseconds(static_cast<long long>(cmd.backoff_seconds * 1000));
   bo.gate = ac.gate;
-  std::string extra = extra_extension(ac.format);
-  std::string format = ac.format;
+  // The extra per-repository file --format asks for, beside the JSON and HTML reports.
+  const ReportFormat* extra = find_report_format(ac.format);
+  if (extra && !extra->batch_extra) extra = nullptr;
   std::string out_dir = cmd.out_dir;
-  bo.on_report = [&rules, lang, extra, format, out_dir](const batch::BatchEntry& entry, const nlohmann::json& report, bool fresh,
-                                                         bool retagged) {
+  bo.on_report = [lang, extra, out_dir](const batch::BatchEntry& entry, const nlohmann::json& report, bool fresh, bool retagged) {
     fs::path base = fs::path(out_dir) / entry.stem();
     std::ostringstream unused;
     std::error_code ec;
     if (fresh || retagged) write_output(base.string() + ".json", report.dump(2) + "\n", unused);
     if (fresh || !fs::exists(base.string() + ".html", ec)) write_output(base.string() + ".html", render_html(report, lang), unused);
-    if (!extra.empty() && (fresh || !fs::exists(base.string() + extra, ec)))
-      write_output(base.string() + extra, render_report(report, rules, format, lang, false), unused);
+    if (extra) {
+      std::string file = base.string() + std::string(extra->extension);
+      if (fresh || !fs::exists(file, ec)) write_output(file, render_report_in(*extra, report, lang), unused);
+    }
   };
 
   bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO);
@@ -153,9 +149,8 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   try {
     std::ostringstream unused;
     fs::path o(cmd.out_dir);
-    write_output((o / "summary.json").string(), batch::render_summary_json(outcome.rows), unused);
-    write_output((o / "summary.csv").string(), batch::render_summary_csv(outcome.rows), unused);
-    write_output((o / "index.html").string(), batch::render_index_html(outcome.rows, lang), unused);
+    nlohmann::json summary = batch::summary_document(outcome.rows);
+    for (const auto& f : summary_formats()) write_output((o / f.file_name).string(), f.render(summary, lang), unused);
   } catch (const std::exception& e) {
     return usage_error(err, e.what());
   }

@@ -50,6 +50,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_explain_command(app, subs, out, err);
   add_rules_command(app, subs, out, err);
   add_diff_command(app, subs, out, err);
+  add_render_command(app, subs, out, err);
   add_batch_command(app, subs, out, err);
   add_merge_command(app, subs, out, err);
   add_init_command(app, subs, out, err);

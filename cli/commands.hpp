@@ -29,6 +29,7 @@ void add_validate_command(CLI::App& app, std::vector<Subcommand>& subs, std::ost
 void add_explain_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
 void add_rules_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
 void add_diff_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
+void add_render_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
 // Further subcommands (batch, merge, init) register the same way, from their own files.
 
 /// Entry point: parses `argv` and runs the chosen subcommand; returns the exit code.
@@ -61,12 +62,13 @@ bool parse_lang(const std::string& s, Lang& lang, std::ostream& err);
 /// limit. Returns false (and writes a message) when one is not valid.
 bool finish_audit_options(AuditCommand& cmd, std::ostream& err);
 
-/// Renders a report in `format` (text, json, sarif, junit, markdown, html).
-std::string render_report(const nlohmann::json& report, const RuleSet& rules, const std::string& format, Lang lang, bool color);
-
-
 /// The rule catalogue as JSON (what `pacte rules --format json` prints).
 nlohmann::json rules_catalog(const RuleSet& rules);
+
+/// Reads a JSON report written by `pacte audit --format json` (or `pacte batch`) from `path`.
+/// Returns false, after an error naming the file, when it cannot be read, is not JSON or is not
+/// a pacte report.
+bool read_report_file(const std::string& path, nlohmann::json& report, std::ostream& err);
 
 /// Prints an error in the standard shape ("pacte: ...") and returns exit code 2.
 int usage_error(std::ostream& err, const std::string& message);

@@ -19,30 +19,11 @@ struct DiffCommand {
   std::string lang = "en";
 };
 
-bool read_report(const std::string& path, nlohmann::json& out, std::ostream& err) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    usage_error(err, path + ": cannot read the report");
-    return false;
-  }
-  try {
-    out = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
-    usage_error(err, path + ": not JSON (" + std::string(e.what()) + "); give reports written with --format json");
-    return false;
-  }
-  if (!out.is_object() || !out.contains("results") || !out.contains("principles")) {
-    usage_error(err, path + ": not a pacte JSON report; give reports written with --format json");
-    return false;
-  }
-  return true;
-}
-
 int run_diff(const DiffCommand& cmd, std::ostream& out, std::ostream& err) {
   Lang lang;
   if (!parse_lang(cmd.lang, lang, err)) return 2;
   nlohmann::json a, b;
-  if (!read_report(cmd.old_report, a, err) || !read_report(cmd.new_report, b, err)) return 2;
+  if (!read_report_file(cmd.old_report, a, err) || !read_report_file(cmd.new_report, b, err)) return 2;
   ReportDiff d = diff_reports(a, b);
   if (cmd.format == "json") {
     out << diff_to_json(d).dump(2) << "\n";

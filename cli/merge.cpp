@@ -10,6 +10,7 @@
 
 #include "checks/batch/summary.hpp"
 #include "cli/batch.hpp"
+#include "cli/formats/registry.hpp"
 
 namespace pacte::cli {
 
@@ -70,8 +71,8 @@ void add_merge_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
   sub->add_option("inputs", cmd->inputs, "summary.json files, reports written by 'pacte batch', or shard output folders")
       ->required();
   sub->add_option("--out", cmd->out_dir, "Write summary.csv, summary.json and index.html here, and copy the reports in");
-  sub->add_option("--format", cmd->format, "Without --out: json (default), csv or html")
-      ->check(CLI::IsMember({"json", "csv", "html"}));
+  sub->add_option("--format", cmd->format, "Without --out: " + format_names_in_words(summary_format_names()))
+      ->check(CLI::IsMember(summary_format_names()));
   sub->add_option("--output,-o", cmd->output, "Without --out: write the summary to FILE instead of standard output");
   sub->add_option("--lang", cmd->lang, "Language of index.html: en or fr");
   sub->footer(
@@ -112,7 +113,8 @@ int run_merge(const MergeCommand& cmd, std::ostream& out, std::ostream& err) {
         if (r.report.empty() || !r.report.ends_with(".json")) continue;
         std::string stem = r.report.substr(0, r.report.size() - 5);
         fs::path from = folder_of[r.sort_key()];
-        for (const char* ext : {".json", ".html", ".sarif", ".junit.xml", ".md"}) {
+        for (const auto& format : report_formats()) {
+          std::string ext(format.extension);
           fs::path src = from / (stem + ext), dst = o / (stem + ext);
           if (!fs::exists(src, ec)) continue;
           if (fs::exists(dst, ec) && fs::equivalent(src, dst, ec)) continue;
@@ -124,16 +126,15 @@ int run_merge(const MergeCommand& cmd, std::ostream& out, std::ostream& err) {
         }
       }
       std::ostringstream unused;
-      write_output((o / "summary.json").string(), batch::render_summary_json(rows), unused);
-      write_output((o / "summary.csv").string(), batch::render_summary_csv(rows), unused);
-      write_output((o / "index.html").string(), batch::render_index_html(rows, lang), unused);
+      nlohmann::json summary = batch::summary_document(rows);
+      for (const auto& f : summary_formats()) write_output((o / f.file_name).string(), f.render(summary, lang), unused);
       err << "pacte merge: " << counts.total << " repositories: " << counts.audited << " audited, " << counts.failed
           << " could not be audited, " << counts.gate_failed << " failed the gate; see " << (o / "index.html").string() << "\n";
     } else {
-      std::string text = cmd.format == "csv"    ? batch::render_summary_csv(rows)
-                         : cmd.format == "html" ? batch::render_index_html(rows, lang)
-                                                : batch::render_summary_json(rows);
-      write_output(cmd.output, text, out);
+      const SummaryFormat* format = find_summary_format(cmd.format);
+      if (!format)
+        return usage_error(err, "--format: unknown format '" + cmd.format + "'; use " + format_names_in_words(summary_format_names()));
+      write_output(cmd.output, format->render(batch::summary_document(rows), lang), out);
     }
   } catch (const std::exception& e) {
     return usage_error(err, e.what());

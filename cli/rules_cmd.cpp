@@ -45,21 +45,15 @@ void add_rules_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
 nlohmann::json rules_catalog(const RuleSet& rules) {
   nlohmann::json arr = nlohmann::json::array();
   for (const auto& r : rules.rules) {
-    nlohmann::json refs = nlohmann::json::array();
-    for (const auto& ref : r.references) refs.push_back({{"title", ref.title}, {"url", ref.url}});
+    // The entry a report carries, plus how the rule is checked and where it is declared.
+    nlohmann::json entry = rule_catalogue_entry(r);
     nlohmann::json when = nlohmann::json::array();
     for (const auto& w : r.when) when.push_back(check_json(w));
-    arr.push_back({{"id", r.id},
-                   {"principle", r.principle},
-                   {"severity", severity_name(r.severity)},
-                   {"title", text_json(r.title)},
-                   {"rationale", text_json(r.rationale)},
-                   {"remediation", text_json(r.remediation)},
-                   {"references", refs},
-                   {"check", r.check.primitive},
-                   {"params", check_json(r.check)},
-                   {"when", when},
-                   {"module", r.module_path}});
+    entry["check"] = r.check.primitive;
+    entry["params"] = check_json(r.check);
+    entry["when"] = when;
+    entry["module"] = r.module_path;
+    arr.push_back(std::move(entry));
   }
   return {{"rules", arr}, {"modules", rules.sources}, {"rules_hash", rules.hash}};
 }

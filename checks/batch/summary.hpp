@@ -1,5 +1,5 @@
-// The summary of a batch: one row per repository, and the three files written from the rows
-// (`summary.csv`, `summary.json`, `index.html`). Rows hold nothing that changes from one run
+// The summary of a batch: one row per repository, and the `summary.json` document made of the
+// rows (cli/formats renders `summary.csv` and `index.html` from that document). Rows hold nothing that changes from one run
 // to the next (no timing, no date), and are sorted by location, so that merged shards give
 // byte-identical summaries to one batch over the whole list.
 #pragma once
@@ -32,7 +32,8 @@ struct SummaryRow {
   std::string sort_key() const { return location + '\n' + charter + '\n' + rev; }
 };
 
-/// The row of an audited repository, from its report.
+/// The row of an audited repository, from its report (and the gate verdict pacte batch tagged
+/// it with, `report["batch"]["gate"]`).
 SummaryRow row_from_report(const BatchEntry& entry, const nlohmann::json& report);
 
 /// The object `pacte batch` adds to each report it writes (`report["batch"]`), so that a
@@ -57,18 +58,13 @@ struct SummaryCounts {
 };
 SummaryCounts count_rows(const std::vector<SummaryRow>& rows);
 
-/// `summary.json`: {"pacte_batch": 1, "pacte_version", "counts": {...}, "rows": [...]}.
+/// The `summary.json` document: {"pacte_batch": 1, "pacte_version", "counts": {...}, "rows": [...]}.
+nlohmann::json summary_document(const std::vector<SummaryRow>& rows);
+/// `summary.json`: the summary document, indented, with a final newline.
 std::string render_summary_json(const std::vector<SummaryRow>& rows);
 /// Whether `doc` is a `summary.json` document.
 bool is_summary_json(const nlohmann::json& doc);
 /// The rows of a `summary.json` document. Throws std::runtime_error when malformed.
 std::vector<SummaryRow> rows_from_summary_json(const nlohmann::json& doc);
-
-/// `summary.csv` (RFC 4180 quoting, LF line ends, header line first; numbers with one decimal).
-std::string render_summary_csv(const std::vector<SummaryRow>& rows);
-
-/// `index.html`: one self-contained page (no external resource), a table that reads well
-/// without JavaScript and sorts on a header click with a few lines of inline script.
-std::string render_index_html(const std::vector<SummaryRow>& rows, Lang lang);
 
 }  // namespace pacte::batch

@@ -39,7 +39,21 @@ nlohmann::json evidence_json(const Evidence& e) {
   return j;
 }
 
+nlohmann::json both_languages(const Text& t) { return {{"en", to_valid_utf8(t.en)}, {"fr", to_valid_utf8(t.fr)}}; }
+
 }  // namespace
+
+nlohmann::json rule_catalogue_entry(const Rule& rule) {
+  nlohmann::json refs = nlohmann::json::array();
+  for (const auto& ref : rule.references) refs.push_back({{"title", to_valid_utf8(ref.title)}, {"url", to_valid_utf8(ref.url)}});
+  return {{"id", rule.id},
+          {"principle", rule.principle},
+          {"severity", severity_name(rule.severity)},
+          {"title", both_languages(rule.title)},
+          {"rationale", both_languages(rule.rationale)},
+          {"remediation", both_languages(rule.remediation)},
+          {"references", refs}};
+}
 
 nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   static GitLib gitlib;
@@ -175,6 +189,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     j["status"] = status_name(r.status);
     j["title"] = r.rule->title.in(opt.lang);
     j["message"] = to_valid_utf8(r.message.in(opt.lang));
+    j["messages"] = {{"en", to_valid_utf8(r.message.in(Lang::en))}, {"fr", to_valid_utf8(r.message.in(Lang::fr))}};
     j["remediation"] = r.rule->remediation.in(opt.lang);
     nlohmann::json refs = nlohmann::json::array();
     for (const auto& ref : r.rule->references) refs.push_back({{"title", ref.title}, {"url", ref.url}});
@@ -187,6 +202,11 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     results_json.push_back(std::move(j));
   }
   report["results"] = results_json;
+  // The catalogue of every rule in force, so that the report alone can be rendered again in
+  // any format and either language (`pacte render`), SARIF rule descriptors included.
+  nlohmann::json catalogue = nlohmann::json::array();
+  for (const auto& rule : rules.rules) catalogue.push_back(rule_catalogue_entry(rule));
+  report["rules"] = std::move(catalogue);
   report["facts"] = facts;
   nlohmann::json unreadable = nlohmann::json::array();
   for (const auto& u : snap->unreadable()) unreadable.push_back({{"path", to_valid_utf8(u.path)}, {"reason", to_valid_utf8(u.reason)}});

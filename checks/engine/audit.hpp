@@ -35,6 +35,12 @@ struct AuditOptions {
 /// InputError or CharterInvalid when nothing could be audited.
 nlohmann::json run_audit(const AuditOptions& options, const RuleSet& rules);
 
+/// One rule of the catalogue, as the report (`report["rules"]`) and `pacte rules --format json`
+/// both carry it: id, principle, severity, then title, rationale and remediation each in both
+/// languages (`{"en": ..., "fr": ...}`), and references (title, url). A report carrying these
+/// can be rendered again, in any format and either language, without the rule modules.
+nlohmann::json rule_catalogue_entry(const Rule& rule);
+
 /// Gathers `facts` (docs/report.md) from the evidence modules; defined in facts.cpp.
 nlohmann::json collect_facts(AuditContext& ctx);
 

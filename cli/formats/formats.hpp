@@ -26,12 +26,17 @@ inline constexpr std::size_t kSarifMaxResults = 25000;
 /// pull-request comment, and far under the 1 MiB of `$GITHUB_STEP_SUMMARY`.
 inline constexpr std::size_t kMarkdownMaxBytes = 60000;
 
-/// SARIF 2.1.0 for GitHub code scanning. `catalog` is what `pacte rules --format json` prints
-/// (`{"rules": [...]}`); every catalogued rule becomes a `tool.driver.rules` entry, and each
-/// failing result a SARIF result whose `partialFingerprints["pacte/v1"]` is the report's
+/// The plain-text report for a terminal or a CI log (the default format): a one-screen summary,
+/// then failures with evidence and remediation, errors and waivers. `color` adds ANSI colours.
+std::string render_text(const json& report, Lang lang, bool color);
+
+/// SARIF 2.1.0 for GitHub code scanning. Every rule of the report's catalogue
+/// (`report["rules"]`, as `pacte rules --format json` describes them) becomes a
+/// `tool.driver.rules` entry, then any rule a result names that the catalogue lacks; each
+/// failing result is a SARIF result whose `partialFingerprints["pacte/v1"]` is the report's
 /// fingerprint. Results without evidence are located on the charter file (or `pacte.yml`,
 /// where one would be written), because GitHub rejects results without a location.
-std::string render_sarif(const json& report, const json& catalog, Lang lang);
+std::string render_sarif(const json& report, Lang lang);
 
 /// The plain-text report (the default format), with ANSI colours when `color`.
 std::string render_text(const json& report, Lang lang, bool color);
@@ -105,6 +110,21 @@ ReportDiff diff_reports(const json& old_report, const json& new_report);
 std::string render_diff(const ReportDiff& diff, Lang lang, bool color);
 
 json diff_to_json(const ReportDiff& diff);
+
+/// The report with its texts in `lang`: each result's title and remediation from the report's
+/// rule catalogue (`rules`), its message from `messages`, and `lang` set. What the report does
+/// not carry in `lang` (a report written before these fields, a rule missing from the
+/// catalogue) stays as it is; French falls back to English where a text has no French.
+json report_in_language(const json& report, Lang lang);
+
+/// `summary.csv` of a batch, from the `summary.json` document (`{"pacte_batch": 1, "counts",
+/// "rows": [...]}`): RFC 4180 quoting, LF line ends, header line first, numbers with one decimal.
+std::string render_summary_csv(const json& summary);
+
+/// `index.html` of a batch, from the `summary.json` document: one self-contained page (no
+/// external resource), a table that reads well without JavaScript and sorts on a header click
+/// with a few lines of inline script; each repository links to its HTML report.
+std::string render_index_html(const json& summary, Lang lang);
 
 /// Whether something got worse: a new failure, a lower score overall or in any principle, or a
 /// worse verdict. `pacte diff` exits 1 when this is true.

@@ -141,15 +141,14 @@ json physical_location(const std::string& path, int line, const std::string& sni
 
 }  // namespace
 
-std::string render_sarif(const json& report, const json& catalog, Lang lang) {
+std::string render_sarif(const json& report, Lang lang) {
   ReportView view = read_report(report);
 
-  // Rules: the catalogue in its order, then any rule the report names that it lacks.
+  // Rules: the report's catalogue in its order, then any rule a result names that it lacks.
   std::vector<RuleEntry> rules;
   std::map<std::string, std::size_t> rule_index;
   const json* catalog_rules = nullptr;
-  if (catalog.is_object() && catalog.contains("rules") && catalog["rules"].is_array()) catalog_rules = &catalog["rules"];
-  else if (catalog.is_array()) catalog_rules = &catalog;
+  if (report.is_object() && report.contains("rules") && report["rules"].is_array()) catalog_rules = &report["rules"];
   if (catalog_rules)
     for (const auto& r : *catalog_rules) {
       if (!r.is_object()) continue;

@@ -153,6 +153,15 @@ ReportView read_report(const json& report) {
     v.new_failures = int_of(baseline, "new_failures");
     v.known_failures = int_of(baseline, "known_failures");
   }
+  const json& stats = member(report, "stats");
+  v.stats.files_scanned = int_of(stats, "files_scanned");
+  v.stats.files_unreadable = int_of(stats, "files_unreadable");
+  v.stats.commits_walked = int_of(stats, "commits_walked");
+  v.stats.duration_ms = int_of(stats, "duration_ms");
+  const json& unreadable = member(stats, "unreadable");
+  if (unreadable.is_array())
+    for (const auto& u : unreadable)
+      if (u.is_object()) v.stats.unreadable.push_back({str_of(u, "path"), str_of(u, "reason")});
   return v;
 }
 

@@ -55,6 +55,21 @@ struct MonthActivity {
   long long commits = 0;
 };
 
+/// A file the audit could not read, and why.
+struct UnreadFile {
+  std::string path;
+  std::string reason;
+};
+
+/// What the audit read (`stats` of the report).
+struct ScanStats {
+  long long files_scanned = 0;
+  long long files_unreadable = 0;
+  std::vector<UnreadFile> unreadable;
+  long long commits_walked = 0;
+  long long duration_ms = 0;
+};
+
 struct ReportView {
   std::string pacte_version;
   std::string generated_at;
@@ -75,6 +90,7 @@ struct ReportView {
   json facts;  ///< Raw, for the facts section of the HTML page.
   std::optional<long long> new_failures;
   std::optional<long long> known_failures;
+  ScanStats stats;
 };
 
 /// Reads a report document; never throws on a malformed one.

@@ -133,6 +133,13 @@ inline json sample_catalog() {
   return {{"rules", rules}};
 }
 
+/// `report` carrying the rules of `catalog` (what `pacte rules --format json` prints) as its
+/// rule catalogue, the way `pacte audit` writes every report.
+inline json with_catalogue(json report, const json& catalog) {
+  report["rules"] = catalog["rules"];
+  return report;
+}
+
 /// A report with `n` failing results of rotating severities, each with evidence.
 inline json report_with_failures(std::size_t n) {
   json r = sample_report();

@@ -7,6 +7,7 @@
 
 using namespace pacte;
 using pacte::test::sample_catalog;
+using pacte::test::with_catalogue;
 using pacte::test::sample_report;
 
 namespace {
@@ -22,7 +23,7 @@ const json& result_for(const json& sarif, std::string_view rule) {
 }  // namespace
 
 TEST_CASE("SARIF: a 2.1.0 log with the tool, every catalogued rule and one result per failure") {
-  std::string text = render_sarif(sample_report(), sample_catalog(), Lang::en);
+  std::string text = render_sarif(with_catalogue(sample_report(), sample_catalog()), Lang::en);
   pacte::test::save_sample("report.sarif", text);
   json sarif = json::parse(text);
   CHECK(sarif["version"] == "2.1.0");
@@ -76,7 +77,7 @@ TEST_CASE("SARIF: a 2.1.0 log with the tool, every catalogued rule and one resul
 }
 
 TEST_CASE("SARIF: locations are repo-relative URIs, percent-encoded, with a line only when there is one") {
-  json sarif = json::parse(render_sarif(sample_report(), sample_catalog(), Lang::en));
+  json sarif = json::parse(render_sarif(with_catalogue(sample_report(), sample_catalog()), Lang::en));
   const json& ad = result_for(sarif, "NEUT-AD-SDK");
   const json& loc = ad["locations"][0]["physicalLocation"];
   CHECK(loc["artifactLocation"]["uri"] == "app/build.gradle");
@@ -107,7 +108,7 @@ TEST_CASE("SARIF: without a charter, findings without evidence point where pacte
   report["charter"] = {{"path", nullptr}, {"source", "none"}, {"errors", json::array()}};
   report["repository"]["commit"] = nullptr;  // --worktree
   report["repository"]["worktree"] = true;
-  std::string text = render_sarif(report, sample_catalog(), Lang::en);
+  std::string text = render_sarif(with_catalogue(report, sample_catalog()), Lang::en);
   pacte::test::save_sample("report.nocharter.sarif", text);
   json sarif = json::parse(text);
   CHECK(result_for(sarif, "CONT-MAINTAINERS")["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "pacte.yml");
@@ -115,7 +116,7 @@ TEST_CASE("SARIF: without a charter, findings without evidence point where pacte
 }
 
 TEST_CASE("SARIF: French report takes the French catalogue texts") {
-  std::string text = render_sarif(mark_new_findings(sample_report(), json::object()), sample_catalog(), Lang::fr);
+  std::string text = render_sarif(with_catalogue(mark_new_findings(sample_report(), json::object()), sample_catalog()), Lang::fr);
   pacte::test::save_sample("report.fr.sarif", text);
   json sarif = json::parse(text);
   const json& ad = sarif["runs"][0]["tool"]["driver"]["rules"][2];
@@ -126,8 +127,8 @@ TEST_CASE("SARIF: French report takes the French catalogue texts") {
 
 TEST_CASE("SARIF: baseline state, error notifications, deterministic output") {
   json report = mark_new_findings(sample_report(), json::object());
-  std::string a = render_sarif(report, sample_catalog(), Lang::en);
-  CHECK(a == render_sarif(report, sample_catalog(), Lang::en));
+  std::string a = render_sarif(with_catalogue(report, sample_catalog()), Lang::en);
+  CHECK(a == render_sarif(with_catalogue(report, sample_catalog()), Lang::en));
   json sarif = json::parse(a);
   CHECK(result_for(sarif, "NEUT-AD-SDK")["baselineState"] == "new");
   const json& notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
@@ -142,7 +143,7 @@ TEST_CASE("SARIF: baseline state, error notifications, deterministic output") {
 
 TEST_CASE("SARIF: at most 25,000 results, the most severe kept, and a notification for the rest") {
   json report = pacte::test::report_with_failures(kSarifMaxResults + 8);
-  json sarif = json::parse(render_sarif(report, json::object(), Lang::en));
+  json sarif = json::parse(render_sarif(report, Lang::en));
   const json& results = sarif["runs"][0]["results"];
   CHECK(results.size() == kSarifMaxResults);
   std::size_t notes = 0;
@@ -156,13 +157,13 @@ TEST_CASE("SARIF: at most 25,000 results, the most severe kept, and a notificati
 
 TEST_CASE("SARIF: a malformed report still gives a valid log") {
   for (const json& report : {json(), json::array(), json{{"results", "nope"}}, json{{"results", {1, "x", nullptr}}}}) {
-    json sarif = json::parse(render_sarif(report, json(), Lang::en));
+    json sarif = json::parse(render_sarif(report, Lang::en));
     CHECK(sarif["runs"][0]["results"].empty());
   }
   json bad_utf8 = sample_report();
   bad_utf8["results"][0]["message"] = std::string("bad \xC3\x28 byte");
   bad_utf8["results"][0]["evidence"][0]["path"] = std::string("src/\xFF\xFE.js");
-  json sarif = json::parse(render_sarif(bad_utf8, sample_catalog(), Lang::en));
+  json sarif = json::parse(render_sarif(with_catalogue(bad_utf8, sample_catalog()), Lang::en));
   CHECK(result_for(sarif, "NEUT-AD-SDK")["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
         "src/%EF%BF%BD%EF%BF%BD.js");
 }
