@@ -52,6 +52,12 @@ std::string fingerprint_of(const std::vector<std::string>& parts) {
 
 namespace {
 
+// Whether the check's primitive passes on absence (see Primitive::passes_on_absence).
+bool passes_on_absence(const CheckSpec& spec) {
+  const Primitive* p = find_primitive(spec.primitive);
+  return p && p->passes_on_absence;
+}
+
 CheckResult run_check(const CheckSpec& spec, AuditContext& ctx) {
   const Primitive* p = find_primitive(spec.primitive);
   if (!p) return CheckResult::error({"unknown check primitive '" + spec.primitive + "'", "primitive de contrôle inconnue « " + spec.primitive + " »"});
@@ -77,14 +83,6 @@ std::string fold_ws(const std::string& s) {
     out += c;
   }
   return out;
-}
-
-// Primitives that pass when something is absent from the files they read.
-bool absence_primitive(const std::string& name) {
-  static const std::set<std::string> names = {"content_absent", "no_advertising_detected", "trackers_declared",
-                                              "trackers_of_category", "third_party_measurement", "social_logins_declared",
-                                              "accessibility_template_defects", "no_committed_binaries"};
-  return names.count(name) > 0;
 }
 
 }  // namespace
@@ -140,7 +138,7 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
     }
     // A rule that passes because nothing was found cannot be trusted when files that should
     // have been read are missing or corrupt (a partial clone, a damaged object): say so.
-    if (r.status == Status::pass && absence_primitive(rule.check.primitive)) {
+    if (r.status == Status::pass && passes_on_absence(rule.check)) {
       std::vector<std::string> missing;
       for (const auto& u : ctx.snapshot.unreadable())
         if (!u.over_size_limit) missing.push_back(u.path);

@@ -286,7 +286,7 @@ void register_general_primitives(std::vector<Primitive>& out) {
   out.push_back({"content_matches", T("Some file matching the globs contains the pattern (RE2 syntax).", "Un fichier correspondant aux motifs contient l'expression."),
                  content_params, content_matches, validate_pattern});
   out.push_back({"content_absent", T("No file matching the globs contains the pattern (each match is evidence).", "Aucun fichier ne contient l'expression."),
-                 content_params, content_absent, validate_pattern});
+                 content_params, content_absent, validate_pattern, true});
   out.push_back({"charter_present", T("A pacte charter is present.", "Une charte pacte est présente."), params_schema(nlohmann::json::object()), charter_present, nullptr});
   out.push_back({"charter_field_present", T("The charter declares the field (a list with at least min_items entries).", "La charte déclare le champ."),
                  params_schema({{"field", field}, {"label", label}, {"min_items", {{"type", "integer"}, {"minimum", 0}}}}, {"field"}), charter_field_present, nullptr});

@@ -210,7 +210,7 @@ void register_openness_primitives(std::vector<Primitive>& out) {
   out.push_back({"license_is_free", T("The licence is OSI- or FSF-approved.", "La licence est approuvée par l'OSI ou la FSF."), none, license_is_free, nullptr});
   out.push_back({"license_on_french_list", T("The licence is on the French list for administrations (CRPA D323-2-1).", "La licence figure sur la liste du CRPA D323-2-1."), none, license_on_french_list, nullptr});
   out.push_back({"data_licenses_open", T("Declared data licences are open data licences.", "Les licences de données déclarées sont ouvertes."), none, data_licenses_open, nullptr});
-  out.push_back({"no_committed_binaries", T("No executables, libraries, archives or packages are committed outside test fixtures.", "Aucun binaire n'est commité hors fixtures de test."), none, no_committed_binaries, nullptr});
+  out.push_back({"no_committed_binaries", T("No executables, libraries, archives or packages are committed outside test fixtures.", "Aucun binaire n'est commité hors fixtures de test."), none, no_committed_binaries, nullptr, true});
 }
 
 }  // namespace pacte
