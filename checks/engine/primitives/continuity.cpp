@@ -140,18 +140,42 @@ CheckResult lockfiles_present(AuditContext& ctx, const nlohmann::json&) {
 
 void register_continuity_primitives(std::vector<Primitive>& out) {
   nlohmann::json days = {{"type", "integer"}, {"minimum", 1}};
-  out.push_back({"history_recent_commit", T("The last commit is at most `days` days old (shallow clones: error).", "Le dernier commit date d'au plus `days` jours."),
-                 params_schema({{"days", days}}, {"days"}), recent_commit, nullptr});
-  out.push_back({"history_absence_factor", T("The CHAOSS contributor absence factor over 365 days is at least `min`.", "Le facteur d'absence CHAOSS sur 365 jours est d'au moins `min`."),
-                 params_schema({{"min", {{"type", "integer"}, {"minimum", 1}}}}, {"min"}), absence_factor, nullptr});
-  out.push_back({"history_releases", T("At least one tag, and one in the last `days` days while the service is active.", "Au moins une étiquette, dont une de moins de `days` jours si le service est actif."),
-                 params_schema({{"days", days}}, {"days"}), releases, nullptr});
-  out.push_back({"maintainers_in_history", T("Each declared maintainer has commits (mailmap applied).", "Chaque mainteneur déclaré a des commits."),
-                 params_schema(nlohmann::json::object()), maintainers_in_history, nullptr});
-  out.push_back({"ci_configured", T("A CI configuration is present.", "Une configuration d'intégration continue est présente."),
-                 params_schema(nlohmann::json::object()), ci_configured, nullptr});
-  out.push_back({"lockfiles_present", T("Every detected package manifest has its lock file.", "Chaque manifeste de paquets a son fichier de verrouillage."),
-                 params_schema(nlohmann::json::object()), lockfiles_present, nullptr});
+  out.push_back({
+      .name = "history_recent_commit",
+      .description = T("The last commit is at most `days` days old (shallow clones: error).", "Le dernier commit date d'au plus `days` jours."),
+      .params_schema = params_schema({{"days", days}}, {"days"}),
+      .run = recent_commit,
+  });
+  out.push_back({
+      .name = "history_absence_factor",
+      .description = T("The CHAOSS contributor absence factor over 365 days is at least `min`.", "Le facteur d'absence CHAOSS sur 365 jours est d'au moins `min`."),
+      .params_schema = params_schema({{"min", {{"type", "integer"}, {"minimum", 1}}}}, {"min"}),
+      .run = absence_factor,
+  });
+  out.push_back({
+      .name = "history_releases",
+      .description = T("At least one tag, and one in the last `days` days while the service is active.", "Au moins une étiquette, dont une de moins de `days` jours si le service est actif."),
+      .params_schema = params_schema({{"days", days}}, {"days"}),
+      .run = releases,
+  });
+  out.push_back({
+      .name = "maintainers_in_history",
+      .description = T("Each declared maintainer has commits (mailmap applied).", "Chaque mainteneur déclaré a des commits."),
+      .params_schema = params_schema(nlohmann::json::object()),
+      .run = maintainers_in_history,
+  });
+  out.push_back({
+      .name = "ci_configured",
+      .description = T("A CI configuration is present.", "Une configuration d'intégration continue est présente."),
+      .params_schema = params_schema(nlohmann::json::object()),
+      .run = ci_configured,
+  });
+  out.push_back({
+      .name = "lockfiles_present",
+      .description = T("Every detected package manifest has its lock file.", "Chaque manifeste de paquets a son fichier de verrouillage."),
+      .params_schema = params_schema(nlohmann::json::object()),
+      .run = lockfiles_present,
+  });
 }
 
 }  // namespace pacte

@@ -210,17 +210,63 @@ CheckResult social_logins_declared(AuditContext& ctx, const nlohmann::json&) {
 
 void register_equal_access_primitives(std::vector<Primitive>& out) {
   auto none = params_schema(nlohmann::json::object());
-  out.push_back({"accessibility_statement", T("An accessibility statement (declared, or found by name and content) states status, standard, audit date, contact and recourse.", "Une déclaration d'accessibilité indique état, référentiel, date, contact et recours."), none, accessibility_statement, nullptr});
-  out.push_back({"accessibility_status_matches", T("The status in the statement is the one the charter declares.", "L'état de la déclaration est celui de la charte."), none, accessibility_status_matches, nullptr});
-  out.push_back({"accessibility_template_defects", T("No static accessibility defect of the given kinds in HTML, JSX/TSX, Vue and server templates.", "Aucun défaut d'accessibilité statique des types donnés dans les gabarits."),
-                 params_schema({{"checks", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}}}}}}, {"checks"}), template_defects_check, validate_checks, true});
-  out.push_back({"web_templates_present", T("The repository has web page templates (used as a condition).", "Le dépôt contient des gabarits de pages web."), none, web_templates_present, nullptr});
-  out.push_back({"languages_have_evidence", T("Each declared language has translation catalogs in the code.", "Chaque langue déclarée a ses catalogues de traduction."), none, languages_have_evidence, nullptr});
-  out.push_back({"language_declared", T("The given language is among the declared languages.", "La langue donnée figure parmi les langues déclarées."),
-                 params_schema({{"tag", {{"type", "string"}, {"minLength", 2}}}}, {"tag"}), language_declared, nullptr});
-  out.push_back({"pricing_declared", T("Free of charge, or a pricing is stated.", "Gratuit, ou un tarif est indiqué."), none, pricing_declared, nullptr});
-  out.push_back({"login_methods_open", T("When an account is required, a non-proprietary login method exists.", "Si un compte est obligatoire, une méthode de connexion non propriétaire existe."), none, login_methods_open, nullptr});
-  out.push_back({"social_logins_declared", T("Social-login SDKs found in the code are listed in login_methods.", "Les SDK de connexion sociale du code sont listés."), none, social_logins_declared, nullptr, true});
+  out.push_back({
+      .name = "accessibility_statement",
+      .description = T("An accessibility statement (declared, or found by name and content) states status, standard, audit date, contact and recourse.", "Une déclaration d'accessibilité indique état, référentiel, date, contact et recours."),
+      .params_schema = none,
+      .run = accessibility_statement,
+  });
+  out.push_back({
+      .name = "accessibility_status_matches",
+      .description = T("The status in the statement is the one the charter declares.", "L'état de la déclaration est celui de la charte."),
+      .params_schema = none,
+      .run = accessibility_status_matches,
+  });
+  out.push_back({
+      .name = "accessibility_template_defects",
+      .description = T("No static accessibility defect of the given kinds in HTML, JSX/TSX, Vue and server templates.", "Aucun défaut d'accessibilité statique des types donnés dans les gabarits."),
+      .params_schema = params_schema({{"checks", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}}}}}}, {"checks"}),
+      .run = template_defects_check,
+      .validate = validate_checks,
+      .passes_on_absence = true,
+  });
+  out.push_back({
+      .name = "web_templates_present",
+      .description = T("The repository has web page templates (used as a condition).", "Le dépôt contient des gabarits de pages web."),
+      .params_schema = none,
+      .run = web_templates_present,
+  });
+  out.push_back({
+      .name = "languages_have_evidence",
+      .description = T("Each declared language has translation catalogs in the code.", "Chaque langue déclarée a ses catalogues de traduction."),
+      .params_schema = none,
+      .run = languages_have_evidence,
+  });
+  out.push_back({
+      .name = "language_declared",
+      .description = T("The given language is among the declared languages.", "La langue donnée figure parmi les langues déclarées."),
+      .params_schema = params_schema({{"tag", {{"type", "string"}, {"minLength", 2}}}}, {"tag"}),
+      .run = language_declared,
+  });
+  out.push_back({
+      .name = "pricing_declared",
+      .description = T("Free of charge, or a pricing is stated.", "Gratuit, ou un tarif est indiqué."),
+      .params_schema = none,
+      .run = pricing_declared,
+  });
+  out.push_back({
+      .name = "login_methods_open",
+      .description = T("When an account is required, a non-proprietary login method exists.", "Si un compte est obligatoire, une méthode de connexion non propriétaire existe."),
+      .params_schema = none,
+      .run = login_methods_open,
+  });
+  out.push_back({
+      .name = "social_logins_declared",
+      .description = T("Social-login SDKs found in the code are listed in login_methods.", "Les SDK de connexion sociale du code sont listés."),
+      .params_schema = none,
+      .run = social_logins_declared,
+      .passes_on_absence = true,
+  });
 }
 
 }  // namespace pacte

@@ -276,35 +276,90 @@ std::string validate_any_of(const nlohmann::json& p) {
 void register_general_primitives(std::vector<Primitive>& out) {
   nlohmann::json label = {{"type", "object"}, {"properties", {{"en", {{"type", "string"}}}, {"fr", {{"type", "string"}}}}}};
   nlohmann::json field = {{"type", "string"}, {"pattern", "^[a-z_]+(\\.[a-z_0-9]+)*$"}, {"description", "a dotted charter field such as neutrality.advertising"}};
-  out.push_back({"file_exists", T("A file matching one of the globs exists (and has at least min_words words).", "Un fichier correspondant à l'un des motifs existe."),
-                 params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"icase", {{"type", "boolean"}}}, {"min_words", {{"type", "integer"}, {"minimum", 0}}}}, {"paths"}),
-                 file_exists, nullptr});
-  out.push_back({"file_absent", T("No file matches the globs (each one found is evidence).", "Aucun fichier ne correspond aux motifs."),
-                 params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"icase", {{"type", "boolean"}}}, {"note", {{"type", "string"}}}}, {"paths"}),
-                 file_absent, nullptr});
+  out.push_back({
+      .name = "file_exists",
+      .description = T("A file matching one of the globs exists (and has at least min_words words).", "Un fichier correspondant à l'un des motifs existe."),
+      .params_schema = params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"icase", {{"type", "boolean"}}}, {"min_words", {{"type", "integer"}, {"minimum", 0}}}}, {"paths"}),
+      .run = file_exists,
+  });
+  out.push_back({
+      .name = "file_absent",
+      .description = T("No file matches the globs (each one found is evidence).", "Aucun fichier ne correspond aux motifs."),
+      .params_schema = params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"icase", {{"type", "boolean"}}}, {"note", {{"type", "string"}}}}, {"paths"}),
+      .run = file_absent,
+  });
   nlohmann::json content_params = params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"pattern", {{"type", "string"}, {"minLength", 1}}}, {"icase", {{"type", "boolean"}}}}, {"paths", "pattern"});
-  out.push_back({"content_matches", T("Some file matching the globs contains the pattern (RE2 syntax).", "Un fichier correspondant aux motifs contient l'expression."),
-                 content_params, content_matches, validate_pattern});
-  out.push_back({"content_absent", T("No file matching the globs contains the pattern (each match is evidence).", "Aucun fichier ne contient l'expression."),
-                 content_params, content_absent, validate_pattern, true});
-  out.push_back({"charter_present", T("A pacte charter is present.", "Une charte pacte est présente."), params_schema(nlohmann::json::object()), charter_present, nullptr});
-  out.push_back({"charter_field_present", T("The charter declares the field (a list with at least min_items entries).", "La charte déclare le champ."),
-                 params_schema({{"field", field}, {"label", label}, {"min_items", {{"type", "integer"}, {"minimum", 0}}}}, {"field"}), charter_field_present, nullptr});
-  out.push_back({"charter_field_equals", T("The charter field has the given value.", "Le champ de la charte a la valeur donnée."),
-                 params_schema({{"field", field}, {"label", label}, {"value", nlohmann::json::object()}}, {"field", "value"}), charter_field_equals, nullptr});
-  out.push_back({"charter_field_in", T("The charter field is one of the given values.", "Le champ de la charte est l'une des valeurs données."),
-                 params_schema({{"field", field}, {"label", label}, {"values", {{"type", "array"}, {"minItems", 1}}}}, {"field", "values"}), charter_field_in, nullptr});
-  out.push_back({"charter_field_not", T("The charter field does not have the given value (absent passes).", "Le champ de la charte n'a pas la valeur donnée."),
-                 params_schema({{"field", field}, {"label", label}, {"value", nlohmann::json::object()}}, {"field", "value"}), charter_field_not, nullptr});
-  out.push_back({"charter_field_matches", T("The charter field is a string matching the pattern (RE2).", "Le champ de la charte correspond à l'expression."),
-                 params_schema({{"field", field}, {"label", label}, {"pattern", {{"type", "string"}}}, {"icase", {{"type", "boolean"}}}, {"expect", label}}, {"field", "pattern"}),
-                 charter_field_matches, validate_pattern});
-  out.push_back({"charter_path_exists", T("The path the charter declares exists in the repository and says something (min_words, default 20).", "Le chemin déclaré existe et contient du texte."),
-                 params_schema({{"field", field}, {"label", label}, {"min_words", {{"type", "integer"}, {"minimum", 0}}}}, {"field"}), charter_path_exists, nullptr});
-  out.push_back({"charter_date_future", T("The date the charter declares has not passed.", "La date déclarée n'est pas dépassée."),
-                 params_schema({{"field", field}, {"label", label}}, {"field"}), charter_date_future, nullptr});
-  out.push_back({"any_of", T("Passes when any of the listed checks passes.", "Réussit si l'un des contrôles réussit."),
-                 params_schema({{"checks", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "object"}}}}}}, {"checks"}), any_of, validate_any_of});
+  out.push_back({
+      .name = "content_matches",
+      .description = T("Some file matching the globs contains the pattern (RE2 syntax).", "Un fichier correspondant aux motifs contient l'expression."),
+      .params_schema = content_params,
+      .run = content_matches,
+      .validate = validate_pattern,
+  });
+  out.push_back({
+      .name = "content_absent",
+      .description = T("No file matching the globs contains the pattern (each match is evidence).", "Aucun fichier ne contient l'expression."),
+      .params_schema = content_params,
+      .run = content_absent,
+      .validate = validate_pattern,
+      .passes_on_absence = true,
+  });
+  out.push_back({
+      .name = "charter_present",
+      .description = T("A pacte charter is present.", "Une charte pacte est présente."),
+      .params_schema = params_schema(nlohmann::json::object()),
+      .run = charter_present,
+  });
+  out.push_back({
+      .name = "charter_field_present",
+      .description = T("The charter declares the field (a list with at least min_items entries).", "La charte déclare le champ."),
+      .params_schema = params_schema({{"field", field}, {"label", label}, {"min_items", {{"type", "integer"}, {"minimum", 0}}}}, {"field"}),
+      .run = charter_field_present,
+  });
+  out.push_back({
+      .name = "charter_field_equals",
+      .description = T("The charter field has the given value.", "Le champ de la charte a la valeur donnée."),
+      .params_schema = params_schema({{"field", field}, {"label", label}, {"value", nlohmann::json::object()}}, {"field", "value"}),
+      .run = charter_field_equals,
+  });
+  out.push_back({
+      .name = "charter_field_in",
+      .description = T("The charter field is one of the given values.", "Le champ de la charte est l'une des valeurs données."),
+      .params_schema = params_schema({{"field", field}, {"label", label}, {"values", {{"type", "array"}, {"minItems", 1}}}}, {"field", "values"}),
+      .run = charter_field_in,
+  });
+  out.push_back({
+      .name = "charter_field_not",
+      .description = T("The charter field does not have the given value (absent passes).", "Le champ de la charte n'a pas la valeur donnée."),
+      .params_schema = params_schema({{"field", field}, {"label", label}, {"value", nlohmann::json::object()}}, {"field", "value"}),
+      .run = charter_field_not,
+  });
+  out.push_back({
+      .name = "charter_field_matches",
+      .description = T("The charter field is a string matching the pattern (RE2).", "Le champ de la charte correspond à l'expression."),
+      .params_schema = params_schema({{"field", field}, {"label", label}, {"pattern", {{"type", "string"}}}, {"icase", {{"type", "boolean"}}}, {"expect", label}}, {"field", "pattern"}),
+      .run = charter_field_matches,
+      .validate = validate_pattern,
+  });
+  out.push_back({
+      .name = "charter_path_exists",
+      .description = T("The path the charter declares exists in the repository and says something (min_words, default 20).", "Le chemin déclaré existe et contient du texte."),
+      .params_schema = params_schema({{"field", field}, {"label", label}, {"min_words", {{"type", "integer"}, {"minimum", 0}}}}, {"field"}),
+      .run = charter_path_exists,
+  });
+  out.push_back({
+      .name = "charter_date_future",
+      .description = T("The date the charter declares has not passed.", "La date déclarée n'est pas dépassée."),
+      .params_schema = params_schema({{"field", field}, {"label", label}}, {"field"}),
+      .run = charter_date_future,
+  });
+  out.push_back({
+      .name = "any_of",
+      .description = T("Passes when any of the listed checks passes.", "Réussit si l'un des contrôles réussit."),
+      .params_schema = params_schema({{"checks", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "object"}}}}}}, {"checks"}),
+      .run = any_of,
+      .validate = validate_any_of,
+  });
 }
 
 }  // namespace pacte

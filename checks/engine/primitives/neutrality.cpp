@@ -218,14 +218,46 @@ CheckResult funding_without_advertising(AuditContext& ctx, const nlohmann::json&
 void register_neutrality_primitives(std::vector<Primitive>& out) {
   auto none = params_schema(nlohmann::json::object());
   nlohmann::json cats = {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}, {"enum", {"ads", "ad-pixel", "data-broker", "attribution", "session-replay", "analytics", "crash", "social"}}}}};
-  out.push_back({"no_advertising_detected", T("No advertising SDK, ad tag or ads.txt seller in shipped code (tests and docs reported apart).", "Aucun SDK, balise ou vendeur ads.txt publicitaire dans le code livré."), none, no_advertising_detected, nullptr, true});
-  out.push_back({"trackers_declared", T("Every tracker detected in shipped code is declared in neutrality.trackers.", "Chaque traceur détecté est déclaré dans neutrality.trackers."), none, trackers_declared, nullptr, true});
-  out.push_back({"trackers_of_category", T("No tracker of the given categories in shipped code, declared or not.", "Aucun traceur des catégories données dans le code livré."),
-                 params_schema({{"categories", cats}}, {"categories"}), trackers_of_category, nullptr, true});
-  out.push_back({"third_party_measurement", T("Measurement trackers (analytics, session replay by default) are declared self-hosted or consent-exempt.", "Les outils de mesure sont déclarés auto-hébergés ou exemptés."),
-                 params_schema({{"categories", cats}}), third_party_measurement, nullptr, true});
-  out.push_back({"declared_trackers_found", T("Each declared tracker pacte knows is found in the code.", "Chaque traceur déclaré est présent dans le code."), none, declared_trackers_found, nullptr});
-  out.push_back({"funding_without_advertising", T("No declared funding source of kind advertising or data-sale.", "Aucune source de financement publicitaire ou par vente de données."), none, funding_without_advertising, nullptr});
+  out.push_back({
+      .name = "no_advertising_detected",
+      .description = T("No advertising SDK, ad tag or ads.txt seller in shipped code (tests and docs reported apart).", "Aucun SDK, balise ou vendeur ads.txt publicitaire dans le code livré."),
+      .params_schema = none,
+      .run = no_advertising_detected,
+      .passes_on_absence = true,
+  });
+  out.push_back({
+      .name = "trackers_declared",
+      .description = T("Every tracker detected in shipped code is declared in neutrality.trackers.", "Chaque traceur détecté est déclaré dans neutrality.trackers."),
+      .params_schema = none,
+      .run = trackers_declared,
+      .passes_on_absence = true,
+  });
+  out.push_back({
+      .name = "trackers_of_category",
+      .description = T("No tracker of the given categories in shipped code, declared or not.", "Aucun traceur des catégories données dans le code livré."),
+      .params_schema = params_schema({{"categories", cats}}, {"categories"}),
+      .run = trackers_of_category,
+      .passes_on_absence = true,
+  });
+  out.push_back({
+      .name = "third_party_measurement",
+      .description = T("Measurement trackers (analytics, session replay by default) are declared self-hosted or consent-exempt.", "Les outils de mesure sont déclarés auto-hébergés ou exemptés."),
+      .params_schema = params_schema({{"categories", cats}}),
+      .run = third_party_measurement,
+      .passes_on_absence = true,
+  });
+  out.push_back({
+      .name = "declared_trackers_found",
+      .description = T("Each declared tracker pacte knows is found in the code.", "Chaque traceur déclaré est présent dans le code."),
+      .params_schema = none,
+      .run = declared_trackers_found,
+  });
+  out.push_back({
+      .name = "funding_without_advertising",
+      .description = T("No declared funding source of kind advertising or data-sale.", "Aucune source de financement publicitaire ou par vente de données."),
+      .params_schema = none,
+      .run = funding_without_advertising,
+  });
 }
 
 }  // namespace pacte

@@ -205,12 +205,43 @@ CheckResult no_committed_binaries(AuditContext& ctx, const nlohmann::json&) {
 
 void register_openness_primitives(std::vector<Primitive>& out) {
   auto none = params_schema(nlohmann::json::object());
-  out.push_back({"license_file", T("A licence file is present and its text identified (SPDX matching guidelines).", "Un fichier de licence est présent et son texte identifié."), none, license_file, nullptr});
-  out.push_back({"license_matches_charter", T("The declared licence agrees with the identified licence file (same family and version).", "La licence déclarée concorde avec le fichier de licence."), none, license_matches_charter, nullptr});
-  out.push_back({"license_is_free", T("The licence is OSI- or FSF-approved.", "La licence est approuvée par l'OSI ou la FSF."), none, license_is_free, nullptr});
-  out.push_back({"license_on_french_list", T("The licence is on the French list for administrations (CRPA D323-2-1).", "La licence figure sur la liste du CRPA D323-2-1."), none, license_on_french_list, nullptr});
-  out.push_back({"data_licenses_open", T("Declared data licences are open data licences.", "Les licences de données déclarées sont ouvertes."), none, data_licenses_open, nullptr});
-  out.push_back({"no_committed_binaries", T("No executables, libraries, archives or packages are committed outside test fixtures.", "Aucun binaire n'est commité hors fixtures de test."), none, no_committed_binaries, nullptr, true});
+  out.push_back({
+      .name = "license_file",
+      .description = T("A licence file is present and its text identified (SPDX matching guidelines).", "Un fichier de licence est présent et son texte identifié."),
+      .params_schema = none,
+      .run = license_file,
+  });
+  out.push_back({
+      .name = "license_matches_charter",
+      .description = T("The declared licence agrees with the identified licence file (same family and version).", "La licence déclarée concorde avec le fichier de licence."),
+      .params_schema = none,
+      .run = license_matches_charter,
+  });
+  out.push_back({
+      .name = "license_is_free",
+      .description = T("The licence is OSI- or FSF-approved.", "La licence est approuvée par l'OSI ou la FSF."),
+      .params_schema = none,
+      .run = license_is_free,
+  });
+  out.push_back({
+      .name = "license_on_french_list",
+      .description = T("The licence is on the French list for administrations (CRPA D323-2-1).", "La licence figure sur la liste du CRPA D323-2-1."),
+      .params_schema = none,
+      .run = license_on_french_list,
+  });
+  out.push_back({
+      .name = "data_licenses_open",
+      .description = T("Declared data licences are open data licences.", "Les licences de données déclarées sont ouvertes."),
+      .params_schema = none,
+      .run = data_licenses_open,
+  });
+  out.push_back({
+      .name = "no_committed_binaries",
+      .description = T("No executables, libraries, archives or packages are committed outside test fixtures.", "Aucun binaire n'est commité hors fixtures de test."),
+      .params_schema = none,
+      .run = no_committed_binaries,
+      .passes_on_absence = true,
+  });
 }
 
 }  // namespace pacte
