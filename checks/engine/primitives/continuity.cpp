@@ -13,6 +13,27 @@ namespace {
 
 int days_between(std::time_t later, std::time_t earlier) { return static_cast<int>((later - earlier) / 86400); }
 
+// ---------------------------------------------------------------- parameters
+// Each primitive's parameters: a struct whose member initialisers are the defaults, beside
+// the JSON Schema that checks them when a rule module is loaded, and the from_json that
+// reads them.
+
+/// Parameters of history_recent_commit and history_releases.
+struct DaysParams {
+  int days = 0;  // the longest time allowed, in days (required)
+  static nlohmann::json schema() { return params_schema({{"days", {{"type", "integer"}, {"minimum", 1}}}}, {"days"}); }
+};
+void from_json(const nlohmann::json& j, DaysParams& p) { j.at("days").get_to(p.days); }
+
+/// Parameters of history_absence_factor.
+struct AbsenceFactorParams {
+  int min = 0;  // the lowest absence factor accepted (required)
+  static nlohmann::json schema() { return params_schema({{"min", {{"type", "integer"}, {"minimum", 1}}}}, {"min"}); }
+};
+void from_json(const nlohmann::json& j, AbsenceFactorParams& p) { j.at("min").get_to(p.min); }
+
+// ---------------------------------------------------------------- checks
+
 // The history facts a rule may judge, or the result that says why it cannot.
 std::optional<CheckResult> history_unusable(AuditContext& ctx, const HistoryFacts** out) {
   const HistoryState& st = history_state(ctx);
@@ -27,10 +48,10 @@ std::optional<CheckResult> history_unusable(AuditContext& ctx, const HistoryFact
   return std::nullopt;
 }
 
-CheckResult recent_commit(AuditContext& ctx, const nlohmann::json& p) {
+CheckResult recent_commit(AuditContext& ctx, const DaysParams& p) {
   const HistoryFacts* h = nullptr;
   if (auto r = history_unusable(ctx, &h)) return *r;
-  int days = p["days"].get<int>();
+  int days = p.days;
   if (h->commits_total == 0) return CheckResult::fail(T("no commit", "aucun commit"));
   int age = days_between(ctx.now, h->last_commit);
   Evidence ev{"", 0, "last commit " + iso8601(h->last_commit), ctx.head};
@@ -41,10 +62,10 @@ CheckResult recent_commit(AuditContext& ctx, const nlohmann::json& p) {
                              "dernier commit il y a " + std::to_string(age) + " jours (" + iso8601(h->last_commit) + "), plus de " + std::to_string(days)));
 }
 
-CheckResult absence_factor(AuditContext& ctx, const nlohmann::json& p) {
+CheckResult absence_factor(AuditContext& ctx, const AbsenceFactorParams& p) {
   const HistoryFacts* h = nullptr;
   if (auto r = history_unusable(ctx, &h)) return *r;
-  int min = p["min"].get<int>();
+  int min = p.min;
   std::vector<Evidence> ev;
   for (const auto& c : h->contributors) {
     if (c.bot || c.commits_365d == 0) continue;
@@ -63,10 +84,10 @@ CheckResult absence_factor(AuditContext& ctx, const nlohmann::json& p) {
   return CheckResult::fail(T(fig, fig_fr), ev);
 }
 
-CheckResult releases(AuditContext& ctx, const nlohmann::json& p) {
+CheckResult releases(AuditContext& ctx, const DaysParams& p) {
   const HistoryFacts* h = nullptr;
   if (auto r = history_unusable(ctx, &h)) return *r;
-  int days = p["days"].get<int>();
+  int days = p.days;
   if (h->tags == 0) return CheckResult::fail(T("no tag: no release was ever tagged", "aucune étiquette : aucune version n'a été étiquetée"));
   int age = days_between(ctx.now, h->last_tag_date);
   bool active = h->commits_365d > 0;
@@ -82,7 +103,7 @@ CheckResult releases(AuditContext& ctx, const nlohmann::json& p) {
 
 std::string lower(std::string s) { return ascii_lower(s); }
 
-CheckResult maintainers_in_history(AuditContext& ctx, const nlohmann::json&) {
+CheckResult maintainers_in_history(AuditContext& ctx) {
   const nlohmann::json* m = ctx.charter.field("continuity.maintainers");
   if (!m || !m->is_array() || m->empty()) return undeclared(ctx, "continuity.maintainers", T("the maintainers", "les mainteneurs"));
   const HistoryFacts* h = nullptr;
@@ -110,7 +131,7 @@ CheckResult maintainers_in_history(AuditContext& ctx, const nlohmann::json&) {
   return CheckResult::fail(T("not found in the history: " + join(absent), "absents de l'historique : " + join(absent)), ev);
 }
 
-CheckResult ci_configured(AuditContext& ctx, const nlohmann::json&) {
+CheckResult ci_configured(AuditContext& ctx) {
   auto configs = find_ci_configs(ctx.snapshot);
   if (configs.empty())
     return CheckResult::fail(T("no CI configuration (GitHub Actions, GitLab CI, Woodpecker, Jenkins, ...)",
@@ -120,7 +141,7 @@ CheckResult ci_configured(AuditContext& ctx, const nlohmann::json&) {
   return CheckResult::pass(T(configs.front().system + " (" + configs.front().path + ")", configs.front().system + " (" + configs.front().path + ")"), ev);
 }
 
-CheckResult lockfiles_present(AuditContext& ctx, const nlohmann::json&) {
+CheckResult lockfiles_present(AuditContext& ctx) {
   auto manifests = find_package_manifests(ctx.snapshot);
   if (manifests.empty()) return CheckResult::pass(T("no package manager detected", "aucun gestionnaire de paquets détecté"));
   std::vector<Evidence> missing;
@@ -139,42 +160,41 @@ CheckResult lockfiles_present(AuditContext& ctx, const nlohmann::json&) {
 }  // namespace
 
 void register_continuity_primitives(std::vector<Primitive>& out) {
-  nlohmann::json days = {{"type", "integer"}, {"minimum", 1}};
   out.push_back({
       .name = "history_recent_commit",
       .description = T("The last commit is at most `days` days old (shallow clones: error).", "Le dernier commit date d'au plus `days` jours."),
-      .params_schema = params_schema({{"days", days}}, {"days"}),
-      .run = recent_commit,
+      .params_schema = DaysParams::schema(),
+      .run = with_params(recent_commit),
   });
   out.push_back({
       .name = "history_absence_factor",
       .description = T("The CHAOSS contributor absence factor over 365 days is at least `min`.", "Le facteur d'absence CHAOSS sur 365 jours est d'au moins `min`."),
-      .params_schema = params_schema({{"min", {{"type", "integer"}, {"minimum", 1}}}}, {"min"}),
-      .run = absence_factor,
+      .params_schema = AbsenceFactorParams::schema(),
+      .run = with_params(absence_factor),
   });
   out.push_back({
       .name = "history_releases",
       .description = T("At least one tag, and one in the last `days` days while the service is active.", "Au moins une étiquette, dont une de moins de `days` jours si le service est actif."),
-      .params_schema = params_schema({{"days", days}}, {"days"}),
-      .run = releases,
+      .params_schema = DaysParams::schema(),
+      .run = with_params(releases),
   });
   out.push_back({
       .name = "maintainers_in_history",
       .description = T("Each declared maintainer has commits (mailmap applied).", "Chaque mainteneur déclaré a des commits."),
-      .params_schema = params_schema(nlohmann::json::object()),
-      .run = maintainers_in_history,
+      .params_schema = no_params_schema(),
+      .run = without_params(maintainers_in_history),
   });
   out.push_back({
       .name = "ci_configured",
       .description = T("A CI configuration is present.", "Une configuration d'intégration continue est présente."),
-      .params_schema = params_schema(nlohmann::json::object()),
-      .run = ci_configured,
+      .params_schema = no_params_schema(),
+      .run = without_params(ci_configured),
   });
   out.push_back({
       .name = "lockfiles_present",
       .description = T("Every detected package manifest has its lock file.", "Chaque manifeste de paquets a son fichier de verrouillage."),
-      .params_schema = params_schema(nlohmann::json::object()),
-      .run = lockfiles_present,
+      .params_schema = no_params_schema(),
+      .run = without_params(lockfiles_present),
   });
 }
 

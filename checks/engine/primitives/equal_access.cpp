@@ -9,6 +9,29 @@ namespace pacte {
 
 namespace {
 
+// ---------------------------------------------------------------- parameters
+// Each primitive's parameters: a struct whose member initialisers are the defaults, beside
+// the JSON Schema that checks them when a rule module is loaded, and the from_json that
+// reads them.
+
+/// Parameters of accessibility_template_defects.
+struct TemplateChecksParams {
+  std::vector<std::string> checks;  // names of template checks, see a11y_check_names() (required)
+  static nlohmann::json schema() {
+    return params_schema({{"checks", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}}}}}}, {"checks"});
+  }
+};
+void from_json(const nlohmann::json& j, TemplateChecksParams& p) { j.at("checks").get_to(p.checks); }
+
+/// Parameters of language_declared.
+struct LanguageParams {
+  std::string tag;  // a BCP 47 language tag such as "fr" (required)
+  static nlohmann::json schema() { return params_schema({{"tag", {{"type", "string"}, {"minLength", 2}}}}, {"tag"}); }
+};
+void from_json(const nlohmann::json& j, LanguageParams& p) { j.at("tag").get_to(p.tag); }
+
+// ---------------------------------------------------------------- checks
+
 std::string missing_text(const std::vector<std::string>& missing, Lang lang) {
   std::vector<std::string> out;
   for (const auto& m : missing) {
@@ -31,7 +54,7 @@ std::string missing_text(const std::vector<std::string>& missing, Lang lang) {
   return join(out);
 }
 
-CheckResult accessibility_statement(AuditContext& ctx, const nlohmann::json&) {
+CheckResult accessibility_statement(AuditContext& ctx) {
   const StatementFacts& f = statement_facts(ctx);
   bool declared = ctx.charter.field("equal_access.accessibility.statement") != nullptr;
   if (declared && !ctx.snapshot.find(f.path))
@@ -57,7 +80,7 @@ CheckResult accessibility_statement(AuditContext& ctx, const nlohmann::json&) {
   return CheckResult::pass(T(f.path + ": " + ev.note, f.path + " : " + ev.note), {ev});
 }
 
-CheckResult accessibility_status_matches(AuditContext& ctx, const nlohmann::json&) {
+CheckResult accessibility_status_matches(AuditContext& ctx) {
   const nlohmann::json* declared = ctx.charter.field("equal_access.accessibility.status");
   if (!declared || !declared->is_string())
     return undeclared(ctx, "equal_access.accessibility.status", T("the accessibility status", "l'état de conformité"));
@@ -72,8 +95,8 @@ CheckResult accessibility_status_matches(AuditContext& ctx, const nlohmann::json
                            ev);
 }
 
-CheckResult template_defects_check(AuditContext& ctx, const nlohmann::json& p) {
-  auto checks = p["checks"].get<std::vector<std::string>>();
+CheckResult template_defects_check(AuditContext& ctx, const TemplateChecksParams& p) {
+  const std::vector<std::string>& checks = p.checks;
   std::vector<Evidence> ev;
   for (const auto& d : template_defects(ctx)) {
     if (std::find(checks.begin(), checks.end(), d.check) == checks.end()) continue;
@@ -87,15 +110,14 @@ CheckResult template_defects_check(AuditContext& ctx, const nlohmann::json& p) {
                            ev);
 }
 
-std::string validate_checks(const nlohmann::json& p) {
+std::string validate_checks(const TemplateChecksParams& p) {
   const auto& names = a11y_check_names();
-  for (const auto& c : p["checks"])
-    if (std::find(names.begin(), names.end(), c.get<std::string>()) == names.end())
-      return "unknown accessibility check '" + c.get<std::string>() + "'; known: " + join(names);
+  for (const auto& c : p.checks)
+    if (std::find(names.begin(), names.end(), c) == names.end()) return "unknown accessibility check '" + c + "'; known: " + join(names);
   return "";
 }
 
-CheckResult web_templates_present(AuditContext& ctx, const nlohmann::json&) {
+CheckResult web_templates_present(AuditContext& ctx) {
   for (const auto& e : ctx.snapshot.files())
     if (e.kind == EntryKind::file && is_checked_template_path(e.path))
       return CheckResult::pass(T("web templates found, e.g. " + e.path, "gabarits web trouvés, par exemple " + e.path), {{e.path, 0, "", ""}});
@@ -110,7 +132,7 @@ std::vector<std::string> declared_languages(const AuditContext& ctx) {
   return out;
 }
 
-CheckResult languages_have_evidence(AuditContext& ctx, const nlohmann::json&) {
+CheckResult languages_have_evidence(AuditContext& ctx) {
   auto declared = declared_languages(ctx);
   if (declared.empty()) return undeclared(ctx, "equal_access.languages", T("the languages of the service", "les langues du service"));
   const auto& found = language_evidence(ctx);
@@ -132,8 +154,8 @@ CheckResult languages_have_evidence(AuditContext& ctx, const nlohmann::json&) {
                            {cev});
 }
 
-CheckResult language_declared(AuditContext& ctx, const nlohmann::json& p) {
-  std::string tag = p["tag"].get<std::string>();
+CheckResult language_declared(AuditContext& ctx, const LanguageParams& p) {
+  const std::string& tag = p.tag;
   auto declared = declared_languages(ctx);
   if (declared.empty()) return undeclared(ctx, "equal_access.languages", T("the languages of the service", "les langues du service"));
   for (const auto& d : declared)
@@ -142,7 +164,7 @@ CheckResult language_declared(AuditContext& ctx, const nlohmann::json& p) {
                            {charter_evidence(ctx, "equal_access.languages")});
 }
 
-CheckResult pricing_declared(AuditContext& ctx, const nlohmann::json&) {
+CheckResult pricing_declared(AuditContext& ctx) {
   const auto* free = ctx.charter.field("equal_access.free_of_charge");
   if (!free || !free->is_boolean()) return undeclared(ctx, "equal_access.free_of_charge", T("whether the service is free of charge", "si le service est gratuit"));
   if (free->get<bool>()) return CheckResult::pass(T("free of charge", "gratuit"), {charter_evidence(ctx, "equal_access.free_of_charge")});
@@ -158,7 +180,7 @@ bool proprietary_login(const std::string& m) {
   return std::find(prop.begin(), prop.end(), l) != prop.end();
 }
 
-CheckResult login_methods_open(AuditContext& ctx, const nlohmann::json&) {
+CheckResult login_methods_open(AuditContext& ctx) {
   if (ctx.charter.source == "none") return undeclared(ctx, "equal_access.account_required", T("whether an account is required", "si un compte est obligatoire"));
   const auto* req = ctx.charter.field("equal_access.account_required");
   std::vector<std::string> methods;
@@ -180,7 +202,7 @@ CheckResult login_methods_open(AuditContext& ctx, const nlohmann::json&) {
                            {charter_evidence(ctx, "equal_access.login_methods")});
 }
 
-CheckResult social_logins_declared(AuditContext& ctx, const nlohmann::json&) {
+CheckResult social_logins_declared(AuditContext& ctx) {
   std::vector<std::string> methods;
   if (const auto* m = ctx.charter.field("equal_access.login_methods"); m && m->is_array())
     for (const auto& x : *m)
@@ -209,62 +231,61 @@ CheckResult social_logins_declared(AuditContext& ctx, const nlohmann::json&) {
 }  // namespace
 
 void register_equal_access_primitives(std::vector<Primitive>& out) {
-  auto none = params_schema(nlohmann::json::object());
   out.push_back({
       .name = "accessibility_statement",
       .description = T("An accessibility statement (declared, or found by name and content) states status, standard, audit date, contact and recourse.", "Une déclaration d'accessibilité indique état, référentiel, date, contact et recours."),
-      .params_schema = none,
-      .run = accessibility_statement,
+      .params_schema = no_params_schema(),
+      .run = without_params(accessibility_statement),
   });
   out.push_back({
       .name = "accessibility_status_matches",
       .description = T("The status in the statement is the one the charter declares.", "L'état de la déclaration est celui de la charte."),
-      .params_schema = none,
-      .run = accessibility_status_matches,
+      .params_schema = no_params_schema(),
+      .run = without_params(accessibility_status_matches),
   });
   out.push_back({
       .name = "accessibility_template_defects",
       .description = T("No static accessibility defect of the given kinds in HTML, JSX/TSX, Vue and server templates.", "Aucun défaut d'accessibilité statique des types donnés dans les gabarits."),
-      .params_schema = params_schema({{"checks", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}}}}}}, {"checks"}),
-      .run = template_defects_check,
-      .validate = validate_checks,
+      .params_schema = TemplateChecksParams::schema(),
+      .run = with_params(template_defects_check),
+      .validate = validated_by(validate_checks),
       .passes_on_absence = true,
   });
   out.push_back({
       .name = "web_templates_present",
       .description = T("The repository has web page templates (used as a condition).", "Le dépôt contient des gabarits de pages web."),
-      .params_schema = none,
-      .run = web_templates_present,
+      .params_schema = no_params_schema(),
+      .run = without_params(web_templates_present),
   });
   out.push_back({
       .name = "languages_have_evidence",
       .description = T("Each declared language has translation catalogs in the code.", "Chaque langue déclarée a ses catalogues de traduction."),
-      .params_schema = none,
-      .run = languages_have_evidence,
+      .params_schema = no_params_schema(),
+      .run = without_params(languages_have_evidence),
   });
   out.push_back({
       .name = "language_declared",
       .description = T("The given language is among the declared languages.", "La langue donnée figure parmi les langues déclarées."),
-      .params_schema = params_schema({{"tag", {{"type", "string"}, {"minLength", 2}}}}, {"tag"}),
-      .run = language_declared,
+      .params_schema = LanguageParams::schema(),
+      .run = with_params(language_declared),
   });
   out.push_back({
       .name = "pricing_declared",
       .description = T("Free of charge, or a pricing is stated.", "Gratuit, ou un tarif est indiqué."),
-      .params_schema = none,
-      .run = pricing_declared,
+      .params_schema = no_params_schema(),
+      .run = without_params(pricing_declared),
   });
   out.push_back({
       .name = "login_methods_open",
       .description = T("When an account is required, a non-proprietary login method exists.", "Si un compte est obligatoire, une méthode de connexion non propriétaire existe."),
-      .params_schema = none,
-      .run = login_methods_open,
+      .params_schema = no_params_schema(),
+      .run = without_params(login_methods_open),
   });
   out.push_back({
       .name = "social_logins_declared",
       .description = T("Social-login SDKs found in the code are listed in login_methods.", "Les SDK de connexion sociale du code sont listés."),
-      .params_schema = none,
-      .run = social_logins_declared,
+      .params_schema = no_params_schema(),
+      .run = without_params(social_logins_declared),
       .passes_on_absence = true,
   });
 }

@@ -8,15 +8,179 @@
 namespace pacte {
 namespace {
 
-std::string globs_text(const nlohmann::json& globs) {
-  std::vector<std::string> g;
-  for (const auto& x : globs) g.push_back(x.get<std::string>());
-  return join(g);
+// ---------------------------------------------------------------- parameters
+// Each primitive's parameters: a struct whose member initialisers are the defaults, beside
+// the JSON Schema that checks them when a rule module is loaded, and the from_json that
+// reads them.
+
+nlohmann::json field_schema() {
+  return {{"type", "string"}, {"pattern", "^[a-z_]+(\\.[a-z_0-9]+)*$"}, {"description", "a dotted charter field such as neutrality.advertising"}};
 }
 
-std::string validate_pattern(const nlohmann::json& p) {
+nlohmann::json text_schema() {
+  return {{"type", "object"}, {"properties", {{"en", {{"type", "string"}}}, {"fr", {{"type", "string"}}}}}};
+}
+
+/// Parameters of file_exists.
+struct FileExistsParams {
+  std::vector<std::string> paths;    // globs of the files looked for
+  std::vector<std::string> exclude;  // globs of files that do not count
+  bool icase = true;                 // whether the globs ignore case
+  std::size_t min_words = 0;         // a file with fewer words does not count
+  static nlohmann::json schema() {
+    return params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"icase", {{"type", "boolean"}}},
+                          {"min_words", {{"type", "integer"}, {"minimum", 0}}}},
+                         {"paths"});
+  }
+};
+void from_json(const nlohmann::json& j, FileExistsParams& p) {
+  j.at("paths").get_to(p.paths);
+  read_optional(j, "exclude", p.exclude);
+  read_optional(j, "icase", p.icase);
+  read_optional(j, "min_words", p.min_words);
+}
+
+/// Parameters of file_absent.
+struct FileAbsentParams {
+  std::vector<std::string> paths;    // globs of the files that should not be there
+  std::vector<std::string> exclude;  // globs of files that may be there
+  bool icase = true;                 // whether the globs ignore case
+  std::string note;                  // the note of each file found
+  static nlohmann::json schema() {
+    return params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"icase", {{"type", "boolean"}}}, {"note", {{"type", "string"}}}},
+                         {"paths"});
+  }
+};
+void from_json(const nlohmann::json& j, FileAbsentParams& p) {
+  j.at("paths").get_to(p.paths);
+  read_optional(j, "exclude", p.exclude);
+  read_optional(j, "icase", p.icase);
+  read_optional(j, "note", p.note);
+}
+
+/// Parameters of content_matches and content_absent.
+struct ContentParams {
+  std::vector<std::string> paths;    // globs of the files read (case ignored)
+  std::vector<std::string> exclude;  // globs of files not read
+  std::string pattern;               // RE2 syntax
+  bool icase = false;                // whether the pattern ignores case
+  static nlohmann::json schema() {
+    return params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"pattern", {{"type", "string"}, {"minLength", 1}}},
+                          {"icase", {{"type", "boolean"}}}},
+                         {"paths", "pattern"});
+  }
+};
+void from_json(const nlohmann::json& j, ContentParams& p) {
+  j.at("paths").get_to(p.paths);
+  read_optional(j, "exclude", p.exclude);
+  j.at("pattern").get_to(p.pattern);
+  read_optional(j, "icase", p.icase);
+}
+
+/// Parameters every charter field primitive takes: the field, and how messages name it.
+struct FieldParams {
+  std::string field;  // dotted: "neutrality.advertising"
+  Text label;         // what the field declares, in words; the field itself unless set
+  static nlohmann::json properties() { return {{"field", field_schema()}, {"label", text_schema()}}; }
+  static nlohmann::json schema() { return params_schema(properties(), {"field"}); }
+};
+void from_json(const nlohmann::json& j, FieldParams& p) {
+  j.at("field").get_to(p.field);
+  p.label = {p.field, p.field};
+  if (auto it = j.find("label"); it != j.end()) p.label = {it->value("en", p.field), it->value("fr", p.field)};
+}
+
+/// Parameters of charter_field_present.
+struct FieldPresentParams : FieldParams {
+  std::size_t min_items = 1;  // a list with fewer entries is not a declaration
+  static nlohmann::json schema() {
+    auto props = properties();
+    props["min_items"] = {{"type", "integer"}, {"minimum", 0}};
+    return params_schema(props, {"field"});
+  }
+};
+void from_json(const nlohmann::json& j, FieldPresentParams& p) {
+  from_json(j, static_cast<FieldParams&>(p));
+  read_optional(j, "min_items", p.min_items);
+}
+
+/// Parameters of charter_field_equals and charter_field_not.
+struct FieldValueParams : FieldParams {
+  nlohmann::json value;  // any JSON value
+  static nlohmann::json schema() {
+    auto props = properties();
+    props["value"] = nlohmann::json::object();
+    return params_schema(props, {"field", "value"});
+  }
+};
+void from_json(const nlohmann::json& j, FieldValueParams& p) {
+  from_json(j, static_cast<FieldParams&>(p));
+  p.value = j.at("value");
+}
+
+/// Parameters of charter_field_in.
+struct FieldInParams : FieldParams {
+  std::vector<nlohmann::json> values;  // the values accepted
+  static nlohmann::json schema() {
+    auto props = properties();
+    props["values"] = {{"type", "array"}, {"minItems", 1}};
+    return params_schema(props, {"field", "values"});
+  }
+};
+void from_json(const nlohmann::json& j, FieldInParams& p) {
+  from_json(j, static_cast<FieldParams&>(p));
+  j.at("values").get_to(p.values);
+}
+
+/// Parameters of charter_field_matches.
+struct FieldMatchesParams : FieldParams {
+  std::string pattern;                                  // RE2 syntax, found anywhere in the value
+  bool icase = true;                                    // whether the pattern ignores case
+  Text expect{"the expected form", "la forme attendue"};  // what the value should be, in words
+  static nlohmann::json schema() {
+    auto props = properties();
+    props["pattern"] = {{"type", "string"}};
+    props["icase"] = {{"type", "boolean"}};
+    props["expect"] = text_schema();
+    return params_schema(props, {"field", "pattern"});
+  }
+};
+void from_json(const nlohmann::json& j, FieldMatchesParams& p) {
+  from_json(j, static_cast<FieldParams&>(p));
+  j.at("pattern").get_to(p.pattern);
+  read_optional(j, "icase", p.icase);
+  if (auto it = j.find("expect"); it != j.end()) p.expect = {it->value("en", ""), it->value("fr", "")};
+}
+
+/// Parameters of charter_path_exists.
+struct FieldPathParams : FieldParams {
+  std::size_t min_words = 20;  // a file with fewer words says almost nothing
+  static nlohmann::json schema() {
+    auto props = properties();
+    props["min_words"] = {{"type", "integer"}, {"minimum", 0}};
+    return params_schema(props, {"field"});
+  }
+};
+void from_json(const nlohmann::json& j, FieldPathParams& p) {
+  from_json(j, static_cast<FieldParams&>(p));
+  read_optional(j, "min_words", p.min_words);
+}
+
+/// Parameters of any_of.
+struct AnyOfParams {
+  std::vector<nlohmann::json> checks;  // each a primitive name and its parameters
+  static nlohmann::json schema() {
+    return params_schema({{"checks", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "object"}}}}}}, {"checks"});
+  }
+};
+void from_json(const nlohmann::json& j, AnyOfParams& p) { j.at("checks").get_to(p.checks); }
+
+// ---------------------------------------------------------------- checks
+
+template <class Params>
+std::string validate_pattern(const Params& p) {
   try {
-    compile_pattern(p.at("pattern").get<std::string>(), p.value("icase", false));
+    compile_pattern(p.pattern, p.icase);
   } catch (const std::exception& e) {
     return e.what();
   }
@@ -36,9 +200,9 @@ std::size_t word_count(std::string_view s) {
   return words;
 }
 
-CheckResult file_exists(AuditContext& ctx, const nlohmann::json& p) {
-  auto files = files_matching(ctx.snapshot, p["paths"], p.value("exclude", nlohmann::json()), p.value("icase", true));
-  std::size_t min_words = p.value("min_words", 0);
+CheckResult file_exists(AuditContext& ctx, const FileExistsParams& p) {
+  auto files = files_matching(ctx.snapshot, p.paths, p.exclude, p.icase);
+  std::size_t min_words = p.min_words;
   std::vector<Evidence> ev;
   std::vector<std::string> too_short;
   for (const auto* f : files) {
@@ -62,23 +226,23 @@ CheckResult file_exists(AuditContext& ctx, const nlohmann::json& p) {
                                too_short.front() + " existe mais ne dit presque rien (moins de " + std::to_string(min_words) + " mots)"),
                              sev);
   }
-  return CheckResult::fail(T("no file matches " + globs_text(p["paths"]), "aucun fichier ne correspond à " + globs_text(p["paths"])));
+  return CheckResult::fail(T("no file matches " + join(p.paths), "aucun fichier ne correspond à " + join(p.paths)));
 }
 
-CheckResult file_absent(AuditContext& ctx, const nlohmann::json& p) {
-  auto files = files_matching(ctx.snapshot, p["paths"], p.value("exclude", nlohmann::json()), p.value("icase", true));
+CheckResult file_absent(AuditContext& ctx, const FileAbsentParams& p) {
+  auto files = files_matching(ctx.snapshot, p.paths, p.exclude, p.icase);
   if (files.empty()) return CheckResult::pass(T("none found", "aucun trouvé"));
   std::vector<Evidence> ev;
-  for (const auto* f : files) ev.push_back({f->path, 0, "", p.value("note", "")});
+  for (const auto* f : files) ev.push_back({f->path, 0, "", p.note});
   return CheckResult::fail(T(std::to_string(files.size()) + " file(s) found, first " + files.front()->path,
                              std::to_string(files.size()) + " fichier(s) trouvé(s), dont " + files.front()->path),
                            ev);
 }
 
 // Finds matches of the rule's pattern in the files it names.
-std::vector<Evidence> find_matches(AuditContext& ctx, const nlohmann::json& p, std::size_t limit) {
-  auto re = compile_pattern(p["pattern"].get<std::string>(), p.value("icase", false));
-  auto files = files_matching(ctx.snapshot, p["paths"], p.value("exclude", nlohmann::json()), true);
+std::vector<Evidence> find_matches(AuditContext& ctx, const ContentParams& p, std::size_t limit) {
+  auto re = compile_pattern(p.pattern, p.icase);
+  auto files = files_matching(ctx.snapshot, p.paths, p.exclude, true);
   std::vector<Evidence> ev;
   for (const auto* f : files) {
     auto content = ctx.snapshot.read(*f);
@@ -99,14 +263,14 @@ std::vector<Evidence> find_matches(AuditContext& ctx, const nlohmann::json& p, s
   return ev;
 }
 
-CheckResult content_matches(AuditContext& ctx, const nlohmann::json& p) {
+CheckResult content_matches(AuditContext& ctx, const ContentParams& p) {
   auto ev = find_matches(ctx, p, 5);
   if (!ev.empty()) return CheckResult::pass(T("found in " + ev.front().path, "trouvé dans " + ev.front().path), ev);
-  return CheckResult::fail(T("no file matching " + globs_text(p["paths"]) + " says it",
-                             "aucun fichier correspondant à " + globs_text(p["paths"]) + " ne le dit"));
+  return CheckResult::fail(T("no file matching " + join(p.paths) + " says it",
+                             "aucun fichier correspondant à " + join(p.paths) + " ne le dit"));
 }
 
-CheckResult content_absent(AuditContext& ctx, const nlohmann::json& p) {
+CheckResult content_absent(AuditContext& ctx, const ContentParams& p) {
   auto ev = find_matches(ctx, p, ctx.options.max_evidence + 1000);
   if (ev.empty()) return CheckResult::pass(T("not found", "non trouvé"));
   return CheckResult::fail(T("found in " + ev.front().path + ":" + std::to_string(ev.front().line),
@@ -114,12 +278,7 @@ CheckResult content_absent(AuditContext& ctx, const nlohmann::json& p) {
                            ev);
 }
 
-Text field_label(const nlohmann::json& p) {
-  std::string f = p["field"].get<std::string>();
-  return T(p.contains("label") ? p["label"].value("en", f) : f, p.contains("label") ? p["label"].value("fr", f) : f);
-}
-
-CheckResult charter_present(AuditContext& ctx, const nlohmann::json&) {
+CheckResult charter_present(AuditContext& ctx) {
   if (ctx.charter.source == "pacte") return CheckResult::pass(T("charter " + ctx.charter.path, "charte " + ctx.charter.path), {{ctx.charter.path, 0, "", ""}});
   if (ctx.charter.source == "publiccode")
     return CheckResult::fail(T("only publiccode.yml: advertising, funding, trackers, accessibility and succession stay undeclared",
@@ -128,73 +287,71 @@ CheckResult charter_present(AuditContext& ctx, const nlohmann::json&) {
   return CheckResult::fail(T("no pacte.yml, .pacte.yml or .github/pacte.yml", "ni pacte.yml, ni .pacte.yml, ni .github/pacte.yml"));
 }
 
-CheckResult charter_field_present(AuditContext& ctx, const nlohmann::json& p) {
-  std::string field = p["field"].get<std::string>();
+CheckResult charter_field_present(AuditContext& ctx, const FieldPresentParams& p) {
+  const std::string& field = p.field;
   const nlohmann::json* v = ctx.charter.field(field);
   bool empty = !v || (v->is_string() && v->get<std::string>().find_first_not_of(" \t") == std::string::npos) ||
-               (v->is_array() && v->size() < p.value("min_items", 1u)) || (v->is_object() && v->empty());
+               (v->is_array() && v->size() < p.min_items) || (v->is_object() && v->empty());
   if (empty) {
     if (v && v->is_array() && !v->empty())
-      return CheckResult::fail(T(field + " lists " + std::to_string(v->size()) + ", at least " + std::to_string(p.value("min_items", 1u)) + " expected",
-                                 field + " en liste " + std::to_string(v->size()) + ", au moins " + std::to_string(p.value("min_items", 1u)) + " attendus"),
+      return CheckResult::fail(T(field + " lists " + std::to_string(v->size()) + ", at least " + std::to_string(p.min_items) + " expected",
+                                 field + " en liste " + std::to_string(v->size()) + ", au moins " + std::to_string(p.min_items) + " attendus"),
                                {charter_evidence(ctx, field)});
-    return undeclared(ctx, field, field_label(p));
+    return undeclared(ctx, field, p.label);
   }
   return CheckResult::pass(T(field + " is declared", field + " est déclaré"), {charter_evidence(ctx, field)});
 }
 
-CheckResult charter_field_equals(AuditContext& ctx, const nlohmann::json& p) {
-  std::string field = p["field"].get<std::string>();
+CheckResult charter_field_equals(AuditContext& ctx, const FieldValueParams& p) {
+  const std::string& field = p.field;
   const nlohmann::json* v = ctx.charter.field(field);
-  if (!v) return undeclared(ctx, field, field_label(p));
-  if (*v == p["value"]) return CheckResult::pass(T(field + ": " + field_text(*v), field + " : " + field_text(*v)), {charter_evidence(ctx, field)});
-  return CheckResult::fail(T(ctx.charter.where(field) + ": " + field + " is " + field_text(*v) + ", expected " + field_text(p["value"]),
-                             ctx.charter.where(field) + " : " + field + " vaut " + field_text(*v) + ", attendu " + field_text(p["value"])),
+  if (!v) return undeclared(ctx, field, p.label);
+  if (*v == p.value) return CheckResult::pass(T(field + ": " + field_text(*v), field + " : " + field_text(*v)), {charter_evidence(ctx, field)});
+  return CheckResult::fail(T(ctx.charter.where(field) + ": " + field + " is " + field_text(*v) + ", expected " + field_text(p.value),
+                             ctx.charter.where(field) + " : " + field + " vaut " + field_text(*v) + ", attendu " + field_text(p.value)),
                            {charter_evidence(ctx, field)});
 }
 
-CheckResult charter_field_not(AuditContext& ctx, const nlohmann::json& p) {
-  std::string field = p["field"].get<std::string>();
+CheckResult charter_field_not(AuditContext& ctx, const FieldValueParams& p) {
+  const std::string& field = p.field;
   const nlohmann::json* v = ctx.charter.field(field);
-  if (v && *v == p["value"])
+  if (v && *v == p.value)
     return CheckResult::fail(T(ctx.charter.where(field) + ": " + field + " is " + field_text(*v),
                                ctx.charter.where(field) + " : " + field + " vaut " + field_text(*v)),
                              {charter_evidence(ctx, field)});
-  if (!v) return CheckResult::pass(T(field + " is not declared as " + field_text(p["value"]), field + " n'est pas déclaré à " + field_text(p["value"])));
+  if (!v) return CheckResult::pass(T(field + " is not declared as " + field_text(p.value), field + " n'est pas déclaré à " + field_text(p.value)));
   return CheckResult::pass(T(field + ": " + field_text(*v), field + " : " + field_text(*v)), {charter_evidence(ctx, field)});
 }
 
-CheckResult charter_field_matches(AuditContext& ctx, const nlohmann::json& p) {
-  std::string field = p["field"].get<std::string>();
+CheckResult charter_field_matches(AuditContext& ctx, const FieldMatchesParams& p) {
+  const std::string& field = p.field;
   const nlohmann::json* v = ctx.charter.field(field);
-  if (!v || !v->is_string()) return undeclared(ctx, field, field_label(p));
-  auto re = compile_pattern(p["pattern"].get<std::string>(), p.value("icase", true));
+  if (!v || !v->is_string()) return undeclared(ctx, field, p.label);
+  auto re = compile_pattern(p.pattern, p.icase);
   if (RE2::PartialMatch(v->get<std::string>(), *re))
     return CheckResult::pass(T(field + ": " + v->get<std::string>(), field + " : " + v->get<std::string>()), {charter_evidence(ctx, field)});
-  std::string expect_en = p.contains("expect") ? p["expect"].value("en", "") : "the expected form";
-  std::string expect_fr = p.contains("expect") ? p["expect"].value("fr", "") : "la forme attendue";
-  return CheckResult::fail(T(ctx.charter.where(field) + ": '" + v->get<std::string>() + "' is not " + expect_en,
-                             ctx.charter.where(field) + " : « " + v->get<std::string>() + " » n'est pas " + expect_fr),
+  return CheckResult::fail(T(ctx.charter.where(field) + ": '" + v->get<std::string>() + "' is not " + p.expect.en,
+                             ctx.charter.where(field) + " : « " + v->get<std::string>() + " » n'est pas " + p.expect.fr),
                            {charter_evidence(ctx, field)});
 }
 
-CheckResult charter_field_in(AuditContext& ctx, const nlohmann::json& p) {
-  std::string field = p["field"].get<std::string>();
+CheckResult charter_field_in(AuditContext& ctx, const FieldInParams& p) {
+  const std::string& field = p.field;
   const nlohmann::json* v = ctx.charter.field(field);
-  if (!v) return undeclared(ctx, field, field_label(p));
-  for (const auto& allowed : p["values"])
+  if (!v) return undeclared(ctx, field, p.label);
+  for (const auto& allowed : p.values)
     if (*v == allowed) return CheckResult::pass(T(field + ": " + field_text(*v), field + " : " + field_text(*v)), {charter_evidence(ctx, field)});
   std::vector<std::string> vals;
-  for (const auto& a : p["values"]) vals.push_back(field_text(a));
+  for (const auto& a : p.values) vals.push_back(field_text(a));
   return CheckResult::fail(T(field + " is " + field_text(*v) + ", expected one of " + join(vals),
                              field + " vaut " + field_text(*v) + ", attendu l'un de " + join(vals)),
                            {charter_evidence(ctx, field)});
 }
 
-CheckResult charter_path_exists(AuditContext& ctx, const nlohmann::json& p) {
-  std::string field = p["field"].get<std::string>();
+CheckResult charter_path_exists(AuditContext& ctx, const FieldPathParams& p) {
+  const std::string& field = p.field;
   const nlohmann::json* v = ctx.charter.field(field);
-  if (!v || !v->is_string()) return undeclared(ctx, field, field_label(p));
+  if (!v || !v->is_string()) return undeclared(ctx, field, p.label);
   std::string path = v->get<std::string>();
   while (path.rfind("./", 0) == 0) path.erase(0, 2);
   const FileEntry* e = ctx.snapshot.find(path);
@@ -217,7 +374,7 @@ CheckResult charter_path_exists(AuditContext& ctx, const nlohmann::json& p) {
                              {{path, 0, "", ""}});
   auto content = ctx.snapshot.read(*e);
   if (!content) return CheckResult::error(T(path + " cannot be read", path + " ne peut pas être lu"));
-  std::size_t min_words = p.value("min_words", 20);
+  std::size_t min_words = p.min_words;
   std::size_t words = word_count(*content);
   if (words < min_words)
     return CheckResult::fail(T(path + " says almost nothing (" + std::to_string(words) + " words, at least " + std::to_string(min_words) + " expected)",
@@ -227,10 +384,10 @@ CheckResult charter_path_exists(AuditContext& ctx, const nlohmann::json& p) {
                            {{path, 0, "", ""}});
 }
 
-CheckResult charter_date_future(AuditContext& ctx, const nlohmann::json& p) {
-  std::string field = p["field"].get<std::string>();
+CheckResult charter_date_future(AuditContext& ctx, const FieldParams& p) {
+  const std::string& field = p.field;
   const nlohmann::json* v = ctx.charter.field(field);
-  if (!v || !v->is_string()) return undeclared(ctx, field, field_label(p));
+  if (!v || !v->is_string()) return undeclared(ctx, field, p.label);
   auto t = parse_date(v->get<std::string>());
   if (!t) return CheckResult::error(T(field + " is not a date", field + " n'est pas une date"));
   if (*t + 86400 > ctx.now) return CheckResult::pass(T(field + ": " + v->get<std::string>(), field + " : " + v->get<std::string>()), {charter_evidence(ctx, field)});
@@ -238,10 +395,10 @@ CheckResult charter_date_future(AuditContext& ctx, const nlohmann::json& p) {
                            {charter_evidence(ctx, field)});
 }
 
-CheckResult any_of(AuditContext& ctx, const nlohmann::json& p) {
+CheckResult any_of(AuditContext& ctx, const AnyOfParams& p) {
   std::vector<std::string> reasons_en, reasons_fr;
   bool any_error = false;
-  for (const auto& c : p["checks"]) {
+  for (const auto& c : p.checks) {
     const Primitive* prim = find_primitive(c["primitive"].get<std::string>());
     nlohmann::json params = c;
     params.erase("primitive");
@@ -255,8 +412,8 @@ CheckResult any_of(AuditContext& ctx, const nlohmann::json& p) {
   return CheckResult::fail(T(join(reasons_en, "; "), join(reasons_fr, " ; ")));
 }
 
-std::string validate_any_of(const nlohmann::json& p) {
-  for (const auto& c : p["checks"]) {
+std::string validate_any_of(const AnyOfParams& p) {
+  for (const auto& c : p.checks) {
     if (!c.is_object() || !c.contains("primitive") || !c["primitive"].is_string()) return "each check needs a 'primitive'";
     const Primitive* prim = find_primitive(c["primitive"].get<std::string>());
     if (!prim) return "unknown check primitive '" + c["primitive"].get<std::string>() + "'";
@@ -274,91 +431,88 @@ std::string validate_any_of(const nlohmann::json& p) {
 }  // namespace
 
 void register_general_primitives(std::vector<Primitive>& out) {
-  nlohmann::json label = {{"type", "object"}, {"properties", {{"en", {{"type", "string"}}}, {"fr", {{"type", "string"}}}}}};
-  nlohmann::json field = {{"type", "string"}, {"pattern", "^[a-z_]+(\\.[a-z_0-9]+)*$"}, {"description", "a dotted charter field such as neutrality.advertising"}};
   out.push_back({
       .name = "file_exists",
       .description = T("A file matching one of the globs exists (and has at least min_words words).", "Un fichier correspondant à l'un des motifs existe."),
-      .params_schema = params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"icase", {{"type", "boolean"}}}, {"min_words", {{"type", "integer"}, {"minimum", 0}}}}, {"paths"}),
-      .run = file_exists,
+      .params_schema = FileExistsParams::schema(),
+      .run = with_params(file_exists),
   });
   out.push_back({
       .name = "file_absent",
       .description = T("No file matches the globs (each one found is evidence).", "Aucun fichier ne correspond aux motifs."),
-      .params_schema = params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"icase", {{"type", "boolean"}}}, {"note", {{"type", "string"}}}}, {"paths"}),
-      .run = file_absent,
+      .params_schema = FileAbsentParams::schema(),
+      .run = with_params(file_absent),
   });
-  nlohmann::json content_params = params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"pattern", {{"type", "string"}, {"minLength", 1}}}, {"icase", {{"type", "boolean"}}}}, {"paths", "pattern"});
   out.push_back({
       .name = "content_matches",
       .description = T("Some file matching the globs contains the pattern (RE2 syntax).", "Un fichier correspondant aux motifs contient l'expression."),
-      .params_schema = content_params,
-      .run = content_matches,
-      .validate = validate_pattern,
+      .params_schema = ContentParams::schema(),
+      .run = with_params(content_matches),
+      .validate = validated_by(validate_pattern<ContentParams>),
   });
   out.push_back({
       .name = "content_absent",
       .description = T("No file matching the globs contains the pattern (each match is evidence).", "Aucun fichier ne contient l'expression."),
-      .params_schema = content_params,
-      .run = content_absent,
-      .validate = validate_pattern,
+      .params_schema = ContentParams::schema(),
+      .run = with_params(content_absent),
+      .validate = validated_by(validate_pattern<ContentParams>),
       .passes_on_absence = true,
   });
   out.push_back({
       .name = "charter_present",
       .description = T("A pacte charter is present.", "Une charte pacte est présente."),
-      .params_schema = params_schema(nlohmann::json::object()),
-      .run = charter_present,
+      .params_schema = no_params_schema(),
+      .run = without_params(charter_present),
   });
   out.push_back({
       .name = "charter_field_present",
       .description = T("The charter declares the field (a list with at least min_items entries).", "La charte déclare le champ."),
-      .params_schema = params_schema({{"field", field}, {"label", label}, {"min_items", {{"type", "integer"}, {"minimum", 0}}}}, {"field"}),
-      .run = charter_field_present,
+      .params_schema = FieldPresentParams::schema(),
+      .run = with_params(charter_field_present),
   });
   out.push_back({
       .name = "charter_field_equals",
       .description = T("The charter field has the given value.", "Le champ de la charte a la valeur donnée."),
-      .params_schema = params_schema({{"field", field}, {"label", label}, {"value", nlohmann::json::object()}}, {"field", "value"}),
-      .run = charter_field_equals,
+      .params_schema = FieldValueParams::schema(),
+      .run = with_params(charter_field_equals),
   });
   out.push_back({
       .name = "charter_field_in",
       .description = T("The charter field is one of the given values.", "Le champ de la charte est l'une des valeurs données."),
-      .params_schema = params_schema({{"field", field}, {"label", label}, {"values", {{"type", "array"}, {"minItems", 1}}}}, {"field", "values"}),
-      .run = charter_field_in,
+      .params_schema = FieldInParams::schema(),
+      .run = with_params(charter_field_in),
   });
   out.push_back({
       .name = "charter_field_not",
       .description = T("The charter field does not have the given value (absent passes).", "Le champ de la charte n'a pas la valeur donnée."),
-      .params_schema = params_schema({{"field", field}, {"label", label}, {"value", nlohmann::json::object()}}, {"field", "value"}),
-      .run = charter_field_not,
+      .params_schema = FieldValueParams::schema(),
+      .run = with_params(charter_field_not),
   });
   out.push_back({
       .name = "charter_field_matches",
       .description = T("The charter field is a string matching the pattern (RE2).", "Le champ de la charte correspond à l'expression."),
-      .params_schema = params_schema({{"field", field}, {"label", label}, {"pattern", {{"type", "string"}}}, {"icase", {{"type", "boolean"}}}, {"expect", label}}, {"field", "pattern"}),
-      .run = charter_field_matches,
-      .validate = validate_pattern,
+      .params_schema = FieldMatchesParams::schema(),
+      .run = with_params(charter_field_matches),
+      .validate = validated_by(validate_pattern<FieldMatchesParams>),
   });
   out.push_back({
       .name = "charter_path_exists",
       .description = T("The path the charter declares exists in the repository and says something (min_words, default 20).", "Le chemin déclaré existe et contient du texte."),
-      .params_schema = params_schema({{"field", field}, {"label", label}, {"min_words", {{"type", "integer"}, {"minimum", 0}}}}, {"field"}),
-      .run = charter_path_exists,
+      .params_schema = FieldPathParams::schema(),
+      .run = with_params(charter_path_exists),
   });
   out.push_back({
       .name = "charter_date_future",
       .description = T("The date the charter declares has not passed.", "La date déclarée n'est pas dépassée."),
-      .params_schema = params_schema({{"field", field}, {"label", label}}, {"field"}),
-      .run = charter_date_future,
+      .params_schema = FieldParams::schema(),
+      .run = with_params(charter_date_future),
   });
   out.push_back({
       .name = "any_of",
       .description = T("Passes when any of the listed checks passes.", "Réussit si l'un des contrôles réussit."),
-      .params_schema = params_schema({{"checks", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "object"}}}}}}, {"checks"}),
-      .run = any_of,
-      .validate = validate_any_of,
+      .params_schema = AnyOfParams::schema(),
+      .run = with_params(any_of),
+      .validate = validated_by(validate_any_of),
   });
 }
 

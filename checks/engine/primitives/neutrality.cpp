@@ -12,6 +12,33 @@ namespace pacte {
 
 namespace {
 
+// ---------------------------------------------------------------- parameters
+// Each primitive's parameters: a struct whose member initialisers are the defaults, beside
+// the JSON Schema that checks them when a rule module is loaded, and the from_json that
+// reads them.
+
+nlohmann::json categories_schema() {
+  return {{"type", "array"},
+          {"minItems", 1},
+          {"items", {{"type", "string"}, {"enum", {"ads", "ad-pixel", "data-broker", "attribution", "session-replay", "analytics", "crash", "social"}}}}};
+}
+
+/// Parameters of trackers_of_category.
+struct CategoriesParams {
+  std::vector<std::string> categories;  // tracker categories (required)
+  static nlohmann::json schema() { return params_schema({{"categories", categories_schema()}}, {"categories"}); }
+};
+void from_json(const nlohmann::json& j, CategoriesParams& p) { j.at("categories").get_to(p.categories); }
+
+/// Parameters of third_party_measurement.
+struct MeasurementParams {
+  std::vector<std::string> categories = {"analytics", "session-replay"};  // the measurement categories
+  static nlohmann::json schema() { return params_schema({{"categories", categories_schema()}}); }
+};
+void from_json(const nlohmann::json& j, MeasurementParams& p) { read_optional(j, "categories", p.categories); }
+
+// ---------------------------------------------------------------- checks
+
 std::string norm(const std::string& s) {
   std::string out;
   for (unsigned char c : s)
@@ -76,7 +103,7 @@ Text apart_note(std::size_t n) {
            " (" + std::to_string(n) + " autres seulement dans les tests, la doc ou les dépendances de développement, non comptés)");
 }
 
-CheckResult no_advertising_detected(AuditContext& ctx, const nlohmann::json&) {
+CheckResult no_advertising_detected(AuditContext& ctx) {
   const auto& st = tracker_state(ctx);
   std::vector<Evidence> ev;
   std::vector<std::string> names;
@@ -92,7 +119,7 @@ CheckResult no_advertising_detected(AuditContext& ctx, const nlohmann::json&) {
   return CheckResult::fail(T("advertising: " + join(names, "; "), "publicité : " + join(names, " ; ")), ev);
 }
 
-CheckResult trackers_declared(AuditContext& ctx, const nlohmann::json&) {
+CheckResult trackers_declared(AuditContext& ctx) {
   const auto& st = tracker_state(ctx);
   std::vector<Evidence> ev;
   std::vector<std::string> en, fr;
@@ -118,8 +145,8 @@ CheckResult trackers_declared(AuditContext& ctx, const nlohmann::json&) {
   return CheckResult::fail(T(join(en, "; "), join(fr, " ; ")), ev);
 }
 
-CheckResult trackers_of_category(AuditContext& ctx, const nlohmann::json& p) {
-  std::vector<std::string> cats = p["categories"].get<std::vector<std::string>>();
+CheckResult trackers_of_category(AuditContext& ctx, const CategoriesParams& p) {
+  const std::vector<std::string>& cats = p.categories;
   const auto& st = tracker_state(ctx);
   std::vector<Evidence> ev;
   std::vector<std::string> names;
@@ -135,9 +162,8 @@ CheckResult trackers_of_category(AuditContext& ctx, const nlohmann::json& p) {
   return CheckResult::fail(T("user data shared with advertisers: " + join(names, "; "), "données des usagers partagées avec des publicitaires : " + join(names, " ; ")), ev);
 }
 
-CheckResult third_party_measurement(AuditContext& ctx, const nlohmann::json& p) {
-  std::vector<std::string> cats = p.contains("categories") ? p["categories"].get<std::vector<std::string>>()
-                                                           : std::vector<std::string>{"analytics", "session-replay"};
+CheckResult third_party_measurement(AuditContext& ctx, const MeasurementParams& p) {
+  const std::vector<std::string>& cats = p.categories;
   const auto& st = tracker_state(ctx);
   std::vector<Evidence> ev;
   std::vector<std::string> en, fr, ok;
@@ -165,7 +191,7 @@ CheckResult third_party_measurement(AuditContext& ctx, const nlohmann::json& p) 
   return CheckResult::fail(T(join(en, "; "), join(fr, " ; ")), ev);
 }
 
-CheckResult declared_trackers_found(AuditContext& ctx, const nlohmann::json&) {
+CheckResult declared_trackers_found(AuditContext& ctx) {
   const nlohmann::json* list = ctx.charter.field("neutrality.trackers");
   if (!list || !list->is_array() || list->empty())
     return CheckResult::pass(T("no tracker declared", "aucun traceur déclaré"));
@@ -193,7 +219,7 @@ CheckResult declared_trackers_found(AuditContext& ctx, const nlohmann::json&) {
                            ev);
 }
 
-CheckResult funding_without_advertising(AuditContext& ctx, const nlohmann::json&) {
+CheckResult funding_without_advertising(AuditContext& ctx) {
   const nlohmann::json* f = ctx.charter.field("neutrality.funding");
   if (!f || !f->is_array() || f->empty()) {
     if (ctx.charter.source == "none") return undeclared(ctx, "neutrality.funding", T("the funding sources", "les sources de financement"));
@@ -216,47 +242,45 @@ CheckResult funding_without_advertising(AuditContext& ctx, const nlohmann::json&
 }  // namespace
 
 void register_neutrality_primitives(std::vector<Primitive>& out) {
-  auto none = params_schema(nlohmann::json::object());
-  nlohmann::json cats = {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}, {"enum", {"ads", "ad-pixel", "data-broker", "attribution", "session-replay", "analytics", "crash", "social"}}}}};
   out.push_back({
       .name = "no_advertising_detected",
       .description = T("No advertising SDK, ad tag or ads.txt seller in shipped code (tests and docs reported apart).", "Aucun SDK, balise ou vendeur ads.txt publicitaire dans le code livré."),
-      .params_schema = none,
-      .run = no_advertising_detected,
+      .params_schema = no_params_schema(),
+      .run = without_params(no_advertising_detected),
       .passes_on_absence = true,
   });
   out.push_back({
       .name = "trackers_declared",
       .description = T("Every tracker detected in shipped code is declared in neutrality.trackers.", "Chaque traceur détecté est déclaré dans neutrality.trackers."),
-      .params_schema = none,
-      .run = trackers_declared,
+      .params_schema = no_params_schema(),
+      .run = without_params(trackers_declared),
       .passes_on_absence = true,
   });
   out.push_back({
       .name = "trackers_of_category",
       .description = T("No tracker of the given categories in shipped code, declared or not.", "Aucun traceur des catégories données dans le code livré."),
-      .params_schema = params_schema({{"categories", cats}}, {"categories"}),
-      .run = trackers_of_category,
+      .params_schema = CategoriesParams::schema(),
+      .run = with_params(trackers_of_category),
       .passes_on_absence = true,
   });
   out.push_back({
       .name = "third_party_measurement",
       .description = T("Measurement trackers (analytics, session replay by default) are declared self-hosted or consent-exempt.", "Les outils de mesure sont déclarés auto-hébergés ou exemptés."),
-      .params_schema = params_schema({{"categories", cats}}),
-      .run = third_party_measurement,
+      .params_schema = MeasurementParams::schema(),
+      .run = with_params(third_party_measurement),
       .passes_on_absence = true,
   });
   out.push_back({
       .name = "declared_trackers_found",
       .description = T("Each declared tracker pacte knows is found in the code.", "Chaque traceur déclaré est présent dans le code."),
-      .params_schema = none,
-      .run = declared_trackers_found,
+      .params_schema = no_params_schema(),
+      .run = without_params(declared_trackers_found),
   });
   out.push_back({
       .name = "funding_without_advertising",
       .description = T("No declared funding source of kind advertising or data-sale.", "Aucune source de financement publicitaire ou par vente de données."),
-      .params_schema = none,
-      .run = funding_without_advertising,
+      .params_schema = no_params_schema(),
+      .run = without_params(funding_without_advertising),
   });
 }
 

@@ -20,7 +20,7 @@ Evidence file_evidence(const LicenseFile& f) {
   return e;
 }
 
-CheckResult license_file(AuditContext& ctx, const nlohmann::json&) {
+CheckResult license_file(AuditContext& ctx) {
   const auto& files = license_files(ctx);
   if (files.empty())
     return CheckResult::fail(T("no licence file (LICENSE, LICENCE, COPYING, LICENSES/*.txt)", "aucun fichier de licence (LICENSE, LICENCE, COPYING, LICENSES/*.txt)"));
@@ -42,7 +42,7 @@ CheckResult license_file(AuditContext& ctx, const nlohmann::json&) {
                            unknown);
 }
 
-CheckResult license_matches_charter(AuditContext& ctx, const nlohmann::json&) {
+CheckResult license_matches_charter(AuditContext& ctx) {
   const nlohmann::json* v = ctx.charter.field("openness.license");
   if (!v || !v->is_string()) return undeclared(ctx, "openness.license", T("the licence of the code", "la licence du code"));
   std::string declared = v->get<std::string>();
@@ -109,21 +109,21 @@ CheckResult judge_licences(AuditContext& ctx, Pred ok, const Text& good, const T
   return CheckResult::fail(T(join(bad_ids) + " " + bad.en, join(bad_ids) + " " + bad.fr), ev);
 }
 
-CheckResult license_is_free(AuditContext& ctx, const nlohmann::json&) {
+CheckResult license_is_free(AuditContext& ctx) {
   return judge_licences(
       ctx, [](const std::string& id) { const LicenseInfo* i = license_info(id); return i && (i->osi || i->fsf); },
       T("is OSI- or FSF-approved", "est approuvée par l'OSI ou la FSF"),
       T("is neither OSI- nor FSF-approved (or unknown to pacte)", "n'est approuvée ni par l'OSI ni par la FSF (ou inconnue de pacte)"));
 }
 
-CheckResult license_on_french_list(AuditContext& ctx, const nlohmann::json&) {
+CheckResult license_on_french_list(AuditContext& ctx) {
   return judge_licences(
       ctx, [](const std::string& id) { const LicenseInfo* i = license_info(id); return i && i->french_admin; },
       T("is on the CRPA D323-2-1 list", "figure sur la liste de l'article D323-2-1 du CRPA"),
       T("is not on the CRPA D323-2-1 list of licences for administrations", "ne figure pas sur la liste de l'article D323-2-1 du CRPA"));
 }
 
-CheckResult data_licenses_open(AuditContext& ctx, const nlohmann::json&) {
+CheckResult data_licenses_open(AuditContext& ctx) {
   std::vector<std::pair<std::string, std::string>> declared;  // (field, licence)
   if (const auto* v = ctx.charter.field("openness.data_license"); v && v->is_string()) declared.emplace_back("openness.data_license", v->get<std::string>());
   if (const auto* od = ctx.charter.field("openness.open_data"); od && od->is_array())
@@ -188,7 +188,7 @@ bool accepted_binary_place(const std::string& path) {
   return false;
 }
 
-CheckResult no_committed_binaries(AuditContext& ctx, const nlohmann::json&) {
+CheckResult no_committed_binaries(AuditContext& ctx) {
   std::vector<Evidence> ev;
   for (const auto& e : ctx.snapshot.files()) {
     if (e.kind != EntryKind::file || accepted_binary_place(e.path)) continue;
@@ -204,42 +204,41 @@ CheckResult no_committed_binaries(AuditContext& ctx, const nlohmann::json&) {
 }  // namespace
 
 void register_openness_primitives(std::vector<Primitive>& out) {
-  auto none = params_schema(nlohmann::json::object());
   out.push_back({
       .name = "license_file",
       .description = T("A licence file is present and its text identified (SPDX matching guidelines).", "Un fichier de licence est présent et son texte identifié."),
-      .params_schema = none,
-      .run = license_file,
+      .params_schema = no_params_schema(),
+      .run = without_params(license_file),
   });
   out.push_back({
       .name = "license_matches_charter",
       .description = T("The declared licence agrees with the identified licence file (same family and version).", "La licence déclarée concorde avec le fichier de licence."),
-      .params_schema = none,
-      .run = license_matches_charter,
+      .params_schema = no_params_schema(),
+      .run = without_params(license_matches_charter),
   });
   out.push_back({
       .name = "license_is_free",
       .description = T("The licence is OSI- or FSF-approved.", "La licence est approuvée par l'OSI ou la FSF."),
-      .params_schema = none,
-      .run = license_is_free,
+      .params_schema = no_params_schema(),
+      .run = without_params(license_is_free),
   });
   out.push_back({
       .name = "license_on_french_list",
       .description = T("The licence is on the French list for administrations (CRPA D323-2-1).", "La licence figure sur la liste du CRPA D323-2-1."),
-      .params_schema = none,
-      .run = license_on_french_list,
+      .params_schema = no_params_schema(),
+      .run = without_params(license_on_french_list),
   });
   out.push_back({
       .name = "data_licenses_open",
       .description = T("Declared data licences are open data licences.", "Les licences de données déclarées sont ouvertes."),
-      .params_schema = none,
-      .run = data_licenses_open,
+      .params_schema = no_params_schema(),
+      .run = without_params(data_licenses_open),
   });
   out.push_back({
       .name = "no_committed_binaries",
       .description = T("No executables, libraries, archives or packages are committed outside test fixtures.", "Aucun binaire n'est commité hors fixtures de test."),
-      .params_schema = none,
-      .run = no_committed_binaries,
+      .params_schema = no_params_schema(),
+      .run = without_params(no_committed_binaries),
       .passes_on_absence = true,
   });
 }

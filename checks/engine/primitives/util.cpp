@@ -10,29 +10,34 @@ nlohmann::json params_schema(nlohmann::json properties, std::vector<std::string>
   return s;
 }
 
+nlohmann::json no_params_schema() { return params_schema(nlohmann::json::object()); }
+
+std::function<CheckResult(AuditContext&, const nlohmann::json&)> without_params(CheckResult (*body)(AuditContext&)) {
+  return [body](AuditContext& ctx, const nlohmann::json&) { return body(ctx); };
+}
+
 nlohmann::json globs_schema() {
   return {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}, {"minLength", 1}}},
           {"description", "a list of path globs such as [\"README*\", \"docs/**/*.md\"]"}};
 }
 
-std::vector<const FileEntry*> files_matching(const Snapshot& snap, const nlohmann::json& globs,
-                                             const nlohmann::json& exclude, bool icase) {
+std::vector<const FileEntry*> files_matching(const Snapshot& snap, const std::vector<std::string>& globs,
+                                             const std::vector<std::string>& exclude, bool icase) {
   std::vector<const FileEntry*> out;
   for (const auto& e : snap.files()) {
     if (e.kind != EntryKind::file) continue;
     bool hit = false;
     for (const auto& g : globs)
-      if (glob_match(g.get<std::string>(), e.path, icase)) {
+      if (glob_match(g, e.path, icase)) {
         hit = true;
         break;
       }
     if (!hit) continue;
-    if (exclude.is_array())
-      for (const auto& g : exclude)
-        if (glob_match(g.get<std::string>(), e.path, icase)) {
-          hit = false;
-          break;
-        }
+    for (const auto& g : exclude)
+      if (glob_match(g, e.path, icase)) {
+        hit = false;
+        break;
+      }
     if (hit) out.push_back(&e);
   }
   return out;
