@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "checks/base/yaml_json.hpp"
 #include "checks/engine/charter.hpp"
 #include "checks/engine/rules.hpp"
 
@@ -72,6 +73,18 @@ Scenario& Scenario::unreadable(const std::string& path) {
 }
 
 Scenario& Scenario::charter(std::string yaml) { return file("pacte.yml", std::move(yaml)); }
+
+Scenario& Scenario::charter_with(const std::string& yaml_patch) {
+  nlohmann::json doc = parse_yaml(R"(pacte: 1
+service: {name: Service de test}
+openness: {license: MIT}
+neutrality: {advertising: false}
+continuity: {maintainers: [{name: Jeanne Martin, email: jeanne@example.org}]}
+equal_access: {languages: [fr]}
+)", "pacte.yml").value;
+  if (!yaml_patch.empty()) doc.merge_patch(parse_yaml(yaml_patch, "patch.yml").value);
+  return charter(doc.dump(2));  // JSON is YAML
+}
 
 Scenario& Scenario::history(const std::filesystem::path& repo_dir) {
   repo_dir_ = repo_dir;

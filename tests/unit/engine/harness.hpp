@@ -49,6 +49,10 @@ class Scenario {
   Scenario& unreadable(const std::string& path);
   /// The charter: the YAML text of pacte.yml, put in the tree and found there as an audit does.
   Scenario& charter(std::string yaml);
+  /// A minimal valid charter (every required field, nothing more) with `yaml_patch` merged
+  /// into it (JSON merge patch: a mapping replaces or adds fields, null removes one), e.g.
+  /// "neutrality: {trackers: [{name: Matomo, self_hosted: true}]}".
+  Scenario& charter_with(const std::string& yaml_patch = "");
   /// The history: the git repository at `repo_dir` (built by the test with the git CLI, see
   /// fixture.hpp); its HEAD is the audited commit. The files still come from `file`.
   Scenario& history(const std::filesystem::path& repo_dir);
