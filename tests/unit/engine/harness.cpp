@@ -24,6 +24,8 @@ FakeSnapshot::FakeSnapshot(std::map<std::string, std::string> files, std::set<st
     contents_.erase(path);
     FileEntry e;
     e.path = path;
+    e.size = 1024;
+    e.executable = executable.count(path) > 0;
     files_.push_back(e);
   }
   sort_entries();
@@ -66,9 +68,11 @@ Scenario& Scenario::file(const std::string& path, std::string content, bool exec
   return *this;
 }
 
-Scenario& Scenario::unreadable(const std::string& path) {
+Scenario& Scenario::unreadable(const std::string& path, bool executable) {
   files_.erase(path);
   unreadable_.insert(path);
+  if (executable) executable_.insert(path);
+  else executable_.erase(path);
   return *this;
 }
 

@@ -45,8 +45,8 @@ class Scenario {
 
   /// Adds a file to the audited tree (or replaces it).
   Scenario& file(const std::string& path, std::string content, bool executable = false);
-  /// Lists a file that cannot be read (its object is missing).
-  Scenario& unreadable(const std::string& path);
+  /// Lists a file that cannot be read (its object is missing); its size says 1 KiB.
+  Scenario& unreadable(const std::string& path, bool executable = false);
   /// The charter: the YAML text of pacte.yml, put in the tree and found there as an audit does.
   Scenario& charter(std::string yaml);
   /// A minimal valid charter (every required field, nothing more) with `yaml_patch` merged
