@@ -224,3 +224,16 @@ TEST_CASE("any_of refuses an unknown primitive or wrong parameters when the modu
                        doctest::Contains("unknown check primitive 'file_exist'"), InputError);
   CHECK_THROWS_AS(s.check("{primitive: any_of, checks: [{primitive: file_exists}]}"), InputError);
 }
+
+// ---------------------------------------------------------------- the registry
+
+TEST_CASE("every primitive is described in both languages and has a parameter schema") {
+  CHECK(primitives().size() == 40);
+  for (const auto& p : primitives()) {
+    CHECK_MESSAGE(!p.description.en.empty(), p.name);
+    CHECK_MESSAGE(!p.description.fr.empty(), p.name);
+    CHECK_MESSAGE(p.params_schema.value("type", "") == "object", p.name);
+    CHECK_MESSAGE(p.run, p.name);
+    CHECK(find_primitive(p.name) == &p);
+  }
+}
