@@ -58,40 +58,40 @@ CheckResult accessibility_statement(AuditContext& ctx) {
   const StatementFacts& f = statement_facts(ctx);
   bool declared = ctx.charter.field("equal_access.accessibility.statement") != nullptr;
   if (declared && !ctx.snapshot.find(f.path))
-    return CheckResult::fail(T(ctx.charter.where("equal_access.accessibility.statement") + " declares " + f.path + ", which is not in the repository",
-                               ctx.charter.where("equal_access.accessibility.statement") + " déclare " + f.path + ", absent du dépôt"),
+    return CheckResult::fail(Text{ctx.charter.where("equal_access.accessibility.statement") + " declares " + f.path + ", which is not in the repository",
+                               ctx.charter.where("equal_access.accessibility.statement") + " déclare " + f.path + ", absent du dépôt"},
                              {charter_evidence(ctx, "equal_access.accessibility.statement")});
   if (f.path.empty() || (!f.found && !declared))
-    return CheckResult::fail(T("no accessibility statement found (by name: accessibilite, accessibility...; or by content)",
-                               "aucune déclaration d'accessibilité trouvée (par nom : accessibilite, accessibility... ; ou par contenu)"));
+    return CheckResult::fail(Text{"no accessibility statement found (by name: accessibilite, accessibility...; or by content)",
+                               "aucune déclaration d'accessibilité trouvée (par nom : accessibilite, accessibility... ; ou par contenu)"});
   Evidence ev{f.path, f.status_line, "", ""};
   if (!f.found || f.status.empty()) {
     std::vector<std::string> missing = f.missing;
     if (std::find(missing.begin(), missing.end(), "status") == missing.end()) missing.insert(missing.begin(), "status");
-    return CheckResult::fail(T(f.path + " talks about accessibility but is not a statement: it lacks " + missing_text(missing, Lang::en),
-                               f.path + " parle d'accessibilité mais n'est pas une déclaration : il manque " + missing_text(missing, Lang::fr)),
+    return CheckResult::fail(Text{f.path + " talks about accessibility but is not a statement: it lacks " + missing_text(missing, Lang::en),
+                               f.path + " parle d'accessibilité mais n'est pas une déclaration : il manque " + missing_text(missing, Lang::fr)},
                              {ev});
   }
   ev.note = "status: " + f.status + (f.standard.empty() ? "" : ", " + f.standard) + (f.audit_date.empty() ? "" : ", audit " + f.audit_date);
   if (!f.missing.empty())
-    return CheckResult::fail(T(f.path + " states '" + f.status + "' but lacks " + missing_text(f.missing, Lang::en),
-                               f.path + " indique « " + f.status + " » mais il manque " + missing_text(f.missing, Lang::fr)),
+    return CheckResult::fail(Text{f.path + " states '" + f.status + "' but lacks " + missing_text(f.missing, Lang::en),
+                               f.path + " indique « " + f.status + " » mais il manque " + missing_text(f.missing, Lang::fr)},
                              {ev});
-  return CheckResult::pass(T(f.path + ": " + ev.note, f.path + " : " + ev.note), {ev});
+  return CheckResult::pass(Text{f.path + ": " + ev.note, f.path + " : " + ev.note}, {ev});
 }
 
 CheckResult accessibility_status_matches(AuditContext& ctx) {
   const nlohmann::json* declared = ctx.charter.field("equal_access.accessibility.status");
   if (!declared || !declared->is_string())
-    return undeclared(ctx, "equal_access.accessibility.status", T("the accessibility status", "l'état de conformité"));
+    return undeclared(ctx, "equal_access.accessibility.status", Text{"the accessibility status", "l'état de conformité"});
   const StatementFacts& f = statement_facts(ctx);
   if (!f.found || f.status.empty())
-    return CheckResult::skip(T("no statement with a status to compare (see EQ-A11Y-STATEMENT)", "pas de déclaration avec un état à comparer (voir EQ-A11Y-STATEMENT)"));
+    return CheckResult::skip(Text{"no statement with a status to compare (see EQ-A11Y-STATEMENT)", "pas de déclaration avec un état à comparer (voir EQ-A11Y-STATEMENT)"});
   std::string d = declared->get<std::string>();
   std::vector<Evidence> ev = {charter_evidence(ctx, "equal_access.accessibility.status"), {f.path, f.status_line, "", "status: " + f.status}};
-  if (d == f.status) return CheckResult::pass(T("both say " + d, "les deux indiquent " + d), ev);
-  return CheckResult::fail(T("the charter declares '" + d + "' but " + f.path + " states '" + f.status + "'",
-                             "la charte déclare « " + d + " » mais " + f.path + " indique « " + f.status + " »"),
+  if (d == f.status) return CheckResult::pass(Text{"both say " + d, "les deux indiquent " + d}, ev);
+  return CheckResult::fail(Text{"the charter declares '" + d + "' but " + f.path + " states '" + f.status + "'",
+                             "la charte déclare « " + d + " » mais " + f.path + " indique « " + f.status + " »"},
                            ev);
 }
 
@@ -104,9 +104,9 @@ CheckResult template_defects_check(AuditContext& ctx, const TemplateChecksParams
     e.note = d.message.en + " (RGAA " + d.rgaa + ", WCAG " + d.wcag + ")";
     ev.push_back(std::move(e));
   }
-  if (ev.empty()) return CheckResult::pass(T("no defect found in the templates", "aucun défaut trouvé dans les gabarits"));
-  return CheckResult::fail(T(std::to_string(ev.size()) + " defect(s), first " + ev.front().path + ":" + std::to_string(ev.front().line) + ": " + ev.front().note,
-                             std::to_string(ev.size()) + " défaut(s), dont " + ev.front().path + ":" + std::to_string(ev.front().line)),
+  if (ev.empty()) return CheckResult::pass(Text{"no defect found in the templates", "aucun défaut trouvé dans les gabarits"});
+  return CheckResult::fail(Text{std::to_string(ev.size()) + " defect(s), first " + ev.front().path + ":" + std::to_string(ev.front().line) + ": " + ev.front().note,
+                             std::to_string(ev.size()) + " défaut(s), dont " + ev.front().path + ":" + std::to_string(ev.front().line)},
                            ev);
 }
 
@@ -120,8 +120,8 @@ std::string validate_checks(const TemplateChecksParams& p) {
 CheckResult web_templates_present(AuditContext& ctx) {
   for (const auto& e : ctx.snapshot.files())
     if (e.kind == EntryKind::file && is_checked_template_path(e.path))
-      return CheckResult::pass(T("web templates found, e.g. " + e.path, "gabarits web trouvés, par exemple " + e.path), {{e.path, 0, "", ""}});
-  return CheckResult::fail(T("no web page templates in the repository", "aucun gabarit de page web dans le dépôt"));
+      return CheckResult::pass(Text{"web templates found, e.g. " + e.path, "gabarits web trouvés, par exemple " + e.path}, {{e.path, 0, "", ""}});
+  return CheckResult::fail(Text{"no web page templates in the repository", "aucun gabarit de page web dans le dépôt"});
 }
 
 std::vector<std::string> declared_languages(const AuditContext& ctx) {
@@ -134,10 +134,10 @@ std::vector<std::string> declared_languages(const AuditContext& ctx) {
 
 CheckResult languages_have_evidence(AuditContext& ctx) {
   auto declared = declared_languages(ctx);
-  if (declared.empty()) return undeclared(ctx, "equal_access.languages", T("the languages of the service", "les langues du service"));
+  if (declared.empty()) return undeclared(ctx, "equal_access.languages", Text{"the languages of the service", "les langues du service"});
   const auto& found = language_evidence(ctx);
   if (found.empty() && declared.size() == 1)
-    return CheckResult::pass(T("one language declared and no translation catalog: nothing to cross-check", "une seule langue déclarée et aucun catalogue : rien à recouper"));
+    return CheckResult::pass(Text{"one language declared and no translation catalog: nothing to cross-check", "une seule langue déclarée et aucun catalogue : rien à recouper"});
   std::vector<std::string> missing;
   std::vector<Evidence> ev;
   for (const auto& d : declared) {
@@ -145,33 +145,33 @@ CheckResult languages_have_evidence(AuditContext& ctx) {
     if (it == found.end()) missing.push_back(d);
     else ev.push_back({it->path, 0, "", it->tag + " (" + it->source + ")"});
   }
-  if (missing.empty()) return CheckResult::pass(T("every declared language has translations", "chaque langue déclarée a ses traductions"), ev);
+  if (missing.empty()) return CheckResult::pass(Text{"every declared language has translations", "chaque langue déclarée a ses traductions"}, ev);
   std::vector<std::string> tags;
   for (const auto& l : found) tags.push_back(l.tag);
   Evidence cev = charter_evidence(ctx, "equal_access.languages");
-  return CheckResult::fail(T("declared but no translation catalog found: " + join(missing) + " (catalogs found: " + (tags.empty() ? "none" : join(tags)) + ")",
-                             "déclarées sans catalogue de traduction : " + join(missing) + " (catalogues trouvés : " + (tags.empty() ? "aucun" : join(tags)) + ")"),
+  return CheckResult::fail(Text{"declared but no translation catalog found: " + join(missing) + " (catalogs found: " + (tags.empty() ? "none" : join(tags)) + ")",
+                             "déclarées sans catalogue de traduction : " + join(missing) + " (catalogues trouvés : " + (tags.empty() ? "aucun" : join(tags)) + ")"},
                            {cev});
 }
 
 CheckResult language_declared(AuditContext& ctx, const LanguageParams& p) {
   const std::string& tag = p.tag;
   auto declared = declared_languages(ctx);
-  if (declared.empty()) return undeclared(ctx, "equal_access.languages", T("the languages of the service", "les langues du service"));
+  if (declared.empty()) return undeclared(ctx, "equal_access.languages", Text{"the languages of the service", "les langues du service"});
   for (const auto& d : declared)
-    if (language_matches(tag, d)) return CheckResult::pass(T(tag + " is declared", tag + " est déclarée"), {charter_evidence(ctx, "equal_access.languages")});
-  return CheckResult::fail(T(tag + " is not among the declared languages (" + join(declared) + ")", tag + " ne figure pas parmi les langues déclarées (" + join(declared) + ")"),
+    if (language_matches(tag, d)) return CheckResult::pass(Text{tag + " is declared", tag + " est déclarée"}, {charter_evidence(ctx, "equal_access.languages")});
+  return CheckResult::fail(Text{tag + " is not among the declared languages (" + join(declared) + ")", tag + " ne figure pas parmi les langues déclarées (" + join(declared) + ")"},
                            {charter_evidence(ctx, "equal_access.languages")});
 }
 
 CheckResult pricing_declared(AuditContext& ctx) {
   const auto* free = ctx.charter.field("equal_access.free_of_charge");
-  if (!free || !free->is_boolean()) return undeclared(ctx, "equal_access.free_of_charge", T("whether the service is free of charge", "si le service est gratuit"));
-  if (free->get<bool>()) return CheckResult::pass(T("free of charge", "gratuit"), {charter_evidence(ctx, "equal_access.free_of_charge")});
+  if (!free || !free->is_boolean()) return undeclared(ctx, "equal_access.free_of_charge", Text{"whether the service is free of charge", "si le service est gratuit"});
+  if (free->get<bool>()) return CheckResult::pass(Text{"free of charge", "gratuit"}, {charter_evidence(ctx, "equal_access.free_of_charge")});
   const auto* pricing = ctx.charter.field("equal_access.pricing");
   if (pricing && pricing->is_string() && pricing->get<std::string>().find_first_not_of(" \t") != std::string::npos)
-    return CheckResult::pass(T("paying, pricing stated: " + pricing->get<std::string>(), "payant, tarif indiqué : " + pricing->get<std::string>()), {charter_evidence(ctx, "equal_access.pricing")});
-  return CheckResult::fail(T("free_of_charge is false but no pricing is stated", "free_of_charge vaut false mais aucun tarif n'est indiqué"), {charter_evidence(ctx, "equal_access.free_of_charge")});
+    return CheckResult::pass(Text{"paying, pricing stated: " + pricing->get<std::string>(), "payant, tarif indiqué : " + pricing->get<std::string>()}, {charter_evidence(ctx, "equal_access.pricing")});
+  return CheckResult::fail(Text{"free_of_charge is false but no pricing is stated", "free_of_charge vaut false mais aucun tarif n'est indiqué"}, {charter_evidence(ctx, "equal_access.free_of_charge")});
 }
 
 bool proprietary_login(const std::string& m) {
@@ -181,24 +181,24 @@ bool proprietary_login(const std::string& m) {
 }
 
 CheckResult login_methods_open(AuditContext& ctx) {
-  if (ctx.charter.source == "none") return undeclared(ctx, "equal_access.account_required", T("whether an account is required", "si un compte est obligatoire"));
+  if (ctx.charter.source == "none") return undeclared(ctx, "equal_access.account_required", Text{"whether an account is required", "si un compte est obligatoire"});
   const auto* req = ctx.charter.field("equal_access.account_required");
   std::vector<std::string> methods;
   if (const auto* m = ctx.charter.field("equal_access.login_methods"); m && m->is_array())
     for (const auto& x : *m)
       if (x.is_string()) methods.push_back(x.get<std::string>());
   if (!req || !req->is_boolean() || !req->get<bool>()) {
-    if (methods.empty()) return CheckResult::pass(T("no account required", "aucun compte obligatoire"));
+    if (methods.empty()) return CheckResult::pass(Text{"no account required", "aucun compte obligatoire"});
   }
   if (methods.empty())
-    return CheckResult::fail(T("an account is required but equal_access.login_methods lists none", "un compte est obligatoire mais equal_access.login_methods n'en liste aucun"),
+    return CheckResult::fail(Text{"an account is required but equal_access.login_methods lists none", "un compte est obligatoire mais equal_access.login_methods n'en liste aucun"},
                              {charter_evidence(ctx, "equal_access.account_required")});
   std::vector<std::string> open;
   for (const auto& m : methods)
     if (!proprietary_login(m)) open.push_back(m);
-  if (!open.empty()) return CheckResult::pass(T("non-proprietary login: " + join(open), "connexion non propriétaire : " + join(open)), {charter_evidence(ctx, "equal_access.login_methods")});
-  return CheckResult::fail(T("only private-platform logins (" + join(methods) + "): offer e-mail or FranceConnect too",
-                             "seulement des connexions de plateformes privées (" + join(methods) + ") : proposez aussi le courriel ou FranceConnect"),
+  if (!open.empty()) return CheckResult::pass(Text{"non-proprietary login: " + join(open), "connexion non propriétaire : " + join(open)}, {charter_evidence(ctx, "equal_access.login_methods")});
+  return CheckResult::fail(Text{"only private-platform logins (" + join(methods) + "): offer e-mail or FranceConnect too",
+                             "seulement des connexions de plateformes privées (" + join(methods) + ") : proposez aussi le courriel ou FranceConnect"},
                            {charter_evidence(ctx, "equal_access.login_methods")});
 }
 
@@ -224,8 +224,8 @@ CheckResult social_logins_declared(AuditContext& ctx) {
         ev.push_back(e);
       }
   }
-  if (missing.empty()) return CheckResult::pass(T("every social login in the code is declared", "chaque connexion sociale du code est déclarée"));
-  return CheckResult::fail(T("in the code but not in equal_access.login_methods: " + join(missing), "dans le code mais absentes de equal_access.login_methods : " + join(missing)), ev);
+  if (missing.empty()) return CheckResult::pass(Text{"every social login in the code is declared", "chaque connexion sociale du code est déclarée"});
+  return CheckResult::fail(Text{"in the code but not in equal_access.login_methods: " + join(missing), "dans le code mais absentes de equal_access.login_methods : " + join(missing)}, ev);
 }
 
 }  // namespace
@@ -233,19 +233,19 @@ CheckResult social_logins_declared(AuditContext& ctx) {
 void register_equal_access_primitives(std::vector<Primitive>& out) {
   out.push_back({
       .name = "accessibility_statement",
-      .description = T("An accessibility statement (declared, or found by name and content) states status, standard, audit date, contact and recourse.", "Une déclaration d'accessibilité indique état, référentiel, date, contact et recours."),
+      .description = Text{"An accessibility statement (declared, or found by name and content) states status, standard, audit date, contact and recourse.", "Une déclaration d'accessibilité indique état, référentiel, date, contact et recours."},
       .params_schema = no_params_schema(),
       .run = without_params(accessibility_statement),
   });
   out.push_back({
       .name = "accessibility_status_matches",
-      .description = T("The status in the statement is the one the charter declares.", "L'état de la déclaration est celui de la charte."),
+      .description = Text{"The status in the statement is the one the charter declares.", "L'état de la déclaration est celui de la charte."},
       .params_schema = no_params_schema(),
       .run = without_params(accessibility_status_matches),
   });
   out.push_back({
       .name = "accessibility_template_defects",
-      .description = T("No static accessibility defect of the given kinds in HTML, JSX/TSX, Vue and server templates.", "Aucun défaut d'accessibilité statique des types donnés dans les gabarits."),
+      .description = Text{"No static accessibility defect of the given kinds in HTML, JSX/TSX, Vue and server templates.", "Aucun défaut d'accessibilité statique des types donnés dans les gabarits."},
       .params_schema = TemplateChecksParams::schema(),
       .run = with_params(template_defects_check),
       .validate = validated_by(validate_checks),
@@ -253,37 +253,37 @@ void register_equal_access_primitives(std::vector<Primitive>& out) {
   });
   out.push_back({
       .name = "web_templates_present",
-      .description = T("The repository has web page templates (used as a condition).", "Le dépôt contient des gabarits de pages web."),
+      .description = Text{"The repository has web page templates (used as a condition).", "Le dépôt contient des gabarits de pages web."},
       .params_schema = no_params_schema(),
       .run = without_params(web_templates_present),
   });
   out.push_back({
       .name = "languages_have_evidence",
-      .description = T("Each declared language has translation catalogs in the code.", "Chaque langue déclarée a ses catalogues de traduction."),
+      .description = Text{"Each declared language has translation catalogs in the code.", "Chaque langue déclarée a ses catalogues de traduction."},
       .params_schema = no_params_schema(),
       .run = without_params(languages_have_evidence),
   });
   out.push_back({
       .name = "language_declared",
-      .description = T("The given language is among the declared languages.", "La langue donnée figure parmi les langues déclarées."),
+      .description = Text{"The given language is among the declared languages.", "La langue donnée figure parmi les langues déclarées."},
       .params_schema = LanguageParams::schema(),
       .run = with_params(language_declared),
   });
   out.push_back({
       .name = "pricing_declared",
-      .description = T("Free of charge, or a pricing is stated.", "Gratuit, ou un tarif est indiqué."),
+      .description = Text{"Free of charge, or a pricing is stated.", "Gratuit, ou un tarif est indiqué."},
       .params_schema = no_params_schema(),
       .run = without_params(pricing_declared),
   });
   out.push_back({
       .name = "login_methods_open",
-      .description = T("When an account is required, a non-proprietary login method exists.", "Si un compte est obligatoire, une méthode de connexion non propriétaire existe."),
+      .description = Text{"When an account is required, a non-proprietary login method exists.", "Si un compte est obligatoire, une méthode de connexion non propriétaire existe."},
       .params_schema = no_params_schema(),
       .run = without_params(login_methods_open),
   });
   out.push_back({
       .name = "social_logins_declared",
-      .description = T("Social-login SDKs found in the code are listed in login_methods.", "Les SDK de connexion sociale du code sont listés."),
+      .description = Text{"Social-login SDKs found in the code are listed in login_methods.", "Les SDK de connexion sociale du code sont listés."},
       .params_schema = no_params_schema(),
       .run = without_params(social_logins_declared),
       .passes_on_absence = true,

@@ -218,24 +218,24 @@ CheckResult file_exists(AuditContext& ctx, const FileExistsParams& p) {
     if (ev.size() >= 5) break;
   }
   if (!ev.empty())
-    return CheckResult::pass(T("found " + ev.front().path, "trouvé : " + ev.front().path), ev);
+    return CheckResult::pass(Text{"found " + ev.front().path, "trouvé : " + ev.front().path}, ev);
   if (!too_short.empty()) {
     std::vector<Evidence> sev;
     for (const auto& s : too_short) sev.push_back({s, 0, "", "fewer than " + std::to_string(min_words) + " words"});
-    return CheckResult::fail(T(too_short.front() + " exists but says almost nothing (fewer than " + std::to_string(min_words) + " words)",
-                               too_short.front() + " existe mais ne dit presque rien (moins de " + std::to_string(min_words) + " mots)"),
+    return CheckResult::fail(Text{too_short.front() + " exists but says almost nothing (fewer than " + std::to_string(min_words) + " words)",
+                               too_short.front() + " existe mais ne dit presque rien (moins de " + std::to_string(min_words) + " mots)"},
                              sev);
   }
-  return CheckResult::fail(T("no file matches " + join(p.paths), "aucun fichier ne correspond à " + join(p.paths)));
+  return CheckResult::fail(Text{"no file matches " + join(p.paths), "aucun fichier ne correspond à " + join(p.paths)});
 }
 
 CheckResult file_absent(AuditContext& ctx, const FileAbsentParams& p) {
   auto files = files_matching(ctx.snapshot, p.paths, p.exclude, p.icase);
-  if (files.empty()) return CheckResult::pass(T("none found", "aucun trouvé"));
+  if (files.empty()) return CheckResult::pass(Text{"none found", "aucun trouvé"});
   std::vector<Evidence> ev;
   for (const auto* f : files) ev.push_back({f->path, 0, "", p.note});
-  return CheckResult::fail(T(std::to_string(files.size()) + " file(s) found, first " + files.front()->path,
-                             std::to_string(files.size()) + " fichier(s) trouvé(s), dont " + files.front()->path),
+  return CheckResult::fail(Text{std::to_string(files.size()) + " file(s) found, first " + files.front()->path,
+                             std::to_string(files.size()) + " fichier(s) trouvé(s), dont " + files.front()->path},
                            ev);
 }
 
@@ -265,26 +265,26 @@ std::vector<Evidence> find_matches(AuditContext& ctx, const ContentParams& p, st
 
 CheckResult content_matches(AuditContext& ctx, const ContentParams& p) {
   auto ev = find_matches(ctx, p, 5);
-  if (!ev.empty()) return CheckResult::pass(T("found in " + ev.front().path, "trouvé dans " + ev.front().path), ev);
-  return CheckResult::fail(T("no file matching " + join(p.paths) + " says it",
-                             "aucun fichier correspondant à " + join(p.paths) + " ne le dit"));
+  if (!ev.empty()) return CheckResult::pass(Text{"found in " + ev.front().path, "trouvé dans " + ev.front().path}, ev);
+  return CheckResult::fail(Text{"no file matching " + join(p.paths) + " says it",
+                             "aucun fichier correspondant à " + join(p.paths) + " ne le dit"});
 }
 
 CheckResult content_absent(AuditContext& ctx, const ContentParams& p) {
   auto ev = find_matches(ctx, p, ctx.options.max_evidence + 1000);
-  if (ev.empty()) return CheckResult::pass(T("not found", "non trouvé"));
-  return CheckResult::fail(T("found in " + ev.front().path + ":" + std::to_string(ev.front().line),
-                             "trouvé dans " + ev.front().path + ":" + std::to_string(ev.front().line)),
+  if (ev.empty()) return CheckResult::pass(Text{"not found", "non trouvé"});
+  return CheckResult::fail(Text{"found in " + ev.front().path + ":" + std::to_string(ev.front().line),
+                             "trouvé dans " + ev.front().path + ":" + std::to_string(ev.front().line)},
                            ev);
 }
 
 CheckResult charter_present(AuditContext& ctx) {
-  if (ctx.charter.source == "pacte") return CheckResult::pass(T("charter " + ctx.charter.path, "charte " + ctx.charter.path), {{ctx.charter.path, 0, "", ""}});
+  if (ctx.charter.source == "pacte") return CheckResult::pass(Text{"charter " + ctx.charter.path, "charte " + ctx.charter.path}, {{ctx.charter.path, 0, "", ""}});
   if (ctx.charter.source == "publiccode")
-    return CheckResult::fail(T("only publiccode.yml: advertising, funding, trackers, accessibility and succession stay undeclared",
-                               "seulement publiccode.yml : publicité, financement, traceurs, accessibilité et succession restent non déclarés"),
+    return CheckResult::fail(Text{"only publiccode.yml: advertising, funding, trackers, accessibility and succession stay undeclared",
+                               "seulement publiccode.yml : publicité, financement, traceurs, accessibilité et succession restent non déclarés"},
                              {{ctx.charter.path, 0, "", ""}});
-  return CheckResult::fail(T("no pacte.yml, .pacte.yml or .github/pacte.yml", "ni pacte.yml, ni .pacte.yml, ni .github/pacte.yml"));
+  return CheckResult::fail(Text{"no pacte.yml, .pacte.yml or .github/pacte.yml", "ni pacte.yml, ni .pacte.yml, ni .github/pacte.yml"});
 }
 
 CheckResult charter_field_present(AuditContext& ctx, const FieldPresentParams& p) {
@@ -294,21 +294,21 @@ CheckResult charter_field_present(AuditContext& ctx, const FieldPresentParams& p
                (v->is_array() && v->size() < p.min_items) || (v->is_object() && v->empty());
   if (empty) {
     if (v && v->is_array() && !v->empty())
-      return CheckResult::fail(T(field + " lists " + std::to_string(v->size()) + ", at least " + std::to_string(p.min_items) + " expected",
-                                 field + " en liste " + std::to_string(v->size()) + ", au moins " + std::to_string(p.min_items) + " attendus"),
+      return CheckResult::fail(Text{field + " lists " + std::to_string(v->size()) + ", at least " + std::to_string(p.min_items) + " expected",
+                                 field + " en liste " + std::to_string(v->size()) + ", au moins " + std::to_string(p.min_items) + " attendus"},
                                {charter_evidence(ctx, field)});
     return undeclared(ctx, field, p.label);
   }
-  return CheckResult::pass(T(field + " is declared", field + " est déclaré"), {charter_evidence(ctx, field)});
+  return CheckResult::pass(Text{field + " is declared", field + " est déclaré"}, {charter_evidence(ctx, field)});
 }
 
 CheckResult charter_field_equals(AuditContext& ctx, const FieldValueParams& p) {
   const std::string& field = p.field;
   const nlohmann::json* v = ctx.charter.field(field);
   if (!v) return undeclared(ctx, field, p.label);
-  if (*v == p.value) return CheckResult::pass(T(field + ": " + field_text(*v), field + " : " + field_text(*v)), {charter_evidence(ctx, field)});
-  return CheckResult::fail(T(ctx.charter.where(field) + ": " + field + " is " + field_text(*v) + ", expected " + field_text(p.value),
-                             ctx.charter.where(field) + " : " + field + " vaut " + field_text(*v) + ", attendu " + field_text(p.value)),
+  if (*v == p.value) return CheckResult::pass(Text{field + ": " + field_text(*v), field + " : " + field_text(*v)}, {charter_evidence(ctx, field)});
+  return CheckResult::fail(Text{ctx.charter.where(field) + ": " + field + " is " + field_text(*v) + ", expected " + field_text(p.value),
+                             ctx.charter.where(field) + " : " + field + " vaut " + field_text(*v) + ", attendu " + field_text(p.value)},
                            {charter_evidence(ctx, field)});
 }
 
@@ -316,11 +316,11 @@ CheckResult charter_field_not(AuditContext& ctx, const FieldValueParams& p) {
   const std::string& field = p.field;
   const nlohmann::json* v = ctx.charter.field(field);
   if (v && *v == p.value)
-    return CheckResult::fail(T(ctx.charter.where(field) + ": " + field + " is " + field_text(*v),
-                               ctx.charter.where(field) + " : " + field + " vaut " + field_text(*v)),
+    return CheckResult::fail(Text{ctx.charter.where(field) + ": " + field + " is " + field_text(*v),
+                               ctx.charter.where(field) + " : " + field + " vaut " + field_text(*v)},
                              {charter_evidence(ctx, field)});
-  if (!v) return CheckResult::pass(T(field + " is not declared as " + field_text(p.value), field + " n'est pas déclaré à " + field_text(p.value)));
-  return CheckResult::pass(T(field + ": " + field_text(*v), field + " : " + field_text(*v)), {charter_evidence(ctx, field)});
+  if (!v) return CheckResult::pass(Text{field + " is not declared as " + field_text(p.value), field + " n'est pas déclaré à " + field_text(p.value)});
+  return CheckResult::pass(Text{field + ": " + field_text(*v), field + " : " + field_text(*v)}, {charter_evidence(ctx, field)});
 }
 
 CheckResult charter_field_matches(AuditContext& ctx, const FieldMatchesParams& p) {
@@ -329,9 +329,9 @@ CheckResult charter_field_matches(AuditContext& ctx, const FieldMatchesParams& p
   if (!v || !v->is_string()) return undeclared(ctx, field, p.label);
   auto re = compile_pattern(p.pattern, p.icase);
   if (RE2::PartialMatch(v->get<std::string>(), *re))
-    return CheckResult::pass(T(field + ": " + v->get<std::string>(), field + " : " + v->get<std::string>()), {charter_evidence(ctx, field)});
-  return CheckResult::fail(T(ctx.charter.where(field) + ": '" + v->get<std::string>() + "' is not " + p.expect.en,
-                             ctx.charter.where(field) + " : « " + v->get<std::string>() + " » n'est pas " + p.expect.fr),
+    return CheckResult::pass(Text{field + ": " + v->get<std::string>(), field + " : " + v->get<std::string>()}, {charter_evidence(ctx, field)});
+  return CheckResult::fail(Text{ctx.charter.where(field) + ": '" + v->get<std::string>() + "' is not " + p.expect.en,
+                             ctx.charter.where(field) + " : « " + v->get<std::string>() + " » n'est pas " + p.expect.fr},
                            {charter_evidence(ctx, field)});
 }
 
@@ -340,11 +340,11 @@ CheckResult charter_field_in(AuditContext& ctx, const FieldInParams& p) {
   const nlohmann::json* v = ctx.charter.field(field);
   if (!v) return undeclared(ctx, field, p.label);
   for (const auto& allowed : p.values)
-    if (*v == allowed) return CheckResult::pass(T(field + ": " + field_text(*v), field + " : " + field_text(*v)), {charter_evidence(ctx, field)});
+    if (*v == allowed) return CheckResult::pass(Text{field + ": " + field_text(*v), field + " : " + field_text(*v)}, {charter_evidence(ctx, field)});
   std::vector<std::string> vals;
   for (const auto& a : p.values) vals.push_back(field_text(a));
-  return CheckResult::fail(T(field + " is " + field_text(*v) + ", expected one of " + join(vals),
-                             field + " vaut " + field_text(*v) + ", attendu l'un de " + join(vals)),
+  return CheckResult::fail(Text{field + " is " + field_text(*v) + ", expected one of " + join(vals),
+                             field + " vaut " + field_text(*v) + ", attendu l'un de " + join(vals)},
                            {charter_evidence(ctx, field)});
 }
 
@@ -364,23 +364,23 @@ CheckResult charter_path_exists(AuditContext& ctx, const FieldPathParams& p) {
         folder = true;
         break;
       }
-    if (folder) return CheckResult::pass(T(path + " (folder) exists", "le dossier " + path + " existe"), {{path, 0, "", ""}});
-    return CheckResult::fail(T(ctx.charter.where(field) + " declares " + path + ", which is not in the repository",
-                               ctx.charter.where(field) + " déclare " + path + ", absent du dépôt"),
+    if (folder) return CheckResult::pass(Text{path + " (folder) exists", "le dossier " + path + " existe"}, {{path, 0, "", ""}});
+    return CheckResult::fail(Text{ctx.charter.where(field) + " declares " + path + ", which is not in the repository",
+                               ctx.charter.where(field) + " déclare " + path + ", absent du dépôt"},
                              {cev});
   }
   if (e->kind != EntryKind::file)
-    return CheckResult::fail(T(path + " is a symbolic link or submodule; pacte does not follow it", path + " est un lien symbolique ou un sous-module ; pacte ne le suit pas"),
+    return CheckResult::fail(Text{path + " is a symbolic link or submodule; pacte does not follow it", path + " est un lien symbolique ou un sous-module ; pacte ne le suit pas"},
                              {{path, 0, "", ""}});
   auto content = ctx.snapshot.read(*e);
-  if (!content) return CheckResult::error(T(path + " cannot be read", path + " ne peut pas être lu"));
+  if (!content) return CheckResult::error(Text{path + " cannot be read", path + " ne peut pas être lu"});
   std::size_t min_words = p.min_words;
   std::size_t words = word_count(*content);
   if (words < min_words)
-    return CheckResult::fail(T(path + " says almost nothing (" + std::to_string(words) + " words, at least " + std::to_string(min_words) + " expected)",
-                               path + " ne dit presque rien (" + std::to_string(words) + " mots, au moins " + std::to_string(min_words) + " attendus)"),
+    return CheckResult::fail(Text{path + " says almost nothing (" + std::to_string(words) + " words, at least " + std::to_string(min_words) + " expected)",
+                               path + " ne dit presque rien (" + std::to_string(words) + " mots, au moins " + std::to_string(min_words) + " attendus)"},
                              {{path, 1, line_snippet(*content, 0), ""}});
-  return CheckResult::pass(T(path + " exists (" + std::to_string(words) + " words)", path + " existe (" + std::to_string(words) + " mots)"),
+  return CheckResult::pass(Text{path + " exists (" + std::to_string(words) + " words)", path + " existe (" + std::to_string(words) + " mots)"},
                            {{path, 0, "", ""}});
 }
 
@@ -389,9 +389,9 @@ CheckResult charter_date_future(AuditContext& ctx, const FieldParams& p) {
   const nlohmann::json* v = ctx.charter.field(field);
   if (!v || !v->is_string()) return undeclared(ctx, field, p.label);
   auto t = parse_date(v->get<std::string>());
-  if (!t) return CheckResult::error(T(field + " is not a date", field + " n'est pas une date"));
-  if (*t + 86400 > ctx.now) return CheckResult::pass(T(field + ": " + v->get<std::string>(), field + " : " + v->get<std::string>()), {charter_evidence(ctx, field)});
-  return CheckResult::fail(T(field + " (" + v->get<std::string>() + ") has passed", field + " (" + v->get<std::string>() + ") est dépassée"),
+  if (!t) return CheckResult::error(Text{field + " is not a date", field + " n'est pas une date"});
+  if (*t + 86400 > ctx.now) return CheckResult::pass(Text{field + ": " + v->get<std::string>(), field + " : " + v->get<std::string>()}, {charter_evidence(ctx, field)});
+  return CheckResult::fail(Text{field + " (" + v->get<std::string>() + ") has passed", field + " (" + v->get<std::string>() + ") est dépassée"},
                            {charter_evidence(ctx, field)});
 }
 
@@ -408,8 +408,8 @@ CheckResult any_of(AuditContext& ctx, const AnyOfParams& p) {
     reasons_en.push_back(r.message.en);
     reasons_fr.push_back(r.message.fr);
   }
-  if (any_error) return CheckResult::error(T(join(reasons_en, "; "), join(reasons_fr, " ; ")));
-  return CheckResult::fail(T(join(reasons_en, "; "), join(reasons_fr, " ; ")));
+  if (any_error) return CheckResult::error(Text{join(reasons_en, "; "), join(reasons_fr, " ; ")});
+  return CheckResult::fail(Text{join(reasons_en, "; "), join(reasons_fr, " ; ")});
 }
 
 std::string validate_any_of(const AnyOfParams& p) {
@@ -433,26 +433,26 @@ std::string validate_any_of(const AnyOfParams& p) {
 void register_general_primitives(std::vector<Primitive>& out) {
   out.push_back({
       .name = "file_exists",
-      .description = T("A file matching one of the globs exists (and has at least min_words words).", "Un fichier correspondant à l'un des motifs existe."),
+      .description = Text{"A file matching one of the globs exists (and has at least min_words words).", "Un fichier correspondant à l'un des motifs existe."},
       .params_schema = FileExistsParams::schema(),
       .run = with_params(file_exists),
   });
   out.push_back({
       .name = "file_absent",
-      .description = T("No file matches the globs (each one found is evidence).", "Aucun fichier ne correspond aux motifs."),
+      .description = Text{"No file matches the globs (each one found is evidence).", "Aucun fichier ne correspond aux motifs."},
       .params_schema = FileAbsentParams::schema(),
       .run = with_params(file_absent),
   });
   out.push_back({
       .name = "content_matches",
-      .description = T("Some file matching the globs contains the pattern (RE2 syntax).", "Un fichier correspondant aux motifs contient l'expression."),
+      .description = Text{"Some file matching the globs contains the pattern (RE2 syntax).", "Un fichier correspondant aux motifs contient l'expression."},
       .params_schema = ContentParams::schema(),
       .run = with_params(content_matches),
       .validate = validated_by(validate_pattern<ContentParams>),
   });
   out.push_back({
       .name = "content_absent",
-      .description = T("No file matching the globs contains the pattern (each match is evidence).", "Aucun fichier ne contient l'expression."),
+      .description = Text{"No file matching the globs contains the pattern (each match is evidence).", "Aucun fichier ne contient l'expression."},
       .params_schema = ContentParams::schema(),
       .run = with_params(content_absent),
       .validate = validated_by(validate_pattern<ContentParams>),
@@ -460,56 +460,56 @@ void register_general_primitives(std::vector<Primitive>& out) {
   });
   out.push_back({
       .name = "charter_present",
-      .description = T("A pacte charter is present.", "Une charte pacte est présente."),
+      .description = Text{"A pacte charter is present.", "Une charte pacte est présente."},
       .params_schema = no_params_schema(),
       .run = without_params(charter_present),
   });
   out.push_back({
       .name = "charter_field_present",
-      .description = T("The charter declares the field (a list with at least min_items entries).", "La charte déclare le champ."),
+      .description = Text{"The charter declares the field (a list with at least min_items entries).", "La charte déclare le champ."},
       .params_schema = FieldPresentParams::schema(),
       .run = with_params(charter_field_present),
   });
   out.push_back({
       .name = "charter_field_equals",
-      .description = T("The charter field has the given value.", "Le champ de la charte a la valeur donnée."),
+      .description = Text{"The charter field has the given value.", "Le champ de la charte a la valeur donnée."},
       .params_schema = FieldValueParams::schema(),
       .run = with_params(charter_field_equals),
   });
   out.push_back({
       .name = "charter_field_in",
-      .description = T("The charter field is one of the given values.", "Le champ de la charte est l'une des valeurs données."),
+      .description = Text{"The charter field is one of the given values.", "Le champ de la charte est l'une des valeurs données."},
       .params_schema = FieldInParams::schema(),
       .run = with_params(charter_field_in),
   });
   out.push_back({
       .name = "charter_field_not",
-      .description = T("The charter field does not have the given value (absent passes).", "Le champ de la charte n'a pas la valeur donnée."),
+      .description = Text{"The charter field does not have the given value (absent passes).", "Le champ de la charte n'a pas la valeur donnée."},
       .params_schema = FieldValueParams::schema(),
       .run = with_params(charter_field_not),
   });
   out.push_back({
       .name = "charter_field_matches",
-      .description = T("The charter field is a string matching the pattern (RE2).", "Le champ de la charte correspond à l'expression."),
+      .description = Text{"The charter field is a string matching the pattern (RE2).", "Le champ de la charte correspond à l'expression."},
       .params_schema = FieldMatchesParams::schema(),
       .run = with_params(charter_field_matches),
       .validate = validated_by(validate_pattern<FieldMatchesParams>),
   });
   out.push_back({
       .name = "charter_path_exists",
-      .description = T("The path the charter declares exists in the repository and says something (min_words, default 20).", "Le chemin déclaré existe et contient du texte."),
+      .description = Text{"The path the charter declares exists in the repository and says something (min_words, default 20).", "Le chemin déclaré existe et contient du texte."},
       .params_schema = FieldPathParams::schema(),
       .run = with_params(charter_path_exists),
   });
   out.push_back({
       .name = "charter_date_future",
-      .description = T("The date the charter declares has not passed.", "La date déclarée n'est pas dépassée."),
+      .description = Text{"The date the charter declares has not passed.", "La date déclarée n'est pas dépassée."},
       .params_schema = FieldParams::schema(),
       .run = with_params(charter_date_future),
   });
   out.push_back({
       .name = "any_of",
-      .description = T("Passes when any of the listed checks passes.", "Réussit si l'un des contrôles réussit."),
+      .description = Text{"Passes when any of the listed checks passes.", "Réussit si l'un des contrôles réussit."},
       .params_schema = AnyOfParams::schema(),
       .run = with_params(any_of),
       .validate = validated_by(validate_any_of),

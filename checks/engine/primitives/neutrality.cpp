@@ -99,8 +99,8 @@ std::size_t apart_count(const TrackerState& st, const std::vector<std::string>& 
 
 Text apart_note(std::size_t n) {
   if (n == 0) return {};
-  return T(" (" + std::to_string(n) + " more only in tests, docs or dev dependencies, not counted)",
-           " (" + std::to_string(n) + " autres seulement dans les tests, la doc ou les dépendances de développement, non comptés)");
+  return Text{" (" + std::to_string(n) + " more only in tests, docs or dev dependencies, not counted)",
+           " (" + std::to_string(n) + " autres seulement dans les tests, la doc ou les dépendances de développement, non comptés)"};
 }
 
 CheckResult no_advertising_detected(AuditContext& ctx) {
@@ -115,8 +115,8 @@ CheckResult no_advertising_detected(AuditContext& ctx) {
     ev.insert(ev.end(), e.begin(), e.end());
   }
   Text apart = apart_note(apart_count(st, {"ads"}));
-  if (names.empty()) return CheckResult::pass(T("no advertising SDK, tag or ads.txt seller" + apart.en, "aucun SDK, balise ni vendeur ads.txt publicitaire" + apart.fr));
-  return CheckResult::fail(T("advertising: " + join(names, "; "), "publicité : " + join(names, " ; ")), ev);
+  if (names.empty()) return CheckResult::pass(Text{"no advertising SDK, tag or ads.txt seller" + apart.en, "aucun SDK, balise ni vendeur ads.txt publicitaire" + apart.fr});
+  return CheckResult::fail(Text{"advertising: " + join(names, "; "), "publicité : " + join(names, " ; ")}, ev);
 }
 
 CheckResult trackers_declared(AuditContext& ctx) {
@@ -137,12 +137,12 @@ CheckResult trackers_declared(AuditContext& ctx) {
     ev.insert(ev.end(), e.begin(), e.end());
   }
   if (en.empty())
-    return CheckResult::pass(T(std::to_string(declared) + " tracker(s) in the code, all declared", std::to_string(declared) + " traceur(s) dans le code, tous déclarés"));
+    return CheckResult::pass(Text{std::to_string(declared) + " tracker(s) in the code, all declared", std::to_string(declared) + " traceur(s) dans le code, tous déclarés"});
   if (ctx.charter.source == "none") {
     en.push_back("no charter: declare them in neutrality.trackers");
     fr.push_back("pas de charte : déclarez-les dans neutrality.trackers");
   }
-  return CheckResult::fail(T(join(en, "; "), join(fr, " ; ")), ev);
+  return CheckResult::fail(Text{join(en, "; "), join(fr, " ; ")}, ev);
 }
 
 CheckResult trackers_of_category(AuditContext& ctx, const CategoriesParams& p) {
@@ -158,8 +158,8 @@ CheckResult trackers_of_category(AuditContext& ctx, const CategoriesParams& p) {
     ev.insert(ev.end(), e.begin(), e.end());
   }
   Text apart = apart_note(apart_count(st, cats));
-  if (names.empty()) return CheckResult::pass(T("none found" + apart.en, "aucun trouvé" + apart.fr));
-  return CheckResult::fail(T("user data shared with advertisers: " + join(names, "; "), "données des usagers partagées avec des publicitaires : " + join(names, " ; ")), ev);
+  if (names.empty()) return CheckResult::pass(Text{"none found" + apart.en, "aucun trouvé" + apart.fr});
+  return CheckResult::fail(Text{"user data shared with advertisers: " + join(names, "; "), "données des usagers partagées avec des publicitaires : " + join(names, " ; ")}, ev);
 }
 
 CheckResult third_party_measurement(AuditContext& ctx, const MeasurementParams& p) {
@@ -186,15 +186,15 @@ CheckResult third_party_measurement(AuditContext& ctx, const MeasurementParams& 
     ev.insert(ev.end(), e.begin(), e.end());
   }
   if (en.empty())
-    return CheckResult::pass(ok.empty() ? T("no third-party audience measurement or session replay", "aucune mesure d'audience ou enregistrement de session tiers")
-                                        : T("measurement is self-hosted or consent-exempt: " + join(ok), "mesure auto-hébergée ou exemptée : " + join(ok)));
-  return CheckResult::fail(T(join(en, "; "), join(fr, " ; ")), ev);
+    return CheckResult::pass(ok.empty() ? Text{"no third-party audience measurement or session replay", "aucune mesure d'audience ou enregistrement de session tiers"}
+                                        : Text{"measurement is self-hosted or consent-exempt: " + join(ok), "mesure auto-hébergée ou exemptée : " + join(ok)});
+  return CheckResult::fail(Text{join(en, "; "), join(fr, " ; ")}, ev);
 }
 
 CheckResult declared_trackers_found(AuditContext& ctx) {
   const nlohmann::json* list = ctx.charter.field("neutrality.trackers");
   if (!list || !list->is_array() || list->empty())
-    return CheckResult::pass(T("no tracker declared", "aucun traceur déclaré"));
+    return CheckResult::pass(Text{"no tracker declared", "aucun traceur déclaré"});
   const auto& st = tracker_state(ctx);
   std::vector<std::string> stale;
   std::vector<Evidence> ev;
@@ -213,17 +213,17 @@ CheckResult declared_trackers_found(AuditContext& ctx) {
       ev.push_back(charter_evidence(ctx, "neutrality.trackers." + std::to_string(i)));
     }
   }
-  if (stale.empty()) return CheckResult::pass(T("every declared tracker is found in the code", "chaque traceur déclaré est présent dans le code"));
-  return CheckResult::fail(T("declared but nowhere in the code: " + join(stale) + " (the charter is stale?)",
-                             "déclarés mais absents du code : " + join(stale) + " (charte périmée ?)"),
+  if (stale.empty()) return CheckResult::pass(Text{"every declared tracker is found in the code", "chaque traceur déclaré est présent dans le code"});
+  return CheckResult::fail(Text{"declared but nowhere in the code: " + join(stale) + " (the charter is stale?)",
+                             "déclarés mais absents du code : " + join(stale) + " (charte périmée ?)"},
                            ev);
 }
 
 CheckResult funding_without_advertising(AuditContext& ctx) {
   const nlohmann::json* f = ctx.charter.field("neutrality.funding");
   if (!f || !f->is_array() || f->empty()) {
-    if (ctx.charter.source == "none") return undeclared(ctx, "neutrality.funding", T("the funding sources", "les sources de financement"));
-    return CheckResult::pass(T("no funding declared (see NEUT-FUNDING-DECLARED)", "aucun financement déclaré (voir NEUT-FUNDING-DECLARED)"));
+    if (ctx.charter.source == "none") return undeclared(ctx, "neutrality.funding", Text{"the funding sources", "les sources de financement"});
+    return CheckResult::pass(Text{"no funding declared (see NEUT-FUNDING-DECLARED)", "aucun financement déclaré (voir NEUT-FUNDING-DECLARED)"});
   }
   std::vector<std::string> bad;
   std::vector<Evidence> ev;
@@ -235,8 +235,8 @@ CheckResult funding_without_advertising(AuditContext& ctx) {
       ev.push_back(charter_evidence(ctx, "neutrality.funding." + std::to_string(i)));
     }
   }
-  if (bad.empty()) return CheckResult::pass(T("no advertising or data-sale funding declared", "aucun financement publicitaire ou par vente de données"));
-  return CheckResult::fail(T("funded by " + join(bad), "financé par " + join(bad)), ev);
+  if (bad.empty()) return CheckResult::pass(Text{"no advertising or data-sale funding declared", "aucun financement publicitaire ou par vente de données"});
+  return CheckResult::fail(Text{"funded by " + join(bad), "financé par " + join(bad)}, ev);
 }
 
 }  // namespace
@@ -244,41 +244,41 @@ CheckResult funding_without_advertising(AuditContext& ctx) {
 void register_neutrality_primitives(std::vector<Primitive>& out) {
   out.push_back({
       .name = "no_advertising_detected",
-      .description = T("No advertising SDK, ad tag or ads.txt seller in shipped code (tests and docs reported apart).", "Aucun SDK, balise ou vendeur ads.txt publicitaire dans le code livré."),
+      .description = Text{"No advertising SDK, ad tag or ads.txt seller in shipped code (tests and docs reported apart).", "Aucun SDK, balise ou vendeur ads.txt publicitaire dans le code livré."},
       .params_schema = no_params_schema(),
       .run = without_params(no_advertising_detected),
       .passes_on_absence = true,
   });
   out.push_back({
       .name = "trackers_declared",
-      .description = T("Every tracker detected in shipped code is declared in neutrality.trackers.", "Chaque traceur détecté est déclaré dans neutrality.trackers."),
+      .description = Text{"Every tracker detected in shipped code is declared in neutrality.trackers.", "Chaque traceur détecté est déclaré dans neutrality.trackers."},
       .params_schema = no_params_schema(),
       .run = without_params(trackers_declared),
       .passes_on_absence = true,
   });
   out.push_back({
       .name = "trackers_of_category",
-      .description = T("No tracker of the given categories in shipped code, declared or not.", "Aucun traceur des catégories données dans le code livré."),
+      .description = Text{"No tracker of the given categories in shipped code, declared or not.", "Aucun traceur des catégories données dans le code livré."},
       .params_schema = CategoriesParams::schema(),
       .run = with_params(trackers_of_category),
       .passes_on_absence = true,
   });
   out.push_back({
       .name = "third_party_measurement",
-      .description = T("Measurement trackers (analytics, session replay by default) are declared self-hosted or consent-exempt.", "Les outils de mesure sont déclarés auto-hébergés ou exemptés."),
+      .description = Text{"Measurement trackers (analytics, session replay by default) are declared self-hosted or consent-exempt.", "Les outils de mesure sont déclarés auto-hébergés ou exemptés."},
       .params_schema = MeasurementParams::schema(),
       .run = with_params(third_party_measurement),
       .passes_on_absence = true,
   });
   out.push_back({
       .name = "declared_trackers_found",
-      .description = T("Each declared tracker pacte knows is found in the code.", "Chaque traceur déclaré est présent dans le code."),
+      .description = Text{"Each declared tracker pacte knows is found in the code.", "Chaque traceur déclaré est présent dans le code."},
       .params_schema = no_params_schema(),
       .run = without_params(declared_trackers_found),
   });
   out.push_back({
       .name = "funding_without_advertising",
-      .description = T("No declared funding source of kind advertising or data-sale.", "Aucune source de financement publicitaire ou par vente de données."),
+      .description = Text{"No declared funding source of kind advertising or data-sale.", "Aucune source de financement publicitaire ou par vente de données."},
       .params_schema = no_params_schema(),
       .run = without_params(funding_without_advertising),
   });

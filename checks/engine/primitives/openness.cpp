@@ -23,12 +23,12 @@ Evidence file_evidence(const LicenseFile& f) {
 CheckResult license_file(AuditContext& ctx) {
   const auto& files = license_files(ctx);
   if (files.empty())
-    return CheckResult::fail(T("no licence file (LICENSE, LICENCE, COPYING, LICENSES/*.txt)", "aucun fichier de licence (LICENSE, LICENCE, COPYING, LICENSES/*.txt)"));
+    return CheckResult::fail(Text{"no licence file (LICENSE, LICENCE, COPYING, LICENSES/*.txt)", "aucun fichier de licence (LICENSE, LICENCE, COPYING, LICENSES/*.txt)"});
   std::vector<Evidence> identified, unknown;
   for (const auto& f : files) (f.match.spdx ? identified : unknown).push_back(file_evidence(f));
   if (!identified.empty()) {
     const auto& first = *std::find_if(files.begin(), files.end(), [](const LicenseFile& f) { return f.match.spdx.has_value(); });
-    return CheckResult::pass(T(first.path + " is " + *first.match.spdx, first.path + " est " + *first.match.spdx), identified);
+    return CheckResult::pass(Text{first.path + " is " + *first.match.spdx, first.path + " est " + *first.match.spdx}, identified);
   }
   const LicenseFile& f = files.front();
   std::string detail = f.match.closest.empty() ? "it matches no known licence"
@@ -37,18 +37,18 @@ CheckResult license_file(AuditContext& ctx) {
   std::string detail_fr = f.match.closest.empty() ? "il ne correspond à aucune licence connue"
                                                    : "la plus proche est " + f.match.closest + " à " + percent(f.match.confidence) +
                                                          (f.match.note.empty() ? "" : " : " + f.match.note);
-  return CheckResult::fail(T(f.path + " is not a known licence text (" + detail + "); a modified licence is not the original",
-                             f.path + " n'est pas un texte de licence connu (" + detail_fr + ") ; une licence modifiée n'est pas l'originale"),
+  return CheckResult::fail(Text{f.path + " is not a known licence text (" + detail + "); a modified licence is not the original",
+                             f.path + " n'est pas un texte de licence connu (" + detail_fr + ") ; une licence modifiée n'est pas l'originale"},
                            unknown);
 }
 
 CheckResult license_matches_charter(AuditContext& ctx) {
   const nlohmann::json* v = ctx.charter.field("openness.license");
-  if (!v || !v->is_string()) return undeclared(ctx, "openness.license", T("the licence of the code", "la licence du code"));
+  if (!v || !v->is_string()) return undeclared(ctx, "openness.license", Text{"the licence of the code", "la licence du code"});
   std::string declared = v->get<std::string>();
   std::string err;
   auto expr = parse_spdx_expression(declared, &err);
-  if (!expr) return CheckResult::fail(T("'" + declared + "' is not a valid SPDX expression: " + err, "« " + declared + " » n'est pas une expression SPDX valide : " + err), {charter_evidence(ctx, "openness.license")});
+  if (!expr) return CheckResult::fail(Text{"'" + declared + "' is not a valid SPDX expression: " + err, "« " + declared + " » n'est pas une expression SPDX valide : " + err}, {charter_evidence(ctx, "openness.license")});
   const auto& files = license_files(ctx);
   std::vector<const LicenseFile*> judged;
   for (const auto& f : files)
@@ -57,13 +57,13 @@ CheckResult license_matches_charter(AuditContext& ctx) {
     for (const auto& f : files)
       if (f.match.spdx) judged.push_back(&f);
   if (judged.empty())
-    return CheckResult::fail(T("declared " + declared + ", but no licence file in the repository could be identified to confirm it",
-                               "déclarée " + declared + ", mais aucun fichier de licence identifiable ne le confirme"),
+    return CheckResult::fail(Text{"declared " + declared + ", but no licence file in the repository could be identified to confirm it",
+                               "déclarée " + declared + ", mais aucun fichier de licence identifiable ne le confirme"},
                              {charter_evidence(ctx, "openness.license")});
   for (const auto* f : judged)
     if (license_agrees(*expr, *f->match.spdx))
-      return CheckResult::pass(T("declared " + declared + ", " + f->path + " is " + *f->match.spdx,
-                                 "déclarée " + declared + ", " + f->path + " est " + *f->match.spdx),
+      return CheckResult::pass(Text{"declared " + declared + ", " + f->path + " is " + *f->match.spdx,
+                                 "déclarée " + declared + ", " + f->path + " est " + *f->match.spdx},
                                {charter_evidence(ctx, "openness.license"), file_evidence(*f)});
   std::vector<std::string> detected;
   std::vector<Evidence> ev = {charter_evidence(ctx, "openness.license")};
@@ -73,7 +73,7 @@ CheckResult license_matches_charter(AuditContext& ctx) {
   }
   std::string src = ctx.charter.source == "publiccode" ? "publiccode.yml declares " : "the charter declares ";
   std::string src_fr = ctx.charter.source == "publiccode" ? "publiccode.yml déclare " : "la charte déclare ";
-  return CheckResult::fail(T(src + declared + " but the repository carries " + join(detected), src_fr + declared + " mais le dépôt porte " + join(detected)), ev);
+  return CheckResult::fail(Text{src + declared + " but the repository carries " + join(detected), src_fr + declared + " mais le dépôt porte " + join(detected)}, ev);
 }
 
 // The licence ids to judge: the declared expression, else the identified files.
@@ -101,26 +101,26 @@ CheckResult judge_licences(AuditContext& ctx, Pred ok, const Text& good, const T
   std::vector<Evidence> ev;
   auto ids = licence_ids(ctx, any_of, ev);
   if (ids.empty())
-    return CheckResult::fail(T("no licence declared or identified", "aucune licence déclarée ni identifiée"));
+    return CheckResult::fail(Text{"no licence declared or identified", "aucune licence déclarée ni identifiée"});
   std::vector<std::string> good_ids, bad_ids;
   for (const auto& id : ids) (ok(id) ? good_ids : bad_ids).push_back(id);
   bool pass = any_of ? !good_ids.empty() : bad_ids.empty();
-  if (pass) return CheckResult::pass(T(join(good_ids) + " " + good.en, join(good_ids) + " " + good.fr), ev);
-  return CheckResult::fail(T(join(bad_ids) + " " + bad.en, join(bad_ids) + " " + bad.fr), ev);
+  if (pass) return CheckResult::pass(Text{join(good_ids) + " " + good.en, join(good_ids) + " " + good.fr}, ev);
+  return CheckResult::fail(Text{join(bad_ids) + " " + bad.en, join(bad_ids) + " " + bad.fr}, ev);
 }
 
 CheckResult license_is_free(AuditContext& ctx) {
   return judge_licences(
       ctx, [](const std::string& id) { const LicenseInfo* i = license_info(id); return i && (i->osi || i->fsf); },
-      T("is OSI- or FSF-approved", "est approuvée par l'OSI ou la FSF"),
-      T("is neither OSI- nor FSF-approved (or unknown to pacte)", "n'est approuvée ni par l'OSI ni par la FSF (ou inconnue de pacte)"));
+      Text{"is OSI- or FSF-approved", "est approuvée par l'OSI ou la FSF"},
+      Text{"is neither OSI- nor FSF-approved (or unknown to pacte)", "n'est approuvée ni par l'OSI ni par la FSF (ou inconnue de pacte)"});
 }
 
 CheckResult license_on_french_list(AuditContext& ctx) {
   return judge_licences(
       ctx, [](const std::string& id) { const LicenseInfo* i = license_info(id); return i && i->french_admin; },
-      T("is on the CRPA D323-2-1 list", "figure sur la liste de l'article D323-2-1 du CRPA"),
-      T("is not on the CRPA D323-2-1 list of licences for administrations", "ne figure pas sur la liste de l'article D323-2-1 du CRPA"));
+      Text{"is on the CRPA D323-2-1 list", "figure sur la liste de l'article D323-2-1 du CRPA"},
+      Text{"is not on the CRPA D323-2-1 list of licences for administrations", "ne figure pas sur la liste de l'article D323-2-1 du CRPA"});
 }
 
 CheckResult data_licenses_open(AuditContext& ctx) {
@@ -133,8 +133,8 @@ CheckResult data_licenses_open(AuditContext& ctx) {
       else declared.emplace_back(f, "");
     }
   if (declared.empty()) {
-    if (ctx.charter.source == "none") return undeclared(ctx, "openness.data_license", T("the licence of published data", "la licence des données publiées"));
-    return CheckResult::skip(T("the charter declares no published data", "la charte ne déclare aucune donnée publiée"));
+    if (ctx.charter.source == "none") return undeclared(ctx, "openness.data_license", Text{"the licence of published data", "la licence des données publiées"});
+    return CheckResult::skip(Text{"the charter declares no published data", "la charte ne déclare aucune donnée publiée"});
   }
   std::vector<std::string> bad;
   std::vector<Evidence> ev;
@@ -148,8 +148,8 @@ CheckResult data_licenses_open(AuditContext& ctx) {
       ev.push_back(charter_evidence(ctx, field));
     }
   }
-  if (bad.empty()) return CheckResult::pass(T("every published dataset has an open data licence", "chaque jeu de données publié a une licence ouverte"));
-  return CheckResult::fail(T("not an open data licence: " + join(bad), "pas une licence de données ouvertes : " + join(bad)), ev);
+  if (bad.empty()) return CheckResult::pass(Text{"every published dataset has an open data licence", "chaque jeu de données publié a une licence ouverte"});
+  return CheckResult::fail(Text{"not an open data licence: " + join(bad), "pas une licence de données ouvertes : " + join(bad)}, ev);
 }
 
 // Committed binaries: by extension, or by executable magic for files marked executable.
@@ -195,9 +195,9 @@ CheckResult no_committed_binaries(AuditContext& ctx) {
     std::string kind = binary_kind(e, ctx.snapshot);
     if (!kind.empty()) ev.push_back({e.path, 0, "", kind + ", " + std::to_string(e.size) + " bytes"});
   }
-  if (ev.empty()) return CheckResult::pass(T("no committed binary outside test fixtures", "aucun binaire commité hors fixtures de test"));
-  return CheckResult::fail(T(std::to_string(ev.size()) + " committed binary file(s), first " + ev.front().path + " (" + ev.front().note + ")",
-                             std::to_string(ev.size()) + " fichier(s) binaire(s) commité(s), dont " + ev.front().path + " (" + ev.front().note + ")"),
+  if (ev.empty()) return CheckResult::pass(Text{"no committed binary outside test fixtures", "aucun binaire commité hors fixtures de test"});
+  return CheckResult::fail(Text{std::to_string(ev.size()) + " committed binary file(s), first " + ev.front().path + " (" + ev.front().note + ")",
+                             std::to_string(ev.size()) + " fichier(s) binaire(s) commité(s), dont " + ev.front().path + " (" + ev.front().note + ")"},
                            ev);
 }
 
@@ -206,37 +206,37 @@ CheckResult no_committed_binaries(AuditContext& ctx) {
 void register_openness_primitives(std::vector<Primitive>& out) {
   out.push_back({
       .name = "license_file",
-      .description = T("A licence file is present and its text identified (SPDX matching guidelines).", "Un fichier de licence est présent et son texte identifié."),
+      .description = Text{"A licence file is present and its text identified (SPDX matching guidelines).", "Un fichier de licence est présent et son texte identifié."},
       .params_schema = no_params_schema(),
       .run = without_params(license_file),
   });
   out.push_back({
       .name = "license_matches_charter",
-      .description = T("The declared licence agrees with the identified licence file (same family and version).", "La licence déclarée concorde avec le fichier de licence."),
+      .description = Text{"The declared licence agrees with the identified licence file (same family and version).", "La licence déclarée concorde avec le fichier de licence."},
       .params_schema = no_params_schema(),
       .run = without_params(license_matches_charter),
   });
   out.push_back({
       .name = "license_is_free",
-      .description = T("The licence is OSI- or FSF-approved.", "La licence est approuvée par l'OSI ou la FSF."),
+      .description = Text{"The licence is OSI- or FSF-approved.", "La licence est approuvée par l'OSI ou la FSF."},
       .params_schema = no_params_schema(),
       .run = without_params(license_is_free),
   });
   out.push_back({
       .name = "license_on_french_list",
-      .description = T("The licence is on the French list for administrations (CRPA D323-2-1).", "La licence figure sur la liste du CRPA D323-2-1."),
+      .description = Text{"The licence is on the French list for administrations (CRPA D323-2-1).", "La licence figure sur la liste du CRPA D323-2-1."},
       .params_schema = no_params_schema(),
       .run = without_params(license_on_french_list),
   });
   out.push_back({
       .name = "data_licenses_open",
-      .description = T("Declared data licences are open data licences.", "Les licences de données déclarées sont ouvertes."),
+      .description = Text{"Declared data licences are open data licences.", "Les licences de données déclarées sont ouvertes."},
       .params_schema = no_params_schema(),
       .run = without_params(data_licenses_open),
   });
   out.push_back({
       .name = "no_committed_binaries",
-      .description = T("No executables, libraries, archives or packages are committed outside test fixtures.", "Aucun binaire n'est commité hors fixtures de test."),
+      .description = Text{"No executables, libraries, archives or packages are committed outside test fixtures.", "Aucun binaire n'est commité hors fixtures de test."},
       .params_schema = no_params_schema(),
       .run = without_params(no_committed_binaries),
       .passes_on_absence = true,

@@ -68,20 +68,20 @@ Evidence charter_evidence(const AuditContext& ctx, const std::string& field) {
 
 CheckResult undeclared(const AuditContext& ctx, const std::string& field, const Text& what) {
   if (ctx.charter.source == "none")
-    return CheckResult::fail(T("no charter: declare " + what.en + " as '" + field + "' in pacte.yml ('pacte init' writes a draft)",
+    return CheckResult::fail(Text{"no charter: declare " + what.en + " as '" + field + "' in pacte.yml ('pacte init' writes a draft)",
                                "pas de charte : déclarez " + what.fr + " dans pacte.yml sous « " + field +
-                                   " » (« pacte init » en écrit un brouillon)"));
+                                   " » (« pacte init » en écrit un brouillon)"});
   std::vector<Evidence> ev;
   Evidence e;
   e.path = ctx.charter.path;
   ev.push_back(e);
   if (ctx.charter.source == "publiccode")
-    return CheckResult::fail(T(what.en + " is not declared: publiccode.yml cannot say it; add '" + field + "' to a pacte.yml",
+    return CheckResult::fail(Text{what.en + " is not declared: publiccode.yml cannot say it; add '" + field + "' to a pacte.yml",
                                what.fr + " n'est pas déclaré : publiccode.yml ne permet pas de le dire ; ajoutez « " + field +
-                                   " » dans un pacte.yml"),
+                                   " » dans un pacte.yml"},
                              ev);
-  return CheckResult::fail(T(what.en + " is not declared: add '" + field + "' to " + ctx.charter.path,
-                             what.fr + " n'est pas déclaré : ajoutez « " + field + " » dans " + ctx.charter.path),
+  return CheckResult::fail(Text{what.en + " is not declared: add '" + field + "' to " + ctx.charter.path,
+                             what.fr + " n'est pas déclaré : ajoutez « " + field + " » dans " + ctx.charter.path},
                            ev);
 }
 

@@ -32,9 +32,6 @@ CheckResult undeclared(const AuditContext& ctx, const std::string& field, const 
 /// Evidence pointing at a charter field.
 Evidence charter_evidence(const AuditContext& ctx, const std::string& field);
 
-/// Text from a string literal pair.
-inline Text T(std::string en, std::string fr) { return Text{std::move(en), std::move(fr)}; }
-
 /// Reads the optional parameter `key` into `value`; `value` keeps its default (the member
 /// initialiser of the parameter struct) when the rule does not set it.
 template <class Value>
