@@ -60,12 +60,12 @@ bool passes_on_absence(const CheckSpec& spec) {
 
 CheckResult run_check(const CheckSpec& spec, AuditContext& ctx) {
   const Primitive* p = find_primitive(spec.primitive);
-  if (!p) return CheckResult::error({"unknown check primitive '" + spec.primitive + "'", "primitive de contrôle inconnue « " + spec.primitive + " »"});
+  if (!p) return CheckResult::error({"unknown check primitive '" + spec.primitive + "'", "primitive de contrôle inconnue «\u00a0" + spec.primitive + "\u00a0»"});
   try {
     return p->run(ctx, spec.params);
   } catch (const std::exception& e) {
     return CheckResult::error({std::string("the check could not be evaluated: ") + e.what(),
-                               std::string("le contrôle n'a pas pu être évalué : ") + e.what()});
+                               std::string("le contrôle n'a pas pu être évalué\u00a0: ") + e.what()});
   }
 }
 
@@ -105,7 +105,7 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
       }
       if (c.status != Status::pass) {
         r.status = Status::skip;
-        r.message = {"not applicable: " + c.message.en, "sans objet : " + c.message.fr};
+        r.message = {"not applicable: " + c.message.en, "sans objet\u00a0: " + c.message.fr};
         skipped = true;
         break;
       }
@@ -119,7 +119,7 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
       if (r.status == Status::fail && !rule.fail_message.en.empty()) {
         // A rule's own wording replaces the primitive's, keeping the details after a colon.
         r.message.en = rule.fail_message.en + (r.message.en.empty() ? "" : ": " + r.message.en);
-        r.message.fr = rule.fail_message.in(Lang::fr) + (r.message.fr.empty() ? "" : " : " + r.message.fr);
+        r.message.fr = rule.fail_message.in(Lang::fr) + (r.message.fr.empty() ? "" : "\u00a0: " + r.message.fr);
       }
     }
     if (r.evidence.size() > ctx.options.max_evidence) {
@@ -148,7 +148,7 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
         r.message = {std::to_string(missing.size()) + " file(s) could not be read (first " + first +
                          "; see stats.unreadable): nothing was found, but that cannot be confirmed",
                      std::to_string(missing.size()) + " fichier(s) illisible(s) (dont " + first +
-                         " ; voir stats.unreadable) : rien n'a été trouvé, sans pouvoir le confirmer"};
+                         "\u00a0; voir stats.unreadable)\u00a0: rien n'a été trouvé, mais sans pouvoir le confirmer"};
       }
     }
     std::vector<std::string> parts = {rule.id};

@@ -218,7 +218,7 @@ CheckResult file_exists(AuditContext& ctx, const FileExistsParams& p) {
     if (ev.size() >= 5) break;
   }
   if (!ev.empty())
-    return CheckResult::pass(Text{"found " + ev.front().path, "trouvé : " + ev.front().path}, ev);
+    return CheckResult::pass(Text{"found " + ev.front().path, "trouvé\u00a0: " + ev.front().path}, ev);
   if (!too_short.empty()) {
     std::vector<Evidence> sev;
     for (const auto& s : too_short) sev.push_back({s, 0, "", "fewer than " + std::to_string(min_words) + " words"});
@@ -231,7 +231,7 @@ CheckResult file_exists(AuditContext& ctx, const FileExistsParams& p) {
 
 CheckResult file_absent(AuditContext& ctx, const FileAbsentParams& p) {
   auto files = files_matching(ctx.snapshot, p.paths, p.exclude, p.icase);
-  if (files.empty()) return CheckResult::pass(Text{"none found", "aucun trouvé"});
+  if (files.empty()) return CheckResult::pass(Text{"none found", "aucun fichier trouvé"});
   std::vector<Evidence> ev;
   for (const auto* f : files) ev.push_back({f->path, 0, "", p.note});
   return CheckResult::fail(Text{std::to_string(files.size()) + " file(s) found, first " + files.front()->path,
@@ -267,12 +267,12 @@ CheckResult content_matches(AuditContext& ctx, const ContentParams& p) {
   auto ev = find_matches(ctx, p, 5);
   if (!ev.empty()) return CheckResult::pass(Text{"found in " + ev.front().path, "trouvé dans " + ev.front().path}, ev);
   return CheckResult::fail(Text{"no file matching " + join(p.paths) + " says it",
-                             "aucun fichier correspondant à " + join(p.paths) + " ne le dit"});
+                             "aucun fichier correspondant à " + join(p.paths) + " ne contient l'expression recherchée"});
 }
 
 CheckResult content_absent(AuditContext& ctx, const ContentParams& p) {
   auto ev = find_matches(ctx, p, ctx.options.max_evidence + 1000);
-  if (ev.empty()) return CheckResult::pass(Text{"not found", "non trouvé"});
+  if (ev.empty()) return CheckResult::pass(Text{"not found", "aucune occurrence trouvée"});
   return CheckResult::fail(Text{"found in " + ev.front().path + ":" + std::to_string(ev.front().line),
                              "trouvé dans " + ev.front().path + ":" + std::to_string(ev.front().line)},
                            ev);
@@ -282,9 +282,9 @@ CheckResult charter_present(AuditContext& ctx) {
   if (ctx.charter.source == "pacte") return CheckResult::pass(Text{"charter " + ctx.charter.path, "charte " + ctx.charter.path}, {{ctx.charter.path, 0, "", ""}});
   if (ctx.charter.source == "publiccode")
     return CheckResult::fail(Text{"only publiccode.yml: advertising, funding, trackers, accessibility and succession stay undeclared",
-                               "seulement publiccode.yml : publicité, financement, traceurs, accessibilité et succession restent non déclarés"},
+                               "seulement publiccode.yml\u00a0: la publicité, le financement, les traceurs, l'accessibilité et la succession restent non déclarés"},
                              {{ctx.charter.path, 0, "", ""}});
-  return CheckResult::fail(Text{"no pacte.yml, .pacte.yml or .github/pacte.yml", "ni pacte.yml, ni .pacte.yml, ni .github/pacte.yml"});
+  return CheckResult::fail(Text{"no pacte.yml, .pacte.yml or .github/pacte.yml", "aucun fichier pacte.yml, .pacte.yml ni .github/pacte.yml"});
 }
 
 CheckResult charter_field_present(AuditContext& ctx, const FieldPresentParams& p) {
@@ -295,20 +295,20 @@ CheckResult charter_field_present(AuditContext& ctx, const FieldPresentParams& p
   if (empty) {
     if (v && v->is_array() && !v->empty())
       return CheckResult::fail(Text{field + " lists " + std::to_string(v->size()) + ", at least " + std::to_string(p.min_items) + " expected",
-                                 field + " en liste " + std::to_string(v->size()) + ", au moins " + std::to_string(p.min_items) + " attendus"},
+                                 "le champ " + field + " compte " + std::to_string(v->size()) + " entrée(s), au moins " + std::to_string(p.min_items) + " attendue(s)"},
                                {charter_evidence(ctx, field)});
     return undeclared(ctx, field, p.label);
   }
-  return CheckResult::pass(Text{field + " is declared", field + " est déclaré"}, {charter_evidence(ctx, field)});
+  return CheckResult::pass(Text{field + " is declared", "le champ " + field + " est déclaré"}, {charter_evidence(ctx, field)});
 }
 
 CheckResult charter_field_equals(AuditContext& ctx, const FieldValueParams& p) {
   const std::string& field = p.field;
   const nlohmann::json* v = ctx.charter.field(field);
   if (!v) return undeclared(ctx, field, p.label);
-  if (*v == p.value) return CheckResult::pass(Text{field + ": " + field_text(*v), field + " : " + field_text(*v)}, {charter_evidence(ctx, field)});
+  if (*v == p.value) return CheckResult::pass(Text{field + ": " + field_text(*v), field + "\u00a0: " + field_text(*v)}, {charter_evidence(ctx, field)});
   return CheckResult::fail(Text{ctx.charter.where(field) + ": " + field + " is " + field_text(*v) + ", expected " + field_text(p.value),
-                             ctx.charter.where(field) + " : " + field + " vaut " + field_text(*v) + ", attendu " + field_text(p.value)},
+                             ctx.charter.where(field) + "\u00a0: " + field + " vaut " + field_text(*v) + ", valeur attendue\u00a0: " + field_text(p.value)},
                            {charter_evidence(ctx, field)});
 }
 
@@ -317,10 +317,10 @@ CheckResult charter_field_not(AuditContext& ctx, const FieldValueParams& p) {
   const nlohmann::json* v = ctx.charter.field(field);
   if (v && *v == p.value)
     return CheckResult::fail(Text{ctx.charter.where(field) + ": " + field + " is " + field_text(*v),
-                               ctx.charter.where(field) + " : " + field + " vaut " + field_text(*v)},
+                               ctx.charter.where(field) + "\u00a0: " + field + " vaut " + field_text(*v)},
                              {charter_evidence(ctx, field)});
-  if (!v) return CheckResult::pass(Text{field + " is not declared as " + field_text(p.value), field + " n'est pas déclaré à " + field_text(p.value)});
-  return CheckResult::pass(Text{field + ": " + field_text(*v), field + " : " + field_text(*v)}, {charter_evidence(ctx, field)});
+  if (!v) return CheckResult::pass(Text{field + " is not declared as " + field_text(p.value), "le champ " + field + " n'est pas déclaré, il ne vaut donc pas " + field_text(p.value)});
+  return CheckResult::pass(Text{field + ": " + field_text(*v), field + "\u00a0: " + field_text(*v)}, {charter_evidence(ctx, field)});
 }
 
 CheckResult charter_field_matches(AuditContext& ctx, const FieldMatchesParams& p) {
@@ -329,9 +329,9 @@ CheckResult charter_field_matches(AuditContext& ctx, const FieldMatchesParams& p
   if (!v || !v->is_string()) return undeclared(ctx, field, p.label);
   auto re = compile_pattern(p.pattern, p.icase);
   if (RE2::PartialMatch(v->get<std::string>(), *re))
-    return CheckResult::pass(Text{field + ": " + v->get<std::string>(), field + " : " + v->get<std::string>()}, {charter_evidence(ctx, field)});
+    return CheckResult::pass(Text{field + ": " + v->get<std::string>(), field + "\u00a0: " + v->get<std::string>()}, {charter_evidence(ctx, field)});
   return CheckResult::fail(Text{ctx.charter.where(field) + ": '" + v->get<std::string>() + "' is not " + p.expect.en,
-                             ctx.charter.where(field) + " : « " + v->get<std::string>() + " » n'est pas " + p.expect.fr},
+                             ctx.charter.where(field) + "\u00a0: «\u00a0" + v->get<std::string>() + "\u00a0» n'est pas " + p.expect.fr},
                            {charter_evidence(ctx, field)});
 }
 
@@ -340,11 +340,11 @@ CheckResult charter_field_in(AuditContext& ctx, const FieldInParams& p) {
   const nlohmann::json* v = ctx.charter.field(field);
   if (!v) return undeclared(ctx, field, p.label);
   for (const auto& allowed : p.values)
-    if (*v == allowed) return CheckResult::pass(Text{field + ": " + field_text(*v), field + " : " + field_text(*v)}, {charter_evidence(ctx, field)});
+    if (*v == allowed) return CheckResult::pass(Text{field + ": " + field_text(*v), field + "\u00a0: " + field_text(*v)}, {charter_evidence(ctx, field)});
   std::vector<std::string> vals;
   for (const auto& a : p.values) vals.push_back(field_text(a));
   return CheckResult::fail(Text{field + " is " + field_text(*v) + ", expected one of " + join(vals),
-                             field + " vaut " + field_text(*v) + ", attendu l'un de " + join(vals)},
+                             field + " vaut " + field_text(*v) + ", valeur attendue parmi\u00a0: " + join(vals)},
                            {charter_evidence(ctx, field)});
 }
 
@@ -366,11 +366,11 @@ CheckResult charter_path_exists(AuditContext& ctx, const FieldPathParams& p) {
       }
     if (folder) return CheckResult::pass(Text{path + " (folder) exists", "le dossier " + path + " existe"}, {{path, 0, "", ""}});
     return CheckResult::fail(Text{ctx.charter.where(field) + " declares " + path + ", which is not in the repository",
-                               ctx.charter.where(field) + " déclare " + path + ", absent du dépôt"},
+                               ctx.charter.where(field) + " déclare " + path + ", qui est absent du dépôt"},
                              {cev});
   }
   if (e->kind != EntryKind::file)
-    return CheckResult::fail(Text{path + " is a symbolic link or submodule; pacte does not follow it", path + " est un lien symbolique ou un sous-module ; pacte ne le suit pas"},
+    return CheckResult::fail(Text{path + " is a symbolic link or submodule; pacte does not follow it", path + " est un lien symbolique ou un sous-module\u00a0; pacte ne le suit pas"},
                              {{path, 0, "", ""}});
   auto content = ctx.snapshot.read(*e);
   if (!content) return CheckResult::error(Text{path + " cannot be read", path + " ne peut pas être lu"});
@@ -389,9 +389,9 @@ CheckResult charter_date_future(AuditContext& ctx, const FieldParams& p) {
   const nlohmann::json* v = ctx.charter.field(field);
   if (!v || !v->is_string()) return undeclared(ctx, field, p.label);
   auto t = parse_date(v->get<std::string>());
-  if (!t) return CheckResult::error(Text{field + " is not a date", field + " n'est pas une date"});
-  if (*t + 86400 > ctx.now) return CheckResult::pass(Text{field + ": " + v->get<std::string>(), field + " : " + v->get<std::string>()}, {charter_evidence(ctx, field)});
-  return CheckResult::fail(Text{field + " (" + v->get<std::string>() + ") has passed", field + " (" + v->get<std::string>() + ") est dépassée"},
+  if (!t) return CheckResult::error(Text{field + " is not a date", "le champ " + field + " n'est pas une date"});
+  if (*t + 86400 > ctx.now) return CheckResult::pass(Text{field + ": " + v->get<std::string>(), field + "\u00a0: " + v->get<std::string>()}, {charter_evidence(ctx, field)});
+  return CheckResult::fail(Text{field + " (" + v->get<std::string>() + ") has passed", "la date indiquée dans " + field + " (" + v->get<std::string>() + ") est dépassée"},
                            {charter_evidence(ctx, field)});
 }
 
@@ -408,8 +408,8 @@ CheckResult any_of(AuditContext& ctx, const AnyOfParams& p) {
     reasons_en.push_back(r.message.en);
     reasons_fr.push_back(r.message.fr);
   }
-  if (any_error) return CheckResult::error(Text{join(reasons_en, "; "), join(reasons_fr, " ; ")});
-  return CheckResult::fail(Text{join(reasons_en, "; "), join(reasons_fr, " ; ")});
+  if (any_error) return CheckResult::error(Text{join(reasons_en, "; "), join(reasons_fr, "\u00a0; ")});
+  return CheckResult::fail(Text{join(reasons_en, "; "), join(reasons_fr, "\u00a0; ")});
 }
 
 std::string validate_any_of(const AnyOfParams& p) {

@@ -100,23 +100,24 @@ std::size_t apart_count(const TrackerState& st, const std::vector<std::string>& 
 Text apart_note(std::size_t n) {
   if (n == 0) return {};
   return Text{" (" + std::to_string(n) + " more only in tests, docs or dev dependencies, not counted)",
-           " (" + std::to_string(n) + " autres seulement dans les tests, la doc ou les dépendances de développement, non comptés)"};
+              " (" + std::to_string(n) + " autre(s), uniquement dans les tests, la documentation ou les dépendances de développement, non comptés)"};
 }
 
 CheckResult no_advertising_detected(AuditContext& ctx) {
   const auto& st = tracker_state(ctx);
   std::vector<Evidence> ev;
-  std::vector<std::string> names;
+  std::vector<std::string> names, names_fr;
   for (const auto& d : st.detections) {
     if (d.signature->category != "ads" || d.only_dev_or_test) continue;
     auto e = code_evidence(d);
     if (e.empty()) continue;
     names.push_back(d.signature->name + " (" + d.signature->vendor + ") in " + first_place(e));
+    names_fr.push_back(d.signature->name + " (" + d.signature->vendor + ") dans " + first_place(e));
     ev.insert(ev.end(), e.begin(), e.end());
   }
   Text apart = apart_note(apart_count(st, {"ads"}));
-  if (names.empty()) return CheckResult::pass(Text{"no advertising SDK, tag or ads.txt seller" + apart.en, "aucun SDK, balise ni vendeur ads.txt publicitaire" + apart.fr});
-  return CheckResult::fail(Text{"advertising: " + join(names, "; "), "publicité : " + join(names, " ; ")}, ev);
+  if (names.empty()) return CheckResult::pass(Text{"no advertising SDK, tag or ads.txt seller" + apart.en, "aucun SDK, aucune balise ni aucun vendeur ads.txt publicitaire" + apart.fr});
+  return CheckResult::fail(Text{"advertising: " + join(names, "; "), "publicité\u00a0: " + join(names_fr, "\u00a0; ")}, ev);
 }
 
 CheckResult trackers_declared(AuditContext& ctx) {
@@ -140,33 +141,35 @@ CheckResult trackers_declared(AuditContext& ctx) {
     return CheckResult::pass(Text{std::to_string(declared) + " tracker(s) in the code, all declared", std::to_string(declared) + " traceur(s) dans le code, tous déclarés"});
   if (ctx.charter.source == "none") {
     en.push_back("no charter: declare them in neutrality.trackers");
-    fr.push_back("pas de charte : déclarez-les dans neutrality.trackers");
+    fr.push_back("pas de charte\u00a0: déclarez-les dans neutrality.trackers");
   }
-  return CheckResult::fail(Text{join(en, "; "), join(fr, " ; ")}, ev);
+  return CheckResult::fail(Text{join(en, "; "), join(fr, "\u00a0; ")}, ev);
 }
 
 CheckResult trackers_of_category(AuditContext& ctx, const CategoriesParams& p) {
   const std::vector<std::string>& cats = p.categories;
   const auto& st = tracker_state(ctx);
   std::vector<Evidence> ev;
-  std::vector<std::string> names;
+  std::vector<std::string> names, names_fr;
   for (const auto& d : st.detections) {
     if (d.only_dev_or_test || std::find(cats.begin(), cats.end(), d.signature->category) == cats.end()) continue;
     auto e = code_evidence(d);
     if (e.empty()) continue;
-    names.push_back(label(*d.signature) + " in " + first_place(e) + (declared_entry(ctx, *d.signature) ? " (declared)" : ""));
+    bool declared = declared_entry(ctx, *d.signature) != nullptr;
+    names.push_back(label(*d.signature) + " in " + first_place(e) + (declared ? " (declared)" : ""));
+    names_fr.push_back(label(*d.signature) + " dans " + first_place(e) + (declared ? " (déclaré)" : ""));
     ev.insert(ev.end(), e.begin(), e.end());
   }
   Text apart = apart_note(apart_count(st, cats));
-  if (names.empty()) return CheckResult::pass(Text{"none found" + apart.en, "aucun trouvé" + apart.fr});
-  return CheckResult::fail(Text{"user data shared with advertisers: " + join(names, "; "), "données des usagers partagées avec des publicitaires : " + join(names, " ; ")}, ev);
+  if (names.empty()) return CheckResult::pass(Text{"none found" + apart.en, "aucun traceur de ces catégories" + apart.fr});
+  return CheckResult::fail(Text{"user data shared with advertisers: " + join(names, "; "), "données des usagers partagées avec des publicitaires\u00a0: " + join(names_fr, "\u00a0; ")}, ev);
 }
 
 CheckResult third_party_measurement(AuditContext& ctx, const MeasurementParams& p) {
   const std::vector<std::string>& cats = p.categories;
   const auto& st = tracker_state(ctx);
   std::vector<Evidence> ev;
-  std::vector<std::string> en, fr, ok;
+  std::vector<std::string> en, fr, ok, ok_fr;
   for (const auto& d : st.detections) {
     const Signature& s = *d.signature;
     if (d.only_dev_or_test || std::find(cats.begin(), cats.end(), s.category) == cats.end()) continue;
@@ -177,18 +180,19 @@ CheckResult third_party_measurement(AuditContext& ctx, const MeasurementParams& 
     bool exempt = decl && decl->value("consent", "") == "exempt" && s.consent_exempt_possible;
     if (self_hosted || exempt) {
       ok.push_back(s.name + (self_hosted ? " (self-hosted)" : " (consent-exempt)"));
+      ok_fr.push_back(s.name + (self_hosted ? " (auto-hébergé)" : " (exempté de consentement)"));
       continue;
     }
     std::string why = !decl ? "not declared" : s.self_hostable || s.consent_exempt_possible ? "declared as neither self-hosted nor consent-exempt" : "a third-party service";
-    std::string why_fr = !decl ? "non déclaré" : s.self_hostable || s.consent_exempt_possible ? "déclaré ni auto-hébergé ni exempté" : "un service tiers";
+    std::string why_fr = !decl ? "non déclaré" : s.self_hostable || s.consent_exempt_possible ? "déclaré ni comme auto-hébergé ni comme exempté de consentement" : "un service tiers";
     en.push_back(label(s) + " in " + first_place(e) + ": " + why);
-    fr.push_back(label(s) + " dans " + first_place(e) + " : " + why_fr);
+    fr.push_back(label(s) + " dans " + first_place(e) + "\u00a0: " + why_fr);
     ev.insert(ev.end(), e.begin(), e.end());
   }
   if (en.empty())
-    return CheckResult::pass(ok.empty() ? Text{"no third-party audience measurement or session replay", "aucune mesure d'audience ou enregistrement de session tiers"}
-                                        : Text{"measurement is self-hosted or consent-exempt: " + join(ok), "mesure auto-hébergée ou exemptée : " + join(ok)});
-  return CheckResult::fail(Text{join(en, "; "), join(fr, " ; ")}, ev);
+    return CheckResult::pass(ok.empty() ? Text{"no third-party audience measurement or session replay", "aucun outil tiers de mesure d'audience ni d'enregistrement de session"}
+                                        : Text{"measurement is self-hosted or consent-exempt: " + join(ok), "mesure d'audience auto-hébergée ou exemptée de consentement\u00a0: " + join(ok_fr)});
+  return CheckResult::fail(Text{join(en, "; "), join(fr, "\u00a0; ")}, ev);
 }
 
 CheckResult declared_trackers_found(AuditContext& ctx) {
@@ -215,7 +219,7 @@ CheckResult declared_trackers_found(AuditContext& ctx) {
   }
   if (stale.empty()) return CheckResult::pass(Text{"every declared tracker is found in the code", "chaque traceur déclaré est présent dans le code"});
   return CheckResult::fail(Text{"declared but nowhere in the code: " + join(stale) + " (the charter is stale?)",
-                             "déclarés mais absents du code : " + join(stale) + " (charte périmée ?)"},
+                             "traceurs déclarés mais absents du code\u00a0: " + join(stale) + " (la charte n'est-elle plus à jour\u00a0?)"},
                            ev);
 }
 
@@ -225,18 +229,19 @@ CheckResult funding_without_advertising(AuditContext& ctx) {
     if (ctx.charter.source == "none") return undeclared(ctx, "neutrality.funding", Text{"the funding sources", "les sources de financement"});
     return CheckResult::pass(Text{"no funding declared (see NEUT-FUNDING-DECLARED)", "aucun financement déclaré (voir NEUT-FUNDING-DECLARED)"});
   }
-  std::vector<std::string> bad;
+  std::vector<std::string> bad, bad_fr;
   std::vector<Evidence> ev;
   for (std::size_t i = 0; i < f->size(); ++i) {
     const auto& src = (*f)[i];
     std::string kind = src.is_object() ? src.value("kind", "") : "";
     if (kind == "advertising" || kind == "data-sale") {
       bad.push_back(src.value("source", "?") + " (" + kind + ")");
+      bad_fr.push_back(src.value("source", "?") + (kind == "advertising" ? " (publicité)" : " (vente de données)"));
       ev.push_back(charter_evidence(ctx, "neutrality.funding." + std::to_string(i)));
     }
   }
-  if (bad.empty()) return CheckResult::pass(Text{"no advertising or data-sale funding declared", "aucun financement publicitaire ou par vente de données"});
-  return CheckResult::fail(Text{"funded by " + join(bad), "financé par " + join(bad)}, ev);
+  if (bad.empty()) return CheckResult::pass(Text{"no advertising or data-sale funding declared", "aucun financement par la publicité ou la vente de données n'est déclaré"});
+  return CheckResult::fail(Text{"funded by " + join(bad), "financement par " + join(bad_fr)}, ev);
 }
 
 }  // namespace
@@ -244,7 +249,7 @@ CheckResult funding_without_advertising(AuditContext& ctx) {
 void register_neutrality_primitives(std::vector<Primitive>& out) {
   out.push_back({
       .name = "no_advertising_detected",
-      .description = Text{"No advertising SDK, ad tag or ads.txt seller in shipped code (tests and docs reported apart).", "Aucun SDK, balise ou vendeur ads.txt publicitaire dans le code livré."},
+      .description = Text{"No advertising SDK, ad tag or ads.txt seller in shipped code (tests and docs reported apart).", "Aucun SDK, aucune balise ni aucun vendeur ads.txt publicitaire dans le code livré."},
       .params_schema = no_params_schema(),
       .run = without_params(no_advertising_detected),
       .passes_on_absence = true,
@@ -265,7 +270,7 @@ void register_neutrality_primitives(std::vector<Primitive>& out) {
   });
   out.push_back({
       .name = "third_party_measurement",
-      .description = Text{"Measurement trackers (analytics, session replay by default) are declared self-hosted or consent-exempt.", "Les outils de mesure sont déclarés auto-hébergés ou exemptés."},
+      .description = Text{"Measurement trackers (analytics, session replay by default) are declared self-hosted or consent-exempt.", "Les outils de mesure d'audience sont déclarés auto-hébergés ou exemptés de consentement."},
       .params_schema = MeasurementParams::schema(),
       .run = with_params(third_party_measurement),
       .passes_on_absence = true,
@@ -278,7 +283,7 @@ void register_neutrality_primitives(std::vector<Primitive>& out) {
   });
   out.push_back({
       .name = "funding_without_advertising",
-      .description = Text{"No declared funding source of kind advertising or data-sale.", "Aucune source de financement publicitaire ou par vente de données."},
+      .description = Text{"No declared funding source of kind advertising or data-sale.", "Aucune source de financement déclarée par la publicité ou la vente de données."},
       .params_schema = no_params_schema(),
       .run = without_params(funding_without_advertising),
   });

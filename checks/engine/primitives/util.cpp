@@ -69,19 +69,19 @@ Evidence charter_evidence(const AuditContext& ctx, const std::string& field) {
 CheckResult undeclared(const AuditContext& ctx, const std::string& field, const Text& what) {
   if (ctx.charter.source == "none")
     return CheckResult::fail(Text{"no charter: declare " + what.en + " as '" + field + "' in pacte.yml ('pacte init' writes a draft)",
-                               "pas de charte : déclarez " + what.fr + " dans pacte.yml sous « " + field +
-                                   " » (« pacte init » en écrit un brouillon)"});
+                               "pas de charte\u00a0: indiquez " + what.fr + " dans pacte.yml sous «\u00a0" + field +
+                                   "\u00a0» («\u00a0pacte init\u00a0» en écrit un brouillon)"});
   std::vector<Evidence> ev;
   Evidence e;
   e.path = ctx.charter.path;
   ev.push_back(e);
   if (ctx.charter.source == "publiccode")
     return CheckResult::fail(Text{what.en + " is not declared: publiccode.yml cannot say it; add '" + field + "' to a pacte.yml",
-                               what.fr + " n'est pas déclaré : publiccode.yml ne permet pas de le dire ; ajoutez « " + field +
-                                   " » dans un pacte.yml"},
+                               "publiccode.yml ne permet pas d'indiquer " + what.fr + "\u00a0; ajoutez «\u00a0" + field +
+                                   "\u00a0» dans un fichier pacte.yml"},
                              ev);
   return CheckResult::fail(Text{what.en + " is not declared: add '" + field + "' to " + ctx.charter.path,
-                             what.fr + " n'est pas déclaré : ajoutez « " + field + " » dans " + ctx.charter.path},
+                             "la charte ne précise pas " + what.fr + "\u00a0: ajoutez «\u00a0" + field + "\u00a0» dans " + ctx.charter.path},
                            ev);
 }
 

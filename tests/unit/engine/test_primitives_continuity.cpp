@@ -38,6 +38,7 @@ TEST_CASE("history_recent_commit judges the age of the audited commit") {
   const RuleResult& recent = s.check("{primitive: history_recent_commit, days: 90}");
   CHECK(recent.status == Status::pass);
   CHECK(recent.message.en == "last commit 31 days ago (2026-05-01T00:00:00Z)");
+  CHECK(recent.message.fr == "dernière modification il y a 31\u00a0jours (2026-05-01T00:00:00Z)");
   const RuleResult& old = s.check("{primitive: history_recent_commit, days: 10}");
   CHECK(old.status == Status::fail);
   CHECK(old.message.en == "last commit 31 days ago (2026-05-01T00:00:00Z), more than 10");

@@ -78,6 +78,7 @@ TEST_CASE("accessibility_status_matches passes when charter and statement agree,
   const RuleResult& other = s.check("{primitive: accessibility_status_matches}");
   CHECK(other.status == Status::fail);
   CHECK(other.message.en == "the charter declares 'full' but docs/accessibilite.md states 'partial'");
+  CHECK(other.message.fr == "la charte déclare «\u00a0totalement conforme\u00a0» mais docs/accessibilite.md indique «\u00a0partiellement conforme\u00a0»");
 }
 
 TEST_CASE("accessibility_status_matches skips without a statement to compare") {
@@ -170,6 +171,7 @@ TEST_CASE("login_methods_open passes with an open login method, and fails with p
   const RuleResult& r = s.check("{primitive: login_methods_open}");
   CHECK(r.status == Status::fail);
   CHECK(says(r, "only private-platform logins (google, facebook)"));
+  CHECK(r.message.fr == "connexion uniquement par des plateformes privées (google, facebook)\u00a0: proposez aussi la connexion par courriel ou par FranceConnect");
   s.charter_with("equal_access: {account_required: true, login_methods: [google, franceconnect]}");
   CHECK(s.check("{primitive: login_methods_open}").status == Status::pass);
   s.charter_with("equal_access: {account_required: true}");

@@ -88,6 +88,8 @@ TEST_CASE("content_absent cannot pass when a file could not be read: it is an er
   const RuleResult& r = s.check("{primitive: content_absent, paths: ['**/*.js'], pattern: 'UA-[0-9]+'}");
   CHECK(r.status == Status::error);
   CHECK(says(r, "vendor/analytics.js"));
+  CHECK(r.message.fr == "1 fichier(s) illisible(s) (dont vendor/analytics.js\u00a0; voir stats.unreadable)\u00a0: rien n'a été trouvé, "
+                        "mais sans pouvoir le confirmer");
   // A primitive that passes on presence is not affected: what it found is there.
   s.file("README.md", "# Service\n");
   CHECK(s.check("{primitive: file_exists, paths: [README*]}").status == Status::pass);
@@ -123,6 +125,7 @@ TEST_CASE("charter_field_present passes for a declared field, and fails for a mi
   const RuleResult& missing = s.check("{primitive: charter_field_present, field: continuity.security_contact, label: {en: the security contact, fr: le contact de sécurité}}");
   CHECK(missing.status == Status::fail);
   CHECK(missing.message.en == "the security contact is not declared: add 'continuity.security_contact' to pacte.yml");
+  CHECK(missing.message.fr == "la charte ne précise pas le contact de sécurité\u00a0: ajoutez «\u00a0continuity.security_contact\u00a0» dans pacte.yml");
   const RuleResult& short_list = s.check("{primitive: charter_field_present, field: continuity.maintainers, min_items: 2}");
   CHECK(short_list.status == Status::fail);
   CHECK(short_list.message.en == "continuity.maintainers lists 1, at least 2 expected");
@@ -171,7 +174,7 @@ TEST_CASE("charter_field_matches passes when the value matches, and fails saying
   const RuleResult& r = s.check("{primitive: charter_field_matches, field: service.url, pattern: '^https://', expect: {en: an HTTPS address, fr: une adresse HTTPS}}");
   CHECK(r.status == Status::fail);
   CHECK(says(r, "'http://service.example.org' is not an HTTPS address"));
-  CHECK(r.message.fr.find("« http://service.example.org » n'est pas une adresse HTTPS") != std::string::npos);
+  CHECK(r.message.fr.find("\u00a0: «\u00a0http://service.example.org\u00a0» n'est pas une adresse HTTPS") != std::string::npos);
 }
 
 TEST_CASE("charter_path_exists passes for a declared file that says something, and fails otherwise") {
@@ -223,6 +226,36 @@ TEST_CASE("any_of refuses an unknown primitive or wrong parameters when the modu
   CHECK_THROWS_WITH_AS(s.check("{primitive: any_of, checks: [{primitive: file_exist, paths: [README*]}]}"),
                        doctest::Contains("unknown check primitive 'file_exist'"), InputError);
   CHECK_THROWS_AS(s.check("{primitive: any_of, checks: [{primitive: file_exists}]}"), InputError);
+}
+
+// ---------------------------------------------------------------- rule wording
+
+TEST_CASE("a rule's own failure wording comes first, the primitive's details after a colon") {
+  Scenario s;
+  const RuleResult& r = s.rule_module(R"(pacte_rules: 1
+module: test
+rules:
+  - id: TEST-README
+    principle: openness
+    severity: low
+    title: {en: A README, fr: Un README}
+    rationale: {en: People read it., fr: On le lit.}
+    remediation: {en: Write one., fr: Écrivez-en un.}
+    references: [{title: Test, url: "https://example.org"}]
+    check: {primitive: file_exists, paths: [README*]}
+    messages: {fail: {en: No README, fr: Pas de README}}
+)");
+  CHECK(r.status == Status::fail);
+  CHECK(r.message.en == "No README: no file matches README*");
+  CHECK(r.message.fr == "Pas de README\u00a0: aucun fichier ne correspond à README*");
+}
+
+TEST_CASE("a condition that does not hold makes the rule not applicable, in both languages") {
+  Scenario s;
+  const RuleResult& r = s.check("{primitive: file_exists, paths: [README*]}", "[{primitive: charter_present}]");
+  CHECK(r.status == Status::skip);
+  CHECK(r.message.en == "not applicable: no pacte.yml, .pacte.yml or .github/pacte.yml");
+  CHECK(r.message.fr == "sans objet\u00a0: aucun fichier pacte.yml, .pacte.yml ni .github/pacte.yml");
 }
 
 // ---------------------------------------------------------------- the registry

@@ -24,6 +24,7 @@ TEST_CASE("no_advertising_detected passes without advertising, and fails naming 
   const RuleResult& r = s.check("{primitive: no_advertising_detected}");
   CHECK(r.status == Status::fail);
   CHECK(says(r, "Google AdSense (Google) in public/ads.html:1"));
+  CHECK(r.message.fr == "publicité\u00a0: Google AdSense (Google) dans public/ads.html:1");
   REQUIRE(!r.evidence.empty());
   CHECK(r.evidence[0].path == "public/ads.html");
 }
@@ -65,6 +66,7 @@ TEST_CASE("third_party_measurement passes for self-hosted Matomo, and fails for 
   const RuleResult& matomo = s.check("{primitive: third_party_measurement}");
   CHECK(matomo.status == Status::pass);
   CHECK(matomo.message.en == "measurement is self-hosted or consent-exempt: Matomo (Piwik) (self-hosted)");
+  CHECK(matomo.message.fr == "mesure d'audience auto-hébergée ou exemptée de consentement\u00a0: Matomo (Piwik) (auto-hébergé)");
   s.file("public/stats.html", kGoogleAnalytics);
   s.charter_with("neutrality: {trackers: [{name: Matomo, self_hosted: true}, {name: Google Analytics}]}");
   const RuleResult& ga = s.check("{primitive: third_party_measurement}");
@@ -106,6 +108,7 @@ TEST_CASE("funding_without_advertising passes for public funding, and fails for 
   const RuleResult& r = s.check("{primitive: funding_without_advertising}");
   CHECK(r.status == Status::fail);
   CHECK(r.message.en == "funded by Régie (advertising)");
+  CHECK(r.message.fr == "financement par Régie (publicité)");
 }
 
 TEST_CASE("tracker primitives pass on absence: an unreadable file turns their pass into an error") {

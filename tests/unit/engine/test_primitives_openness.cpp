@@ -41,6 +41,7 @@ TEST_CASE("license_matches_charter passes when the declared licence is the file'
   const RuleResult& other = s.check("{primitive: license_matches_charter}");
   CHECK(other.status == Status::fail);
   CHECK(other.message.en == "the charter declares Apache-2.0 but the repository carries LICENSE (MIT)");
+  CHECK(other.message.fr == "la charte déclare Apache-2.0 mais le dépôt contient LICENSE (MIT)");
 }
 
 TEST_CASE("license_is_free passes for an OSI-approved licence, and fails for a non-commercial one") {
@@ -51,6 +52,7 @@ TEST_CASE("license_is_free passes for an OSI-approved licence, and fails for a n
   const RuleResult& r = s.check("{primitive: license_is_free}");
   CHECK(r.status == Status::fail);
   CHECK(r.message.en == "CC-BY-NC-4.0 is neither OSI- nor FSF-approved (or unknown to pacte)");
+  CHECK(r.message.fr == "la licence CC-BY-NC-4.0 n'est approuvée ni par l'OSI ni par la FSF (ou est inconnue de pacte)");
 }
 
 TEST_CASE("license_is_free without a charter judges the identified licence file") {
@@ -99,6 +101,7 @@ TEST_CASE("no_committed_binaries passes without binaries, and fails for an execu
   CHECK(r.evidence[0].path == "bin/tool");
   CHECK(r.evidence[0].note == "ELF executable, 7 bytes");
   CHECK(r.evidence[1].note == "Windows executable or library, 2 bytes");
+  CHECK(r.message.fr == "2 fichier(s) binaire(s) enregistré(s) dans le dépôt, dont bin/tool (exécutable ELF, 7\u00a0octets)");
 }
 
 TEST_CASE("no_committed_binaries passes on absence: an unreadable file turns its pass into an error") {
