@@ -20,14 +20,16 @@ int days_between(std::time_t later, std::time_t earlier) { return static_cast<in
 
 /// Parameters of history_recent_commit and history_releases.
 struct DaysParams {
-  int days = 0;  // the longest time allowed, in days (required)
+  /// The longest time allowed, in days (required).
+  int days = 0;
   static nlohmann::json schema() { return params_schema({{"days", {{"type", "integer"}, {"minimum", 1}}}}, {"days"}); }
 };
 void from_json(const nlohmann::json& j, DaysParams& p) { j.at("days").get_to(p.days); }
 
 /// Parameters of history_absence_factor.
 struct AbsenceFactorParams {
-  int min = 0;  // the lowest absence factor accepted (required)
+  /// The lowest absence factor accepted (required).
+  int min = 0;
   static nlohmann::json schema() { return params_schema({{"min", {{"type", "integer"}, {"minimum", 1}}}}, {"min"}); }
 };
 void from_json(const nlohmann::json& j, AbsenceFactorParams& p) { j.at("min").get_to(p.min); }

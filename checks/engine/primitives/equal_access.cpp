@@ -16,7 +16,8 @@ namespace {
 
 /// Parameters of accessibility_template_defects.
 struct TemplateChecksParams {
-  std::vector<std::string> checks;  // names of template checks, see a11y_check_names() (required)
+  /// Names of template checks, among a11y_check_names() (required).
+  std::vector<std::string> checks;
   static nlohmann::json schema() {
     return params_schema({{"checks", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}}}}}}, {"checks"});
   }
@@ -25,7 +26,8 @@ void from_json(const nlohmann::json& j, TemplateChecksParams& p) { j.at("checks"
 
 /// Parameters of language_declared.
 struct LanguageParams {
-  std::string tag;  // a BCP 47 language tag such as "fr" (required)
+  /// A BCP 47 language tag such as "fr" (required).
+  std::string tag;
   static nlohmann::json schema() { return params_schema({{"tag", {{"type", "string"}, {"minLength", 2}}}}, {"tag"}); }
 };
 void from_json(const nlohmann::json& j, LanguageParams& p) { j.at("tag").get_to(p.tag); }

@@ -23,10 +23,14 @@ nlohmann::json text_schema() {
 
 /// Parameters of file_exists.
 struct FileExistsParams {
-  std::vector<std::string> paths;    // globs of the files looked for
-  std::vector<std::string> exclude;  // globs of files that do not count
-  bool icase = true;                 // whether the globs ignore case
-  std::size_t min_words = 0;         // a file with fewer words does not count
+  /// Globs of the files looked for (required).
+  std::vector<std::string> paths;
+  /// Globs of files that do not count.
+  std::vector<std::string> exclude;
+  /// Whether the globs ignore case.
+  bool icase = true;
+  /// A file with fewer words does not count.
+  std::size_t min_words = 0;
   static nlohmann::json schema() {
     return params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"icase", {{"type", "boolean"}}},
                           {"min_words", {{"type", "integer"}, {"minimum", 0}}}},
@@ -42,10 +46,14 @@ void from_json(const nlohmann::json& j, FileExistsParams& p) {
 
 /// Parameters of file_absent.
 struct FileAbsentParams {
-  std::vector<std::string> paths;    // globs of the files that should not be there
-  std::vector<std::string> exclude;  // globs of files that may be there
-  bool icase = true;                 // whether the globs ignore case
-  std::string note;                  // the note of each file found
+  /// Globs of the files that should not be there (required).
+  std::vector<std::string> paths;
+  /// Globs of files that may be there.
+  std::vector<std::string> exclude;
+  /// Whether the globs ignore case.
+  bool icase = true;
+  /// The evidence note of each file found.
+  std::string note;
   static nlohmann::json schema() {
     return params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"icase", {{"type", "boolean"}}}, {"note", {{"type", "string"}}}},
                          {"paths"});
@@ -60,10 +68,14 @@ void from_json(const nlohmann::json& j, FileAbsentParams& p) {
 
 /// Parameters of content_matches and content_absent.
 struct ContentParams {
-  std::vector<std::string> paths;    // globs of the files read (case ignored)
-  std::vector<std::string> exclude;  // globs of files not read
-  std::string pattern;               // RE2 syntax
-  bool icase = false;                // whether the pattern ignores case
+  /// Globs of the files read, case ignored (required).
+  std::vector<std::string> paths;
+  /// Globs of files not read.
+  std::vector<std::string> exclude;
+  /// The pattern, in RE2 syntax (required).
+  std::string pattern;
+  /// Whether the pattern ignores case.
+  bool icase = false;
   static nlohmann::json schema() {
     return params_schema({{"paths", globs_schema()}, {"exclude", globs_schema()}, {"pattern", {{"type", "string"}, {"minLength", 1}}},
                           {"icase", {{"type", "boolean"}}}},
@@ -79,8 +91,10 @@ void from_json(const nlohmann::json& j, ContentParams& p) {
 
 /// Parameters every charter field primitive takes: the field, and how messages name it.
 struct FieldParams {
-  std::string field;  // dotted: "neutrality.advertising"
-  Text label;         // what the field declares, in words; the field itself unless set
+  /// The dotted charter field, such as "neutrality.advertising" (required).
+  std::string field;
+  /// What the field declares, in words; the field itself unless the rule says.
+  Text label;
   static nlohmann::json properties() { return {{"field", field_schema()}, {"label", text_schema()}}; }
   static nlohmann::json schema() { return params_schema(properties(), {"field"}); }
 };
@@ -92,7 +106,8 @@ void from_json(const nlohmann::json& j, FieldParams& p) {
 
 /// Parameters of charter_field_present.
 struct FieldPresentParams : FieldParams {
-  std::size_t min_items = 1;  // a list with fewer entries is not a declaration
+  /// A list with fewer entries is not a declaration.
+  std::size_t min_items = 1;
   static nlohmann::json schema() {
     auto props = properties();
     props["min_items"] = {{"type", "integer"}, {"minimum", 0}};
@@ -106,7 +121,8 @@ void from_json(const nlohmann::json& j, FieldPresentParams& p) {
 
 /// Parameters of charter_field_equals and charter_field_not.
 struct FieldValueParams : FieldParams {
-  nlohmann::json value;  // any JSON value
+  /// The value compared with the field, any JSON value (required).
+  nlohmann::json value;
   static nlohmann::json schema() {
     auto props = properties();
     props["value"] = nlohmann::json::object();
@@ -120,7 +136,8 @@ void from_json(const nlohmann::json& j, FieldValueParams& p) {
 
 /// Parameters of charter_field_in.
 struct FieldInParams : FieldParams {
-  std::vector<nlohmann::json> values;  // the values accepted
+  /// The values accepted (required).
+  std::vector<nlohmann::json> values;
   static nlohmann::json schema() {
     auto props = properties();
     props["values"] = {{"type", "array"}, {"minItems", 1}};
@@ -134,9 +151,12 @@ void from_json(const nlohmann::json& j, FieldInParams& p) {
 
 /// Parameters of charter_field_matches.
 struct FieldMatchesParams : FieldParams {
-  std::string pattern;                                  // RE2 syntax, found anywhere in the value
-  bool icase = true;                                    // whether the pattern ignores case
-  Text expect{"the expected form", "la forme attendue"};  // what the value should be, in words
+  /// The pattern, in RE2 syntax, found anywhere in the value (required).
+  std::string pattern;
+  /// Whether the pattern ignores case.
+  bool icase = true;
+  /// What the value should be, in words (a message says the value is not that).
+  Text expect{"the expected form", "la forme attendue"};
   static nlohmann::json schema() {
     auto props = properties();
     props["pattern"] = {{"type", "string"}};
@@ -154,7 +174,8 @@ void from_json(const nlohmann::json& j, FieldMatchesParams& p) {
 
 /// Parameters of charter_path_exists.
 struct FieldPathParams : FieldParams {
-  std::size_t min_words = 20;  // a file with fewer words says almost nothing
+  /// A file with fewer words says almost nothing.
+  std::size_t min_words = 20;
   static nlohmann::json schema() {
     auto props = properties();
     props["min_words"] = {{"type", "integer"}, {"minimum", 0}};
@@ -168,7 +189,8 @@ void from_json(const nlohmann::json& j, FieldPathParams& p) {
 
 /// Parameters of any_of.
 struct AnyOfParams {
-  std::vector<nlohmann::json> checks;  // each a primitive name and its parameters
+  /// The checks tried in order, each a primitive name and its parameters (required).
+  std::vector<nlohmann::json> checks;
   static nlohmann::json schema() {
     return params_schema({{"checks", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "object"}}}}}}, {"checks"});
   }

@@ -25,14 +25,16 @@ nlohmann::json categories_schema() {
 
 /// Parameters of trackers_of_category.
 struct CategoriesParams {
-  std::vector<std::string> categories;  // tracker categories (required)
+  /// The tracker categories judged (required).
+  std::vector<std::string> categories;
   static nlohmann::json schema() { return params_schema({{"categories", categories_schema()}}, {"categories"}); }
 };
 void from_json(const nlohmann::json& j, CategoriesParams& p) { j.at("categories").get_to(p.categories); }
 
 /// Parameters of third_party_measurement.
 struct MeasurementParams {
-  std::vector<std::string> categories = {"analytics", "session-replay"};  // the measurement categories
+  /// The tracker categories that measure the audience.
+  std::vector<std::string> categories = {"analytics", "session-replay"};
   static nlohmann::json schema() { return params_schema({{"categories", categories_schema()}}); }
 };
 void from_json(const nlohmann::json& j, MeasurementParams& p) { read_optional(j, "categories", p.categories); }
