@@ -270,3 +270,15 @@ TEST_CASE("every primitive is described in both languages and has a parameter sc
     CHECK(find_primitive(p.name) == &p);
   }
 }
+
+TEST_CASE("every built-in rule reads its parameters: none fails to be evaluated on a bare tree") {
+  Scenario s;
+  s.file("README.md", "# Service\n");
+  RuleSet builtin = load_rules({}, false);
+  REQUIRE(!builtin.rules.empty());
+  for (const auto& rule : builtin.rules) {
+    const RuleResult& r = s.builtin_rule(rule.id);
+    INFO(rule.id, ": ", r.message.en);
+    CHECK(r.status != Status::error);
+  }
+}
