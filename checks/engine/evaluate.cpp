@@ -52,14 +52,20 @@ std::string fingerprint_of(const std::vector<std::string>& parts) {
 
 namespace {
 
+// Whether the check's primitive passes on absence (see Primitive::passes_on_absence).
+bool passes_on_absence(const CheckSpec& spec) {
+  const Primitive* p = find_primitive(spec.primitive);
+  return p && p->passes_on_absence;
+}
+
 CheckResult run_check(const CheckSpec& spec, AuditContext& ctx) {
   const Primitive* p = find_primitive(spec.primitive);
-  if (!p) return CheckResult::error({"unknown check primitive '" + spec.primitive + "'", "primitive de contrôle inconnue « " + spec.primitive + " »"});
+  if (!p) return CheckResult::error({"unknown check primitive '" + spec.primitive + "'", "primitive de contrôle inconnue «\u00a0" + spec.primitive + "\u00a0»"});
   try {
     return p->run(ctx, spec.params);
   } catch (const std::exception& e) {
     return CheckResult::error({std::string("the check could not be evaluated: ") + e.what(),
-                               std::string("le contrôle n'a pas pu être évalué : ") + e.what()});
+                               std::string("le contrôle n'a pas pu être évalué\u00a0: ") + e.what()});
   }
 }
 
@@ -77,14 +83,6 @@ std::string fold_ws(const std::string& s) {
     out += c;
   }
   return out;
-}
-
-// Primitives that pass when something is absent from the files they read.
-bool absence_primitive(const std::string& name) {
-  static const std::set<std::string> names = {"content_absent", "no_advertising_detected", "trackers_declared",
-                                              "trackers_of_category", "third_party_measurement", "social_logins_declared",
-                                              "accessibility_template_defects", "no_committed_binaries"};
-  return names.count(name) > 0;
 }
 
 }  // namespace
@@ -107,7 +105,7 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
       }
       if (c.status != Status::pass) {
         r.status = Status::skip;
-        r.message = {"not applicable: " + c.message.en, "sans objet : " + c.message.fr};
+        r.message = {"not applicable: " + c.message.en, "sans objet\u00a0: " + c.message.fr};
         skipped = true;
         break;
       }
@@ -121,7 +119,7 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
       if (r.status == Status::fail && !rule.fail_message.en.empty()) {
         // A rule's own wording replaces the primitive's, keeping the details after a colon.
         r.message.en = rule.fail_message.en + (r.message.en.empty() ? "" : ": " + r.message.en);
-        r.message.fr = rule.fail_message.in(Lang::fr) + (r.message.fr.empty() ? "" : " : " + r.message.fr);
+        r.message.fr = rule.fail_message.in(Lang::fr) + (r.message.fr.empty() ? "" : "\u00a0: " + r.message.fr);
       }
     }
     if (r.evidence.size() > ctx.options.max_evidence) {
@@ -140,7 +138,7 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
     }
     // A rule that passes because nothing was found cannot be trusted when files that should
     // have been read are missing or corrupt (a partial clone, a damaged object): say so.
-    if (r.status == Status::pass && absence_primitive(rule.check.primitive)) {
+    if (r.status == Status::pass && passes_on_absence(rule.check)) {
       std::vector<std::string> missing;
       for (const auto& u : ctx.snapshot.unreadable())
         if (!u.over_size_limit) missing.push_back(u.path);
@@ -150,7 +148,7 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
         r.message = {std::to_string(missing.size()) + " file(s) could not be read (first " + first +
                          "; see stats.unreadable): nothing was found, but that cannot be confirmed",
                      std::to_string(missing.size()) + " fichier(s) illisible(s) (dont " + first +
-                         " ; voir stats.unreadable) : rien n'a été trouvé, sans pouvoir le confirmer"};
+                         "\u00a0; voir stats.unreadable)\u00a0: rien n'a été trouvé, mais sans pouvoir le confirmer"};
       }
     }
     std::vector<std::string> parts = {rule.id};

@@ -73,7 +73,7 @@ class AuditContext {
 };
 
 /// A check primitive: a C++ function rules refer to by name, with a JSON Schema for its
-/// parameters (checked when a rule module is loaded).
+/// parameters (checked when a rule module is loaded) and what its verdict rests on.
 struct Primitive {
   std::string name;
   Text description;
@@ -82,6 +82,10 @@ struct Primitive {
   /// Optional further check of parameters at load time (e.g. that a pattern compiles);
   /// returns an error message, or "" when they are fine.
   std::function<std::string(const nlohmann::json& params)> validate;
+  /// True when the primitive passes because something is absent from the files it reads
+  /// (no tracker, no match, no binary). Such a pass cannot be trusted when files of the
+  /// snapshot could not be read: the rule is then an `error`.
+  bool passes_on_absence = false;
 };
 
 /// The registry of built-in primitives.

@@ -9,6 +9,31 @@ namespace pacte {
 
 namespace {
 
+// ---------------------------------------------------------------- parameters
+// Each primitive's parameters: a struct whose member initialisers are the defaults, beside
+// the JSON Schema that checks them when a rule module is loaded, and the from_json that
+// reads them.
+
+/// Parameters of accessibility_template_defects.
+struct TemplateChecksParams {
+  /// Names of template checks, among a11y_check_names() (required).
+  std::vector<std::string> checks;
+  static nlohmann::json schema() {
+    return params_schema({{"checks", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}}}}}}, {"checks"});
+  }
+};
+void from_json(const nlohmann::json& j, TemplateChecksParams& p) { j.at("checks").get_to(p.checks); }
+
+/// Parameters of language_declared.
+struct LanguageParams {
+  /// A BCP 47 language tag such as "fr" (required).
+  std::string tag;
+  static nlohmann::json schema() { return params_schema({{"tag", {{"type", "string"}, {"minLength", 2}}}}, {"tag"}); }
+};
+void from_json(const nlohmann::json& j, LanguageParams& p) { j.at("tag").get_to(p.tag); }
+
+// ---------------------------------------------------------------- checks
+
 std::string missing_text(const std::vector<std::string>& missing, Lang lang) {
   std::vector<std::string> out;
   for (const auto& m : missing) {
@@ -31,49 +56,59 @@ std::string missing_text(const std::vector<std::string>& missing, Lang lang) {
   return join(out);
 }
 
-CheckResult accessibility_statement(AuditContext& ctx, const nlohmann::json&) {
+// A conformance status ("full", "partial", "none") in French words.
+std::string status_fr(const std::string& status) {
+  if (status == "full") return "totalement conforme";
+  if (status == "partial") return "partiellement conforme";
+  if (status == "none") return "non conforme";
+  return status;
+}
+
+CheckResult accessibility_statement(AuditContext& ctx) {
   const StatementFacts& f = statement_facts(ctx);
   bool declared = ctx.charter.field("equal_access.accessibility.statement") != nullptr;
   if (declared && !ctx.snapshot.find(f.path))
-    return CheckResult::fail(T(ctx.charter.where("equal_access.accessibility.statement") + " declares " + f.path + ", which is not in the repository",
-                               ctx.charter.where("equal_access.accessibility.statement") + " déclare " + f.path + ", absent du dépôt"),
+    return CheckResult::fail(Text{ctx.charter.where("equal_access.accessibility.statement") + " declares " + f.path + ", which is not in the repository",
+                               ctx.charter.where("equal_access.accessibility.statement") + " déclare " + f.path + ", qui est absent du dépôt"},
                              {charter_evidence(ctx, "equal_access.accessibility.statement")});
   if (f.path.empty() || (!f.found && !declared))
-    return CheckResult::fail(T("no accessibility statement found (by name: accessibilite, accessibility...; or by content)",
-                               "aucune déclaration d'accessibilité trouvée (par nom : accessibilite, accessibility... ; ou par contenu)"));
+    return CheckResult::fail(Text{"no accessibility statement found (by name: accessibilite, accessibility...; or by content)",
+                               "aucune déclaration d'accessibilité trouvée (ni par le nom du fichier, comme accessibilite ou accessibility, ni par son contenu)"});
   Evidence ev{f.path, f.status_line, "", ""};
   if (!f.found || f.status.empty()) {
     std::vector<std::string> missing = f.missing;
     if (std::find(missing.begin(), missing.end(), "status") == missing.end()) missing.insert(missing.begin(), "status");
-    return CheckResult::fail(T(f.path + " talks about accessibility but is not a statement: it lacks " + missing_text(missing, Lang::en),
-                               f.path + " parle d'accessibilité mais n'est pas une déclaration : il manque " + missing_text(missing, Lang::fr)),
+    return CheckResult::fail(Text{f.path + " talks about accessibility but is not a statement: it lacks " + missing_text(missing, Lang::en),
+                               f.path + " parle d'accessibilité mais n'est pas une déclaration d'accessibilité\u00a0: il y manque " + missing_text(missing, Lang::fr)},
                              {ev});
   }
   ev.note = "status: " + f.status + (f.standard.empty() ? "" : ", " + f.standard) + (f.audit_date.empty() ? "" : ", audit " + f.audit_date);
+  std::string summary_fr = status_fr(f.status) + (f.standard.empty() ? "" : ", " + f.standard) +
+                           (f.audit_date.empty() ? "" : ", audit du " + f.audit_date);
   if (!f.missing.empty())
-    return CheckResult::fail(T(f.path + " states '" + f.status + "' but lacks " + missing_text(f.missing, Lang::en),
-                               f.path + " indique « " + f.status + " » mais il manque " + missing_text(f.missing, Lang::fr)),
+    return CheckResult::fail(Text{f.path + " states '" + f.status + "' but lacks " + missing_text(f.missing, Lang::en),
+                               f.path + " indique «\u00a0" + status_fr(f.status) + "\u00a0» mais il y manque " + missing_text(f.missing, Lang::fr)},
                              {ev});
-  return CheckResult::pass(T(f.path + ": " + ev.note, f.path + " : " + ev.note), {ev});
+  return CheckResult::pass(Text{f.path + ": " + ev.note, f.path + "\u00a0: " + summary_fr}, {ev});
 }
 
-CheckResult accessibility_status_matches(AuditContext& ctx, const nlohmann::json&) {
+CheckResult accessibility_status_matches(AuditContext& ctx) {
   const nlohmann::json* declared = ctx.charter.field("equal_access.accessibility.status");
   if (!declared || !declared->is_string())
-    return undeclared(ctx, "equal_access.accessibility.status", T("the accessibility status", "l'état de conformité"));
+    return undeclared(ctx, "equal_access.accessibility.status", Text{"the accessibility status", "l'état de conformité"});
   const StatementFacts& f = statement_facts(ctx);
   if (!f.found || f.status.empty())
-    return CheckResult::skip(T("no statement with a status to compare (see EQ-A11Y-STATEMENT)", "pas de déclaration avec un état à comparer (voir EQ-A11Y-STATEMENT)"));
+    return CheckResult::skip(Text{"no statement with a status to compare (see EQ-A11Y-STATEMENT)", "aucune déclaration indiquant un état de conformité à comparer (voir EQ-A11Y-STATEMENT)"});
   std::string d = declared->get<std::string>();
   std::vector<Evidence> ev = {charter_evidence(ctx, "equal_access.accessibility.status"), {f.path, f.status_line, "", "status: " + f.status}};
-  if (d == f.status) return CheckResult::pass(T("both say " + d, "les deux indiquent " + d), ev);
-  return CheckResult::fail(T("the charter declares '" + d + "' but " + f.path + " states '" + f.status + "'",
-                             "la charte déclare « " + d + " » mais " + f.path + " indique « " + f.status + " »"),
+  if (d == f.status) return CheckResult::pass(Text{"both say " + d, "la charte et la déclaration indiquent toutes deux «\u00a0" + status_fr(d) + "\u00a0»"}, ev);
+  return CheckResult::fail(Text{"the charter declares '" + d + "' but " + f.path + " states '" + f.status + "'",
+                             "la charte déclare «\u00a0" + status_fr(d) + "\u00a0» mais " + f.path + " indique «\u00a0" + status_fr(f.status) + "\u00a0»"},
                            ev);
 }
 
-CheckResult template_defects_check(AuditContext& ctx, const nlohmann::json& p) {
-  auto checks = p["checks"].get<std::vector<std::string>>();
+CheckResult template_defects_check(AuditContext& ctx, const TemplateChecksParams& p) {
+  const std::vector<std::string>& checks = p.checks;
   std::vector<Evidence> ev;
   for (const auto& d : template_defects(ctx)) {
     if (std::find(checks.begin(), checks.end(), d.check) == checks.end()) continue;
@@ -81,25 +116,24 @@ CheckResult template_defects_check(AuditContext& ctx, const nlohmann::json& p) {
     e.note = d.message.en + " (RGAA " + d.rgaa + ", WCAG " + d.wcag + ")";
     ev.push_back(std::move(e));
   }
-  if (ev.empty()) return CheckResult::pass(T("no defect found in the templates", "aucun défaut trouvé dans les gabarits"));
-  return CheckResult::fail(T(std::to_string(ev.size()) + " defect(s), first " + ev.front().path + ":" + std::to_string(ev.front().line) + ": " + ev.front().note,
-                             std::to_string(ev.size()) + " défaut(s), dont " + ev.front().path + ":" + std::to_string(ev.front().line)),
+  if (ev.empty()) return CheckResult::pass(Text{"no defect found in the templates", "aucun défaut trouvé dans les gabarits"});
+  return CheckResult::fail(Text{std::to_string(ev.size()) + " defect(s), first " + ev.front().path + ":" + std::to_string(ev.front().line) + ": " + ev.front().note,
+                             std::to_string(ev.size()) + " défaut(s), dont " + ev.front().path + ":" + std::to_string(ev.front().line)},
                            ev);
 }
 
-std::string validate_checks(const nlohmann::json& p) {
+std::string validate_checks(const TemplateChecksParams& p) {
   const auto& names = a11y_check_names();
-  for (const auto& c : p["checks"])
-    if (std::find(names.begin(), names.end(), c.get<std::string>()) == names.end())
-      return "unknown accessibility check '" + c.get<std::string>() + "'; known: " + join(names);
+  for (const auto& c : p.checks)
+    if (std::find(names.begin(), names.end(), c) == names.end()) return "unknown accessibility check '" + c + "'; known: " + join(names);
   return "";
 }
 
-CheckResult web_templates_present(AuditContext& ctx, const nlohmann::json&) {
+CheckResult web_templates_present(AuditContext& ctx) {
   for (const auto& e : ctx.snapshot.files())
     if (e.kind == EntryKind::file && is_checked_template_path(e.path))
-      return CheckResult::pass(T("web templates found, e.g. " + e.path, "gabarits web trouvés, par exemple " + e.path), {{e.path, 0, "", ""}});
-  return CheckResult::fail(T("no web page templates in the repository", "aucun gabarit de page web dans le dépôt"));
+      return CheckResult::pass(Text{"web templates found, e.g. " + e.path, "gabarits de pages web trouvés, par exemple " + e.path}, {{e.path, 0, "", ""}});
+  return CheckResult::fail(Text{"no web page templates in the repository", "aucun gabarit de page web dans le dépôt"});
 }
 
 std::vector<std::string> declared_languages(const AuditContext& ctx) {
@@ -110,12 +144,12 @@ std::vector<std::string> declared_languages(const AuditContext& ctx) {
   return out;
 }
 
-CheckResult languages_have_evidence(AuditContext& ctx, const nlohmann::json&) {
+CheckResult languages_have_evidence(AuditContext& ctx) {
   auto declared = declared_languages(ctx);
-  if (declared.empty()) return undeclared(ctx, "equal_access.languages", T("the languages of the service", "les langues du service"));
+  if (declared.empty()) return undeclared(ctx, "equal_access.languages", Text{"the languages of the service", "les langues du service"});
   const auto& found = language_evidence(ctx);
   if (found.empty() && declared.size() == 1)
-    return CheckResult::pass(T("one language declared and no translation catalog: nothing to cross-check", "une seule langue déclarée et aucun catalogue : rien à recouper"));
+    return CheckResult::pass(Text{"one language declared and no translation catalog: nothing to cross-check", "une seule langue déclarée et aucun catalogue de traduction\u00a0: rien à recouper"});
   std::vector<std::string> missing;
   std::vector<Evidence> ev;
   for (const auto& d : declared) {
@@ -123,33 +157,33 @@ CheckResult languages_have_evidence(AuditContext& ctx, const nlohmann::json&) {
     if (it == found.end()) missing.push_back(d);
     else ev.push_back({it->path, 0, "", it->tag + " (" + it->source + ")"});
   }
-  if (missing.empty()) return CheckResult::pass(T("every declared language has translations", "chaque langue déclarée a ses traductions"), ev);
+  if (missing.empty()) return CheckResult::pass(Text{"every declared language has translations", "chaque langue déclarée a ses traductions"}, ev);
   std::vector<std::string> tags;
   for (const auto& l : found) tags.push_back(l.tag);
   Evidence cev = charter_evidence(ctx, "equal_access.languages");
-  return CheckResult::fail(T("declared but no translation catalog found: " + join(missing) + " (catalogs found: " + (tags.empty() ? "none" : join(tags)) + ")",
-                             "déclarées sans catalogue de traduction : " + join(missing) + " (catalogues trouvés : " + (tags.empty() ? "aucun" : join(tags)) + ")"),
+  return CheckResult::fail(Text{"declared but no translation catalog found: " + join(missing) + " (catalogs found: " + (tags.empty() ? "none" : join(tags)) + ")",
+                             "langues déclarées sans catalogue de traduction\u00a0: " + join(missing) + " (catalogues trouvés\u00a0: " + (tags.empty() ? "aucun" : join(tags)) + ")"},
                            {cev});
 }
 
-CheckResult language_declared(AuditContext& ctx, const nlohmann::json& p) {
-  std::string tag = p["tag"].get<std::string>();
+CheckResult language_declared(AuditContext& ctx, const LanguageParams& p) {
+  const std::string& tag = p.tag;
   auto declared = declared_languages(ctx);
-  if (declared.empty()) return undeclared(ctx, "equal_access.languages", T("the languages of the service", "les langues du service"));
+  if (declared.empty()) return undeclared(ctx, "equal_access.languages", Text{"the languages of the service", "les langues du service"});
   for (const auto& d : declared)
-    if (language_matches(tag, d)) return CheckResult::pass(T(tag + " is declared", tag + " est déclarée"), {charter_evidence(ctx, "equal_access.languages")});
-  return CheckResult::fail(T(tag + " is not among the declared languages (" + join(declared) + ")", tag + " ne figure pas parmi les langues déclarées (" + join(declared) + ")"),
+    if (language_matches(tag, d)) return CheckResult::pass(Text{tag + " is declared", "la langue " + tag + " est déclarée"}, {charter_evidence(ctx, "equal_access.languages")});
+  return CheckResult::fail(Text{tag + " is not among the declared languages (" + join(declared) + ")", "la langue " + tag + " ne figure pas parmi les langues déclarées (" + join(declared) + ")"},
                            {charter_evidence(ctx, "equal_access.languages")});
 }
 
-CheckResult pricing_declared(AuditContext& ctx, const nlohmann::json&) {
+CheckResult pricing_declared(AuditContext& ctx) {
   const auto* free = ctx.charter.field("equal_access.free_of_charge");
-  if (!free || !free->is_boolean()) return undeclared(ctx, "equal_access.free_of_charge", T("whether the service is free of charge", "si le service est gratuit"));
-  if (free->get<bool>()) return CheckResult::pass(T("free of charge", "gratuit"), {charter_evidence(ctx, "equal_access.free_of_charge")});
+  if (!free || !free->is_boolean()) return undeclared(ctx, "equal_access.free_of_charge", Text{"whether the service is free of charge", "si le service est gratuit"});
+  if (free->get<bool>()) return CheckResult::pass(Text{"free of charge", "service gratuit"}, {charter_evidence(ctx, "equal_access.free_of_charge")});
   const auto* pricing = ctx.charter.field("equal_access.pricing");
   if (pricing && pricing->is_string() && pricing->get<std::string>().find_first_not_of(" \t") != std::string::npos)
-    return CheckResult::pass(T("paying, pricing stated: " + pricing->get<std::string>(), "payant, tarif indiqué : " + pricing->get<std::string>()), {charter_evidence(ctx, "equal_access.pricing")});
-  return CheckResult::fail(T("free_of_charge is false but no pricing is stated", "free_of_charge vaut false mais aucun tarif n'est indiqué"), {charter_evidence(ctx, "equal_access.free_of_charge")});
+    return CheckResult::pass(Text{"paying, pricing stated: " + pricing->get<std::string>(), "service payant, tarif indiqué\u00a0: " + pricing->get<std::string>()}, {charter_evidence(ctx, "equal_access.pricing")});
+  return CheckResult::fail(Text{"free_of_charge is false but no pricing is stated", "le service est déclaré payant (free_of_charge\u00a0: false) mais aucun tarif n'est indiqué"}, {charter_evidence(ctx, "equal_access.free_of_charge")});
 }
 
 bool proprietary_login(const std::string& m) {
@@ -158,29 +192,29 @@ bool proprietary_login(const std::string& m) {
   return std::find(prop.begin(), prop.end(), l) != prop.end();
 }
 
-CheckResult login_methods_open(AuditContext& ctx, const nlohmann::json&) {
-  if (ctx.charter.source == "none") return undeclared(ctx, "equal_access.account_required", T("whether an account is required", "si un compte est obligatoire"));
+CheckResult login_methods_open(AuditContext& ctx) {
+  if (ctx.charter.source == "none") return undeclared(ctx, "equal_access.account_required", Text{"whether an account is required", "si un compte est obligatoire"});
   const auto* req = ctx.charter.field("equal_access.account_required");
   std::vector<std::string> methods;
   if (const auto* m = ctx.charter.field("equal_access.login_methods"); m && m->is_array())
     for (const auto& x : *m)
       if (x.is_string()) methods.push_back(x.get<std::string>());
   if (!req || !req->is_boolean() || !req->get<bool>()) {
-    if (methods.empty()) return CheckResult::pass(T("no account required", "aucun compte obligatoire"));
+    if (methods.empty()) return CheckResult::pass(Text{"no account required", "aucun compte obligatoire"});
   }
   if (methods.empty())
-    return CheckResult::fail(T("an account is required but equal_access.login_methods lists none", "un compte est obligatoire mais equal_access.login_methods n'en liste aucun"),
+    return CheckResult::fail(Text{"an account is required but equal_access.login_methods lists none", "un compte est obligatoire mais equal_access.login_methods ne liste aucune méthode de connexion"},
                              {charter_evidence(ctx, "equal_access.account_required")});
   std::vector<std::string> open;
   for (const auto& m : methods)
     if (!proprietary_login(m)) open.push_back(m);
-  if (!open.empty()) return CheckResult::pass(T("non-proprietary login: " + join(open), "connexion non propriétaire : " + join(open)), {charter_evidence(ctx, "equal_access.login_methods")});
-  return CheckResult::fail(T("only private-platform logins (" + join(methods) + "): offer e-mail or FranceConnect too",
-                             "seulement des connexions de plateformes privées (" + join(methods) + ") : proposez aussi le courriel ou FranceConnect"),
+  if (!open.empty()) return CheckResult::pass(Text{"non-proprietary login: " + join(open), "méthode de connexion non propriétaire\u00a0: " + join(open)}, {charter_evidence(ctx, "equal_access.login_methods")});
+  return CheckResult::fail(Text{"only private-platform logins (" + join(methods) + "): offer e-mail or FranceConnect too",
+                             "connexion uniquement par des plateformes privées (" + join(methods) + ")\u00a0: proposez aussi la connexion par courriel ou par FranceConnect"},
                            {charter_evidence(ctx, "equal_access.login_methods")});
 }
 
-CheckResult social_logins_declared(AuditContext& ctx, const nlohmann::json&) {
+CheckResult social_logins_declared(AuditContext& ctx) {
   std::vector<std::string> methods;
   if (const auto* m = ctx.charter.field("equal_access.login_methods"); m && m->is_array())
     for (const auto& x : *m)
@@ -202,25 +236,70 @@ CheckResult social_logins_declared(AuditContext& ctx, const nlohmann::json&) {
         ev.push_back(e);
       }
   }
-  if (missing.empty()) return CheckResult::pass(T("every social login in the code is declared", "chaque connexion sociale du code est déclarée"));
-  return CheckResult::fail(T("in the code but not in equal_access.login_methods: " + join(missing), "dans le code mais absentes de equal_access.login_methods : " + join(missing)), ev);
+  if (missing.empty()) return CheckResult::pass(Text{"every social login in the code is declared", "chaque connexion par les réseaux sociaux présente dans le code est déclarée"});
+  return CheckResult::fail(Text{"in the code but not in equal_access.login_methods: " + join(missing), "connexion par les réseaux sociaux présente dans le code mais absente de equal_access.login_methods\u00a0: " + join(missing)}, ev);
 }
 
 }  // namespace
 
 void register_equal_access_primitives(std::vector<Primitive>& out) {
-  auto none = params_schema(nlohmann::json::object());
-  out.push_back({"accessibility_statement", T("An accessibility statement (declared, or found by name and content) states status, standard, audit date, contact and recourse.", "Une déclaration d'accessibilité indique état, référentiel, date, contact et recours."), none, accessibility_statement, nullptr});
-  out.push_back({"accessibility_status_matches", T("The status in the statement is the one the charter declares.", "L'état de la déclaration est celui de la charte."), none, accessibility_status_matches, nullptr});
-  out.push_back({"accessibility_template_defects", T("No static accessibility defect of the given kinds in HTML, JSX/TSX, Vue and server templates.", "Aucun défaut d'accessibilité statique des types donnés dans les gabarits."),
-                 params_schema({{"checks", {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}}}}}}, {"checks"}), template_defects_check, validate_checks});
-  out.push_back({"web_templates_present", T("The repository has web page templates (used as a condition).", "Le dépôt contient des gabarits de pages web."), none, web_templates_present, nullptr});
-  out.push_back({"languages_have_evidence", T("Each declared language has translation catalogs in the code.", "Chaque langue déclarée a ses catalogues de traduction."), none, languages_have_evidence, nullptr});
-  out.push_back({"language_declared", T("The given language is among the declared languages.", "La langue donnée figure parmi les langues déclarées."),
-                 params_schema({{"tag", {{"type", "string"}, {"minLength", 2}}}}, {"tag"}), language_declared, nullptr});
-  out.push_back({"pricing_declared", T("Free of charge, or a pricing is stated.", "Gratuit, ou un tarif est indiqué."), none, pricing_declared, nullptr});
-  out.push_back({"login_methods_open", T("When an account is required, a non-proprietary login method exists.", "Si un compte est obligatoire, une méthode de connexion non propriétaire existe."), none, login_methods_open, nullptr});
-  out.push_back({"social_logins_declared", T("Social-login SDKs found in the code are listed in login_methods.", "Les SDK de connexion sociale du code sont listés."), none, social_logins_declared, nullptr});
+  out.push_back({
+      .name = "accessibility_statement",
+      .description = Text{"An accessibility statement (declared, or found by name and content) states status, standard, audit date, contact and recourse.", "Une déclaration d'accessibilité (déclarée, ou trouvée par son nom et son contenu) indique l'état de conformité, le référentiel, la date de l'audit, un contact et les voies de recours."},
+      .params_schema = no_params_schema(),
+      .run = without_params(accessibility_statement),
+  });
+  out.push_back({
+      .name = "accessibility_status_matches",
+      .description = Text{"The status in the statement is the one the charter declares.", "L'état de conformité de la déclaration est celui que déclare la charte."},
+      .params_schema = no_params_schema(),
+      .run = without_params(accessibility_status_matches),
+  });
+  out.push_back({
+      .name = "accessibility_template_defects",
+      .description = Text{"No static accessibility defect of the given kinds in HTML, JSX/TSX, Vue and server templates.", "Aucun défaut d'accessibilité statique des types donnés dans les gabarits HTML, JSX/TSX, Vue et serveur."},
+      .params_schema = TemplateChecksParams::schema(),
+      .run = with_params(template_defects_check),
+      .validate = validated_by(validate_checks),
+      .passes_on_absence = true,
+  });
+  out.push_back({
+      .name = "web_templates_present",
+      .description = Text{"The repository has web page templates (used as a condition).", "Le dépôt contient des gabarits de pages web (sert de condition)."},
+      .params_schema = no_params_schema(),
+      .run = without_params(web_templates_present),
+  });
+  out.push_back({
+      .name = "languages_have_evidence",
+      .description = Text{"Each declared language has translation catalogs in the code.", "Chaque langue déclarée a ses catalogues de traduction dans le code."},
+      .params_schema = no_params_schema(),
+      .run = without_params(languages_have_evidence),
+  });
+  out.push_back({
+      .name = "language_declared",
+      .description = Text{"The given language is among the declared languages.", "La langue donnée figure parmi les langues déclarées."},
+      .params_schema = LanguageParams::schema(),
+      .run = with_params(language_declared),
+  });
+  out.push_back({
+      .name = "pricing_declared",
+      .description = Text{"Free of charge, or a pricing is stated.", "Le service est gratuit, ou son tarif est indiqué."},
+      .params_schema = no_params_schema(),
+      .run = without_params(pricing_declared),
+  });
+  out.push_back({
+      .name = "login_methods_open",
+      .description = Text{"When an account is required, a non-proprietary login method exists.", "Si un compte est obligatoire, une méthode de connexion non propriétaire existe."},
+      .params_schema = no_params_schema(),
+      .run = without_params(login_methods_open),
+  });
+  out.push_back({
+      .name = "social_logins_declared",
+      .description = Text{"Social-login SDKs found in the code are listed in login_methods.", "Les SDK de connexion par les réseaux sociaux présents dans le code figurent dans login_methods."},
+      .params_schema = no_params_schema(),
+      .run = without_params(social_logins_declared),
+      .passes_on_absence = true,
+  });
 }
 
 }  // namespace pacte

@@ -12,6 +12,35 @@ namespace pacte {
 
 namespace {
 
+// ---------------------------------------------------------------- parameters
+// Each primitive's parameters: a struct whose member initialisers are the defaults, beside
+// the JSON Schema that checks them when a rule module is loaded, and the from_json that
+// reads them.
+
+nlohmann::json categories_schema() {
+  return {{"type", "array"},
+          {"minItems", 1},
+          {"items", {{"type", "string"}, {"enum", {"ads", "ad-pixel", "data-broker", "attribution", "session-replay", "analytics", "crash", "social"}}}}};
+}
+
+/// Parameters of trackers_of_category.
+struct CategoriesParams {
+  /// The tracker categories judged (required).
+  std::vector<std::string> categories;
+  static nlohmann::json schema() { return params_schema({{"categories", categories_schema()}}, {"categories"}); }
+};
+void from_json(const nlohmann::json& j, CategoriesParams& p) { j.at("categories").get_to(p.categories); }
+
+/// Parameters of third_party_measurement.
+struct MeasurementParams {
+  /// The tracker categories that measure the audience.
+  std::vector<std::string> categories = {"analytics", "session-replay"};
+  static nlohmann::json schema() { return params_schema({{"categories", categories_schema()}}); }
+};
+void from_json(const nlohmann::json& j, MeasurementParams& p) { read_optional(j, "categories", p.categories); }
+
+// ---------------------------------------------------------------- checks
+
 std::string norm(const std::string& s) {
   std::string out;
   for (unsigned char c : s)
@@ -72,27 +101,28 @@ std::size_t apart_count(const TrackerState& st, const std::vector<std::string>& 
 
 Text apart_note(std::size_t n) {
   if (n == 0) return {};
-  return T(" (" + std::to_string(n) + " more only in tests, docs or dev dependencies, not counted)",
-           " (" + std::to_string(n) + " autres seulement dans les tests, la doc ou les dépendances de développement, non comptés)");
+  return Text{" (" + std::to_string(n) + " more only in tests, docs or dev dependencies, not counted)",
+              " (" + std::to_string(n) + " autre(s), uniquement dans les tests, la documentation ou les dépendances de développement, non comptés)"};
 }
 
-CheckResult no_advertising_detected(AuditContext& ctx, const nlohmann::json&) {
+CheckResult no_advertising_detected(AuditContext& ctx) {
   const auto& st = tracker_state(ctx);
   std::vector<Evidence> ev;
-  std::vector<std::string> names;
+  std::vector<std::string> names, names_fr;
   for (const auto& d : st.detections) {
     if (d.signature->category != "ads" || d.only_dev_or_test) continue;
     auto e = code_evidence(d);
     if (e.empty()) continue;
     names.push_back(d.signature->name + " (" + d.signature->vendor + ") in " + first_place(e));
+    names_fr.push_back(d.signature->name + " (" + d.signature->vendor + ") dans " + first_place(e));
     ev.insert(ev.end(), e.begin(), e.end());
   }
   Text apart = apart_note(apart_count(st, {"ads"}));
-  if (names.empty()) return CheckResult::pass(T("no advertising SDK, tag or ads.txt seller" + apart.en, "aucun SDK, balise ni vendeur ads.txt publicitaire" + apart.fr));
-  return CheckResult::fail(T("advertising: " + join(names, "; "), "publicité : " + join(names, " ; ")), ev);
+  if (names.empty()) return CheckResult::pass(Text{"no advertising SDK, tag or ads.txt seller" + apart.en, "aucun SDK, aucune balise ni aucun vendeur ads.txt publicitaire" + apart.fr});
+  return CheckResult::fail(Text{"advertising: " + join(names, "; "), "publicité\u00a0: " + join(names_fr, "\u00a0; ")}, ev);
 }
 
-CheckResult trackers_declared(AuditContext& ctx, const nlohmann::json&) {
+CheckResult trackers_declared(AuditContext& ctx) {
   const auto& st = tracker_state(ctx);
   std::vector<Evidence> ev;
   std::vector<std::string> en, fr;
@@ -110,37 +140,38 @@ CheckResult trackers_declared(AuditContext& ctx, const nlohmann::json&) {
     ev.insert(ev.end(), e.begin(), e.end());
   }
   if (en.empty())
-    return CheckResult::pass(T(std::to_string(declared) + " tracker(s) in the code, all declared", std::to_string(declared) + " traceur(s) dans le code, tous déclarés"));
+    return CheckResult::pass(Text{std::to_string(declared) + " tracker(s) in the code, all declared", std::to_string(declared) + " traceur(s) dans le code, tous déclarés"});
   if (ctx.charter.source == "none") {
     en.push_back("no charter: declare them in neutrality.trackers");
-    fr.push_back("pas de charte : déclarez-les dans neutrality.trackers");
+    fr.push_back("pas de charte\u00a0: déclarez-les dans neutrality.trackers");
   }
-  return CheckResult::fail(T(join(en, "; "), join(fr, " ; ")), ev);
+  return CheckResult::fail(Text{join(en, "; "), join(fr, "\u00a0; ")}, ev);
 }
 
-CheckResult trackers_of_category(AuditContext& ctx, const nlohmann::json& p) {
-  std::vector<std::string> cats = p["categories"].get<std::vector<std::string>>();
+CheckResult trackers_of_category(AuditContext& ctx, const CategoriesParams& p) {
+  const std::vector<std::string>& cats = p.categories;
   const auto& st = tracker_state(ctx);
   std::vector<Evidence> ev;
-  std::vector<std::string> names;
+  std::vector<std::string> names, names_fr;
   for (const auto& d : st.detections) {
     if (d.only_dev_or_test || std::find(cats.begin(), cats.end(), d.signature->category) == cats.end()) continue;
     auto e = code_evidence(d);
     if (e.empty()) continue;
-    names.push_back(label(*d.signature) + " in " + first_place(e) + (declared_entry(ctx, *d.signature) ? " (declared)" : ""));
+    bool declared = declared_entry(ctx, *d.signature) != nullptr;
+    names.push_back(label(*d.signature) + " in " + first_place(e) + (declared ? " (declared)" : ""));
+    names_fr.push_back(label(*d.signature) + " dans " + first_place(e) + (declared ? " (déclaré)" : ""));
     ev.insert(ev.end(), e.begin(), e.end());
   }
   Text apart = apart_note(apart_count(st, cats));
-  if (names.empty()) return CheckResult::pass(T("none found" + apart.en, "aucun trouvé" + apart.fr));
-  return CheckResult::fail(T("user data shared with advertisers: " + join(names, "; "), "données des usagers partagées avec des publicitaires : " + join(names, " ; ")), ev);
+  if (names.empty()) return CheckResult::pass(Text{"none found" + apart.en, "aucun traceur de ces catégories" + apart.fr});
+  return CheckResult::fail(Text{"user data shared with advertisers: " + join(names, "; "), "données des usagers partagées avec des publicitaires\u00a0: " + join(names_fr, "\u00a0; ")}, ev);
 }
 
-CheckResult third_party_measurement(AuditContext& ctx, const nlohmann::json& p) {
-  std::vector<std::string> cats = p.contains("categories") ? p["categories"].get<std::vector<std::string>>()
-                                                           : std::vector<std::string>{"analytics", "session-replay"};
+CheckResult third_party_measurement(AuditContext& ctx, const MeasurementParams& p) {
+  const std::vector<std::string>& cats = p.categories;
   const auto& st = tracker_state(ctx);
   std::vector<Evidence> ev;
-  std::vector<std::string> en, fr, ok;
+  std::vector<std::string> en, fr, ok, ok_fr;
   for (const auto& d : st.detections) {
     const Signature& s = *d.signature;
     if (d.only_dev_or_test || std::find(cats.begin(), cats.end(), s.category) == cats.end()) continue;
@@ -151,24 +182,25 @@ CheckResult third_party_measurement(AuditContext& ctx, const nlohmann::json& p) 
     bool exempt = decl && decl->value("consent", "") == "exempt" && s.consent_exempt_possible;
     if (self_hosted || exempt) {
       ok.push_back(s.name + (self_hosted ? " (self-hosted)" : " (consent-exempt)"));
+      ok_fr.push_back(s.name + (self_hosted ? " (auto-hébergé)" : " (exempté de consentement)"));
       continue;
     }
     std::string why = !decl ? "not declared" : s.self_hostable || s.consent_exempt_possible ? "declared as neither self-hosted nor consent-exempt" : "a third-party service";
-    std::string why_fr = !decl ? "non déclaré" : s.self_hostable || s.consent_exempt_possible ? "déclaré ni auto-hébergé ni exempté" : "un service tiers";
+    std::string why_fr = !decl ? "non déclaré" : s.self_hostable || s.consent_exempt_possible ? "déclaré ni comme auto-hébergé ni comme exempté de consentement" : "un service tiers";
     en.push_back(label(s) + " in " + first_place(e) + ": " + why);
-    fr.push_back(label(s) + " dans " + first_place(e) + " : " + why_fr);
+    fr.push_back(label(s) + " dans " + first_place(e) + "\u00a0: " + why_fr);
     ev.insert(ev.end(), e.begin(), e.end());
   }
   if (en.empty())
-    return CheckResult::pass(ok.empty() ? T("no third-party audience measurement or session replay", "aucune mesure d'audience ou enregistrement de session tiers")
-                                        : T("measurement is self-hosted or consent-exempt: " + join(ok), "mesure auto-hébergée ou exemptée : " + join(ok)));
-  return CheckResult::fail(T(join(en, "; "), join(fr, " ; ")), ev);
+    return CheckResult::pass(ok.empty() ? Text{"no third-party audience measurement or session replay", "aucun outil tiers de mesure d'audience ni d'enregistrement de session"}
+                                        : Text{"measurement is self-hosted or consent-exempt: " + join(ok), "mesure d'audience auto-hébergée ou exemptée de consentement\u00a0: " + join(ok_fr)});
+  return CheckResult::fail(Text{join(en, "; "), join(fr, "\u00a0; ")}, ev);
 }
 
-CheckResult declared_trackers_found(AuditContext& ctx, const nlohmann::json&) {
+CheckResult declared_trackers_found(AuditContext& ctx) {
   const nlohmann::json* list = ctx.charter.field("neutrality.trackers");
   if (!list || !list->is_array() || list->empty())
-    return CheckResult::pass(T("no tracker declared", "aucun traceur déclaré"));
+    return CheckResult::pass(Text{"no tracker declared", "aucun traceur déclaré"});
   const auto& st = tracker_state(ctx);
   std::vector<std::string> stale;
   std::vector<Evidence> ev;
@@ -187,45 +219,76 @@ CheckResult declared_trackers_found(AuditContext& ctx, const nlohmann::json&) {
       ev.push_back(charter_evidence(ctx, "neutrality.trackers." + std::to_string(i)));
     }
   }
-  if (stale.empty()) return CheckResult::pass(T("every declared tracker is found in the code", "chaque traceur déclaré est présent dans le code"));
-  return CheckResult::fail(T("declared but nowhere in the code: " + join(stale) + " (the charter is stale?)",
-                             "déclarés mais absents du code : " + join(stale) + " (charte périmée ?)"),
+  if (stale.empty()) return CheckResult::pass(Text{"every declared tracker is found in the code", "chaque traceur déclaré est présent dans le code"});
+  return CheckResult::fail(Text{"declared but nowhere in the code: " + join(stale) + " (the charter is stale?)",
+                             "traceurs déclarés mais absents du code\u00a0: " + join(stale) + " (la charte n'est-elle plus à jour\u00a0?)"},
                            ev);
 }
 
-CheckResult funding_without_advertising(AuditContext& ctx, const nlohmann::json&) {
+CheckResult funding_without_advertising(AuditContext& ctx) {
   const nlohmann::json* f = ctx.charter.field("neutrality.funding");
   if (!f || !f->is_array() || f->empty()) {
-    if (ctx.charter.source == "none") return undeclared(ctx, "neutrality.funding", T("the funding sources", "les sources de financement"));
-    return CheckResult::pass(T("no funding declared (see NEUT-FUNDING-DECLARED)", "aucun financement déclaré (voir NEUT-FUNDING-DECLARED)"));
+    if (ctx.charter.source == "none") return undeclared(ctx, "neutrality.funding", Text{"the funding sources", "les sources de financement"});
+    return CheckResult::pass(Text{"no funding declared (see NEUT-FUNDING-DECLARED)", "aucun financement déclaré (voir NEUT-FUNDING-DECLARED)"});
   }
-  std::vector<std::string> bad;
+  std::vector<std::string> bad, bad_fr;
   std::vector<Evidence> ev;
   for (std::size_t i = 0; i < f->size(); ++i) {
     const auto& src = (*f)[i];
     std::string kind = src.is_object() ? src.value("kind", "") : "";
     if (kind == "advertising" || kind == "data-sale") {
       bad.push_back(src.value("source", "?") + " (" + kind + ")");
+      bad_fr.push_back(src.value("source", "?") + (kind == "advertising" ? " (publicité)" : " (vente de données)"));
       ev.push_back(charter_evidence(ctx, "neutrality.funding." + std::to_string(i)));
     }
   }
-  if (bad.empty()) return CheckResult::pass(T("no advertising or data-sale funding declared", "aucun financement publicitaire ou par vente de données"));
-  return CheckResult::fail(T("funded by " + join(bad), "financé par " + join(bad)), ev);
+  if (bad.empty()) return CheckResult::pass(Text{"no advertising or data-sale funding declared", "aucun financement par la publicité ou la vente de données n'est déclaré"});
+  return CheckResult::fail(Text{"funded by " + join(bad), "financement par " + join(bad_fr)}, ev);
 }
 
 }  // namespace
 
 void register_neutrality_primitives(std::vector<Primitive>& out) {
-  auto none = params_schema(nlohmann::json::object());
-  nlohmann::json cats = {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}, {"enum", {"ads", "ad-pixel", "data-broker", "attribution", "session-replay", "analytics", "crash", "social"}}}}};
-  out.push_back({"no_advertising_detected", T("No advertising SDK, ad tag or ads.txt seller in shipped code (tests and docs reported apart).", "Aucun SDK, balise ou vendeur ads.txt publicitaire dans le code livré."), none, no_advertising_detected, nullptr});
-  out.push_back({"trackers_declared", T("Every tracker detected in shipped code is declared in neutrality.trackers.", "Chaque traceur détecté est déclaré dans neutrality.trackers."), none, trackers_declared, nullptr});
-  out.push_back({"trackers_of_category", T("No tracker of the given categories in shipped code, declared or not.", "Aucun traceur des catégories données dans le code livré."),
-                 params_schema({{"categories", cats}}, {"categories"}), trackers_of_category, nullptr});
-  out.push_back({"third_party_measurement", T("Measurement trackers (analytics, session replay by default) are declared self-hosted or consent-exempt.", "Les outils de mesure sont déclarés auto-hébergés ou exemptés."),
-                 params_schema({{"categories", cats}}), third_party_measurement, nullptr});
-  out.push_back({"declared_trackers_found", T("Each declared tracker pacte knows is found in the code.", "Chaque traceur déclaré est présent dans le code."), none, declared_trackers_found, nullptr});
-  out.push_back({"funding_without_advertising", T("No declared funding source of kind advertising or data-sale.", "Aucune source de financement publicitaire ou par vente de données."), none, funding_without_advertising, nullptr});
+  out.push_back({
+      .name = "no_advertising_detected",
+      .description = Text{"No advertising SDK, ad tag or ads.txt seller in shipped code (tests and docs reported apart).", "Aucun SDK, aucune balise ni aucun vendeur ads.txt publicitaire dans le code livré."},
+      .params_schema = no_params_schema(),
+      .run = without_params(no_advertising_detected),
+      .passes_on_absence = true,
+  });
+  out.push_back({
+      .name = "trackers_declared",
+      .description = Text{"Every tracker detected in shipped code is declared in neutrality.trackers.", "Chaque traceur détecté est déclaré dans neutrality.trackers."},
+      .params_schema = no_params_schema(),
+      .run = without_params(trackers_declared),
+      .passes_on_absence = true,
+  });
+  out.push_back({
+      .name = "trackers_of_category",
+      .description = Text{"No tracker of the given categories in shipped code, declared or not.", "Aucun traceur des catégories données dans le code livré."},
+      .params_schema = CategoriesParams::schema(),
+      .run = with_params(trackers_of_category),
+      .passes_on_absence = true,
+  });
+  out.push_back({
+      .name = "third_party_measurement",
+      .description = Text{"Measurement trackers (analytics, session replay by default) are declared self-hosted or consent-exempt.", "Les outils de mesure d'audience sont déclarés auto-hébergés ou exemptés de consentement."},
+      .params_schema = MeasurementParams::schema(),
+      .run = with_params(third_party_measurement),
+      .passes_on_absence = true,
+  });
+  out.push_back({
+      .name = "declared_trackers_found",
+      .description = Text{"Each declared tracker pacte knows is found in the code.", "Chaque traceur déclaré est présent dans le code."},
+      .params_schema = no_params_schema(),
+      .run = without_params(declared_trackers_found),
+  });
+  out.push_back({
+      .name = "funding_without_advertising",
+      .description = Text{"No declared funding source of kind advertising or data-sale.", "Aucune source de financement déclarée par la publicité ou la vente de données."},
+      .params_schema = no_params_schema(),
+      .run = without_params(funding_without_advertising),
+  });
 }
 
 }  // namespace pacte

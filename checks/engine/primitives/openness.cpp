@@ -13,6 +13,9 @@ namespace {
 
 std::string percent(double v) { return std::to_string(static_cast<int>(std::floor(v * 100))) + "%"; }
 
+// A percentage written the French way: a non-breaking space before the sign.
+std::string percent_fr(double v) { return std::to_string(static_cast<int>(std::floor(v * 100))) + "\u00a0%"; }
+
 Evidence file_evidence(const LicenseFile& f) {
   Evidence e{f.path, 0, "", ""};
   if (f.match.spdx) e.note = *f.match.spdx + " (" + percent(f.match.confidence) + ")";
@@ -20,35 +23,35 @@ Evidence file_evidence(const LicenseFile& f) {
   return e;
 }
 
-CheckResult license_file(AuditContext& ctx, const nlohmann::json&) {
+CheckResult license_file(AuditContext& ctx) {
   const auto& files = license_files(ctx);
   if (files.empty())
-    return CheckResult::fail(T("no licence file (LICENSE, LICENCE, COPYING, LICENSES/*.txt)", "aucun fichier de licence (LICENSE, LICENCE, COPYING, LICENSES/*.txt)"));
+    return CheckResult::fail(Text{"no licence file (LICENSE, LICENCE, COPYING, LICENSES/*.txt)", "aucun fichier de licence (LICENSE, LICENCE, COPYING, LICENSES/*.txt)"});
   std::vector<Evidence> identified, unknown;
   for (const auto& f : files) (f.match.spdx ? identified : unknown).push_back(file_evidence(f));
   if (!identified.empty()) {
     const auto& first = *std::find_if(files.begin(), files.end(), [](const LicenseFile& f) { return f.match.spdx.has_value(); });
-    return CheckResult::pass(T(first.path + " is " + *first.match.spdx, first.path + " est " + *first.match.spdx), identified);
+    return CheckResult::pass(Text{first.path + " is " + *first.match.spdx, first.path + " contient la licence " + *first.match.spdx}, identified);
   }
   const LicenseFile& f = files.front();
   std::string detail = f.match.closest.empty() ? "it matches no known licence"
                                                 : "closest is " + f.match.closest + " at " + percent(f.match.confidence) +
                                                       (f.match.note.empty() ? "" : ": " + f.match.note);
   std::string detail_fr = f.match.closest.empty() ? "il ne correspond à aucune licence connue"
-                                                   : "la plus proche est " + f.match.closest + " à " + percent(f.match.confidence) +
-                                                         (f.match.note.empty() ? "" : " : " + f.match.note);
-  return CheckResult::fail(T(f.path + " is not a known licence text (" + detail + "); a modified licence is not the original",
-                             f.path + " n'est pas un texte de licence connu (" + detail_fr + ") ; une licence modifiée n'est pas l'originale"),
+                                                   : "la plus proche est " + f.match.closest + ", à " + percent_fr(f.match.confidence) +
+                                                         (f.match.note.empty() ? "" : "\u00a0: " + f.match.note);
+  return CheckResult::fail(Text{f.path + " is not a known licence text (" + detail + "); a modified licence is not the original",
+                             f.path + " n'est pas un texte de licence connu (" + detail_fr + ")\u00a0; une licence modifiée n'est plus la licence d'origine"},
                            unknown);
 }
 
-CheckResult license_matches_charter(AuditContext& ctx, const nlohmann::json&) {
+CheckResult license_matches_charter(AuditContext& ctx) {
   const nlohmann::json* v = ctx.charter.field("openness.license");
-  if (!v || !v->is_string()) return undeclared(ctx, "openness.license", T("the licence of the code", "la licence du code"));
+  if (!v || !v->is_string()) return undeclared(ctx, "openness.license", Text{"the licence of the code", "la licence du code"});
   std::string declared = v->get<std::string>();
   std::string err;
   auto expr = parse_spdx_expression(declared, &err);
-  if (!expr) return CheckResult::fail(T("'" + declared + "' is not a valid SPDX expression: " + err, "« " + declared + " » n'est pas une expression SPDX valide : " + err), {charter_evidence(ctx, "openness.license")});
+  if (!expr) return CheckResult::fail(Text{"'" + declared + "' is not a valid SPDX expression: " + err, "«\u00a0" + declared + "\u00a0» n'est pas une expression SPDX valide\u00a0: " + err}, {charter_evidence(ctx, "openness.license")});
   const auto& files = license_files(ctx);
   std::vector<const LicenseFile*> judged;
   for (const auto& f : files)
@@ -57,13 +60,13 @@ CheckResult license_matches_charter(AuditContext& ctx, const nlohmann::json&) {
     for (const auto& f : files)
       if (f.match.spdx) judged.push_back(&f);
   if (judged.empty())
-    return CheckResult::fail(T("declared " + declared + ", but no licence file in the repository could be identified to confirm it",
-                               "déclarée " + declared + ", mais aucun fichier de licence identifiable ne le confirme"),
+    return CheckResult::fail(Text{"declared " + declared + ", but no licence file in the repository could be identified to confirm it",
+                               "licence déclarée\u00a0: " + declared + ", mais aucun fichier de licence identifiable ne le confirme"},
                              {charter_evidence(ctx, "openness.license")});
   for (const auto* f : judged)
     if (license_agrees(*expr, *f->match.spdx))
-      return CheckResult::pass(T("declared " + declared + ", " + f->path + " is " + *f->match.spdx,
-                                 "déclarée " + declared + ", " + f->path + " est " + *f->match.spdx),
+      return CheckResult::pass(Text{"declared " + declared + ", " + f->path + " is " + *f->match.spdx,
+                                 "licence déclarée\u00a0: " + declared + "\u00a0; " + f->path + " contient la licence " + *f->match.spdx},
                                {charter_evidence(ctx, "openness.license"), file_evidence(*f)});
   std::vector<std::string> detected;
   std::vector<Evidence> ev = {charter_evidence(ctx, "openness.license")};
@@ -73,7 +76,7 @@ CheckResult license_matches_charter(AuditContext& ctx, const nlohmann::json&) {
   }
   std::string src = ctx.charter.source == "publiccode" ? "publiccode.yml declares " : "the charter declares ";
   std::string src_fr = ctx.charter.source == "publiccode" ? "publiccode.yml déclare " : "la charte déclare ";
-  return CheckResult::fail(T(src + declared + " but the repository carries " + join(detected), src_fr + declared + " mais le dépôt porte " + join(detected)), ev);
+  return CheckResult::fail(Text{src + declared + " but the repository carries " + join(detected), src_fr + declared + " mais le dépôt contient " + join(detected)}, ev);
 }
 
 // The licence ids to judge: the declared expression, else the identified files.
@@ -95,35 +98,50 @@ std::vector<std::string> licence_ids(AuditContext& ctx, bool& any_of, std::vecto
   return ids;
 }
 
+// "la licence MIT est…" or "les licences MIT, ISC sont…": `one` and `many` are the French
+// verb phrases for one licence and for several.
+std::string licences_fr(const std::vector<std::string>& ids, const std::string& one, const std::string& many) {
+  return ids.size() == 1 ? "la licence " + ids.front() + " " + one : "les licences " + join(ids) + " " + many;
+}
+
+/// What judge_licences says of the licences it judges: in English, then in French for one
+/// licence and for several.
+struct LicenceVerdict {
+  std::string en, fr_one, fr_many;
+};
+
 template <class Pred>
-CheckResult judge_licences(AuditContext& ctx, Pred ok, const Text& good, const Text& bad) {
+CheckResult judge_licences(AuditContext& ctx, Pred ok, const LicenceVerdict& good, const LicenceVerdict& bad) {
   bool any_of = false;
   std::vector<Evidence> ev;
   auto ids = licence_ids(ctx, any_of, ev);
   if (ids.empty())
-    return CheckResult::fail(T("no licence declared or identified", "aucune licence déclarée ni identifiée"));
+    return CheckResult::fail(Text{"no licence declared or identified", "aucune licence déclarée ni identifiée"});
   std::vector<std::string> good_ids, bad_ids;
   for (const auto& id : ids) (ok(id) ? good_ids : bad_ids).push_back(id);
   bool pass = any_of ? !good_ids.empty() : bad_ids.empty();
-  if (pass) return CheckResult::pass(T(join(good_ids) + " " + good.en, join(good_ids) + " " + good.fr), ev);
-  return CheckResult::fail(T(join(bad_ids) + " " + bad.en, join(bad_ids) + " " + bad.fr), ev);
+  if (pass) return CheckResult::pass(Text{join(good_ids) + " " + good.en, licences_fr(good_ids, good.fr_one, good.fr_many)}, ev);
+  return CheckResult::fail(Text{join(bad_ids) + " " + bad.en, licences_fr(bad_ids, bad.fr_one, bad.fr_many)}, ev);
 }
 
-CheckResult license_is_free(AuditContext& ctx, const nlohmann::json&) {
+CheckResult license_is_free(AuditContext& ctx) {
   return judge_licences(
       ctx, [](const std::string& id) { const LicenseInfo* i = license_info(id); return i && (i->osi || i->fsf); },
-      T("is OSI- or FSF-approved", "est approuvée par l'OSI ou la FSF"),
-      T("is neither OSI- nor FSF-approved (or unknown to pacte)", "n'est approuvée ni par l'OSI ni par la FSF (ou inconnue de pacte)"));
+      {"is OSI- or FSF-approved", "est approuvée par l'OSI ou la FSF", "sont approuvées par l'OSI ou la FSF"},
+      {"is neither OSI- nor FSF-approved (or unknown to pacte)", "n'est approuvée ni par l'OSI ni par la FSF (ou est inconnue de pacte)",
+       "ne sont approuvées ni par l'OSI ni par la FSF (ou sont inconnues de pacte)"});
 }
 
-CheckResult license_on_french_list(AuditContext& ctx, const nlohmann::json&) {
+CheckResult license_on_french_list(AuditContext& ctx) {
   return judge_licences(
       ctx, [](const std::string& id) { const LicenseInfo* i = license_info(id); return i && i->french_admin; },
-      T("is on the CRPA D323-2-1 list", "figure sur la liste de l'article D323-2-1 du CRPA"),
-      T("is not on the CRPA D323-2-1 list of licences for administrations", "ne figure pas sur la liste de l'article D323-2-1 du CRPA"));
+      {"is on the CRPA D323-2-1 list", "figure sur la liste de l'article D323-2-1 du CRPA", "figurent sur la liste de l'article D323-2-1 du CRPA"},
+      {"is not on the CRPA D323-2-1 list of licences for administrations",
+       "ne figure pas sur la liste des licences de l'article D323-2-1 du CRPA",
+       "ne figurent pas sur la liste des licences de l'article D323-2-1 du CRPA"});
 }
 
-CheckResult data_licenses_open(AuditContext& ctx, const nlohmann::json&) {
+CheckResult data_licenses_open(AuditContext& ctx) {
   std::vector<std::pair<std::string, std::string>> declared;  // (field, licence)
   if (const auto* v = ctx.charter.field("openness.data_license"); v && v->is_string()) declared.emplace_back("openness.data_license", v->get<std::string>());
   if (const auto* od = ctx.charter.field("openness.open_data"); od && od->is_array())
@@ -133,10 +151,10 @@ CheckResult data_licenses_open(AuditContext& ctx, const nlohmann::json&) {
       else declared.emplace_back(f, "");
     }
   if (declared.empty()) {
-    if (ctx.charter.source == "none") return undeclared(ctx, "openness.data_license", T("the licence of published data", "la licence des données publiées"));
-    return CheckResult::skip(T("the charter declares no published data", "la charte ne déclare aucune donnée publiée"));
+    if (ctx.charter.source == "none") return undeclared(ctx, "openness.data_license", Text{"the licence of published data", "la licence des données publiées"});
+    return CheckResult::skip(Text{"the charter declares no published data", "la charte ne déclare aucune donnée publiée"});
   }
-  std::vector<std::string> bad;
+  std::vector<std::string> bad, bad_fr;
   std::vector<Evidence> ev;
   for (const auto& [field, lic] : declared) {
     bool ok = false;
@@ -145,37 +163,38 @@ CheckResult data_licenses_open(AuditContext& ctx, const nlohmann::json&) {
         if (const LicenseInfo* i = license_info(id); i && i->open_data) ok = true;
     if (!ok) {
       bad.push_back(field + (lic.empty() ? " (missing)" : " (" + lic + ")"));
+      bad_fr.push_back(field + (lic.empty() ? " (absente)" : " (" + lic + ")"));
       ev.push_back(charter_evidence(ctx, field));
     }
   }
-  if (bad.empty()) return CheckResult::pass(T("every published dataset has an open data licence", "chaque jeu de données publié a une licence ouverte"));
-  return CheckResult::fail(T("not an open data licence: " + join(bad), "pas une licence de données ouvertes : " + join(bad)), ev);
+  if (bad.empty()) return CheckResult::pass(Text{"every published dataset has an open data licence", "chaque jeu de données publié a une licence de données ouvertes"});
+  return CheckResult::fail(Text{"not an open data licence: " + join(bad), "licence absente ou qui n'est pas une licence de données ouvertes\u00a0: " + join(bad_fr)}, ev);
 }
 
 // Committed binaries: by extension, or by executable magic for files marked executable.
-std::string binary_kind(const FileEntry& e, const Snapshot& snap) {
+Text binary_kind(const FileEntry& e, const Snapshot& snap) {
   std::string lower = ascii_lower(e.path);
   auto ends = [&](const char* ext) {
     std::size_t n = std::strlen(ext);
     return lower.size() > n && lower.compare(lower.size() - n, n, ext) == 0;
   };
-  for (const char* ext : {".exe", ".dll", ".msi"}) if (ends(ext)) return "Windows executable or library";
-  for (const char* ext : {".so", ".dylib", ".a", ".o", ".lib"}) if (ends(ext)) return "native library or object";
-  for (const char* ext : {".jar", ".war", ".ear", ".class"}) if (ends(ext)) return "Java archive or class";
-  for (const char* ext : {".apk", ".aab", ".ipa", ".xapk"}) if (ends(ext)) return "mobile application package";
-  for (const char* ext : {".pyc", ".pyo", ".wasm"}) if (ends(ext)) return "compiled bytecode";
-  if (lower.find(".so.") != std::string::npos && lower.find('.') != std::string::npos) return "native library or object";
+  for (const char* ext : {".exe", ".dll", ".msi"}) if (ends(ext)) return {"Windows executable or library", "exécutable ou bibliothèque Windows"};
+  for (const char* ext : {".so", ".dylib", ".a", ".o", ".lib"}) if (ends(ext)) return {"native library or object", "bibliothèque ou fichier objet natif"};
+  for (const char* ext : {".jar", ".war", ".ear", ".class"}) if (ends(ext)) return {"Java archive or class", "archive ou classe Java"};
+  for (const char* ext : {".apk", ".aab", ".ipa", ".xapk"}) if (ends(ext)) return {"mobile application package", "paquet d'application mobile"};
+  for (const char* ext : {".pyc", ".pyo", ".wasm"}) if (ends(ext)) return {"compiled bytecode", "code intermédiaire compilé"};
+  if (lower.find(".so.") != std::string::npos && lower.find('.') != std::string::npos) return {"native library or object", "bibliothèque ou fichier objet natif"};
   if (e.executable && e.size >= 4 && e.size <= (64u << 20)) {
     auto content = snap.read(e);
     if (content && content->size() >= 4) {
       const std::string& c = *content;
-      if (c.compare(0, 4, "\x7F" "ELF") == 0) return "ELF executable";
-      if (c.compare(0, 2, "MZ") == 0) return "Windows executable";
+      if (c.compare(0, 4, "\x7F" "ELF") == 0) return {"ELF executable", "exécutable ELF"};
+      if (c.compare(0, 2, "MZ") == 0) return {"Windows executable", "exécutable Windows"};
       unsigned char b0 = static_cast<unsigned char>(c[0]);
-      if ((b0 == 0xCF || b0 == 0xCE || b0 == 0xCA) && static_cast<unsigned char>(c[1]) == 0xFA) return "Mach-O executable";
+      if ((b0 == 0xCF || b0 == 0xCE || b0 == 0xCA) && static_cast<unsigned char>(c[1]) == 0xFA) return {"Mach-O executable", "exécutable Mach-O"};
     }
   }
-  return "";
+  return {};
 }
 
 bool accepted_binary_place(const std::string& path) {
@@ -188,29 +207,63 @@ bool accepted_binary_place(const std::string& path) {
   return false;
 }
 
-CheckResult no_committed_binaries(AuditContext& ctx, const nlohmann::json&) {
+CheckResult no_committed_binaries(AuditContext& ctx) {
   std::vector<Evidence> ev;
+  std::string first_fr;  // the first binary's kind and size, in French
   for (const auto& e : ctx.snapshot.files()) {
     if (e.kind != EntryKind::file || accepted_binary_place(e.path)) continue;
-    std::string kind = binary_kind(e, ctx.snapshot);
-    if (!kind.empty()) ev.push_back({e.path, 0, "", kind + ", " + std::to_string(e.size) + " bytes"});
+    Text kind = binary_kind(e, ctx.snapshot);
+    if (kind.en.empty()) continue;
+    ev.push_back({e.path, 0, "", kind.en + ", " + std::to_string(e.size) + " bytes"});
+    if (first_fr.empty()) first_fr = kind.fr + ", " + std::to_string(e.size) + "\u00a0octets";
   }
-  if (ev.empty()) return CheckResult::pass(T("no committed binary outside test fixtures", "aucun binaire commité hors fixtures de test"));
-  return CheckResult::fail(T(std::to_string(ev.size()) + " committed binary file(s), first " + ev.front().path + " (" + ev.front().note + ")",
-                             std::to_string(ev.size()) + " fichier(s) binaire(s) commité(s), dont " + ev.front().path + " (" + ev.front().note + ")"),
+  if (ev.empty())
+    return CheckResult::pass(Text{"no committed binary outside test fixtures", "aucun fichier binaire enregistré dans le dépôt, hors jeux de test"});
+  return CheckResult::fail(Text{std::to_string(ev.size()) + " committed binary file(s), first " + ev.front().path + " (" + ev.front().note + ")",
+                                std::to_string(ev.size()) + " fichier(s) binaire(s) enregistré(s) dans le dépôt, dont " + ev.front().path + " (" + first_fr + ")"},
                            ev);
 }
 
 }  // namespace
 
 void register_openness_primitives(std::vector<Primitive>& out) {
-  auto none = params_schema(nlohmann::json::object());
-  out.push_back({"license_file", T("A licence file is present and its text identified (SPDX matching guidelines).", "Un fichier de licence est présent et son texte identifié."), none, license_file, nullptr});
-  out.push_back({"license_matches_charter", T("The declared licence agrees with the identified licence file (same family and version).", "La licence déclarée concorde avec le fichier de licence."), none, license_matches_charter, nullptr});
-  out.push_back({"license_is_free", T("The licence is OSI- or FSF-approved.", "La licence est approuvée par l'OSI ou la FSF."), none, license_is_free, nullptr});
-  out.push_back({"license_on_french_list", T("The licence is on the French list for administrations (CRPA D323-2-1).", "La licence figure sur la liste du CRPA D323-2-1."), none, license_on_french_list, nullptr});
-  out.push_back({"data_licenses_open", T("Declared data licences are open data licences.", "Les licences de données déclarées sont ouvertes."), none, data_licenses_open, nullptr});
-  out.push_back({"no_committed_binaries", T("No executables, libraries, archives or packages are committed outside test fixtures.", "Aucun binaire n'est commité hors fixtures de test."), none, no_committed_binaries, nullptr});
+  out.push_back({
+      .name = "license_file",
+      .description = Text{"A licence file is present and its text identified (SPDX matching guidelines).", "Un fichier de licence est présent et son texte est identifié."},
+      .params_schema = no_params_schema(),
+      .run = without_params(license_file),
+  });
+  out.push_back({
+      .name = "license_matches_charter",
+      .description = Text{"The declared licence agrees with the identified licence file (same family and version).", "La licence déclarée concorde avec le fichier de licence."},
+      .params_schema = no_params_schema(),
+      .run = without_params(license_matches_charter),
+  });
+  out.push_back({
+      .name = "license_is_free",
+      .description = Text{"The licence is OSI- or FSF-approved.", "La licence est approuvée par l'OSI ou la FSF."},
+      .params_schema = no_params_schema(),
+      .run = without_params(license_is_free),
+  });
+  out.push_back({
+      .name = "license_on_french_list",
+      .description = Text{"The licence is on the French list for administrations (CRPA D323-2-1).", "La licence figure sur la liste des licences de l'article D323-2-1 du CRPA."},
+      .params_schema = no_params_schema(),
+      .run = without_params(license_on_french_list),
+  });
+  out.push_back({
+      .name = "data_licenses_open",
+      .description = Text{"Declared data licences are open data licences.", "Les licences de données déclarées sont des licences de données ouvertes."},
+      .params_schema = no_params_schema(),
+      .run = without_params(data_licenses_open),
+  });
+  out.push_back({
+      .name = "no_committed_binaries",
+      .description = Text{"No executables, libraries, archives or packages are committed outside test fixtures.", "Aucun fichier binaire n'est enregistré dans le dépôt, hors jeux de test."},
+      .params_schema = no_params_schema(),
+      .run = without_params(no_committed_binaries),
+      .passes_on_absence = true,
+  });
 }
 
 }  // namespace pacte

@@ -10,29 +10,34 @@ nlohmann::json params_schema(nlohmann::json properties, std::vector<std::string>
   return s;
 }
 
+nlohmann::json no_params_schema() { return params_schema(nlohmann::json::object()); }
+
+std::function<CheckResult(AuditContext&, const nlohmann::json&)> without_params(CheckResult (*body)(AuditContext&)) {
+  return [body](AuditContext& ctx, const nlohmann::json&) { return body(ctx); };
+}
+
 nlohmann::json globs_schema() {
   return {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}, {"minLength", 1}}},
           {"description", "a list of path globs such as [\"README*\", \"docs/**/*.md\"]"}};
 }
 
-std::vector<const FileEntry*> files_matching(const Snapshot& snap, const nlohmann::json& globs,
-                                             const nlohmann::json& exclude, bool icase) {
+std::vector<const FileEntry*> files_matching(const Snapshot& snap, const std::vector<std::string>& globs,
+                                             const std::vector<std::string>& exclude, bool icase) {
   std::vector<const FileEntry*> out;
   for (const auto& e : snap.files()) {
     if (e.kind != EntryKind::file) continue;
     bool hit = false;
     for (const auto& g : globs)
-      if (glob_match(g.get<std::string>(), e.path, icase)) {
+      if (glob_match(g, e.path, icase)) {
         hit = true;
         break;
       }
     if (!hit) continue;
-    if (exclude.is_array())
-      for (const auto& g : exclude)
-        if (glob_match(g.get<std::string>(), e.path, icase)) {
-          hit = false;
-          break;
-        }
+    for (const auto& g : exclude)
+      if (glob_match(g, e.path, icase)) {
+        hit = false;
+        break;
+      }
     if (hit) out.push_back(&e);
   }
   return out;
@@ -63,20 +68,20 @@ Evidence charter_evidence(const AuditContext& ctx, const std::string& field) {
 
 CheckResult undeclared(const AuditContext& ctx, const std::string& field, const Text& what) {
   if (ctx.charter.source == "none")
-    return CheckResult::fail(T("no charter: declare " + what.en + " as '" + field + "' in pacte.yml ('pacte init' writes a draft)",
-                               "pas de charte : déclarez " + what.fr + " dans pacte.yml sous « " + field +
-                                   " » (« pacte init » en écrit un brouillon)"));
+    return CheckResult::fail(Text{"no charter: declare " + what.en + " as '" + field + "' in pacte.yml ('pacte init' writes a draft)",
+                               "pas de charte\u00a0: indiquez " + what.fr + " dans pacte.yml sous «\u00a0" + field +
+                                   "\u00a0» («\u00a0pacte init\u00a0» en écrit un brouillon)"});
   std::vector<Evidence> ev;
   Evidence e;
   e.path = ctx.charter.path;
   ev.push_back(e);
   if (ctx.charter.source == "publiccode")
-    return CheckResult::fail(T(what.en + " is not declared: publiccode.yml cannot say it; add '" + field + "' to a pacte.yml",
-                               what.fr + " n'est pas déclaré : publiccode.yml ne permet pas de le dire ; ajoutez « " + field +
-                                   " » dans un pacte.yml"),
+    return CheckResult::fail(Text{what.en + " is not declared: publiccode.yml cannot say it; add '" + field + "' to a pacte.yml",
+                               "publiccode.yml ne permet pas d'indiquer " + what.fr + "\u00a0; ajoutez «\u00a0" + field +
+                                   "\u00a0» dans un fichier pacte.yml"},
                              ev);
-  return CheckResult::fail(T(what.en + " is not declared: add '" + field + "' to " + ctx.charter.path,
-                             what.fr + " n'est pas déclaré : ajoutez « " + field + " » dans " + ctx.charter.path),
+  return CheckResult::fail(Text{what.en + " is not declared: add '" + field + "' to " + ctx.charter.path,
+                             "la charte ne précise pas " + what.fr + "\u00a0: ajoutez «\u00a0" + field + "\u00a0» dans " + ctx.charter.path},
                            ev);
 }
 
