@@ -18,6 +18,14 @@ const std::string kCharter = R"(pacte: 1
 service:
   name: Démarches en ligne de la Ville
   repository: https://git.example.org/ville/demarches.git
+openness:
+  license: MIT
+neutrality:
+  advertising: false
+continuity:
+  maintainers:
+    - {name: Jeanne Martin, email: jeanne@example.org}
+    - {name: Ali Benali, email: ali@example.org}
 equal_access:
   free_of_charge: true
   languages: [fr, en]

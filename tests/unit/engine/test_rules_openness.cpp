@@ -30,6 +30,9 @@ continuity:
   maintainers:
     - {name: Jeanne Martin, email: jeanne@example.org}
     - {name: Ali Benali, email: ali@example.org}
+equal_access:
+  free_of_charge: true
+  languages: [fr]
 )";
 
 }  // namespace
@@ -85,10 +88,13 @@ PACTE_RULE_TEST("OPEN-LICENSE-DECLARED", "openness.license passes; a charter wit
   CHECK(pass.status == Status::pass);
   CHECK(has_evidence(pass, "pacte.yml", line_of(kCharter, "license: MIT")));
 
-  s.charter(replaced(kCharter, "  license: MIT\n", ""));
-  const RuleResult& fail = s.builtin_rule("OPEN-LICENSE-DECLARED");
+  // A pacte.yml must declare it (the charter schema requires it): a publiccode.yml may not.
+  Scenario publiccode;
+  publiccode.file("publiccode.yml", "publiccodeYmlVersion: \"0.4\"\nname: Démarches en ligne\n"
+                                    "url: https://git.example.org/ville/demarches.git\n");
+  const RuleResult& fail = publiccode.builtin_rule("OPEN-LICENSE-DECLARED");
   CHECK(fail.status == Status::fail);
-  CHECK(has_evidence(fail, "pacte.yml"));
+  CHECK(has_evidence(fail, "publiccode.yml"));
   CHECK(contains(fail.message.en, "openness.license"));
 }
 
