@@ -1,6 +1,7 @@
 // The continuity rules (rules/continuity.yml), each on a tree that passes and one that fails.
 // Rules that read the history (activity, absence factor, releases, maintainers in history)
-// audit real repositories built with the git CLI, with commit dates relative to the audit time.
+// are judged against real repositories built with the git CLI, with commit dates counted back
+// from the day of the audit.
 #include <doctest/doctest.h>
 
 #include "rule_harness.hpp"
@@ -41,6 +42,7 @@ continuity:
   support_until: 2028-12-31
 )";
 
+// The people who commit to the test repositories: the two maintainers and a contributor.
 const Author kJeanne{"Jeanne Martin", "jeanne@example.org"};
 const Author kAli{"Ali Benali", "ali@example.org"};
 const Author kChloe{"Chloé Durand", "chloe@example.org"};
@@ -53,12 +55,13 @@ void init_service(const TempDir& dir, int days_ago) {
   test::commit_all(dir, "Premiere version", static_cast<long>(kToday - days_ago * kDay), kJeanne.name, kJeanne.email);
 }
 
-// A continuity document of more than 30 words.
+// The succession plan of the service (the rule asks for at least 30 words).
 const std::string kSuccessionPlan =
     "# Plan de continuité\n\nSi l'équipe actuelle ne peut plus maintenir le service, la direction du numérique de la Ville "
     "le reprend. Les accès à l'hébergement, au nom de domaine et à la forge sont confiés à deux agents. "
     "La procédure de passation est décrite ci-dessous, étape par étape.\n";
 
+// How users take their data elsewhere (the rule asks for at least 30 words).
 const std::string kExportProcedure =
     "# Exporter ses données\n\nChaque usager peut télécharger toutes ses demandes et pièces jointes depuis la page "
     "Mon compte, au format CSV et JSON, en un clic. Les agents peuvent exporter l'ensemble des dossiers d'une "

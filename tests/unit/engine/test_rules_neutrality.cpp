@@ -78,6 +78,7 @@ const std::string kMetaPixel = R"(<script>
 </script>
 )";
 
+// The manifest of the React front end, with no advertising dependency.
 const std::string kPackageJson = R"({
   "name": "demarches",
   "private": true,
