@@ -106,6 +106,11 @@ PACTE_RULE_TEST("CONT-ACTIVITY-365D", "a commit 200 days ago passes; the last on
   const RuleResult& fail = s.builtin_rule("CONT-ACTIVITY-365D");
   CHECK(fail.status == Status::fail);
   CHECK(contains(fail.message.en, "400"));
+  // A shallow clone hides the history: the rule cannot judge it, and says so.
+  TempDir clone;
+  test::sh("git clone -q --depth 1 'file://" + maintained.str() + "' '" + clone.str() + "/demarches'");
+  s.history(clone.path / "demarches");
+  CHECK(s.builtin_rule("CONT-ACTIVITY-365D").status == Status::error);
 }
 
 PACTE_RULE_TEST("CONT-BUS-FACTOR", "three people sharing the work pass; one person making most commits fails") {
@@ -114,6 +119,9 @@ PACTE_RULE_TEST("CONT-BUS-FACTOR", "three people sharing the work pass; one pers
   for (int d : {250, 200}) commit_days_ago(shared, kJeanne, d);
   for (int d : {180, 120, 60}) commit_days_ago(shared, kAli, d);
   for (int d : {90, 30}) commit_days_ago(shared, kChloe, d);
+  // Dependency updates by a bot are not people the service depends on.
+  const Author dependabot{"dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com"};
+  for (int d : {170, 140, 110, 80, 50, 20, 10, 5}) commit_days_ago(shared, dependabot, d, "Bump express");
   Scenario s;
   s.charter(kCharter).history(shared.path);
   CHECK(s.builtin_rule("CONT-BUS-FACTOR").status == Status::pass);
