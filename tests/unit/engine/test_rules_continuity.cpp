@@ -228,7 +228,9 @@ PACTE_RULE_TEST("CONT-CI", "a GitLab CI configuration passes; none, or an empty 
 PACTE_RULE_TEST("CONT-LOCKFILES", "package.json with its package-lock.json passes; a manifest without its lock fails at it") {
   const std::string package_json = "{\n  \"name\": \"demarches\",\n  \"dependencies\": {\n    \"express\": \"^4.19.2\"\n  }\n}\n";
   Scenario s;
-  s.charter(kCharter).file("package.json", package_json).file("package-lock.json", "{\n  \"name\": \"demarches\",\n  \"lockfileVersion\": 3,\n  \"packages\": {}\n}\n");
+  s.charter(kCharter)
+      .file("package.json", package_json)
+      .file("package-lock.json", "{\n  \"name\": \"demarches\",\n  \"lockfileVersion\": 3,\n  \"packages\": {}\n}\n");
   CHECK(s.builtin_rule("CONT-LOCKFILES").status == Status::pass);
 
   Scenario unlocked;

@@ -183,7 +183,8 @@ PACTE_RULE_TEST("NEUT-FUNDING", "public funding passes; an advertising income fa
   s.charter(kCharter);
   CHECK(s.builtin_rule("NEUT-FUNDING").status == Status::pass);
 
-  std::string charter = replaced(kCharter, "{source: Région, kind: public-contract, share: 20}", "{source: Régie publicitaire, kind: advertising, share: 20}");
+  std::string charter = replaced(kCharter, "{source: Région, kind: public-contract, share: 20}",
+                                 "{source: Régie publicitaire, kind: advertising, share: 20}");
   s.charter(charter);
   const RuleResult& fail = s.builtin_rule("NEUT-FUNDING");
   CHECK(fail.status == Status::fail);
@@ -198,7 +199,10 @@ PACTE_RULE_TEST("NEUT-FUNDING-DECLARED", "listed funding passes; a charter witho
   CHECK(pass.status == Status::pass);
   CHECK(has_evidence(pass, "pacte.yml", line_of(kCharter, "funding:")));
 
-  s.charter(replaced(kCharter, "  funding:\n    - {source: Ville de Lyon, kind: public-grant, share: 80}\n    - {source: Région, kind: public-contract, share: 20}\n", ""));
+  s.charter(replaced(kCharter,
+                     "  funding:\n    - {source: Ville de Lyon, kind: public-grant, share: 80}\n"
+                     "    - {source: Région, kind: public-contract, share: 20}\n",
+                     ""));
   const RuleResult& fail = s.builtin_rule("NEUT-FUNDING-DECLARED");
   CHECK(fail.status == Status::fail);
   CHECK(has_evidence(fail, "pacte.yml"));
