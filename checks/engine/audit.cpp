@@ -116,9 +116,9 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     std::ifstream in(opt.charter_file, std::ios::binary);
     if (!in) throw InputError(opt.charter_file, {}, "cannot read the charter file");
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    charter = load_charter(text, opt.charter_file, now);
+    charter = load_charter(text, opt.charter_file, now, opt.lang);
   } else {
-    charter = find_charter(*snap, now);
+    charter = find_charter(*snap, now, opt.lang);
   }
 
   AuditContext ctx(*snap, charter, now);
@@ -176,7 +176,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     j["message"] = to_valid_utf8(r.message.in(opt.lang));
     j["remediation"] = r.rule->remediation.in(opt.lang);
     nlohmann::json refs = nlohmann::json::array();
-    for (const auto& ref : r.rule->references) refs.push_back({{"title", ref.title}, {"url", ref.url}});
+    for (const auto& ref : r.rule->references) refs.push_back({{"title", ref.title.in(opt.lang)}, {"url", ref.url}});
     j["references"] = refs;
     nlohmann::json ev = nlohmann::json::array();
     for (const auto& e : r.evidence) ev.push_back(evidence_json(e));
