@@ -1,6 +1,7 @@
 // pacte batch: audit every repository of a LIST file or a folder, in parallel, and write one
 // report per repository plus summary.csv, summary.json and index.html.
 #include "cli/batch.hpp"
+#include "checks/engine/facts.hpp"
 
 #include <CLI/CLI.hpp>
 #include <unistd.h>
@@ -144,7 +145,7 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   };
 
   bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO);
-  batch::Progress progress(err, tty, ac.quiet, mine.size());
+  batch::Progress progress(err, tty, ac.quiet, mine.size(), lang);
   batch::BatchOutcome outcome = batch::run_batch(mine, rules, bo, progress);
 
   batch::sort_and_dedupe(outcome.rows);
