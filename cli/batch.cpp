@@ -160,12 +160,15 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
     return usage_error(err, e.what());
   }
   if (!ac.quiet || counts.failed > 0) {
-    err << "pacte batch: " << counts.total << " repositories";
-    if (shard.count > 1) err << " (shard " << shard.index << "/" << shard.count << " of " << entries.size() << ")";
-    err << ": " << counts.audited << " audited";
-    if (cmd.resume) err << " (" << outcome.skipped << " unchanged, not audited again)";
-    err << ", " << counts.failed << " could not be audited, " << counts.gate_failed << " failed the gate; see "
-        << (fs::path(cmd.out_dir) / "index.html").string() << "\n";
+    const bool fr = lang == Lang::fr;
+    err << "pacte batch" << (fr ? "\u00A0: " : ": ") << counts.total << Text{" repositories", " dépôts"}.in(lang);
+    if (shard.count > 1)
+      err << Text{" (shard ", " (part "}.in(lang) << shard.index << "/" << shard.count << Text{" of ", " de "}.in(lang) << entries.size() << ")";
+    err << (fr ? "\u00A0: " : ": ") << counts.audited << Text{" audited", " audités"}.in(lang);
+    if (cmd.resume) err << " (" << outcome.skipped << Text{" unchanged, not audited again)", " inchangés, pas audités de nouveau)"}.in(lang);
+    err << ", " << counts.failed << Text{" could not be audited, ", " non audités, "}.in(lang) << counts.gate_failed
+        << Text{" failed the gate; see ", " sous le seuil de publication\u00A0; voir "}.in(lang) << (fs::path(cmd.out_dir) / "index.html").string()
+        << "\n";
   }
   if (counts.failed > 0) return 3;
   return counts.gate_failed > 0 ? 1 : 0;

@@ -162,8 +162,8 @@ void check_spdx(const Charter& c, const std::string& dotted, std::vector<std::st
                                           dotted + colon(lang) +
                                               Text{"'" + v->get<std::string>() + "' is not a valid SPDX licence expression: " + err +
                                                        " (see https://spdx.org/licenses/)",
-                                                   "«\u00A0" + v->get<std::string>() + "\u00A0» n'est pas une expression de licence SPDX valide\u00A0: " +
-                                                       err + " (voir https://spdx.org/licenses/)"}
+                                                   "«\u00A0" + v->get<std::string>() + "\u00A0» n'est pas une expression de licence SPDX valide "
+                                                       "(diagnostic de l'analyseur\u00A0: «\u00A0" + err + "\u00A0»\u00A0; voir https://spdx.org/licenses/)"}
                                                   .in(lang)));
 }
 
@@ -255,7 +255,7 @@ Charter load_publiccode(std::string_view text, const std::string& display_path, 
         c.errors.push_back(InputError::format(display_path, c.yaml.position_of("/legal/license"),
                                               "legal.license" + std::string(colon(lang)) +
                                                   Text{"'" + *v + "' is not a valid SPDX expression: " + err,
-                                                       "«\u00A0" + *v + "\u00A0» n'est pas une expression SPDX valide\u00A0: " + err}
+                                                       "«\u00A0" + *v + "\u00A0» n'est pas une expression SPDX valide (diagnostic de l'analyseur\u00A0: «\u00A0" + err + "\u00A0»)"}
                                                       .in(lang)));
     }
   }

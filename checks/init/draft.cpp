@@ -287,8 +287,8 @@ class DraftWriter {
     left(2, "neutrality.data_sale", "data_sale: false",
          todo({"false if user data is never sold or rented", "false si les données des usagers ne sont jamais vendues ni louées"}));
     left(2, "neutrality.funding", "funding:",
-         todo({"how the service lives; kind: public-grant, public-contract, donation, membership, sponsorship, service-fees, volunteer, other",
-              "comment le service vit\u00A0; kind\u00A0: public-grant, public-contract, donation, membership, sponsorship, service-fees, volunteer, other"}));
+         todo({"how the service is funded; kind: `public-grant`, `public-contract`, `donation`, `membership`, `sponsorship`, `service-fees`, `volunteer` or `other`",
+              "comment le service est financé\u00A0; valeurs de `kind`\u00A0: `public-grant`, `public-contract`, `donation`, `membership`, `sponsorship`, `service-fees`, `volunteer` ou `other`"}));
     y_.commented(4, Text{"- {source: \"Who pays\", kind: public-grant, share: 100}", "- {source: \"Qui finance\", kind: public-grant, share: 100}"}.in(opt_.lang));
     if (!shipped.empty()) {
       y_.line(2, "trackers:", Text{"detected in the code: say what each one is for, or remove it from the code",
@@ -337,10 +337,10 @@ class DraftWriter {
     }
     y_.commented(6, std::string("consent: ") + (sig.consent_exempt_possible ? "exempt" : "required"),
                  sig.consent_exempt_possible
-                     ? todo({"exempt (configured for the CNIL consent exemption), required (asks consent) or none",
-                            "exempt (configuré pour l'exemption de consentement CNIL), required (demande le consentement) ou none"})
-                     : todo({"required (asks consent) or none; " + sig.name + " cannot be exempt from consent",
-                            "required (demande le consentement) ou none\u00A0; " + sig.name + " ne peut pas être exempté de consentement"}));
+                     ? todo({"`exempt` (configured for the CNIL consent exemption), `required` (asks consent) or `none`",
+                            "`exempt` (configuré pour l'exemption de consentement de la CNIL), `required` (demande le consentement) ou `none`"})
+                     : todo({"`required` (asks consent) or `none`; " + sig.name + " cannot be exempt from consent",
+                            "`required` (demande le consentement) ou `none`\u00A0; " + sig.name + " ne peut pas être exempté de consentement"}));
     draft_.todo.push_back("neutrality.trackers[" + sig.name + "].consent");
   }
 
@@ -351,7 +351,7 @@ class DraftWriter {
       inferred("continuity.maintenance");
     } else {
       left(2, "continuity.maintenance", "maintenance: community",
-           todo({"internal, contract, community or none", "internal, contract, community ou none"}));
+           todo({"`internal`, `contract`, `community` or `none`", "`internal`, `contract`, `community` ou `none`"}));
     }
     maintainers();
     auto succession = find_docs({"continuit", "succession", "governance", "gouvernance"});
@@ -480,7 +480,7 @@ class DraftWriter {
                 "aucune déclaration d'accessibilité trouvée\u00A0; publiez-en une (loi 2005-102 art. 47) et déclarez-la"}));
       y_.commented(4, "statement: docs/accessibilite.md");
       y_.commented(4, "standard: RGAA 4.1");
-      y_.commented(4, "status: none", todo({"full, partial or none, as the statement says", "full, partial ou none, comme le dit la déclaration"}));
+      y_.commented(4, "status: none", todo({"`full`, `partial` or `none`, as the statement says", "`full`, `partial` ou `none`, comme le dit la déclaration"}));
       y_.commented(4, "audit_date: 2026-01-31");
       return;
     }
@@ -500,8 +500,8 @@ class DraftWriter {
       inferred("equal_access.accessibility.status");
     } else {
       left(4, "equal_access.accessibility.status", "status: none",
-           todo({"the statement gives no conformance status: full, partial or none",
-                "la déclaration n'indique pas d'état de conformité\u00A0: full, partial ou none"}));
+           todo({"the statement gives no conformance status: `full`, `partial` or `none`",
+                "la déclaration n'indique pas d'état de conformité\u00A0: `full`, `partial` ou `none`"}));
     }
     if (valid_date(st.audit_date)) {
       y_.line(4, "audit_date: " + st.audit_date, Text{"as the statement says", "comme le dit la déclaration"}.in(opt_.lang));
