@@ -128,7 +128,10 @@ std::vector<SchemaError> JsonSchema::validate(const nlohmann::json& doc) const {
   valijson::ValidationResults::Error err;
   while (results.popError(err)) raw.emplace_back(pointer_from_context(err.context), err.description);
   std::set<std::string> seen;
-  for (const auto& [ptr, desc] : raw) {
+  for (const auto& violation : raw) {
+    // Named references, not structured bindings: a lambda below captures them (clang 14).
+    const std::string& ptr = violation.first;
+    const std::string& desc = violation.second;
     // Keep leaf errors only: the "failed to validate against the schema of property X"
     // wrappers repeat what the leaf already says.
     if (desc.rfind("Failed to validate against schema associated with", 0) == 0) continue;

@@ -2,6 +2,7 @@
 // French way of writing numbers and punctuation.
 #include <doctest/doctest.h>
 
+#include <iterator>
 #include <string>
 
 #include "checks/base/vocabulary.hpp"
