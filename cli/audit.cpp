@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "checks/base/output_file.hpp"
+#include "checks/base/vocabulary.hpp"
 #include "checks/engine/charter.hpp"
 #include "checks/engine/facts.hpp"
 #include "checks/engine/gate.hpp"
@@ -114,7 +115,7 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
     (cmd.output.empty() && cmd.format != "text" ? err : out) << github_annotations(report, lang);
   std::string why;
   if (!passes_gate(report, cmd.gate, why)) {
-    if (!cmd.quiet) err << "pacte: gate failed: " << why << "\n";
+    if (!cmd.quiet) err << "pacte: " << fmt::format(fmt::runtime(label(L::gate_failed, cmd.audit.lang)), why) << "\n";
     return 1;
   }
   return 0;

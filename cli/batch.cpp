@@ -1,6 +1,7 @@
 // pacte batch: audit every repository of a LIST file or a folder, in parallel, and write one
 // report per repository plus summary.csv, summary.json and index.html.
 #include "cli/batch.hpp"
+#include "checks/engine/facts.hpp"
 
 #include <CLI/CLI.hpp>
 #include <unistd.h>
@@ -141,7 +142,7 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   };
 
   bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO);
-  batch::Progress progress(err, tty, ac.quiet, mine.size());
+  batch::Progress progress(err, tty, ac.quiet, mine.size(), lang);
   batch::BatchOutcome outcome = batch::run_batch(mine, rules, bo, progress);
 
   batch::sort_and_dedupe(outcome.rows);
@@ -155,12 +156,15 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
     return usage_error(err, e.what());
   }
   if (!ac.quiet || counts.failed > 0) {
-    err << "pacte batch: " << counts.total << " repositories";
-    if (shard.count > 1) err << " (shard " << shard.index << "/" << shard.count << " of " << entries.size() << ")";
-    err << ": " << counts.audited << " audited";
-    if (cmd.resume) err << " (" << outcome.skipped << " unchanged, not audited again)";
-    err << ", " << counts.failed << " could not be audited, " << counts.gate_failed << " failed the gate; see "
-        << (fs::path(cmd.out_dir) / "index.html").string() << "\n";
+    const bool fr = lang == Lang::fr;
+    err << "pacte batch" << (fr ? "\u00A0: " : ": ") << counts.total << Text{" repositories", " dépôts"}.in(lang);
+    if (shard.count > 1)
+      err << Text{" (shard ", " (part "}.in(lang) << shard.index << "/" << shard.count << Text{" of ", " de "}.in(lang) << entries.size() << ")";
+    err << (fr ? "\u00A0: " : ": ") << counts.audited << Text{" audited", " audités"}.in(lang);
+    if (cmd.resume) err << " (" << outcome.skipped << Text{" unchanged, not audited again)", " inchangés, pas audités de nouveau)"}.in(lang);
+    err << ", " << counts.failed << Text{" could not be audited, ", " non audités, "}.in(lang) << counts.gate_failed
+        << Text{" failed the gate; see ", " sous le seuil de publication\u00A0; voir "}.in(lang) << (fs::path(cmd.out_dir) / "index.html").string()
+        << "\n";
   }
   if (counts.failed > 0) return 3;
   return counts.gate_failed > 0 ? 1 : 0;

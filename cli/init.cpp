@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <iomanip>
 #include <memory>
 #include <sstream>
 
+#include <fmt/format.h>
+
+#include "checks/base/vocabulary.hpp"
 #include "checks/engine/charter.hpp"
 #include "checks/init/draft.hpp"
 #include "checks/init/gains.hpp"
@@ -44,14 +46,6 @@ void add_init_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream
 }
 
 namespace {
-
-std::string tr(Lang lang, const std::string& en, const std::string& fr) { return lang == Lang::fr ? fr : en; }
-
-std::string one_decimal(double v) {
-  std::ostringstream s;
-  s << std::fixed << std::setprecision(1) << v;
-  return s.str();
-}
 
 // A charter already in the repository: on disk at the root, or in the snapshot read.
 std::string existing_charter(const DraftSource& src) {
@@ -105,44 +99,42 @@ void print_suggestions(const InitCommand& cmd, const DraftSource& src, const std
     report = run_audit(ao, rules);
   } catch (const CharterInvalid& e) {
     for (const auto& p : e.problems()) msg << p << "\n";
-    msg << tr(lang, "pacte: the draft could not be audited; fix it, then run 'pacte audit'.\n",
-              "pacte : le brouillon n'a pas pu être audité ; corrigez-le puis lancez « pacte audit ».\n");
+    msg << Text{"pacte: the draft could not be audited; fix it, then run 'pacte audit'.\n",
+              "pacte: le brouillon n'a pas pu être audité\u00A0; corrigez-le puis lancez «\u00A0pacte audit\u00A0».\n"}.in(lang);
     return;
   } catch (const std::exception& e) {
-    msg << tr(lang, "pacte: the draft could not be audited: ", "pacte : le brouillon n'a pas pu être audité : ") << e.what() << "\n";
+    msg << Text{"pacte: the draft could not be audited: ", "pacte: le brouillon n'a pas pu être audité\u00A0: "}.in(lang) << e.what() << "\n";
     return;
   }
-  std::string verdict = report.value("verdict", "");
-  if (lang == Lang::fr)
-    verdict = verdict == "compliant" ? "conforme" : verdict == "conditional" ? "conforme sous conditions" : "non conforme";
   msg << "\n"
-      << tr(lang, "Score with this draft: ", "Score avec ce brouillon : ") << one_decimal(report.value("score", 0.0)) << "/100 (" << verdict
-      << ").\n";
+      << fmt::format(fmt::runtime(label(L::init_score, lang)), format_score(report.value("score", 0.0), lang),
+                     verdict_label(report.value("verdict", ""), lang))
+      << "\n";
   auto gains = score_gains(report, rules);
   std::size_t shown = 0;
   for (const auto& g : gains) {
     if (shown >= cmd.suggestions || g.gain <= 0) break;
     if (shown == 0)
-      msg << tr(lang, "The changes that would raise it most:\n", "Les changements qui l'amélioreraient le plus :\n");
+      msg << label(L::init_best_changes, lang) << "\n";
     ++shown;
-    std::string points = "+" + one_decimal(g.gain) + tr(lang, " points", " points");
-    msg << "  " << shown << ". " << points << "  " << g.rule->id << " (" << severity_name(g.rule->severity) << "): " << g.rule->title.in(lang)
-        << "\n";
+    std::string points = format_delta(g.gain, lang) + " " + std::string(label(L::points, lang));
+    msg << "  " << shown << ". " << points << "  " << g.rule->id << " (" << severity_word(severity_name(g.rule->severity), lang)
+        << ")" << (lang == Lang::fr ? "\u00A0: " : ": ") << g.rule->title.in(lang) << "\n";
     if (!g.message.empty()) {
-      msg << tr(lang, "     Now: ", "     Constat : ");
-      indented(msg, replace_all(g.message, charter_file, shown_as), "          ");
+      msg << "     " << label(L::init_now, lang);
+      indented(msg, typeset(replace_all(g.message, charter_file, shown_as), lang), "          ");
     }
-    msg << tr(lang, "     Fix: ", "     Correction : ");
-    indented(msg, g.rule->remediation.in(lang), "          ");
+    msg << "     " << label(L::init_fix, lang);
+    indented(msg, typeset(g.rule->remediation.in(lang), lang), "          ");
   }
-  if (shown == 0) msg << tr(lang, "No failing rule: nothing to suggest.\n", "Aucune règle en échec : rien à suggérer.\n");
+  if (shown == 0) msg << label(L::init_nothing_to_suggest, lang) << "\n";
   std::string where = cmd.path == "." ? "" : " " + cmd.path;
   if (charter_file == (fs::path(src.root()) / "pacte.yml").string())
-    msg << tr(lang, "Next: write the TODO lines, run 'pacte validate', then 'pacte audit" + where + " --worktree' (or commit pacte.yml and run 'pacte audit" + where + "').\n",
-              "Ensuite : complétez les lignes TODO, lancez « pacte validate », puis « pacte audit" + where + " --worktree » (ou versionnez pacte.yml et lancez « pacte audit" + where + " »).\n");
+    msg << Text{"Next: write the TODO lines, run 'pacte validate', then 'pacte audit" + where + " --worktree' (or commit pacte.yml and run 'pacte audit" + where + "').\n",
+              "Ensuite\u00A0: complétez les lignes TODO, lancez «\u00A0pacte validate\u00A0», puis «\u00A0pacte audit" + where + " --worktree\u00A0» (ou versionnez pacte.yml et lancez «\u00A0pacte audit" + where + "\u00A0»).\n"}.in(lang);
   else if (cmd.output != "-")
-    msg << tr(lang, "Next: write the TODO lines, then 'pacte audit" + where + " --charter " + charter_file + "'.\n",
-              "Ensuite : complétez les lignes TODO, puis « pacte audit" + where + " --charter " + charter_file + " ».\n");
+    msg << Text{"Next: write the TODO lines, then 'pacte audit" + where + " --charter " + charter_file + "'.\n",
+              "Ensuite\u00A0: complétez les lignes TODO, puis «\u00A0pacte audit" + where + " --charter " + charter_file + "\u00A0».\n"}.in(lang);
 }
 
 }  // namespace
@@ -160,18 +152,18 @@ int run_init(const InitCommand& cmd, std::ostream& out, std::ostream& err) {
   std::string target;
   if (cmd.output.empty()) {
     if (src->bare())
-      return usage_error(err, tr(lang, src->root() + ": a bare repository has no working tree to write pacte.yml into; give --output FILE (or --output - to print the draft)",
-                                 src->root() + " : un dépôt nu n'a pas d'arbre de travail où écrire pacte.yml ; donnez --output FICHIER (ou --output - pour l'afficher)"));
+      return usage_error(err, Text{src->root() + ": a bare repository has no working tree to write pacte.yml into; give --output FILE (or --output - to print the draft)",
+                                 src->root() + "\u00A0: un dépôt nu n'a pas d'arbre de travail où écrire pacte.yml\u00A0; donnez --output FICHIER (ou --output - pour l'afficher)"}.in(lang));
     target = (fs::path(src->root()) / "pacte.yml").string();
     if (std::string existing = existing_charter(*src); !existing.empty() && !cmd.force)
-      return usage_error(err, tr(lang, existing + ": a charter already exists; pacte init does not overwrite it. Use --force to replace it, or --output - to print a draft",
-                                 existing + " : une charte existe déjà ; pacte init ne l'écrase pas. Utilisez --force pour la remplacer, ou --output - pour afficher un brouillon"));
+      return usage_error(err, Text{existing + ": a charter already exists; pacte init does not overwrite it. Use --force to replace it, or --output - to print a draft",
+                                 existing + "\u00A0: une charte existe déjà\u00A0; pacte init ne l'écrase pas. Utilisez --force pour la remplacer, ou --output - pour afficher un brouillon"}.in(lang));
   } else if (!to_stdout) {
     target = cmd.output;
     std::error_code ec;
     if (fs::exists(target, ec) && !cmd.force)
-      return usage_error(err, tr(lang, target + ": the file already exists; use --force to overwrite it",
-                                 target + " : le fichier existe déjà ; utilisez --force pour l'écraser"));
+      return usage_error(err, Text{target + ": the file already exists; use --force to overwrite it",
+                                 target + "\u00A0: le fichier existe déjà\u00A0; utilisez --force pour l'écraser"}.in(lang));
   }
 
   // Build the draft from the evidence alone: an empty charter, so an old one colours nothing.
@@ -183,7 +175,8 @@ int run_init(const InitCommand& cmd, std::ostream& out, std::ostream& err) {
   opt.lang = lang;
   opt.service_name = src->service_name();
   if (network_url(src->remote_url())) opt.repository_url = src->remote_url();
-  opt.source_label = src->reads_worktree() ? tr(lang, "the files on disk", "les fichiers sur disque") : "commit " + src->commit().substr(0, 12);
+  opt.source_label = src->reads_worktree() ? Text{"the files on disk", "les fichiers sur disque"}.in(lang)
+                                             : Text{"commit ", "le commit "}.in(lang) + src->commit().substr(0, 12);
   CharterDraft draft;
   try {
     draft = draft_charter(ctx, opt);
@@ -202,9 +195,9 @@ int run_init(const InitCommand& cmd, std::ostream& out, std::ostream& err) {
 
   std::ostream& msg = to_stdout ? err : out;
   if (!to_stdout)
-    msg << tr(lang, "Wrote ", "Écrit : ") << target << "\n";
-  msg << tr(lang, "From the evidence: ", "D'après le dépôt : ") << draft.inferred.size() << tr(lang, " values; to declare: ", " valeurs ; à déclarer : ")
-      << draft.todo.size() << tr(lang, " (commented-out lines marked TODO); placeholders to replace: ", " (lignes commentées TODO) ; valeurs d'attente à remplacer : ")
+    msg << Text{"Wrote ", "Écrit\u00A0: "}.in(lang) << target << "\n";
+  msg << Text{"From the evidence: ", "D'après le dépôt\u00A0: "}.in(lang) << draft.inferred.size() << Text{" values; to declare: ", " valeurs\u00A0; à déclarer\u00A0: "}.in(lang)
+      << draft.todo.size() << Text{" (commented-out lines marked TODO); placeholders to replace: ", " (lignes commentées TODO)\u00A0; valeurs d'attente à remplacer\u00A0: "}.in(lang)
       << draft.placeholders.size();
   if (!draft.placeholders.empty()) {
     msg << " (";
@@ -224,7 +217,7 @@ int run_init(const InitCommand& cmd, std::ostream& out, std::ostream& err) {
       return 0;
     }
   }
-  print_suggestions(cmd, *src, charter_file, to_stdout ? tr(lang, "the draft", "le brouillon") : charter_file, lang, msg);
+  print_suggestions(cmd, *src, charter_file, to_stdout ? Text{"the draft", "le brouillon"}.in(lang) : charter_file, lang, msg);
   if (to_stdout) std::remove(charter_file.c_str());
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "checks/base/schema.hpp"
+#include "checks/base/vocabulary.hpp"
 #include "cli/commands.hpp"
 
 namespace pacte::cli {
@@ -86,11 +87,12 @@ int run_rules(const RulesCommand& cmd, std::ostream& out, std::ostream& err) {
     return 0;
   }
   for (const auto& p : principles()) {
-    out << p << "\n";
+    out << principle_label(p, lang) << "\n";
     for (const auto& r : rules.rules)
-      if (r.principle == p) out << fmt::format("  {:<26} {:<9} {}\n", r.id, severity_name(r.severity), r.title.in(lang));
+      if (r.principle == p)
+        out << fmt::format("  {:<26} {:<9} {}\n", r.id, severity_word(severity_name(r.severity), lang), typeset(r.title.in(lang), lang));
   }
-  out << fmt::format("\n{} rules{}\n", rules.rules.size(), lang == Lang::fr ? " en vigueur" : " in force");
+  out << "\n" << fmt::format(fmt::runtime(label(L::rules_in_force, lang)), rules.rules.size()) << "\n";
   return 0;
 }
 
@@ -108,22 +110,27 @@ int run_explain(const ExplainCommand& cmd, std::ostream& out, std::ostream& err)
     std::vector<std::string> ids;
     for (const auto& x : rules.rules) ids.push_back(x.id);
     std::string s = did_you_mean(cmd.rule, ids);
-    return usage_error(err, "unknown rule '" + cmd.rule + "'" + (s.empty() ? "" : " (did you mean " + s + "?)") + "; 'pacte rules' lists them");
+    std::string hint = s.empty() ? "" : fmt::format(fmt::runtime(label(L::did_you_mean, lang)), s);
+    return usage_error(err, fmt::format(fmt::runtime(label(L::unknown_rule, lang)), cmd.rule, hint));
   }
-  bool fr = lang == Lang::fr;
-  out << r->id << " — " << r->title.in(lang) << "\n";
-  out << (fr ? "Principe : " : "Principle: ") << r->principle << "    " << (fr ? "Gravité : " : "Severity: ") << severity_name(r->severity) << "\n\n";
-  out << (fr ? "Pourquoi\n  " : "Why\n  ") << r->rationale.in(lang) << "\n\n";
+  // "Label: " with the colon French typography wants.
+  auto field = [lang](L id) { return std::string(label(id, lang)) + (lang == Lang::fr ? "\u00A0: " : ": "); };
+  out << r->id << " — " << typeset(r->title.in(lang), lang) << "\n";
+  out << field(L::principle) << principle_label(r->principle, lang) << "    " << field(L::severity)
+      << severity_label(severity_name(r->severity), lang) << "\n\n";
+  out << label(L::explain_why, lang) << "\n  " << typeset(r->rationale.in(lang), lang) << "\n\n";
   const Primitive* p = find_primitive(r->check.primitive);
-  out << (fr ? "Comment c'est vérifié\n  " : "How it is checked\n  ") << (p ? p->description.in(lang) : r->check.primitive) << "\n";
+  out << label(L::explain_how_checked, lang) << "\n  " << (p ? typeset(p->description.in(lang), lang) : r->check.primitive) << "\n";
   out << "  " << r->check.primitive << " " << r->check.params.dump() << "\n";
-  for (const auto& w : r->when) out << (fr ? "  seulement si : " : "  only when: ") << w.primitive << " " << w.params.dump() << "\n";
-  out << "\n" << (fr ? "Comment corriger\n  " : "How to fix it\n  ") << r->remediation.in(lang) << "\n";
+  for (const auto& w : r->when)
+    out << "  " << label(L::explain_only_when, lang) << (lang == Lang::fr ? "\u00A0: " : ": ") << w.primitive << " " << w.params.dump() << "\n";
+  out << "\n" << label(L::explain_how_to_fix, lang) << "\n  " << typeset(r->remediation.in(lang), lang) << "\n";
   if (!r->references.empty()) {
-    out << "\n" << (fr ? "Références\n" : "References\n");
-    for (const auto& ref : r->references) out << "  - " << ref.title << (ref.url.empty() ? "" : " <" + ref.url + ">") << "\n";
+    out << "\n" << label(L::references, lang) << "\n";
+    for (const auto& ref : r->references)
+      out << "  - " << typeset(ref.title.in(lang), lang) << (ref.url.empty() ? "" : " <" + ref.url + ">") << "\n";
   }
-  out << "\n" << (fr ? "Défini dans " : "Defined in ") << r->module_path << ":" << r->pos.line << "\n";
+  out << "\n" << label(L::defined_in, lang) << " " << r->module_path << ":" << r->pos.line << "\n";
   return 0;
 }
 

@@ -1,11 +1,13 @@
 // pacte validate: schema-check a charter, every error at file:line:col.
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include <memory>
 
 #include <filesystem>
 #include <fstream>
 
+#include "checks/base/vocabulary.hpp"
 #include "checks/engine/charter.hpp"
 #include "cli/commands.hpp"
 
@@ -30,24 +32,23 @@ int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& er
         path = loc;
         break;
       }
-    if (path.empty())
-      return usage_error(err, lang == Lang::fr ? "aucune charte ici (pacte.yml, .pacte.yml, .github/pacte.yml) ; « pacte init » en écrit une"
-                                               : "no charter here (pacte.yml, .pacte.yml, .github/pacte.yml); 'pacte init' writes one");
+    if (path.empty()) return usage_error(err, std::string(label(L::no_charter_here, lang)));
   }
+  auto say = [lang](L id, const std::string& arg) { return fmt::format(fmt::runtime(label(id, lang)), arg); };
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return usage_error(err, path + ": is a folder; give the charter file");
+  if (std::filesystem::is_directory(path, ec)) return usage_error(err, say(L::is_a_folder, path));
   std::ifstream in(path, std::ios::binary);
-  if (!in) return usage_error(err, path + ": cannot read the file");
+  if (!in) return usage_error(err, say(L::cannot_read_file, path));
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string colon = lang == Lang::fr ? "\u00A0: " : ": ";
   try {
-    Charter c = load_charter(text, path, audit_now());
-    for (const auto& w : c.warnings) err << "warning: " << w << "\n";
-    out << path << (lang == Lang::fr ? " : charte valide" : ": valid charter") << "\n";
+    Charter c = load_charter(text, path, audit_now(), lang);
+    for (const auto& w : c.warnings) err << label(L::warning, lang) << colon << w << "\n";
+    out << say(L::valid_charter, path) << "\n";
     return 0;
   } catch (const CharterInvalid& e) {
     for (const auto& p : e.problems()) err << p << "\n";
-    err << (lang == Lang::fr ? "pacte : " + std::to_string(e.problems().size()) + " erreur(s) dans la charte\n"
-                             : "pacte: " + std::to_string(e.problems().size()) + " error(s) in the charter\n");
+    err << "pacte: " << counted(e.problems().size(), L::charter_one_error, L::charter_many_errors, lang) << "\n";
     return 2;
   } catch (const InputError& e) {
     return usage_error(err, e.what());

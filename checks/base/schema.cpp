@@ -48,32 +48,32 @@ std::string pointer_from_context(const std::vector<std::string>& context) {
   return ptr;
 }
 
-std::string type_name(const nlohmann::json& v) {
-  if (v.is_null()) return "nothing (null)";
-  if (v.is_boolean()) return "a boolean";
-  if (v.is_number()) return "a number";
-  if (v.is_string()) return "a string";
-  if (v.is_array()) return "a list";
-  return "a mapping";
+std::string type_name(const nlohmann::json& v, bool fr) {
+  if (v.is_null()) return fr ? "rien (null)" : "nothing (null)";
+  if (v.is_boolean()) return fr ? "un booléen" : "a boolean";
+  if (v.is_number()) return fr ? "un nombre" : "a number";
+  if (v.is_string()) return fr ? "une chaîne" : "a string";
+  if (v.is_array()) return fr ? "une liste" : "a list";
+  return fr ? "un dictionnaire de clés" : "a mapping";
 }
 
-std::string expected_type(const nlohmann::json& t) {
-  auto one = [](const std::string& s) -> std::string {
-    if (s == "boolean") return "true or false";
-    if (s == "string") return "a string";
-    if (s == "array") return "a list";
-    if (s == "object") return "a mapping of keys";
-    if (s == "number" || s == "integer") return "a number";
+std::string expected_type(const nlohmann::json& t, bool fr) {
+  auto one = [fr](const std::string& s) -> std::string {
+    if (s == "boolean") return fr ? "true ou false" : "true or false";
+    if (s == "string") return fr ? "une chaîne" : "a string";
+    if (s == "array") return fr ? "une liste" : "a list";
+    if (s == "object") return fr ? "un dictionnaire de clés" : "a mapping of keys";
+    if (s == "number" || s == "integer") return fr ? "un nombre" : "a number";
     if (s == "null") return "null";
     return s;
   };
   if (t.is_string()) return one(t.get<std::string>());
   if (t.is_array()) {
     std::string out;
-    for (std::size_t i = 0; i < t.size(); ++i) out += (i ? " or " : "") + one(t[i].get<std::string>());
+    for (std::size_t i = 0; i < t.size(); ++i) out += (i ? (fr ? " ou " : " or ") : "") + one(t[i].get<std::string>());
     return out;
   }
-  return "another type";
+  return fr ? "un autre type" : "another type";
 }
 
 const nlohmann::json* value_at(const nlohmann::json& doc, const std::string& ptr) {
@@ -129,7 +129,10 @@ std::vector<SchemaError> JsonSchema::validate(const nlohmann::json& doc) const {
   valijson::ValidationResults::Error err;
   while (results.popError(err)) raw.emplace_back(pointer_from_context(err.context), err.description);
   std::set<std::string> seen;
-  for (const auto& [ptr, desc] : raw) {
+  for (const auto& violation : raw) {
+    // Named references, not structured bindings: a lambda below captures them (clang 14).
+    const std::string& ptr = violation.first;
+    const std::string& desc = violation.second;
     // Keep leaf errors only: the "failed to validate against the schema of property X"
     // wrappers repeat what the leaf already says.
     if (desc.rfind("Failed to validate against schema associated with", 0) == 0) continue;
@@ -137,35 +140,53 @@ std::vector<SchemaError> JsonSchema::validate(const nlohmann::json& doc) const {
     if (desc.rfind("Failed to validate against child schema", 0) == 0) continue;
     const nlohmann::json* frag = fragment_at(ptr);
     const nlohmann::json* value = value_at(doc, ptr);
-    std::string msg = desc;
-    if (desc.find("'type' constraint") != std::string::npos && frag && frag->contains("type")) {
-      msg = "expected " + expected_type((*frag)["type"]) + ", found " + (value ? type_name(*value) : "nothing");
-    } else if (desc.find("'pattern' constraint") != std::string::npos || desc.find("'format'") != std::string::npos) {
-      msg = frag && frag->contains("description") ? "expected " + (*frag)["description"].get<std::string>()
-                                                  : "does not have the expected form";
-      if (value && value->is_string()) msg += ", found '" + value->get<std::string>() + "'";
-    } else if (desc.find("enum") != std::string::npos && frag && frag->contains("enum")) {
-      msg = "expected one of:";
-      for (const auto& e : (*frag)["enum"]) msg += " " + (e.is_string() ? e.get<std::string>() : e.dump());
-      if (value) msg += "; found " + (value->is_string() ? "'" + value->get<std::string>() + "'" : value->dump());
-    } else if (desc.find("'const'") != std::string::npos && frag && frag->contains("const")) {
-      msg = "expected " + (*frag)["const"].dump() + (value ? ", found " + value->dump() : "");
-    } else if (desc.find("Missing required property") != std::string::npos) {
-      auto q1 = desc.find('\'');
-      auto q2 = desc.rfind('\'');
-      std::string key = q1 != std::string::npos && q2 > q1 ? desc.substr(q1 + 1, q2 - q1 - 1) : "?";
-      msg = "missing required key '" + key + "'";
-    } else if (desc.find("minItems") != std::string::npos || desc.find("Array should contain") != std::string::npos ||
-               desc.find("fewer than") != std::string::npos) {
-      msg = "the list needs at least " + (frag && frag->contains("minItems") ? (*frag)["minItems"].dump() : std::string("one")) + " entry";
-    } else if (desc.find("minLength") != std::string::npos || desc.find("String should be no fewer") != std::string::npos) {
-      msg = "must not be empty";
-    } else if (desc.find("maximum") != std::string::npos || desc.find("minimum") != std::string::npos) {
-      msg = "out of range" + std::string(frag && frag->contains("minimum") && frag->contains("maximum")
-                                             ? " (" + (*frag)["minimum"].dump() + " to " + (*frag)["maximum"].dump() + ")"
-                                             : "");
-    }
-    if (seen.insert(ptr + "\n" + msg).second) out.push_back({ptr, msg});
+    // The message in English (fr false) or in French, with French typography (U+00A0).
+    auto word = [&](bool fr) -> std::string {
+      const std::string sep = fr ? "\u00A0: " : ": ";
+      auto quoted = [fr](const std::string& v) { return fr ? "«\u00A0" + v + "\u00A0»" : "'" + v + "'"; };
+      auto found = [&](const std::string& v) { return (fr ? ", trouvé " : ", found ") + v; };
+      if (desc.find("'type' constraint") != std::string::npos && frag && frag->contains("type"))
+        return (fr ? "attendu " : "expected ") + expected_type((*frag)["type"], fr) +
+               found(value ? type_name(*value, fr) : (fr ? "rien" : "nothing"));
+      if (desc.find("'pattern' constraint") != std::string::npos || desc.find("'format'") != std::string::npos) {
+        const char* key = fr && frag && frag->contains("description_fr") ? "description_fr" : "description";
+        std::string m = frag && frag->contains(key) ? (fr ? "attendu " : "expected ") + (*frag)[key].get<std::string>()
+                                                    : (fr ? "n'a pas la forme attendue" : "does not have the expected form");
+        if (value && value->is_string()) m += found(quoted(value->get<std::string>()));
+        return m;
+      }
+      if (desc.find("enum") != std::string::npos && frag && frag->contains("enum")) {
+        std::string m = fr ? "attendu l'une des valeurs" + sep : "expected one of:";
+        if (fr) m.pop_back();
+        for (const auto& e : (*frag)["enum"]) m += " " + (e.is_string() ? e.get<std::string>() : e.dump());
+        if (value) m += (fr ? "\u00A0; trouvé " : "; found ") + (value->is_string() ? quoted(value->get<std::string>()) : value->dump());
+        return m;
+      }
+      if (desc.find("'const'") != std::string::npos && frag && frag->contains("const"))
+        return (fr ? "attendu " : "expected ") + (*frag)["const"].dump() + (value ? found(value->dump()) : "");
+      if (desc.find("Missing required property") != std::string::npos) {
+        auto q1 = desc.find('\'');
+        auto q2 = desc.rfind('\'');
+        std::string key = q1 != std::string::npos && q2 > q1 ? desc.substr(q1 + 1, q2 - q1 - 1) : "?";
+        return fr ? "clé obligatoire absente" + sep + quoted(key) : "missing required key '" + key + "'";
+      }
+      if (desc.find("minItems") != std::string::npos || desc.find("Array should contain") != std::string::npos ||
+          desc.find("fewer than") != std::string::npos) {
+        std::string n = frag && frag->contains("minItems") ? (*frag)["minItems"].dump() : std::string(fr ? "une" : "one");
+        return fr ? "la liste demande au moins " + n + " élément" + (n == "une" || n == "1" ? "" : "s")
+                  : "the list needs at least " + n + " entry";
+      }
+      if (desc.find("minLength") != std::string::npos || desc.find("String should be no fewer") != std::string::npos)
+        return fr ? "ne doit pas être vide" : "must not be empty";
+      if (desc.find("maximum") != std::string::npos || desc.find("minimum") != std::string::npos) {
+        bool range = frag && frag->contains("minimum") && frag->contains("maximum");
+        if (fr) return "hors limites" + (range ? " (de " + (*frag)["minimum"].dump() + " à " + (*frag)["maximum"].dump() + ")" : std::string());
+        return "out of range" + (range ? " (" + (*frag)["minimum"].dump() + " to " + (*frag)["maximum"].dump() + ")" : std::string());
+      }
+      return fr ? "ne respecte pas le schéma (" + desc + ")" : desc;
+    };
+    std::string msg = word(false);
+    if (seen.insert(ptr + "\n" + msg).second) out.push_back({ptr, msg, word(true)});
   }
   return out;
 }

@@ -10,7 +10,8 @@ namespace pacte {
 /// One schema violation: where (a JSON pointer into the document) and what is expected.
 struct SchemaError {
   std::string pointer;
-  std::string message;
+  std::string message;     // in English
+  std::string message_fr;  // the same in French, with French typography
 };
 
 /// A compiled JSON Schema.

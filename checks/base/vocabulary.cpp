@@ -18,14 +18,45 @@ struct Entry {
 
 // clang-format off
 constexpr Entry kLabels[] = {
+  // Commands. French text carries its non-breaking spaces (U+00A0) itself.
+  {L::rules_in_force, "{} rules in force", "{} règles en vigueur"},
+  {L::explain_why, "Why", "Pourquoi"},
+  {L::explain_how_checked, "How it is checked", "Méthode de vérification"},
+  {L::explain_only_when, "only when", "seulement si"},
+  {L::explain_how_to_fix, "How to fix it", "Comment corriger"},
+  {L::defined_in, "Defined in", "Définie dans"},
+  {L::unknown_rule, "unknown rule '{}'{}; 'pacte rules' lists them", "règle inconnue «\u00A0{}\u00A0»{}\u00A0; «\u00A0pacte rules\u00A0» les énumère"},
+  {L::did_you_mean, " (did you mean {}?)", " (vouliez-vous dire {}\u00A0?)"},
+  {L::warning, "warning", "avertissement"},
+  {L::no_charter_here, "no charter here (pacte.yml, .pacte.yml, .github/pacte.yml); 'pacte init' writes one", "aucune charte ici (pacte.yml, .pacte.yml, .github/pacte.yml)\u00A0; «\u00A0pacte init\u00A0» en rédige une"},
+  {L::is_a_folder, "{}: is a folder; give the charter file", "{}\u00A0: c'est un dossier\u00A0; indiquez le fichier de la charte"},
+  {L::cannot_read_file, "{}: cannot read the file", "{}\u00A0: lecture du fichier impossible"},
+  {L::valid_charter, "{}: valid charter", "{}\u00A0: charte valide"},
+  {L::charter_one_error, "{} error in the charter", "{} erreur dans la charte"},
+  {L::charter_many_errors, "{} errors in the charter", "{} erreurs dans la charte"},
+  {L::progress_audited, "audited", "audité"},
+  {L::progress_current, "unchanged since the last report, not audited again", "inchangé depuis le dernier rapport, pas audité de nouveau"},
+  {L::progress_error, "error", "erreur"},
+  {L::progress_line, "pacte batch: {}/{} done, {} failed, {} running, {} repos/s", "pacte batch\u00A0: {}/{} traités, {} en échec, {} en cours, {} dépôts/s"},
+  {L::progress_eta, ", ETA {}", ", fin estimée dans {}"},
+  {L::progress_up_to_date, "current", "à jour"},
+  {L::init_score, "Score with this draft: {}/100 ({}).", "Score avec ce brouillon\u00A0: {}/100 ({})."},
+  {L::init_best_changes, "The changes that would raise it most:", "Les modifications qui l'amélioreraient le plus\u00A0:"},
+  {L::init_now, "Now: ", "Constat\u00A0: "},
+  {L::init_fix, "Fix: ", "Correction\u00A0: "},
+  {L::init_nothing_to_suggest, "No failing rule: nothing to suggest.", "Aucune règle en échec\u00A0: rien à suggérer."},
+  {L::points, "points", "points"},
+  {L::gate_failed, "gate failed: {}", "seuil de publication non atteint\u00A0: {}"},
+  {L::gate_score_below, "score {} is below --fail-under {}", "le score {} est inférieur au seuil --fail-under {}"},
+  {L::gate_rule_failed, "{} ({}) failed", "{} (gravité {}) en échec"},
   {L::report_title, "Compliance report", "Rapport de conformité"},
   {L::score, "Score", "Score"},
   {L::verdict, "Verdict", "Verdict"},
   {L::principle, "Principle", "Principe"},
   {L::principles, "Principles", "Principes"},
-  {L::passed, "Passed", "Réussis"},
-  {L::failed, "Failed", "Échoués"},
-  {L::skipped, "Skipped", "Ignorés"},
+  {L::passed, "Passed", "Réussies"},
+  {L::failed, "Failed", "En échec"},
+  {L::skipped, "Skipped", "Sans objet"},
   {L::errors, "Errors", "Erreurs"},
   {L::waived, "Waived", "Dérogations"},
   {L::total, "Total", "Total"},
@@ -42,14 +73,14 @@ constexpr Entry kLabels[] = {
   {L::repository, "Repository", "Dépôt"},
   {L::commit, "Commit", "Commit"},
   {L::ref, "Reference", "Référence"},
-  {L::worktree, "working tree (uncommitted files included)", "copie de travail (fichiers non commités inclus)"},
+  {L::worktree, "working tree (uncommitted files included)", "copie de travail (fichiers non versionnés inclus)"},
   {L::generated, "Generated", "Généré le"},
   {L::charter, "Charter", "Charte"},
-  {L::charter_none, "no charter found: rules that need a declaration fail", "aucune charte trouvée : les règles qui demandent une déclaration échouent"},
+  {L::charter_none, "no charter found: rules that need a declaration fail", "aucune charte trouvée\u00A0: les règles qui demandent une déclaration échouent"},
   {L::charter_errors, "Charter errors", "Erreurs de la charte"},
   {L::charter_warnings, "Charter warnings", "Avertissements de la charte"},
   {L::activity, "Activity over 24 months", "Activité sur 24 mois"},
-  {L::activity_none, "No git history: the audited folder is not a git repository.", "Pas d'historique git : le dossier audité n'est pas un dépôt git."},
+  {L::activity_none, "No git history: the audited folder is not a git repository.", "Pas d'historique git\u00A0: le dossier audité n'est pas un dépôt git."},
   {L::commits, "commits", "commits"},
   {L::commits_in_24_months, "{} commits in the last 24 months, at most {} in one month", "{} commits sur les 24 derniers mois, au plus {} en un mois"},
   {L::more_findings, "{} more findings, see the full report.", "{} autres constats, voir le rapport complet."},
@@ -57,7 +88,7 @@ constexpr Entry kLabels[] = {
   {L::see_full_report, "see the full report", "voir le rapport complet"},
   {L::new_finding, "new", "nouveau"},
   {L::known_finding, "known", "connu"},
-  {L::baseline_summary, "Against the baseline: {} new failures, {} already known.", "Par rapport à la référence : {} nouveaux échecs, {} déjà connus."},
+  {L::baseline_summary, "Against the baseline: {} new failures, {} already known.", "Par rapport à la référence\u00A0: {} nouveaux échecs, {} déjà connus."},
   {L::waiver_until, "until", "jusqu'au"},
   {L::filters, "Filters", "Filtres"},
   {L::filter_principle, "Principle", "Principe"},
@@ -90,11 +121,11 @@ constexpr Entry kLabels[] = {
   {L::diff_better, "Nothing got worse.", "Rien ne s'est dégradé."},
   {L::diff_same, "unchanged", "inchangé"},
   {L::findings_not_shown, "{} more findings not shown, see the full report", "{} autres constats non affichés, voir le rapport complet"},
-  {L::results_not_included, "{} failing results were left out: GitHub accepts at most {} results per run.", "{} résultats en échec ont été omis : GitHub accepte au plus {} résultats par exécution."},
-  {L::sarif_charter_location, "No file evidence: located on the charter.", "Pas de preuve dans un fichier : rattaché à la charte."},
+  {L::results_not_included, "{} failing results were left out: GitHub accepts at most {} results per run.", "{} résultats en échec ont été omis\u00A0: GitHub accepte au plus {} résultats par exécution."},
+  {L::sarif_charter_location, "No file evidence: located on the charter.", "Pas de preuve dans un fichier\u00A0: rattaché à la charte."},
   {L::pass_status, "Passed", "Réussi"},
   {L::fail_status, "Failed", "Échec"},
-  {L::skip_status, "Skipped", "Ignoré"},
+  {L::skip_status, "Skipped", "Sans objet"},
   {L::error_status, "Error", "Erreur"},
   {L::waived_status, "Waived", "Dérogation"},
   {L::charter_error_note, "Rule could not be evaluated", "La règle n'a pas pu être évaluée"},
@@ -135,9 +166,23 @@ std::string principle_label(std::string_view key, Lang lang) {
 std::string verdict_label(std::string_view verdict, Lang lang) {
   bool fr = lang == Lang::fr;
   if (verdict == "compliant") return fr ? "conforme" : "compliant";
-  if (verdict == "conditional") return fr ? "conditionnel" : "conditional";
+  if (verdict == "conditional") return fr ? "conforme sous conditions" : "conditional";
   if (verdict == "non-compliant") return fr ? "non conforme" : "non-compliant";
   return std::string(verdict);
+}
+
+int severity_rank(std::string_view severity) {
+  for (std::size_t i = 0; i < std::size(kSeverities); ++i)
+    if (kSeverities[i] == severity) return static_cast<int>(i);
+  return static_cast<int>(std::size(kSeverities));
+}
+
+std::string severity_word(std::string_view severity, Lang lang) {
+  if (lang == Lang::en || severity_rank(severity) >= 4) return std::string(severity);
+  if (severity == "critical") return "critique";
+  if (severity == "high") return "élevée";
+  if (severity == "medium") return "moyenne";
+  return "faible";
 }
 
 std::string severity_label(std::string_view severity, Lang lang) {
@@ -160,16 +205,47 @@ std::string status_label(std::string_view status, Lang lang) {
 
 std::string format_score(std::optional<double> score, Lang lang) {
   if (!score) return "\xE2\x80\x93";  // en dash
-  std::string s = fmt::format("{:.1f}", *score);
-  if (s == "-0.0") s = "0.0";
+  return format_number(*score, 1, lang);
+}
+
+std::string format_number(double value, int decimals, Lang lang) {
+  std::string s = fmt::format("{:.{}f}", value, std::max(decimals, 0));
+  if (s.find_first_not_of("-0.") == std::string::npos && s.front() == '-') s.erase(0, 1);  // no "-0.0"
   if (lang == Lang::fr) std::replace(s.begin(), s.end(), '.', ',');
   return s;
 }
 
+std::string format_percent(double percent, int decimals, Lang lang) {
+  return format_number(percent, decimals, lang) + (lang == Lang::fr ? std::string(kNbsp) + "%" : "%");
+}
+
+std::string typeset(std::string_view text, Lang lang) {
+  if (lang != Lang::fr) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  auto closing = [](char c) { return c == ':' || c == ';' || c == '?' || c == '!' || c == '%'; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool before_closing = i + 1 < text.size() && (closing(text[i + 1]) || text.substr(i + 1, 2) == "\xC2\xBB");
+    bool after_opening = i >= 2 && text.substr(i - 2, 2) == "\xC2\xAB";
+    if (c == ' ' && (before_closing || after_opening)) {
+      out += kNbsp;
+      continue;
+    }
+    out += c;
+    if (c >= '0' && c <= '9' && i + 1 < text.size() && text[i + 1] == '%') out += kNbsp;
+  }
+  return out;
+}
+
+std::string counted(std::size_t count, L one, L many, Lang lang) {
+  bool singular = count == 1 || (count == 0 && lang == Lang::fr);
+  return fmt::format(fmt::runtime(label(singular ? one : many, lang)), count);
+}
+
 std::string format_delta(double delta, Lang lang) {
   double rounded = std::round(delta * 10.0) / 10.0;
-  std::string s = fmt::format("{:.1f}", std::fabs(rounded));
-  if (lang == Lang::fr) std::replace(s.begin(), s.end(), '.', ',');
+  std::string s = format_number(std::fabs(rounded), 1, lang);
   if (rounded > 0) return "+" + s;
   if (rounded < 0) return "\xE2\x88\x92" + s;  // minus sign
   return "\xC2\xB1" + s;                       // ±

@@ -3,6 +3,7 @@
 // catalogue for every command and format: nothing else spells a verdict, a status, a severity
 // or a principle.
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,11 @@ namespace pacte {
 
 /// Every fixed string a user reads, in English and French.
 enum class L {
+  // Commands: pacte rules, explain, validate, init, batch progress.
+  rules_in_force, explain_why, explain_how_checked, explain_only_when, explain_how_to_fix, defined_in, unknown_rule,
+  did_you_mean, warning, no_charter_here, is_a_folder, cannot_read_file, valid_charter, charter_one_error,
+  charter_many_errors, progress_audited, progress_current, progress_error, progress_line, progress_eta, progress_up_to_date, init_score,
+  init_best_changes, init_now, init_fix, init_nothing_to_suggest, points, gate_failed, gate_score_below, gate_rule_failed,
   report_title, score, verdict, principle, principles, passed, failed, skipped, errors, waived,
   total, failures, no_failures, other_results, evidence, remediation, references, rule, severity,
   status, message, repository, commit, ref, worktree, generated, charter, charter_none,
@@ -37,6 +43,15 @@ std::string principle_label(std::string_view key, Lang lang);
 /// "compliant" → "compliant" / "conforme"; an unknown verdict is returned as it is.
 std::string verdict_label(std::string_view verdict, Lang lang);
 
+/// The severities, most severe first: the one order every command and format uses.
+inline constexpr std::string_view kSeverities[] = {"critical", "high", "medium", "low"};
+
+/// Position of a severity in kSeverities (0 critical … 3 low), 4 for anything else.
+int severity_rank(std::string_view severity);
+
+/// A severity inside a sentence: "critical" → "critical" / "critique", "high" → "élevée".
+std::string severity_word(std::string_view severity, Lang lang);
+
 /// "critical" → "Critical" / "Critique".
 std::string severity_label(std::string_view severity, Lang lang);
 
@@ -48,5 +63,25 @@ std::string format_score(std::optional<double> score, Lang lang);
 
 /// A signed change with one decimal ("+7.5", "−2,0", "±0.0").
 std::string format_delta(double delta, Lang lang);
+
+/// A number with `decimals` decimals: "72.5" in English, "72,5" in French (decimal comma).
+std::string format_number(double value, int decimals, Lang lang);
+
+/// A percentage (`percent` out of 100) with `decimals` decimals: "72.5%" in English,
+/// "72,5 %" in French (decimal comma, non-breaking space before %).
+std::string format_percent(double percent, int decimals, Lang lang);
+
+/// The non-breaking space (U+00A0) French typography puts before : ; ? ! % and inside « ».
+inline constexpr std::string_view kNbsp = "\xC2\xA0";
+
+/// `text` written with French typography when `lang` is French: the plain space before
+/// `:` `;` `?` `!` `%` `»` and after `«` becomes a non-breaking space, and a digit directly
+/// followed by `%` gets one. Text in English is returned unchanged. Identifiers such as
+/// "file:12:3" or "https://" are left alone (no space precedes their colon).
+std::string typeset(std::string_view text, Lang lang);
+
+/// "1 error" / "3 errors": `one` when `count` is 1 (or 0 in French), `many` otherwise; the
+/// label's "{}" receives the count.
+std::string counted(std::size_t count, L one, L many, Lang lang);
 
 }  // namespace pacte

@@ -11,7 +11,10 @@
 #include <system_error>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "checks/base/git.hpp"
+#include "checks/base/vocabulary.hpp"
 #include "checks/batch/mirror.hpp"
 #include "checks/engine/charter.hpp"
 
@@ -74,8 +77,8 @@ class MirrorLocks {
 // ---------------------------------------------------------------------------------------------
 // Progress
 
-Progress::Progress(std::ostream& err, bool tty, bool quiet, std::size_t total)
-    : err_(err), tty_(tty), quiet_(quiet), total_(total) {}
+Progress::Progress(std::ostream& err, bool tty, bool quiet, std::size_t total, Lang lang)
+    : err_(err), tty_(tty), quiet_(quiet), lang_(lang), total_(total) {}
 
 void Progress::started() {
   std::lock_guard lock(mu_);
@@ -92,14 +95,15 @@ void Progress::finished(const SummaryRow& row, bool skipped, double seconds) {
   if (quiet_) return;
   std::string what = row.location;
   if (!row.rev.empty()) what += " @ " + row.rev;
+  // The status word is padded to one width so that the locations line up in a log.
+  auto head = [this](L word) { return fmt::format("{:<8}", label(word, lang_)); };
+  std::string colon = lang_ == Lang::fr ? "\u00A0: " : ": ";
   std::string line;
-  if (!row.audited()) line = "error   " + what + ": " + row.error;
-  else if (skipped) line = "current " + what + " (unchanged since the last report, not audited again)";
-  else {
-    char score[32];
-    std::snprintf(score, sizeof score, "%.1f", row.score ? *row.score : 0.0);
-    line = "audited " + what + ": " + score + " " + row.verdict + " (" + seconds_text(seconds) + ")";
-  }
+  if (!row.audited()) line = head(L::progress_error) + what + colon + row.error;
+  else if (skipped) line = head(L::progress_up_to_date) + what + " (" + std::string(label(L::progress_current, lang_)) + ")";
+  else
+    line = head(L::progress_audited) + what + colon + format_score(row.score.value_or(0.0), lang_) + " " +
+           verdict_label(row.verdict, lang_) + " (" + format_number(seconds, 1, lang_) + (lang_ == Lang::fr ? "\u00A0s)" : " s)");
   std::string counter = "[" + std::to_string(done_) + "/" + std::to_string(total_) + "] ";
   if (tty_) {
     // Only errors scroll up above the progress line; the rest shows in the counts.
@@ -119,12 +123,10 @@ void Progress::draw_locked() {
   last_draw_ = now;
   double elapsed = std::chrono::duration<double>(now - start_).count();
   double rate = elapsed > 0 ? static_cast<double>(done_ - skipped_) / elapsed : 0;
-  char buf[256];
-  std::snprintf(buf, sizeof buf, "pacte batch: %zu/%zu done, %zu failed, %zu running, %.2f repos/s", done_, total_,
-                failed_, running_, rate);
-  std::string line = buf;
+  std::string line = fmt::format(fmt::runtime(label(L::progress_line, lang_)), done_, total_, failed_, running_,
+                                 format_number(rate, 2, lang_));
   if (done_ > skipped_ && done_ < total_ && rate > 0)
-    line += ", ETA " + clock_text(static_cast<double>(total_ - done_) / rate);
+    line += fmt::format(fmt::runtime(label(L::progress_eta, lang_)), clock_text(static_cast<double>(total_ - done_) / rate));
   err_ << "\r\x1b[K" << line;
   err_.flush();
 }

@@ -51,10 +51,10 @@ struct BatchOutcome {
 };
 
 /// Progress on a stream: a single updating line on a terminal (done / failed / running,
-/// repositories per second, ETA), plain log lines otherwise. Thread-safe.
+/// repositories per second, ETA), plain log lines otherwise, in `lang`. Thread-safe.
 class Progress {
  public:
-  Progress(std::ostream& err, bool tty, bool quiet, std::size_t total);
+  Progress(std::ostream& err, bool tty, bool quiet, std::size_t total, Lang lang = Lang::en);
   void started();
   void finished(const SummaryRow& row, bool skipped, double seconds);
   /// Ends the updating line.
@@ -64,6 +64,7 @@ class Progress {
   void draw_locked();
   std::ostream& err_;
   bool tty_, quiet_;
+  Lang lang_;
   std::size_t total_, done_ = 0, failed_ = 0, skipped_ = 0, running_ = 0;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_draw_{};

@@ -45,7 +45,7 @@ nlohmann::json both_languages(const Text& t) { return {{"en", to_valid_utf8(t.en
 
 nlohmann::json rule_catalogue_entry(const Rule& rule) {
   nlohmann::json refs = nlohmann::json::array();
-  for (const auto& ref : rule.references) refs.push_back({{"title", to_valid_utf8(ref.title)}, {"url", to_valid_utf8(ref.url)}});
+  for (const auto& ref : rule.references) refs.push_back({{"title", both_languages(ref.title)}, {"url", to_valid_utf8(ref.url)}});
   return {{"id", rule.id},
           {"principle", rule.principle},
           {"severity", severity_name(rule.severity)},
@@ -131,9 +131,9 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     std::ifstream in(opt.charter_file, std::ios::binary);
     if (!in) throw InputError(opt.charter_file, {}, "cannot read the charter file");
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    charter = load_charter(text, opt.charter_file, now);
+    charter = load_charter(text, opt.charter_file, now, opt.lang);
   } else {
-    charter = find_charter(*snap, now);
+    charter = find_charter(*snap, now, opt.lang);
   }
 
   AuditContext ctx(*snap, charter, now);
@@ -192,7 +192,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     j["messages"] = {{"en", to_valid_utf8(r.message.in(Lang::en))}, {"fr", to_valid_utf8(r.message.in(Lang::fr))}};
     j["remediation"] = r.rule->remediation.in(opt.lang);
     nlohmann::json refs = nlohmann::json::array();
-    for (const auto& ref : r.rule->references) refs.push_back({{"title", ref.title}, {"url", ref.url}});
+    for (const auto& ref : r.rule->references) refs.push_back({{"title", ref.title.in(opt.lang)}, {"url", ref.url}});
     j["references"] = refs;
     nlohmann::json ev = nlohmann::json::array();
     for (const auto& e : r.evidence) ev.push_back(evidence_json(e));

@@ -104,7 +104,13 @@ const std::vector<std::string> kPathFields = {"openness.contributing", "continui
                                               "continuity.data_export", "equal_access.accessibility.statement"};
 const std::vector<std::string> kDateFields = {"continuity.support_until", "equal_access.accessibility.audit_date"};
 
-void read_waivers(Charter& c, std::time_t today, std::vector<std::string>& problems) {
+// "'value'" in English, "« value »" in French.
+std::string quoted(const std::string& v, Lang lang) { return lang == Lang::fr ? "«\u00A0" + v + "\u00A0»" : "'" + v + "'"; }
+
+// ": " in English, " : " (non-breaking space) in French.
+const char* colon(Lang lang) { return lang == Lang::fr ? "\u00A0: " : ": "; }
+
+void read_waivers(Charter& c, std::time_t today, std::vector<std::string>& problems, Lang lang) {
   const nlohmann::json* ws = c.field("waivers");
   if (!ws || !ws->is_array()) return;
   for (std::size_t i = 0; i < ws->size(); ++i) {
@@ -121,87 +127,112 @@ void read_waivers(Charter& c, std::time_t today, std::vector<std::string>& probl
     auto trimmed = waiver.reason;
     trimmed.erase(0, trimmed.find_first_not_of(" \t"));
     if (trimmed.empty()) {
-      waiver.not_applied = "the waiver of " + waiver.rule + " has no reason; a waiver needs one";
+      waiver.not_applied = Text{"the waiver of " + waiver.rule + " has no reason; a waiver needs one",
+                                "la dérogation à " + waiver.rule + " n'a pas de motif\u00A0; une dérogation en exige un"}
+                               .in(lang);
     } else if (waiver.until.empty()) {
-      waiver.not_applied = "the waiver of " + waiver.rule + " has no 'until' date; a waiver needs an end";
+      waiver.not_applied = Text{"the waiver of " + waiver.rule + " has no 'until' date; a waiver needs an end",
+                                "la dérogation à " + waiver.rule + " n'a pas de date de fin (until)\u00A0; une dérogation doit prendre fin"}
+                               .in(lang);
     } else if (auto t = parse_date(waiver.until); !t) {
       problems.push_back(InputError::format(c.path, c.yaml.position_of("/waivers/" + std::to_string(i) + "/until"),
-                                            "'" + waiver.until + "' is not a real date (YYYY-MM-DD)"));
+                                            Text{"'" + waiver.until + "' is not a real date (YYYY-MM-DD)",
+                                                 "«\u00A0" + waiver.until + "\u00A0» n'est pas une date réelle (AAAA-MM-JJ)"}
+                                                .in(lang)));
       continue;
     } else if (*t + 86400 <= today) {
-      waiver.not_applied = "the waiver of " + waiver.rule + " expired on " + waiver.until;
+      waiver.not_applied = Text{"the waiver of " + waiver.rule + " expired on " + waiver.until,
+                                "la dérogation à " + waiver.rule + " a expiré le " + waiver.until}
+                               .in(lang);
     } else {
       waiver.applies = true;
     }
-    if (!waiver.applies) c.warnings.push_back(at + ": " + waiver.not_applied + ": it does not apply");
+    if (!waiver.applies)
+      c.warnings.push_back(at + ": " + waiver.not_applied + Text{": it does not apply", "\u00A0: elle ne s'applique pas"}.in(lang));
     c.waivers.push_back(std::move(waiver));
   }
 }
 
-void check_spdx(const Charter& c, const std::string& dotted, std::vector<std::string>& problems) {
+void check_spdx(const Charter& c, const std::string& dotted, std::vector<std::string>& problems, Lang lang) {
   const nlohmann::json* v = c.field(dotted);
   if (!v || !v->is_string()) return;
   std::string err;
   if (!parse_spdx_expression(v->get<std::string>(), &err))
     problems.push_back(InputError::format(c.path, c.pos(dotted),
-                                          dotted + ": '" + v->get<std::string>() + "' is not a valid SPDX licence expression: " +
-                                              err + " (see https://spdx.org/licenses/)"));
+                                          dotted + colon(lang) +
+                                              Text{"'" + v->get<std::string>() + "' is not a valid SPDX licence expression: " + err +
+                                                       " (see https://spdx.org/licenses/)",
+                                                   "«\u00A0" + v->get<std::string>() + "\u00A0» n'est pas une expression de licence SPDX valide "
+                                                       "(diagnostic de l'analyseur\u00A0: «\u00A0" + err + "\u00A0»\u00A0; voir https://spdx.org/licenses/)"}
+                                                  .in(lang)));
 }
 
 }  // namespace
 
-Charter load_charter(std::string_view text, const std::string& display_path, std::time_t today) {
+Charter load_charter(std::string_view text, const std::string& display_path, std::time_t today, Lang lang) {
   Charter c;
   c.source = "pacte";
   c.path = display_path;
   c.yaml = parse_yaml(text, display_path);
   if (!c.yaml.value.is_object())
     throw CharterInvalid({InputError::format(display_path, {1, 1},
-                                             "a charter is a YAML mapping starting with 'pacte: 1'; run 'pacte init' for a draft")});
+                                             Text{"a charter is a YAML mapping starting with 'pacte: 1'; run 'pacte init' for a draft",
+                                                  "une charte est un dictionnaire YAML qui commence par «\u00A0pacte: 1\u00A0»\u00A0; "
+                                                  "«\u00A0pacte init\u00A0» en rédige un brouillon"}
+                                                 .in(lang))});
   c.doc = c.yaml.value;
   std::vector<std::string> problems;
   const JsonSchema& schema = builtin_schema("charter.schema.json");
   for (const auto& e : schema.validate(c.doc)) {
-    std::string where = e.pointer.empty() ? "" : pointer_to_dotted(e.pointer) + ": ";
-    problems.push_back(InputError::format(display_path, c.yaml.position_of(e.pointer), where + e.message));
+    std::string where = e.pointer.empty() ? "" : pointer_to_dotted(e.pointer) + colon(lang);
+    problems.push_back(InputError::format(display_path, c.yaml.position_of(e.pointer),
+                                          where + (lang == Lang::fr ? e.message_fr : e.message)));
   }
   for (const auto& ptr : schema.unknown_keys(c.doc)) {
     auto slash = ptr.rfind('/');
     std::string key = ptr.substr(slash + 1);
     std::string suggestion = did_you_mean(key, schema.known_keys_at(ptr.substr(0, slash)));
     c.warnings.push_back(InputError::format(display_path, c.yaml.position_of(ptr),
-                                            "unknown key '" + pointer_to_dotted(ptr) + "' is ignored" +
-                                                (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)")));
+                                            Text{"unknown key '" + pointer_to_dotted(ptr) + "' is ignored" +
+                                                     (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"),
+                                                 "clé inconnue " + quoted(pointer_to_dotted(ptr), lang) + " ignorée" +
+                                                     (suggestion.empty() ? "" : " (vouliez-vous dire " + quoted(suggestion, lang) + "\u00A0?)")}
+                                                .in(lang)));
   }
   for (const auto& f : kDateFields) {
     const nlohmann::json* v = c.field(f);
     if (v && v->is_string() && v->get<std::string>().size() == 10 && !parse_date(v->get<std::string>()))
-      problems.push_back(InputError::format(display_path, c.pos(f), f + ": '" + v->get<std::string>() + "' is not a real date"));
+      problems.push_back(InputError::format(display_path, c.pos(f), f + colon(lang) + quoted(v->get<std::string>(), lang) +
+                                                               Text{" is not a real date", " n'est pas une date réelle"}.in(lang)));
   }
   for (const auto& f : kPathFields) {
     const nlohmann::json* v = c.field(f);
     if (v && v->is_string() && !path_stays_inside(v->get<std::string>()))
       problems.push_back(InputError::format(display_path, c.pos(f),
-                                            f + ": '" + v->get<std::string>() +
-                                                "' leaves the repository; give a path relative to the repository root"));
+                                            f + colon(lang) + quoted(v->get<std::string>(), lang) +
+                                                Text{" leaves the repository; give a path relative to the repository root",
+                                                     " sort du dépôt\u00A0; indiquez un chemin relatif à la racine du dépôt"}
+                                                    .in(lang)));
   }
-  check_spdx(c, "openness.license", problems);
-  check_spdx(c, "openness.data_license", problems);
+  check_spdx(c, "openness.license", problems, lang);
+  check_spdx(c, "openness.data_license", problems, lang);
   if (const auto* od = c.field("openness.open_data"); od && od->is_array())
-    for (std::size_t i = 0; i < od->size(); ++i) check_spdx(c, "openness.open_data." + std::to_string(i) + ".license", problems);
-  read_waivers(c, today, problems);
+    for (std::size_t i = 0; i < od->size(); ++i) check_spdx(c, "openness.open_data." + std::to_string(i) + ".license", problems, lang);
+  read_waivers(c, today, problems, lang);
   if (!problems.empty()) throw CharterInvalid(problems);
   return c;
 }
 
-Charter load_publiccode(std::string_view text, const std::string& display_path) {
+Charter load_publiccode(std::string_view text, const std::string& display_path, Lang lang) {
   Charter c;
   c.source = "publiccode";
   c.path = display_path;
   c.yaml = parse_yaml(text, display_path);
   const nlohmann::json& pc = c.yaml.value;
   if (!pc.is_object()) {
-    c.errors.push_back(InputError::format(display_path, {1, 1}, "publiccode.yml is not a YAML mapping; it was ignored"));
+    c.errors.push_back(InputError::format(display_path, {1, 1}, Text{"publiccode.yml is not a YAML mapping; it was ignored",
+                                                                    "publiccode.yml n'est pas un dictionnaire YAML\u00A0; il a été ignoré"}
+                                                                   .in(lang)));
     return c;
   }
   nlohmann::json doc = {{"pacte", 1}};
@@ -222,7 +253,10 @@ Charter load_publiccode(std::string_view text, const std::string& display_path) 
         doc["openness"]["license"] = *v;
       else
         c.errors.push_back(InputError::format(display_path, c.yaml.position_of("/legal/license"),
-                                              "legal.license: '" + *v + "' is not a valid SPDX expression: " + err));
+                                              "legal.license" + std::string(colon(lang)) +
+                                                  Text{"'" + *v + "' is not a valid SPDX expression: " + err,
+                                                       "«\u00A0" + *v + "\u00A0» n'est pas une expression SPDX valide (diagnostic de l'analyseur\u00A0: «\u00A0" + err + "\u00A0»)"}
+                                                      .in(lang)));
     }
   }
   if (pc.contains("description") && pc["description"].is_object()) {
@@ -262,9 +296,13 @@ Charter load_publiccode(std::string_view text, const std::string& display_path) 
     doc["equal_access"]["languages"] = langs;
   }
   c.doc = doc;
-  c.warnings.push_back(display_path +
-                       ": publiccode.yml cannot declare advertising, data sale, funding, trackers, accessibility or "
-                       "succession: add a pacte.yml ('pacte init') to declare them");
+  c.warnings.push_back(display_path + colon(lang) +
+                       Text{"publiccode.yml cannot declare advertising, data sale, funding, trackers, accessibility or "
+                            "succession: add a pacte.yml ('pacte init') to declare them",
+                            "publiccode.yml ne peut déclarer ni la publicité, ni la vente de données, ni le financement, ni les "
+                            "traceurs, ni l'accessibilité, ni la succession\u00A0: ajoutez un pacte.yml («\u00A0pacte init\u00A0») "
+                            "pour les déclarer"}
+                           .in(lang));
   return c;
 }
 
@@ -273,21 +311,29 @@ const std::vector<std::string>& charter_locations() {
   return locs;
 }
 
-Charter find_charter(const Snapshot& snap, std::time_t today) {
+Charter find_charter(const Snapshot& snap, std::time_t today, Lang lang) {
   for (const auto& loc : charter_locations()) {
     const FileEntry* e = snap.find(loc);
     if (!e) continue;
     if (e->kind != EntryKind::file)
-      throw InputError(loc, {}, "the charter is a symbolic link or submodule; pacte does not follow links: commit the file itself");
+      throw InputError(loc, {},
+                       Text{"the charter is a symbolic link or submodule; pacte does not follow links: commit the file itself",
+                            "la charte est un lien symbolique ou un sous-module\u00A0; pacte ne suit pas les liens\u00A0: "
+                            "versionnez le fichier lui-même"}
+                           .in(lang));
     auto text = snap.read(*e);
     if (!text) {
       std::string why;
       for (const auto& u : snap.unreadable())
         if (u.path == loc) why = ": " + u.reason;
-      throw InputError(loc, {}, "the charter cannot be read" + why +
-                                    " (a partial or damaged clone?); fetch the missing objects or give the charter with --charter");
+      throw InputError(loc, {},
+                       Text{"the charter cannot be read" + why +
+                                " (a partial or damaged clone?); fetch the missing objects or give the charter with --charter",
+                            "la charte ne peut pas être lue" + why +
+                                " (clone partiel ou endommagé\u00A0?)\u00A0; récupérez les objets manquants ou indiquez la charte avec --charter"}
+                           .in(lang));
     }
-    return load_charter(*text, loc, today);
+    return load_charter(*text, loc, today, lang);
   }
   for (const char* loc : {"publiccode.yml", "publiccode.yaml"}) {
     const FileEntry* e = snap.find(loc);
@@ -295,7 +341,7 @@ Charter find_charter(const Snapshot& snap, std::time_t today) {
     auto text = snap.read(*e);
     if (!text) continue;
     try {
-      return load_publiccode(*text, loc);
+      return load_publiccode(*text, loc, lang);
     } catch (const InputError& err) {
       Charter c;
       c.path = loc;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/base/text.hpp"
 #include "checks/base/yaml_json.hpp"
 
 namespace pacte {
@@ -55,19 +56,20 @@ class CharterInvalid : public std::runtime_error {
 
 /// Parses and validates a pacte charter (format 1) read from `display_path`. `today` decides
 /// which waivers have expired. Throws InputError (unreadable YAML) or CharterInvalid (schema,
-/// dates, SPDX expressions, paths that leave the repository).
-Charter load_charter(std::string_view text, const std::string& display_path, std::time_t today);
+/// dates, SPDX expressions, paths that leave the repository). Problems and warnings are
+/// worded in `lang`.
+Charter load_charter(std::string_view text, const std::string& display_path, std::time_t today, Lang lang = Lang::en);
 
 /// Maps a publiccode.yml onto a charter (README, "The charter"). Problems in it are kept in
 /// `errors` rather than thrown, since the file was not written for pacte.
-Charter load_publiccode(std::string_view text, const std::string& display_path);
+Charter load_publiccode(std::string_view text, const std::string& display_path, Lang lang = Lang::en);
 
 /// Where pacte looks for a charter in the audited tree, in order.
 const std::vector<std::string>& charter_locations();
 
 /// Finds and loads the charter of `snap` (pacte.yml, .pacte.yml, .github/pacte.yml, then
 /// publiccode.yml), or returns a charter with source "none".
-Charter find_charter(const Snapshot& snap, std::time_t today);
+Charter find_charter(const Snapshot& snap, std::time_t today, Lang lang = Lang::en);
 
 /// Whether a charter path stays inside the repository (relative, no "..", no NUL).
 bool path_stays_inside(const std::string& path);

@@ -6,20 +6,13 @@
 #include <map>
 
 #include "checks/base/embedded.hpp"
+#include "checks/base/vocabulary.hpp"
 #include "checks/engine/evaluate.hpp"
 #include "checks/base/schema.hpp"
 
 namespace pacte {
 
-const char* severity_name(Severity s) {
-  switch (s) {
-    case Severity::critical: return "critical";
-    case Severity::high: return "high";
-    case Severity::medium: return "medium";
-    case Severity::low: return "low";
-  }
-  return "low";
-}
+const char* severity_name(Severity s) { return kSeverities[static_cast<std::size_t>(s)].data(); }
 
 double severity_weight(Severity s) {
   switch (s) {
@@ -53,11 +46,15 @@ Text text_of(const nlohmann::json& v) {
   return t;
 }
 
+// The schema only lets the four severities through; anything else would read as the lowest.
 Severity severity_of(const std::string& s) {
-  if (s == "critical") return Severity::critical;
-  if (s == "high") return Severity::high;
-  if (s == "medium") return Severity::medium;
-  return Severity::low;
+  return static_cast<Severity>(std::min<int>(severity_rank(s), static_cast<int>(Severity::low)));
+}
+
+// A reference title: `{en, fr}`, or one string that reads the same in both languages.
+Text title_of(const nlohmann::json& v) {
+  if (v.is_string()) return {v.get<std::string>(), ""};
+  return text_of(v);
 }
 
 CheckSpec check_of(const nlohmann::json& v, const YamlDocument& doc, const std::string& ptr, const std::string& file,
@@ -118,7 +115,7 @@ std::vector<Rule> parse_rule_module(std::string_view text, const std::string& di
     rule.rationale = text_of(r["rationale"]);
     rule.remediation = text_of(r["remediation"]);
     if (r.contains("references"))
-      for (const auto& ref : r["references"]) rule.references.push_back({ref.value("title", ""), ref.value("url", "")});
+      for (const auto& ref : r["references"]) rule.references.push_back({title_of(ref["title"]), ref.value("url", "")});
     rule.check = check_of(r["check"], doc, ptr + "/check", display_path, rule.id);
     if (r.contains("when")) {
       if (r["when"].is_array()) {

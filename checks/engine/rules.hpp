@@ -10,14 +10,18 @@
 
 namespace pacte {
 
+/// A rule's severity, most severe first, in the order of kSeverities (checks/base/vocabulary.hpp).
 enum class Severity { critical, high, medium, low };
+/// "critical", "high", "medium" or "low": the severity's name in rule modules and reports.
 const char* severity_name(Severity s);
 /// Score weight of a severity (critical 10, high 5, medium 3, low 1).
 double severity_weight(Severity s);
 
-/// A reference a rule rests on: a law, a standard criterion, a web page.
+/// A reference a rule rests on: a law, a standard criterion, a web page. A module may give
+/// the title as one string (a law's name reads the same in both languages): then `title.fr`
+/// is empty and `title.in(Lang::fr)` falls back to it.
 struct Reference {
-  std::string title;
+  Text title;
   std::string url;
 };
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "checks/base/vocabulary.hpp"
 #include "checks/engine/charter.hpp"
 #include "checks/engine/facts.hpp"
 #include "checks/init/yaml_text.hpp"
@@ -65,7 +66,7 @@ std::string tracker_purpose(const std::string& category) {
 // Writes the draft, one section after the other, and records what was inferred or left.
 class DraftWriter {
  public:
-  DraftWriter(AuditContext& ctx, const DraftOptions& opt) : ctx_(ctx), opt_(opt) { load_publiccode_file(); }
+  DraftWriter(AuditContext& ctx, const DraftOptions& opt) : ctx_(ctx), opt_(opt), y_(36, opt.lang) { load_publiccode_file(); }
 
   CharterDraft write() {
     header();
@@ -85,10 +86,11 @@ class DraftWriter {
   }
 
  private:
-  std::string t(const std::string& en, const std::string& fr) const { return opt_.lang == Lang::fr ? fr : en; }
-  std::string todo(const std::string& en, const std::string& fr) const { return t("TODO: " + en, "TODO : " + fr); }
-  std::string placeholder(const std::string& en, const std::string& fr) const {
-    return t("TODO (placeholder): " + en, "TODO (valeur d'attente) : " + fr);
+  // What the team must declare, after "TODO: ".
+  std::string todo(const Text& what) const { return Text{"TODO: " + what.en, "TODO\u00A0: " + what.fr}.in(opt_.lang); }
+  // A value that keeps the draft valid but fails the audit until the team replaces it.
+  std::string placeholder(const Text& what) const {
+    return Text{"TODO (placeholder): " + what.en, "TODO (valeur d'attente)\u00A0: " + what.fr}.in(opt_.lang);
   }
 
   // A value found in publiccode.yml, as a string.
@@ -148,16 +150,16 @@ class DraftWriter {
 
   void header() {
     std::string date = iso8601(ctx_.now).substr(0, 10);
-    y_.comment(0, t("pacte charter (format 1): draft written by `pacte init` on " + date + " from " + opt_.source_label + ".",
-                    "Charte pacte (format 1) : brouillon écrit par `pacte init` le " + date + " à partir de " + opt_.source_label + "."));
-    y_.comment(0, t("Values without TODO come from the repository (the comment says where) or from publiccode.yml: check them.",
-                    "Les valeurs sans TODO viennent du dépôt (le commentaire dit où) ou de publiccode.yml : vérifiez-les."));
-    y_.comment(0, t("TODO lines are yours to declare: uncomment the key (\"# key: value\" -> \"key: value\") and write the truth.",
-                    "Les lignes TODO sont à déclarer par vous : décommentez la clé (« # clé: valeur » -> « clé: valeur ») et écrivez ce qui est vrai."));
-    y_.comment(0, t("\"TODO (placeholder)\" values are required by the format and only keep this draft valid: the audit",
-                    "Les valeurs « TODO (valeur d'attente) » sont exigées par le format et gardent seulement ce brouillon valide :"));
-    y_.comment(0, t("fails them until you replace them. Then run: pacte validate && pacte audit (pacte explain RULE-ID for help).",
-                    "l'audit les refuse tant que vous ne les remplacez pas. Puis : pacte validate && pacte audit (aide : pacte explain RÈGLE)."));
+    y_.comment(0, Text{"pacte charter (format 1): draft written by `pacte init` on " + date + " from " + opt_.source_label + ".",
+                    "Charte pacte (format 1)\u00A0: brouillon rédigé par `pacte init` le " + date + " d'après " + opt_.source_label + "."}.in(opt_.lang));
+    y_.comment(0, Text{"Values without TODO come from the repository (the comment says where) or from publiccode.yml: check them.",
+                    "Les valeurs sans TODO viennent du dépôt (le commentaire dit où) ou de publiccode.yml\u00A0: vérifiez-les."}.in(opt_.lang));
+    y_.comment(0, Text{"TODO lines are yours to declare: uncomment the key (\"# key: value\" -> \"key: value\") and write the truth.",
+                    "Les lignes TODO sont à déclarer par vous\u00A0: décommentez la clé («\u00A0# clé: valeur\u00A0» -> «\u00A0clé: valeur\u00A0») et écrivez ce qui est vrai."}.in(opt_.lang));
+    y_.comment(0, Text{"\"TODO (placeholder)\" values are required by the format and only keep this draft valid: the audit",
+                    "Les valeurs «\u00A0TODO (valeur d'attente)\u00A0» sont exigées par le format et gardent seulement ce brouillon valide\u00A0:"}.in(opt_.lang));
+    y_.comment(0, Text{"fails them until you replace them. Then run: pacte validate && pacte audit (pacte explain RULE-ID for help).",
+                    "l'audit les refuse tant que vous ne les remplacez pas. Puis\u00A0: pacte validate && pacte audit (aide\u00A0: pacte explain RÈGLE)."}.in(opt_.lang));
     for (const auto& p : pc_problems_) y_.comment(0, "publiccode.yml: " + p);
     y_.line(0, "pacte: 1");
   }
@@ -165,45 +167,45 @@ class DraftWriter {
   void service() {
     y_.line(0, "service:");
     if (auto v = pc_string("service.name")) {
-      y_.line(2, "name: " + yaml_scalar(*v), t("from " + pc_path_, "d'après " + pc_path_));
+      y_.line(2, "name: " + yaml_scalar(*v), Text{"from " + pc_path_, "d'après " + pc_path_}.in(opt_.lang));
     } else {
       y_.line(2, "name: " + yaml_scalar(opt_.service_name),
-              t("from the repository's name: write the name users know", "d'après le nom du dépôt : écrivez le nom que les usagers connaissent"));
+              Text{"from the repository's name: write the name users know", "d'après le nom du dépôt\u00A0: écrivez le nom que les usagers connaissent"}.in(opt_.lang));
     }
     inferred("service.name");
     if (auto v = pc_string("service.description")) {
-      y_.line(2, "description: " + yaml_scalar(*v), t("from " + pc_path_, "d'après " + pc_path_));
+      y_.line(2, "description: " + yaml_scalar(*v), Text{"from " + pc_path_, "d'après " + pc_path_}.in(opt_.lang));
       inferred("service.description");
     } else {
-      left(2, "service.description", t("description: \"What the service does, for whom\"", "description: \"Ce que fait le service, pour qui\""),
-           todo("one sentence on what the service does", "une phrase sur ce que fait le service"));
+      left(2, "service.description", Text{"description: \"What the service does, for whom\"", "description: \"Ce que fait le service, pour qui\""}.in(opt_.lang),
+           todo({"one sentence on what the service does", "une phrase sur ce que fait le service"}));
     }
     if (auto v = pc_string("service.url"); v && v->find("://") != std::string::npos) {
-      y_.line(2, "url: " + yaml_scalar(*v), t("from " + pc_path_ + " (landingURL)", "d'après " + pc_path_ + " (landingURL)"));
+      y_.line(2, "url: " + yaml_scalar(*v), Text{"from " + pc_path_ + " (landingURL)", "d'après " + pc_path_ + " (landingURL)"}.in(opt_.lang));
       inferred("service.url");
     } else {
       left(2, "service.url", "url: https://service.example.org",
-           todo("the address where users reach the service", "l'adresse où les usagers trouvent le service"));
+           todo({"the address where users reach the service", "l'adresse où les usagers trouvent le service"}));
     }
     if (auto v = pc_string("service.repository")) {
-      y_.line(2, "repository: " + yaml_scalar(*v), t("from " + pc_path_, "d'après " + pc_path_));
+      y_.line(2, "repository: " + yaml_scalar(*v), Text{"from " + pc_path_, "d'après " + pc_path_}.in(opt_.lang));
       inferred("service.repository");
     } else if (!opt_.repository_url.empty()) {
-      y_.line(2, "repository: " + yaml_scalar(opt_.repository_url), t("the git remote", "le dépôt git distant"));
+      y_.line(2, "repository: " + yaml_scalar(opt_.repository_url), Text{"the git remote", "le dépôt git distant"}.in(opt_.lang));
       inferred("service.repository");
     } else {
       left(2, "service.repository", "repository: https://git.example.org/team/service.git",
-           todo("where the public can read the code", "où le public peut lire le code"));
+           todo({"where the public can read the code", "où le public peut lire le code"}));
     }
     if (auto v = pc_string("service.operator")) {
-      y_.line(2, "operator: " + yaml_scalar(*v), t("from " + pc_path_ + " (legal)", "d'après " + pc_path_ + " (legal)"));
+      y_.line(2, "operator: " + yaml_scalar(*v), Text{"from " + pc_path_ + " (legal)", "d'après " + pc_path_ + " (legal)"}.in(opt_.lang));
       inferred("service.operator");
     } else {
-      left(2, "service.operator", t("operator: \"Association, administration or company\"", "operator: \"Association, administration ou entreprise\""),
-           todo("who runs the service", "qui opère le service"));
+      left(2, "service.operator", Text{"operator: \"Association, administration or company\"", "operator: \"Association, administration ou entreprise\""}.in(opt_.lang),
+           todo({"who runs the service", "qui exploite le service"}));
     }
-    left(2, "service.contacts", "contacts:", todo("who the public can write to", "à qui le public peut écrire"));
-    y_.commented(4, t("- {name: \"First Last\", email: contact@example.org}", "- {name: \"Prénom Nom\", email: contact@example.org}"));
+    left(2, "service.contacts", "contacts:", todo({"who the public can write to", "à qui le public peut écrire"}));
+    y_.commented(4, Text{"- {name: \"First Last\", email: contact@example.org}", "- {name: \"Prénom Nom\", email: contact@example.org}"}.in(opt_.lang));
   }
 
   void openness() {
@@ -213,54 +215,55 @@ class DraftWriter {
     for (const auto& f : files)
       if (f.match.spdx && (!identified || (f.path.find('/') == std::string::npos && identified->path.find('/') != std::string::npos)))
         identified = &f;
-    auto pct = [](double c) { return std::to_string(static_cast<int>(std::floor(c * 100))) + "%"; };
+    // A similarity (0 to 1) as a whole percentage, rounded down: "97%" / "97 %".
+    auto pct = [this](double c) { return format_percent(std::floor(c * 100), 0, opt_.lang); };
     if (auto v = pc_string("openness.license")) {
-      std::string note = t("from " + pc_path_ + " (legal.license)", "d'après " + pc_path_ + " (legal.license)");
+      std::string note = Text{"from " + pc_path_ + " (legal.license)", "d'après " + pc_path_ + " (legal.license)"}.in(opt_.lang);
       if (identified) {
         auto expr = parse_spdx_expression(*v);
         if (expr && !license_agrees(*expr, *identified->match.spdx))
-          note += t("; but " + identified->path + " is " + *identified->match.spdx + ": make them agree",
-                    " ; mais " + identified->path + " est " + *identified->match.spdx + " : mettez-les d'accord");
+          note += Text{"; but " + identified->path + " is " + *identified->match.spdx + ": make them agree",
+                    "\u00A0; mais " + identified->path + " est " + *identified->match.spdx + "\u00A0: mettez-les d'accord"}.in(opt_.lang);
       }
       y_.line(2, "license: " + yaml_scalar(*v), note);
       inferred("openness.license");
     } else if (identified) {
       y_.line(2, "license: " + yaml_scalar(*identified->match.spdx),
-              t("detected in " + identified->path + " (" + pct(identified->match.confidence) + " similar)",
-                "détectée dans " + identified->path + " (similarité " + pct(identified->match.confidence) + ")"));
+              Text{"detected in " + identified->path + " (" + pct(identified->match.confidence) + " similar)",
+                "détectée dans " + identified->path + " (similarité " + pct(identified->match.confidence) + ")"}.in(opt_.lang));
       inferred("openness.license");
       for (const auto& f : files)
         if (&f != identified && f.match.spdx && *f.match.spdx != *identified->match.spdx)
-          y_.comment(2, t("also found: " + f.path + " (" + *f.match.spdx + "); write an SPDX expression if both apply (\"A AND B\")",
-                          "également trouvée : " + f.path + " (" + *f.match.spdx + ") ; écrivez une expression SPDX si les deux s'appliquent (« A AND B »)"));
+          y_.comment(2, Text{"also found: " + f.path + " (" + *f.match.spdx + "); write an SPDX expression if both apply (\"A AND B\")",
+                          "également trouvée\u00A0: " + f.path + " (" + *f.match.spdx + ")\u00A0; écrivez une expression SPDX si les deux s'appliquent («\u00A0A AND B\u00A0»)"}.in(opt_.lang));
     } else {
       std::string why;
       if (files.empty()) {
-        why = t("no licence file found (LICENSE, COPYING, LICENSES/*.txt)", "aucun fichier de licence (LICENSE, COPYING, LICENSES/*.txt)");
+        why = Text{"no licence file found (LICENSE, COPYING, LICENSES/*.txt)", "aucun fichier de licence (LICENSE, COPYING, LICENSES/*.txt)"}.in(opt_.lang);
       } else {
         const LicenseFile& f = files.front();
         why = f.match.closest.empty()
-                  ? t(f.path + " matches no known licence", f.path + " ne correspond à aucune licence connue")
-                  : t(f.path + " is closest to " + f.match.closest + " (" + pct(f.match.confidence) + ") but differs from it",
-                      f.path + " ressemble à " + f.match.closest + " (" + pct(f.match.confidence) + ") sans être identique");
+                  ? Text{f.path + " matches no known licence", f.path + " ne correspond à aucune licence connue"}.in(opt_.lang)
+                  : Text{f.path + " is closest to " + f.match.closest + " (" + pct(f.match.confidence) + ") but differs from it",
+                      f.path + " ressemble à " + f.match.closest + " (" + pct(f.match.confidence) + ") sans être identique"}.in(opt_.lang);
       }
-      y_.comment(2, placeholder(why + "; write the SPDX id of your licence (e.g. AGPL-3.0-or-later, MIT, EUPL-1.2) and commit its unmodified text as LICENSE",
-                                why + " ; écrivez l'identifiant SPDX de votre licence (ex. AGPL-3.0-or-later, MIT, EUPL-1.2) et versionnez son texte intact dans LICENSE"));
-      y_.line(2, "license: LicenseRef-TODO", placeholder("not a licence", "pas une licence"));
+      y_.comment(2, placeholder({why + "; write the SPDX id of your licence (e.g. AGPL-3.0-or-later, MIT, EUPL-1.2) and commit its unmodified text as LICENSE",
+                                why + "\u00A0; écrivez l'identifiant SPDX de votre licence (ex. AGPL-3.0-or-later, MIT, EUPL-1.2) et versionnez son texte intact dans LICENSE"}));
+      y_.line(2, "license: LicenseRef-TODO", placeholder({"not a licence", "pas une licence"}));
       draft_.placeholders.push_back("openness.license");
     }
     left(2, "openness.data_license", "data_license: etalab-2.0",
-         todo("licence of the data the service publishes (etalab-2.0, ODbL-1.0)", "licence des données publiées (etalab-2.0, ODbL-1.0)"));
-    left(2, "openness.open_data", "open_data:", todo("the datasets the service publishes", "les jeux de données publiés"));
-    y_.commented(4, t("- {name: Dataset, url: https://example.org/data.csv, format: csv, license: etalab-2.0}",
-                      "- {name: Jeu de données, url: https://example.org/data.csv, format: csv, license: etalab-2.0}"));
+         todo({"licence of the data the service publishes (etalab-2.0, ODbL-1.0)", "licence des données publiées (etalab-2.0, ODbL-1.0)"}));
+    left(2, "openness.open_data", "open_data:", todo({"the datasets the service publishes", "les jeux de données publiés"}));
+    y_.commented(4, Text{"- {name: Dataset, url: https://example.org/data.csv, format: csv, license: etalab-2.0}",
+                      "- {name: Jeu de données, url: https://example.org/data.csv, format: csv, license: etalab-2.0}"}.in(opt_.lang));
     auto contributing = find_docs({"contributing"}, 1);
     if (!contributing.empty()) {
-      y_.line(2, "contributing: " + yaml_scalar(contributing.front()), t("found in the repository", "trouvé dans le dépôt"));
+      y_.line(2, "contributing: " + yaml_scalar(contributing.front()), Text{"found in the repository", "trouvé dans le dépôt"}.in(opt_.lang));
       inferred("openness.contributing");
     } else {
       left(2, "openness.contributing", "contributing: CONTRIBUTING.md",
-           todo("a guide saying how to contribute (none found)", "un guide pour contribuer (aucun trouvé)"));
+           todo({"a guide saying how to contribute (none found)", "un guide pour contribuer (aucun trouvé)"}));
     }
   }
 
@@ -273,38 +276,38 @@ class DraftWriter {
     for (const auto* d : shipped)
       if (d->signature->category == "ads") ads += (ads.empty() ? "" : ", ") + d->signature->name;
     if (!ads.empty())
-      y_.comment(2, t("advertising code detected: " + ads + ". Advertising can never comply with the Pact.",
-                      "code publicitaire détecté : " + ads + ". La publicité n'est jamais compatible avec le Pacte."));
-    y_.comment(2, placeholder("pacte cannot know whether the service shows advertising. `true` fails NEUT-ADVERTISING-DECLARED;",
-                              "pacte ne peut pas savoir si le service affiche de la publicité. `true` échoue à NEUT-ADVERTISING-DECLARED ;"));
-    y_.comment(2, t("write `false` once you can declare that the service shows no advertising.",
-                    "écrivez `false` quand vous pouvez déclarer que le service n'affiche aucune publicité."));
-    y_.line(2, "advertising: true", placeholder("see above", "voir ci-dessus"));
+      y_.comment(2, Text{"advertising code detected: " + ads + ". Advertising can never comply with the Pact.",
+                      "code publicitaire détecté\u00A0: " + ads + ". La publicité n'est jamais compatible avec le Pacte."}.in(opt_.lang));
+    y_.comment(2, placeholder({"pacte cannot know whether the service shows advertising. `true` fails NEUT-ADVERTISING-DECLARED;",
+                              "pacte ne peut pas savoir si le service affiche de la publicité. `true` échoue à NEUT-ADVERTISING-DECLARED\u00A0;"}));
+    y_.comment(2, Text{"write `false` once you can declare that the service shows no advertising.",
+                    "écrivez `false` quand vous pouvez déclarer que le service n'affiche aucune publicité."}.in(opt_.lang));
+    y_.line(2, "advertising: true", placeholder({"see above", "voir ci-dessus"}));
     draft_.placeholders.push_back("neutrality.advertising");
     left(2, "neutrality.data_sale", "data_sale: false",
-         todo("false if user data is never sold or rented", "false si les données des usagers ne sont jamais vendues ni louées"));
+         todo({"false if user data is never sold or rented", "false si les données des usagers ne sont jamais vendues ni louées"}));
     left(2, "neutrality.funding", "funding:",
-         todo("how the service lives; kind: public-grant, public-contract, donation, membership, sponsorship, service-fees, volunteer, other",
-              "comment le service vit ; kind : public-grant, public-contract, donation, membership, sponsorship, service-fees, volunteer, other"));
-    y_.commented(4, t("- {source: \"Who pays\", kind: public-grant, share: 100}", "- {source: \"Qui finance\", kind: public-grant, share: 100}"));
+         todo({"how the service is funded; kind: `public-grant`, `public-contract`, `donation`, `membership`, `sponsorship`, `service-fees`, `volunteer` or `other`",
+              "comment le service est financé\u00A0; valeurs de `kind`\u00A0: `public-grant`, `public-contract`, `donation`, `membership`, `sponsorship`, `service-fees`, `volunteer` ou `other`"}));
+    y_.commented(4, Text{"- {source: \"Who pays\", kind: public-grant, share: 100}", "- {source: \"Qui finance\", kind: public-grant, share: 100}"}.in(opt_.lang));
     if (!shipped.empty()) {
-      y_.line(2, "trackers:", t("detected in the code: say what each one is for, or remove it from the code",
-                                "détectés dans le code : dites à quoi chacun sert, ou retirez-le du code"));
+      y_.line(2, "trackers:", Text{"detected in the code: say what each one is for, or remove it from the code",
+                                "détectés dans le code\u00A0: dites à quoi chacun sert, ou retirez-le du code"}.in(opt_.lang));
       for (const auto* d : shipped) tracker(*d);
       inferred("neutrality.trackers");
     } else {
       left(2, "neutrality.trackers", "trackers:",
-           todo("none detected; list any audience or error measurement the service uses",
-                "aucun détecté ; listez toute mesure d'audience ou d'erreurs utilisée"));
+           todo({"none detected; list any audience or error measurement the service uses",
+                "aucun détecté\u00A0; listez toute mesure d'audience ou d'erreurs utilisée"}));
       y_.commented(4, "- {name: Matomo, purpose: audience, self_hosted: true, consent: exempt}");
     }
     for (const auto* d : dev_only) {
       const TrackerHit& h = d->hits.front();
-      y_.comment(2, t(d->signature->name + " appears only in tests, docs or development dependencies (" + where(h) + "): not listed",
-                      d->signature->name + " n'apparaît que dans des tests, la documentation ou des dépendances de développement (" + where(h) + ") : non listé"));
+      y_.comment(2, Text{d->signature->name + " appears only in tests, docs or development dependencies (" + where(h) + "): not listed",
+                      d->signature->name + " n'apparaît que dans des tests, la documentation ou des dépendances de développement (" + where(h) + ")\u00A0: non listé"}.in(opt_.lang));
     }
     left(2, "neutrality.sponsored_ranking", "sponsored_ranking: false",
-         todo("false if no result is ranked or placed for money", "false si aucun résultat n'est classé ou placé contre paiement"));
+         todo({"false if no result is ranked or placed for money", "false si aucun résultat n'est classé ou placé contre paiement"}));
   }
 
   static std::string where(const TrackerHit& h) {
@@ -319,55 +322,55 @@ class DraftWriter {
         best = &h;
         break;
       }
-    std::string found = sig.category + (sig.vendor.empty() ? "" : " (" + sig.vendor + ")") + t(", found in ", ", trouvé dans ") + where(*best);
+    std::string found = sig.category + (sig.vendor.empty() ? "" : " (" + sig.vendor + ")") + Text{", found in ", ", trouvé dans "}.in(opt_.lang) + where(*best);
     if (d.hits.size() > 1)
-      found += t(" and " + std::to_string(d.hits.size() - 1) + " more", " et " + std::to_string(d.hits.size() - 1) + " autre(s)");
+      found += Text{" and " + std::to_string(d.hits.size() - 1) + " more", " et " + std::to_string(d.hits.size() - 1) + (d.hits.size() == 2 ? " autre" : " autres")}.in(opt_.lang);
     y_.line(4, "- name: " + yaml_scalar(sig.name), found);
     y_.line(6, "purpose: " + tracker_purpose(sig.category),
-            t("from its category (" + sig.category + "); correct it if it serves another purpose",
-              "d'après sa catégorie (" + sig.category + ") ; corrigez si l'usage est autre"));
+            Text{"from its category (" + sig.category + "); correct it if it serves another purpose",
+              "d'après sa catégorie (" + sig.category + ")\u00A0; corrigez si l'usage est autre"}.in(opt_.lang));
     if (!sig.self_hostable) {
-      y_.line(6, "self_hosted: false", t(sig.name + " cannot be self-hosted", sig.name + " ne peut pas être auto-hébergé"));
+      y_.line(6, "self_hosted: false", Text{sig.name + " cannot be self-hosted", sig.name + " ne peut pas être auto-hébergé"}.in(opt_.lang));
     } else {
-      y_.commented(6, "self_hosted: true", todo("true if it runs on your own servers", "true s'il tourne sur vos serveurs"));
+      y_.commented(6, "self_hosted: true", todo({"true if it runs on your own servers", "true s'il tourne sur vos serveurs"}));
       draft_.todo.push_back("neutrality.trackers[" + sig.name + "].self_hosted");
     }
     y_.commented(6, std::string("consent: ") + (sig.consent_exempt_possible ? "exempt" : "required"),
                  sig.consent_exempt_possible
-                     ? todo("exempt (configured for the CNIL consent exemption), required (asks consent) or none",
-                            "exempt (configuré pour l'exemption de consentement CNIL), required (demande le consentement) ou none")
-                     : todo("required (asks consent) or none; " + sig.name + " cannot be exempt from consent",
-                            "required (demande le consentement) ou none ; " + sig.name + " ne peut pas être exempté de consentement"));
+                     ? todo({"`exempt` (configured for the CNIL consent exemption), `required` (asks consent) or `none`",
+                            "`exempt` (configuré pour l'exemption de consentement de la CNIL), `required` (demande le consentement) ou `none`"})
+                     : todo({"`required` (asks consent) or `none`; " + sig.name + " cannot be exempt from consent",
+                            "`required` (demande le consentement) ou `none`\u00A0; " + sig.name + " ne peut pas être exempté de consentement"}));
     draft_.todo.push_back("neutrality.trackers[" + sig.name + "].consent");
   }
 
   void continuity() {
     y_.line(0, "continuity:");
     if (auto v = pc_string("continuity.maintenance")) {
-      y_.line(2, "maintenance: " + yaml_scalar(*v), t("from " + pc_path_, "d'après " + pc_path_));
+      y_.line(2, "maintenance: " + yaml_scalar(*v), Text{"from " + pc_path_, "d'après " + pc_path_}.in(opt_.lang));
       inferred("continuity.maintenance");
     } else {
       left(2, "continuity.maintenance", "maintenance: community",
-           todo("internal, contract, community or none", "internal, contract, community ou none"));
+           todo({"`internal`, `contract`, `community` or `none`", "`internal`, `contract`, `community` ou `none`"}));
     }
     maintainers();
     auto succession = find_docs({"continuit", "succession", "governance", "gouvernance"});
     auto exports = find_docs({"export", "portabilit", "data-export", "donnees"});
     left(2, "continuity.succession_plan", "succession_plan: " + yaml_scalar(succession.empty() ? "docs/continuity.md" : succession.front()),
-         succession.empty() ? todo("a document saying who takes over the service, and how", "un document qui dit qui reprend le service, et comment")
-                            : todo("found " + succession.front() + ": uncomment if it is your succession plan",
-                                   succession.front() + " trouvé : décommentez si c'est votre plan de succession"));
+         succession.empty() ? todo({"a document saying who takes over the service, and how", "un document qui dit qui reprend le service, et comment"})
+                            : todo({"found " + succession.front() + ": uncomment if it is your succession plan",
+                                   succession.front() + " trouvé\u00A0: décommentez si c'est votre plan de succession"}));
     left(2, "continuity.data_export", "data_export: " + yaml_scalar(exports.empty() ? "docs/export.md" : exports.front()),
-         exports.empty() ? todo("a document saying how users take their data elsewhere", "un document qui dit comment les usagers récupèrent leurs données")
-                         : todo("found " + exports.front() + ": uncomment if it explains how users take their data elsewhere",
-                                exports.front() + " trouvé : décommentez s'il explique comment les usagers récupèrent leurs données"));
+         exports.empty() ? todo({"a document saying how users take their data elsewhere", "un document qui dit comment les usagers récupèrent leurs données"})
+                         : todo({"found " + exports.front() + ": uncomment if it explains how users take their data elsewhere",
+                                exports.front() + " trouvé\u00A0: décommentez s'il explique comment les usagers récupèrent leurs données"}));
     left(2, "continuity.support_until", "support_until: 2028-12-31",
-         todo("the date until which the team commits to run the service", "la date jusqu'à laquelle l'équipe s'engage à faire vivre le service"));
+         todo({"the date until which the team commits to run the service", "la date jusqu'à laquelle l'équipe s'engage à faire vivre le service"}));
     auto security = find_docs({"security"}, 1);
     left(2, "continuity.security_contact", "security_contact: security@example.org",
-         security.empty() ? todo("where to report a vulnerability", "où signaler une vulnérabilité")
-                          : todo(security.front() + " found (enough for CONT-SECURITY-CONTACT); an address here is optional",
-                                 security.front() + " trouvé (suffit pour CONT-SECURITY-CONTACT) ; une adresse ici est facultative"));
+         security.empty() ? todo({"where to report a vulnerability", "où signaler une vulnérabilité"})
+                          : todo({security.front() + " found (enough for CONT-SECURITY-CONTACT); an address here is optional",
+                                 security.front() + " trouvé (suffit pour CONT-SECURITY-CONTACT)\u00A0; une adresse ici est facultative"}));
   }
 
   void maintainers() {
@@ -378,7 +381,7 @@ class DraftWriter {
     std::set<std::string> seen;  // lower-cased names and emails already listed
     if (const nlohmann::json* list = pc_field("continuity.maintainers"); list && list->is_array())
       for (const auto& m : *list) {
-        Entry e{m.value("name", ""), m.value("email", ""), t("from " + pc_path_ + " (maintenance.contacts)", "d'après " + pc_path_ + " (maintenance.contacts)")};
+        Entry e{m.value("name", ""), m.value("email", ""), Text{"from " + pc_path_ + " (maintenance.contacts)", "d'après " + pc_path_ + " (maintenance.contacts)"}.in(opt_.lang)};
         if (e.name.empty()) continue;
         seen.insert(lower(e.name));
         if (!e.email.empty()) seen.insert(lower(e.email));
@@ -390,30 +393,30 @@ class DraftWriter {
       if (seen.count(lower(m.name)) || (!m.email.empty() && seen.count(lower(m.email)))) continue;
       seen.insert(lower(m.name));
       entries.push_back({m.name, m.email,
-                         t(std::to_string(m.commits_365d) + " commit(s) in the last 12 months",
-                           std::to_string(m.commits_365d) + " commit(s) ces 12 derniers mois")});
+                         Text{std::to_string(m.commits_365d) + (m.commits_365d == 1 ? " commit" : " commits") + " in the last 12 months",
+                           std::to_string(m.commits_365d) + (m.commits_365d == 1 ? " commit" : " commits") + " ces 12 derniers mois"}.in(opt_.lang)});
       ++from_history;
     }
     if (entries.empty()) {
       std::string why = ctx_.history_available
-                            ? t("no human contributor committed in the last 12 months", "aucun contributeur humain n'a commité ces 12 derniers mois")
-                            : t("no git history to learn from", "pas d'historique git à consulter");
+                            ? Text{"no human contributor committed in the last 12 months", "aucun contributeur humain n'a enregistré de commit ces 12 derniers mois"}.in(opt_.lang)
+                            : Text{"no git history to learn from", "pas d'historique git à consulter"}.in(opt_.lang);
       y_.line(2, "maintainers:");
-      y_.comment(4, placeholder(why + "; list at least two people who maintain the service, with their emails",
-                                why + " ; listez au moins deux personnes qui maintiennent le service, avec leur adresse"));
-      y_.line(4, "- name: TODO", placeholder("a maintainer's name", "le nom d'un mainteneur"));
+      y_.comment(4, placeholder({why + "; list at least two people who maintain the service, with their emails",
+                                why + "\u00A0; listez au moins deux personnes qui maintiennent le service, avec leur adresse"}));
+      y_.line(4, "- name: TODO", placeholder({"a maintainer's name", "le nom d'un mainteneur"}));
       y_.commented(6, "email: maintainer@example.org");
       draft_.placeholders.push_back("continuity.maintainers");
       return;
     }
     y_.line(2, "maintainers:",
-            from_history ? t("most active people of the last 12 months (git history, .mailmap applied, bots left out): keep those who maintain it",
-                             "personnes les plus actives ces 12 derniers mois (historique git, .mailmap appliqué, robots exclus) : gardez les mainteneurs")
+            from_history ? Text{"most active people of the last 12 months (git history, .mailmap applied, bots left out): keep those who maintain it",
+                             "personnes les plus actives ces 12 derniers mois (historique git, .mailmap appliqué, robots exclus)\u00A0: gardez les mainteneurs"}.in(opt_.lang)
                          : std::string());
     for (const auto& e : entries) {
       y_.line(4, "- name: " + yaml_scalar(e.name), e.comment);
       if (valid_email(e.email)) y_.line(6, "email: " + yaml_scalar(e.email));
-      else y_.commented(6, "email: name@example.org", todo("their email", "son adresse"));
+      else y_.commented(6, "email: name@example.org", todo({"their email", "son adresse"}));
     }
     inferred("continuity.maintainers");
   }
@@ -421,17 +424,17 @@ class DraftWriter {
   void equal_access() {
     y_.line(0, "equal_access:");
     left(2, "equal_access.free_of_charge", "free_of_charge: true",
-         todo("true if the service is free for its users", "true si le service est gratuit pour ses usagers"));
-    left(2, "equal_access.pricing", t("pricing: \"What users pay, and who is exempt\"", "pricing: \"Ce que paient les usagers, et qui en est exempté\""),
-         todo("only when free_of_charge is false", "seulement si free_of_charge vaut false"));
+         todo({"true if the service is free for its users", "true si le service est gratuit pour ses usagers"}));
+    left(2, "equal_access.pricing", Text{"pricing: \"What users pay, and who is exempt\"", "pricing: \"Ce que paient les usagers, et qui en est exempté\""}.in(opt_.lang),
+         todo({"only when free_of_charge is false", "seulement si free_of_charge vaut false"}));
     languages();
     left(2, "equal_access.account_required", "account_required: false",
-         todo("true if users must create an account", "true si les usagers doivent créer un compte"));
+         todo({"true if users must create an account", "true si les usagers doivent créer un compte"}));
     left(2, "equal_access.login_methods", "login_methods: [email, franceconnect]",
-         todo("how users sign in: email, franceconnect, google, facebook, apple, ...", "comment les usagers se connectent : email, franceconnect, google, facebook, apple, ..."));
+         todo({"how users sign in: email, franceconnect, google, facebook, apple, ...", "comment les usagers se connectent\u00A0: email, franceconnect, google, facebook, apple, ..."}));
     accessibility();
-    left(2, "equal_access.offline_channel", t("offline_channel: \"Telephone line, reception desks\"", "offline_channel: \"Ligne téléphonique, accueil physique\""),
-         todo("how people without internet access get the service", "comment les personnes sans accès à internet obtiennent le service"));
+    left(2, "equal_access.offline_channel", Text{"offline_channel: \"Telephone line, reception desks\"", "offline_channel: \"Ligne téléphonique, accueil physique\""}.in(opt_.lang),
+         todo({"how people without internet access get the service", "comment les personnes sans accès à internet obtiennent le service"}));
   }
 
   void languages() {
@@ -454,18 +457,18 @@ class DraftWriter {
     if (!catalogs.empty()) {
       std::string list;
       for (const auto& c : catalogs) list += (list.empty() ? "" : ", ") + c;
-      sources.push_back(t("catalogs ", "catalogues ") + list);
+      sources.push_back(Text{"catalogs ", "catalogues "}.in(opt_.lang) + list);
     }
     if (tags.empty()) {
-      y_.comment(2, placeholder("no translation catalog found; `und` is BCP 47 for \"undetermined\": write the languages of the service, e.g. [fr, en]",
-                                "aucun catalogue de traduction trouvé ; `und` signifie « indéterminée » en BCP 47 : écrivez les langues du service, ex. [fr, en]"));
-      y_.line(2, "languages: [und]", placeholder("the languages users can use", "les langues proposées aux usagers"));
+      y_.comment(2, placeholder({"no translation catalog found; `und` is BCP 47 for \"undetermined\": write the languages of the service, e.g. [fr, en]",
+                                "aucun catalogue de traduction trouvé\u00A0; `und` signifie «\u00A0indéterminée\u00A0» en BCP 47\u00A0: écrivez les langues du service, ex. [fr, en]"}));
+      y_.line(2, "languages: [und]", placeholder({"the languages users can use", "les langues proposées aux usagers"}));
       draft_.placeholders.push_back("equal_access.languages");
       return;
     }
     std::string from;
     for (const auto& s : sources) from += (from.empty() ? "" : "; ") + s;
-    y_.line(2, "languages: " + yaml_flow_list(tags), t("from ", "d'après ") + from);
+    y_.line(2, "languages: " + yaml_flow_list(tags), Text{"from ", "d'après "}.in(opt_.lang) + from);
     inferred("equal_access.languages");
   }
 
@@ -473,54 +476,54 @@ class DraftWriter {
     const StatementFacts& st = statement_facts(ctx_);
     if (!st.found || st.path.empty()) {
       left(2, "equal_access.accessibility", "accessibility:",
-           todo("no accessibility statement found; publish one (loi 2005-102 art. 47) and declare it",
-                "aucune déclaration d'accessibilité trouvée ; publiez-en une (loi 2005-102 art. 47) et déclarez-la"));
+           todo({"no accessibility statement found; publish one (loi 2005-102 art. 47) and declare it",
+                "aucune déclaration d'accessibilité trouvée\u00A0; publiez-en une (loi 2005-102 art. 47) et déclarez-la"}));
       y_.commented(4, "statement: docs/accessibilite.md");
       y_.commented(4, "standard: RGAA 4.1");
-      y_.commented(4, "status: none", todo("full, partial or none, as the statement says", "full, partial ou none, comme le dit la déclaration"));
+      y_.commented(4, "status: none", todo({"`full`, `partial` or `none`, as the statement says", "`full`, `partial` ou `none`, comme le dit la déclaration"}));
       y_.commented(4, "audit_date: 2026-01-31");
       return;
     }
     y_.line(2, "accessibility:");
-    y_.line(4, "statement: " + yaml_scalar(st.path), t("found in the repository", "trouvée dans le dépôt"));
+    y_.line(4, "statement: " + yaml_scalar(st.path), Text{"found in the repository", "trouvée dans le dépôt"}.in(opt_.lang));
     inferred("equal_access.accessibility.statement");
     if (!st.standard.empty()) {
-      y_.line(4, "standard: " + yaml_scalar(st.standard), t("as the statement says", "comme le dit la déclaration"));
+      y_.line(4, "standard: " + yaml_scalar(st.standard), Text{"as the statement says", "comme le dit la déclaration"}.in(opt_.lang));
       inferred("equal_access.accessibility.standard");
     } else {
       left(4, "equal_access.accessibility.standard", "standard: RGAA 4.1",
-           todo("the statement names no standard", "la déclaration ne cite aucun référentiel"));
+           todo({"the statement names no standard", "la déclaration ne cite aucun référentiel"}));
     }
     if (st.status == "full" || st.status == "partial" || st.status == "none") {
       std::string line = st.status_line > 0 ? ":" + std::to_string(st.status_line) : "";
-      y_.line(4, "status: " + st.status, t("as " + st.path + line + " states", "comme l'indique " + st.path + line));
+      y_.line(4, "status: " + st.status, Text{"as " + st.path + line + " states", "comme l'indique " + st.path + line}.in(opt_.lang));
       inferred("equal_access.accessibility.status");
     } else {
       left(4, "equal_access.accessibility.status", "status: none",
-           todo("the statement gives no conformance status: full, partial or none",
-                "la déclaration n'indique pas d'état de conformité : full, partial ou none"));
+           todo({"the statement gives no conformance status: `full`, `partial` or `none`",
+                "la déclaration n'indique pas d'état de conformité\u00A0: `full`, `partial` ou `none`"}));
     }
     if (valid_date(st.audit_date)) {
-      y_.line(4, "audit_date: " + st.audit_date, t("as the statement says", "comme le dit la déclaration"));
+      y_.line(4, "audit_date: " + st.audit_date, Text{"as the statement says", "comme le dit la déclaration"}.in(opt_.lang));
       inferred("equal_access.accessibility.audit_date");
     } else {
       left(4, "equal_access.accessibility.audit_date", "audit_date: 2026-01-31",
-           todo(st.audit_date.empty() ? "the date of the accessibility audit (YYYY-MM-DD)" : "the statement says \"" + st.audit_date + "\": write it as YYYY-MM-DD",
-                st.audit_date.empty() ? "la date de l'audit d'accessibilité (AAAA-MM-JJ)" : "la déclaration indique « " + st.audit_date + " » : écrivez-la AAAA-MM-JJ"));
+           todo({st.audit_date.empty() ? "the date of the accessibility audit (YYYY-MM-DD)" : "the statement says \"" + st.audit_date + "\": write it as YYYY-MM-DD",
+                st.audit_date.empty() ? "la date de l'audit d'accessibilité (AAAA-MM-JJ)" : "la déclaration indique «\u00A0" + st.audit_date + "\u00A0»\u00A0: écrivez-la AAAA-MM-JJ"}));
     }
     if (!st.missing.empty()) {
       std::string miss;
       for (const auto& m : st.missing) miss += (miss.empty() ? "" : ", ") + m;
-      y_.comment(4, t("the statement lacks: " + miss, "il manque à la déclaration : " + miss));
+      y_.comment(4, Text{"the statement lacks: " + miss, "il manque à la déclaration\u00A0: " + miss}.in(opt_.lang));
     }
   }
 
   void waivers() {
-    y_.comment(0, t("Accepted exceptions, each with a reason and an end date (pacte explain RULE-ID):",
-                    "Exceptions acceptées, chacune avec une raison et une date de fin (pacte explain RÈGLE) :"));
+    y_.comment(0, Text{"Accepted exceptions, each with a reason and an end date (pacte explain RULE-ID):",
+                    "Exceptions acceptées, chacune avec une raison et une date de fin (pacte explain RÈGLE)\u00A0:"}.in(opt_.lang));
     y_.commented(0, "waivers:");
-    y_.commented(2, t("- {rule: CONT-BUS-FACTOR, reason: \"A second maintainer joins in January\", until: 2027-02-01}",
-                      "- {rule: CONT-BUS-FACTOR, reason: \"Un second mainteneur arrive en janvier\", until: 2027-02-01}"));
+    y_.commented(2, Text{"- {rule: CONT-BUS-FACTOR, reason: \"A second maintainer joins in January\", until: 2027-02-01}",
+                      "- {rule: CONT-BUS-FACTOR, reason: \"Un second mainteneur arrive en janvier\", until: 2027-02-01}"}.in(opt_.lang));
   }
 
   AuditContext& ctx_;

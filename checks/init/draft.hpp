@@ -29,7 +29,7 @@ struct DraftOptions {
   Lang lang = Lang::en;               // language of the comments
   std::string service_name;           // used when publiccode.yml gives no name
   std::string repository_url;         // the git remote, may be empty
-  std::string source_label;           // what was read, for the header ("commit 1a2b3c4", "files on disk")
+  std::string source_label;           // what was read, for the header ("commit 1a2b3c4", "the files on disk", "le commit 1a2b3c4")
   std::size_t max_maintainers = 5;    // maintainers taken from the history, at most
 };
 

@@ -1,5 +1,7 @@
 #include "checks/init/yaml_text.hpp"
 
+#include "checks/base/vocabulary.hpp"
+
 #include <array>
 #include <cstdio>
 
@@ -128,7 +130,7 @@ std::string yaml_comment_text(std::string_view raw) {
 }
 
 void YamlLines::append(std::string head, std::string_view comment) {
-  std::string c = yaml_comment_text(comment);
+  std::string c = typeset(yaml_comment_text(comment), lang_);
   if (!c.empty()) {
     // Column counted in characters, not bytes, so that accented content still aligns.
     std::size_t width = 0;
@@ -146,7 +148,7 @@ void YamlLines::line(int indent, std::string_view content, std::string_view comm
 }
 
 void YamlLines::comment(int indent, std::string_view text) {
-  append(std::string(static_cast<std::size_t>(indent), ' ') + "# " + yaml_comment_text(text), {});
+  append(std::string(static_cast<std::size_t>(indent), ' ') + "# " + typeset(yaml_comment_text(text), lang_), {});
 }
 
 void YamlLines::commented(int indent, std::string_view content, std::string_view comment) {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "checks/base/text.hpp"
+
 namespace pacte {
 
 /// `s` as a YAML scalar that reads back as the same string under both YAML 1.2 (core schema)
@@ -28,10 +30,11 @@ std::string yaml_comment_text(std::string_view text);
 
 /// Accumulates the lines of a YAML document. A line is `indent` spaces, its content, and an
 /// optional trailing comment aligned at `comment_column` (or two spaces after the content
-/// when the content is longer).
+/// when the content is longer). Comments follow the typography of `lang` (in French, a
+/// non-breaking space before `:` `;` `?` `!` `%`, see `typeset`).
 class YamlLines {
  public:
-  explicit YamlLines(std::size_t comment_column = 36) : comment_column_(comment_column) {}
+  explicit YamlLines(std::size_t comment_column = 36, Lang lang = Lang::en) : comment_column_(comment_column), lang_(lang) {}
 
   /// A content line, with an optional trailing comment.
   void line(int indent, std::string_view content, std::string_view comment = {});
@@ -47,6 +50,7 @@ class YamlLines {
  private:
   void append(std::string head, std::string_view comment);
   std::size_t comment_column_;
+  Lang lang_;
   std::string text_;
 };
 

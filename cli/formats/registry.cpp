@@ -105,6 +105,18 @@ json report_in_language(const json& report, Lang lang) {
       if (texts == rule->second->end() || !texts->is_object()) continue;
       result[key] = in_language(*texts, lang);
     }
+    // Reference titles, when the catalogue has them in both languages.
+    auto refs = rule->second->find("references");
+    if (refs != rule->second->end() && refs->is_array()) {
+      json translated = json::array();
+      for (const auto& ref : *refs) {
+        if (!ref.is_object()) continue;
+        json r = ref;
+        if (auto t = ref.find("title"); t != ref.end() && t->is_object()) r["title"] = in_language(*t, lang);
+        translated.push_back(std::move(r));
+      }
+      result["references"] = std::move(translated);
+    }
   }
   return out;
 }

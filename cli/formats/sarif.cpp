@@ -157,7 +157,7 @@ std::string render_sarif(const json& report, Lang lang) {
       std::vector<Reference> refs;
       if (r.contains("references") && r["references"].is_array())
         for (const auto& ref : r["references"])
-          if (ref.is_object()) refs.push_back({str_in(ref, "title"), str_in(ref, "url")});
+          if (ref.is_object()) refs.push_back({text_in(ref, "title", lang), str_in(ref, "url")});
       rule_index[id] = rules.size();
       rules.push_back({id, rule_descriptor(id, str_in(r, "principle"), str_in(r, "severity"), text_in(r, "title", Lang::en),
                                            text_in(r, "title", lang), text_in(r, "rationale", lang),

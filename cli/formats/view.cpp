@@ -165,14 +165,6 @@ ReportView read_report(const json& report) {
   return v;
 }
 
-int severity_rank(std::string_view s) {
-  if (s == "critical") return 0;
-  if (s == "high") return 1;
-  if (s == "medium") return 2;
-  if (s == "low") return 3;
-  return 4;
-}
-
 std::vector<const Finding*> failures_by_severity(const ReportView& view) {
   std::vector<const Finding*> out;
   for (const auto& f : view.results)

@@ -99,9 +99,6 @@ ReportView read_report(const json& report);
 /// The four principles of the Pact, in the order every format shows them.
 inline constexpr std::string_view kPrinciples[] = {"openness", "neutrality", "continuity", "equal_access"};
 
-/// 0 critical, 1 high, 2 medium, 3 low, 4 anything else.
-int severity_rank(std::string_view severity);
-
 /// Failing findings, most severe first, new before known, then in report order.
 std::vector<const Finding*> failures_by_severity(const ReportView& view);
 

@@ -58,7 +58,8 @@ TEST_CASE("duplicate keys are errors naming the second occurrence") {
 }
 
 TEST_CASE("unknown keys are warnings with a suggestion") {
-  std::string text = test::good_charter() + "neutralty_notes: x\n";
+  std::string text = test::good_charter();
+  text += "neutralty_notes: x\n";
   text.replace(text.find("  license: MIT"), 14, "  license: MIT\n  licence: MIT");
   Charter c = load_charter(text, "pacte.yml", kToday);
   REQUIRE(c.warnings.size() == 2);
@@ -164,4 +165,33 @@ TEST_CASE("alias bombs and deep nesting are refused, not expanded") {
     CHECK(std::string(e.what()).find("alias bomb") != std::string::npos);
   }
   CHECK_THROWS_AS(load_charter(std::string(5000, '[') + std::string(5000, ']'), "pacte.yml", kToday), InputError);
+}
+
+TEST_CASE("in French, charter problems and warnings are worded in French with French typography") {
+  std::string text = test::good_charter() +
+                     "waivers:\n"
+                     "  - {rule: OPEN-README, until: 2027-02-01}\n"
+                     "  - {rule: CONT-CI, reason: old, until: 2025-01-01}\n";
+  Charter c = load_charter(text, "pacte.yml", kToday, Lang::fr);
+  REQUIRE(c.waivers.size() == 2);
+  CHECK(c.waivers[0].not_applied == "la dérogation à OPEN-README n'a pas de motif\u00A0; une dérogation en exige un");
+  CHECK(c.waivers[1].not_applied == "la dérogation à CONT-CI a expiré le 2025-01-01");
+  CHECK(any_contains(c.warnings, "\u00A0: elle ne s'applique pas"));
+
+  std::vector<std::string> p;
+  std::string bad = test::good_charter();
+  bad.replace(bad.find("advertising: false"), 18, "advertising: nope");
+  try {
+    load_charter(bad, "pacte.yml", kToday, Lang::fr);
+  } catch (const CharterInvalid& e) {
+    p = e.problems();
+  }
+  REQUIRE(p.size() == 1);
+  CHECK(p[0] == "pacte.yml:8:3: neutrality.advertising\u00A0: attendu true ou false, trouvé une chaîne");
+  try {
+    load_charter("pacte: 1\nservice: {name: X}\n", "pacte.yml", kToday, Lang::fr);
+  } catch (const CharterInvalid& e) {
+    p = e.problems();
+  }
+  CHECK(any_contains(p, "clé obligatoire absente\u00A0: «\u00A0openness\u00A0»"));
 }

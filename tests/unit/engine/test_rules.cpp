@@ -43,8 +43,37 @@ TEST_CASE("the built-in modules load: at least 3 rules per principle, each with 
     CHECK_MESSAGE(!r.title.fr.empty(), r.id);
     CHECK_MESSAGE(!r.remediation.fr.empty(), r.id);
     CHECK_MESSAGE(!r.references.empty(), r.id);
+    for (const auto& ref : r.references) CHECK_MESSAGE(!ref.title.fr.empty(), r.id << ": " << ref.title.en);
   }
   CHECK(set.hash.size() == 40);
+}
+
+TEST_CASE("the built-in French texts follow French typography") {
+  // A plain space before : ; ? ! % or inside « » is a typing error in French: it must be a
+  // non-breaking space (U+00A0), or the line may break before the sign.
+  RuleSet set = load_rules({}, false);
+  auto check_text = [](const std::string& id, const std::string& fr) {
+    for (const char* bad : {" :", " ;", " ?", " !", " %", "« ", " »", "..."}) CHECK_MESSAGE(fr.find(bad) == std::string::npos, id << ": " << fr);
+  };
+  for (const auto& r : set.rules) {
+    for (const Text* t : {&r.title, &r.rationale, &r.remediation, &r.pass_message, &r.fail_message}) check_text(r.id, t->fr);
+    for (const auto& ref : r.references) check_text(r.id, ref.title.fr);
+  }
+}
+
+TEST_CASE("a reference title is bilingual {en, fr} or one string for both languages") {
+  std::string text = kModule;
+  const std::string plain_title = "{title: \"Local policy\"";
+  text.replace(text.find(plain_title), plain_title.size(), "{title: {en: \"Local policy\", fr: \"Politique locale\"}");
+  auto rules = parse_rule_module(text, "my-rules.yml");
+  REQUIRE(rules[0].references.size() == 1);
+  CHECK(rules[0].references[0].title.in(Lang::en) == "Local policy");
+  CHECK(rules[0].references[0].title.in(Lang::fr) == "Politique locale");
+  auto plain = parse_rule_module(kModule, "my-rules.yml");
+  CHECK(plain[0].references[0].title.in(Lang::fr) == "Local policy");
+  const std::string french = "fr: \"Politique locale\"";
+  text.replace(text.find(french), french.size(), "de: \"Lokal\"");
+  CHECK(error_of(text).find("my-rules.yml:10:") != std::string::npos);
 }
 
 TEST_CASE("a user module parses with its check parameters") {

@@ -11,7 +11,7 @@ TEST_CASE("Labels: every label exists in English and French") {
     CHECK_FALSE(label(static_cast<L>(i), Lang::fr).empty());
   }
   CHECK(verdict_label("compliant", Lang::fr) == "conforme");
-  CHECK(verdict_label("conditional", Lang::fr) == "conditionnel");
+  CHECK(verdict_label("conditional", Lang::fr) == "conforme sous conditions");
   CHECK(verdict_label("non-compliant", Lang::fr) == "non conforme");
   CHECK(verdict_label("non-compliant", Lang::en) == "non-compliant");
   CHECK(principle_label("openness", Lang::fr) == "Ouverture");

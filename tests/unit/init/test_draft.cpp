@@ -208,7 +208,11 @@ TEST_CASE("the licence publiccode.yml declares is kept, with a note when the fil
 TEST_CASE("--lang fr writes the comments in French") {
   auto d = draft_of(MemorySnapshot(), Lang::fr);
   CHECK(contains(d.draft.text, "TODO (valeur d'attente)"));
-  CHECK(contains(d.draft.text, "brouillon écrit par `pacte init`"));
+  CHECK(contains(d.draft.text, "brouillon rédigé par `pacte init`"));
+  // French typography in the comments: a non-breaking space before ':' and ';', never a plain one.
+  CHECK(contains(d.draft.text, "Charte pacte (format 1)\u00A0: "));
+  CHECK_FALSE(contains(d.draft.text, " : "));
+  CHECK_FALSE(contains(d.draft.text, " ; "));
   CHECK_FALSE(contains(d.draft.text, "placeholder"));
 }
 

@@ -61,7 +61,7 @@ TEST_CASE("init writes a valid pacte.yml with the evidence of the repository") {
   CHECK(contains(draft, "- name: Jeanne Martin"));
   CHECK(contains(draft, "email: jeanne@example.org"));
   CHECK(contains(draft, "- name: Ali Benali"));  // mailmap merged: 6 commits, one person
-  CHECK(contains(draft, "6 commit(s) in the last 12 months"));
+  CHECK(contains(draft, "6 commits in the last 12 months"));
   CHECK(contains(draft, "- name: Chloé Durand"));
   CHECK_FALSE(contains(draft, "dependabot"));
   CHECK_FALSE(contains(draft, "ali.perso@example.net"));
@@ -165,7 +165,14 @@ TEST_CASE("init on a plain folder (no history) and in French") {
   std::string draft = dir.read("pacte.yml");
   CHECK(contains(draft, "pas d'historique git"));
   CHECK(contains(draft, "- name: TODO"));
-  CHECK(contains(r.out, "Score avec ce brouillon"));
+  CHECK(contains(r.out, "Score avec ce brouillon\u00A0: "));
+  // French typography in the draft's comments and the suggestions: a non-breaking space before
+  // the colon, never a plain one; the verdict and severities are the catalogue's words.
+  CHECK(contains(draft, "TODO\u00A0: "));
+  CHECK_FALSE(contains(draft, " : "));
+  CHECK_FALSE(contains(r.out, " : "));
+  CHECK(contains(r.out, "(moyenne)\u00A0: "));
+  CHECK_FALSE(contains(r.out, "(medium)"));
   CHECK(run_pacte({"validate", dir.str() + "/pacte.yml"}).code == 0);
 }
 
