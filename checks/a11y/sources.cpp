@@ -292,9 +292,10 @@ const std::vector<TextCatalog>& PageTextReader::catalogs() {
     // `fr: {...}` (Rails, and some JSON catalogs): one catalog per locale root.
     bool keyed_by_locale = catalog.lang.empty() || value.size() == 1;
     if (keyed_by_locale) {
-      bool all_locales = std::all_of(value.items().begin(), value.items().end(), [](const auto& kv) {
-        return normalize_bcp47(kv.key()).has_value() && kv.value().is_object();
-      });
+      bool all_locales = true;
+      for (const auto& [k, v] : value.items()) {
+        if (!normalize_bcp47(k).has_value() || !v.is_object()) all_locales = false;
+      }
       if (all_locales && !value.empty()) {
         for (const auto& [k, v] : value.items()) {
           TextCatalog part{catalog.path, *normalize_bcp47(k), catalog.name_space, {}};
