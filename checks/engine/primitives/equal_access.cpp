@@ -81,9 +81,20 @@ CheckResult template_defects_check(AuditContext& ctx, const nlohmann::json& p) {
     e.note = d.message.en + " (RGAA " + d.rgaa + ", WCAG " + d.wcag + ")";
     ev.push_back(std::move(e));
   }
-  if (ev.empty()) return CheckResult::pass(T("no defect found in the templates", "aucun défaut trouvé dans les gabarits"));
-  return CheckResult::fail(T(std::to_string(ev.size()) + " defect(s), first " + ev.front().path + ":" + std::to_string(ev.front().line) + ": " + ev.front().note,
-                             std::to_string(ev.size()) + " défaut(s), dont " + ev.front().path + ":" + std::to_string(ev.front().line)),
+  // How many files were judged as pages and how many were left out, by reason.
+  const TemplateScan& scan = template_scan(ctx);
+  std::size_t left = 0;
+  std::vector<std::string> reasons;
+  for (const auto& [reason, n] : scan.left_out) {
+    left += n;
+    reasons.push_back(std::to_string(n) + " " + reason);
+  }
+  std::string pages = std::to_string(scan.pages_checked);
+  Text scope = T(" (" + pages + " page(s) checked" + (left ? ", " + std::to_string(left) + " template file(s) left out: " + join(reasons) : "") + ")",
+          " (" + pages + " page(s) vérifiée(s)" + (left ? ", " + std::to_string(left) + " gabarit(s) écarté(s) : " + join(reasons) : "") + ")");
+  if (ev.empty()) return CheckResult::pass(T("no defect found in the templates" + scope.en, "aucun défaut trouvé dans les gabarits" + scope.fr));
+  return CheckResult::fail(T(std::to_string(ev.size()) + " defect(s), first " + ev.front().path + ":" + std::to_string(ev.front().line) + ": " + ev.front().note + scope.en,
+                             std::to_string(ev.size()) + " défaut(s), dont " + ev.front().path + ":" + std::to_string(ev.front().line) + scope.fr),
                            ev);
 }
 
