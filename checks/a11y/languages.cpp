@@ -6,6 +6,7 @@
 #include <map>
 
 #include "checks/a11y/paths.hpp"
+#include "checks/a11y/sources.hpp"
 #include "checks/base/text.hpp"
 
 namespace pacte {
@@ -128,9 +129,33 @@ struct Found {
   std::string source;
 };
 
+// The text of a default catalog, for the stop-word test.
+std::string catalog_text(std::string_view ext, std::string_view content) {
+  std::string out;
+  if (ext == "properties") {
+    for (const auto& [k, v] : a11y::parse_properties(content.substr(0, 65536))) out += v + "\n";
+    return out;
+  }
+  // Android XML: the text between tags, apostrophes unescaped.
+  bool in_tag = false;
+  for (char c : content.substr(0, 65536)) {
+    if (c == '<') in_tag = true;
+    else if (c == '>') {
+      in_tag = false;
+      out += ' ';
+    } else if (!in_tag && c != '\\') out += c;
+  }
+  return out;
+}
+
 class Detector {
  public:
-  explicit Detector(const Snapshot& snapshot) : snapshot_(snapshot) {
+  Detector(const Snapshot& snapshot, std::string_view default_language)
+      : snapshot_(snapshot), default_language_(normalize_bcp47(default_language).value_or("")) {
+    for (const auto& e : snapshot.files()) {
+      std::string base = ascii_lower(a11y::base_name(e.path));
+      if (base.size() > 11 && base.compare(base.size() - 11, 11, ".properties") == 0) properties_.push_back(e.path);
+    }
     if (auto pkg = snapshot.read("package.json")) {
       if (pkg->find("\"vue-i18n\"") != std::string::npos) js_source_ = "vue-i18n";
       else if (pkg->find("i18next\"") != std::string::npos) js_source_ = "i18next";
@@ -166,6 +191,8 @@ class Detector {
       if (auto tag = normalize_bcp47(parent)) return Found{*tag, source};
       return std::nullopt;
     }
+    // Android default resources: `res/values/strings.xml`.
+    if (parent == "values" && grandparent == "res" && base == "strings.xml") return default_catalog(entry, "xml", "android");
     // Android resources.
     if (ascii_lower(parent).rfind("values-", 0) == 0 &&
         (base == "strings.xml" || base == "arrays.xml" || base == "plurals.xml")) {
@@ -193,6 +220,7 @@ class Detector {
     // Java resource bundles.
     if (ext == "properties") {
       if (auto tag = tag_from_suffix(name, true)) return Found{*tag, "java"};
+      if (is_default_bundle(path, name, parent)) return default_catalog(entry, "properties", "java");
     }
     // Rails.
     if (path.find("config/locales/") != std::string::npos &&
@@ -224,6 +252,27 @@ class Detector {
   }
 
  private:
+  // A bundle without a locale suffix whose siblings have one, or that is in an i18n folder,
+  // or is named `messages*`: the default bundle.
+  bool is_default_bundle(const std::string& path, std::string_view name, std::string_view parent) const {
+    if (is_i18n_folder(parent) || ascii_lower(name).rfind("messages", 0) == 0) return true;
+    std::string prefix = path.substr(0, path.size() - std::string_view(".properties").size()) + "_";
+    return std::any_of(properties_.begin(), properties_.end(), [&](const std::string& p) {
+      if (p.compare(0, prefix.size(), prefix) != 0) return false;
+      std::string_view rest = std::string_view(p).substr(prefix.size());
+      return normalize_bcp47(rest.substr(0, rest.size() - std::string_view(".properties").size())).has_value();
+    });
+  }
+
+  // The language of a default catalog: from its text, else the declared main language.
+  std::optional<Found> default_catalog(const FileEntry& entry, std::string_view ext, std::string source) {
+    if (auto content = snapshot_.read(entry)) {
+      if (auto tag = guess_language(catalog_text(ext, *content))) return Found{*tag, source};
+    }
+    if (!default_language_.empty()) return Found{default_language_, source};
+    return std::nullopt;
+  }
+
   std::string source_for(const std::string& ext, const std::vector<std::string_view>& segments,
                          std::size_t i18n_index) const {
     std::string folder = ascii_lower(segments[i18n_index]);
@@ -239,6 +288,8 @@ class Detector {
   }
 
   const Snapshot& snapshot_;
+  std::string default_language_;
+  std::vector<std::string> properties_;
   std::string js_source_ = "json";
 };
 
@@ -318,8 +369,34 @@ bool language_matches(std::string_view declared, std::string_view detected) {
   return longer.compare(0, shorter.size(), shorter) == 0 && longer[shorter.size()] == '-';
 }
 
-std::vector<LanguageEvidence> detect_languages(const Snapshot& snapshot) {
-  Detector detector(snapshot);
+std::optional<std::string> guess_language(std::string_view text) {
+  static const std::array<std::string_view, 26> kFrench = {
+      "le", "la", "les", "de", "des", "du", "et", "est", "pour", "vous", "votre", "vos", "une",
+      "un", "avec", "sur", "dans", "pas", "ce", "cette", "qui", "que", "au", "aux", "par", "sont"};
+  static const std::array<std::string_view, 24> kEnglish = {
+      "the", "and", "of", "to", "is", "you", "your", "for", "with", "on", "in", "this", "that",
+      "are", "not", "please", "an", "be", "from", "by", "was", "have", "it", "or"};
+  std::size_t fr = 0, en = 0;
+  std::string word;
+  auto count = [&] {
+    if (word.empty()) return;
+    std::string lower = ascii_lower(word);
+    if (std::find(kFrench.begin(), kFrench.end(), lower) != kFrench.end()) ++fr;
+    if (std::find(kEnglish.begin(), kEnglish.end(), lower) != kEnglish.end()) ++en;
+    word.clear();
+  };
+  for (char c : text) {
+    if (std::isalpha(static_cast<unsigned char>(c))) word += c;
+    else count();
+  }
+  count();
+  if (fr >= 5 && fr >= 2 * en) return std::string("fr");
+  if (en >= 5 && en >= 2 * fr) return std::string("en");
+  return std::nullopt;
+}
+
+std::vector<LanguageEvidence> detect_languages(const Snapshot& snapshot, std::string_view default_language) {
+  Detector detector(snapshot, default_language);
   std::map<std::string, LanguageEvidence> by_tag;
   for (const auto& entry : snapshot.files()) {
     if (entry.kind != EntryKind::file) continue;

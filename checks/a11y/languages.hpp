@@ -21,13 +21,24 @@ struct LanguageEvidence {
 /// Detects languages from translation catalogs: gettext `.po`/`.mo` (the `Language:` header,
 /// else the file or folder name; Django `locale/fr/LC_MESSAGES/`), Android
 /// `res/values-fr/strings.xml`, iOS `fr.lproj/*.strings`, Flutter `.arb` (`@@locale`, else
-/// `app_fr.arb`), Java `messages_fr.properties`, Rails `config/locales/*.fr.yml`, Symfony
+/// `app_fr.arb`), Java `messages_fr.properties` (and `messages_fr_FR.properties`), Rails `config/locales/*.fr.yml`, Symfony
 /// `translations/messages.fr.yaml|xlf`, and catalogs (`fr.json`, `fr/common.json`,
 /// `messages.fr.xlf`, `fr.yml`, `fr.js`, `fr.php`, `fr.ftl`, ...) inside a folder whose name says
 /// i18n: locales, locale, i18n, lang, langs, languages, translations, translation, messages,
 /// l10n, intl. A lone `en.json` elsewhere is not evidence. Vendored folders and tests are
 /// skipped. One entry per tag, sorted by tag.
-std::vector<LanguageEvidence> detect_languages(const Snapshot& snapshot);
+///
+/// Default catalogs are languages too: Android `res/values/strings.xml` and a Java/Grails
+/// bundle without a locale suffix (`messages.properties`, when it is in an i18n folder, is
+/// named `messages*`, or has suffixed siblings such as `messages_fr.properties`). Their
+/// language is detected from their text (`guess_language`), else it is `default_language`
+/// (the service's main language declared in the charter), else they are not counted.
+std::vector<LanguageEvidence> detect_languages(const Snapshot& snapshot,
+                                               std::string_view default_language = {});
+
+/// The language of a text by a stop-word test: "fr" or "en" when one of them has at least 5
+/// stop words and twice as many as the other; nullopt otherwise.
+std::optional<std::string> guess_language(std::string_view text);
 
 /// Normalises a locale name to BCP 47: `fr_FR` -> `fr-FR`, `pt_BR` -> `pt-BR`, `zh-hans` ->
 /// `zh-Hans`, `fr_FR.UTF-8` -> `fr-FR`, `sr@latin` -> `sr-Latn`, Android `values-pt-rBR` ->

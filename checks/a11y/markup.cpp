@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "checks/base/text.hpp"
@@ -18,6 +19,22 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ident(char c) { return is_alpha(c) || is_digit(c) || c == '_' || c == '$'; }
+
+// Native HTML, SVG and MathML element names that gumbo's tag table lacks.
+constexpr std::array<std::string_view, 24> kNativeExtra = {
+    "slot", "dialog", "picture", "search", "path", "g", "circle", "rect", "use", "line",
+    "polyline", "polygon", "ellipse", "defs", "symbol", "text", "tspan", "lineargradient",
+    "radialgradient", "stop", "clippath", "mask", "pattern", "image"};
+
+// Whether a lower-case tag written in JSX or a Vue template is a native element. Any other
+// name (`<avatar>`, registered in `components:` or imported, or a global component) is a
+// component whose rendering a static reading cannot see.
+bool is_native_tag(std::string_view name) {
+  std::string lower = ascii_lower(name);
+  if (gumbo_tagn_enum(lower.data(), static_cast<unsigned>(lower.size())) != GUMBO_TAG_UNKNOWN)
+    return true;
+  return std::find(kNativeExtra.begin(), kNativeExtra.end(), lower) != kNativeExtra.end();
+}
 
 bool blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return is_space(c); });
@@ -310,7 +327,7 @@ class TagParser {
     if (name.empty() || !is_alpha(name[0])) return false;
     bool upper = std::isupper(static_cast<unsigned char>(name[0])) != 0;
     node.component = upper || name.find('.') != std::string::npos ||
-                     (vue_ && name.find('-') != std::string::npos);
+                     name.find('-') != std::string::npos || !is_native_tag(name);
     node.tag = node.component ? name : ascii_lower(name);
     // Attributes.
     bool self_closing = false;

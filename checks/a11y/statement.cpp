@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "checks/a11y/paths.hpp"
+#include "checks/a11y/sources.hpp"
 #include "checks/base/text.hpp"
 
 namespace pacte {
@@ -170,6 +171,12 @@ const StatusPhrase kStatusPhrases[] = {
     {"conformite totale", "full"},      {"fully compliant", "full"},
     {"fully conformant", "full"},       {"full compliance", "full"},
     {"full conformance", "full"},       {"totally compliant", "full"},
+    {"partiellement conformes", "partial"},
+    {"totalement conformes", "full"},   {"entierement conformes", "full"},
+    {"en conformite partielle", "partial"}, {"totale conformite", "full"},
+    {"pleine conformite", "full"},
+    {"conformite complete", "full"},    {"pas en conformite", "none"},
+    {"aucune conformite", "none"},
 };
 
 struct StatusMatch {
@@ -196,7 +203,7 @@ void find_status(const Matchable& m, StatementFacts& facts) {
   for (std::size_t i = 0; i < kept.size(); ++i) {
     const auto& x = kept[i];
     // Negated: "n'est pas totalement conforme", "is not fully compliant".
-    std::string_view before = std::string_view(m.text).substr(x.pos >= 5 ? x.pos - 5 : 0, x.pos >= 5 ? 5 : x.pos);
+    std::string_view before = std::string_view(m.text).substr(x.pos >= 8 ? x.pos - 8 : 0, x.pos >= 8 ? 8 : x.pos);
     if (x.status != "none" && (before.find("pas ") != std::string_view::npos ||
                                before.find("not ") != std::string_view::npos))
       continue;
@@ -228,7 +235,8 @@ void find_status(const Matchable& m, StatementFacts& facts) {
 // "rgaa 4.1", "rgaa version 4.1", "rgaa v4.1.2", "wcag 2.1 niveau aa".
 std::string version_after(std::string_view text, std::size_t pos) {
   std::size_t i = pos;
-  while (i < text.size() && text[i] == ' ') ++i;
+  // "(RGAA), version 4.1": the closing parenthesis and comma of the expanded name.
+  while (i < text.size() && (text[i] == ' ' || text[i] == ')' || text[i] == ',')) ++i;
   for (std::string_view word : {"version ", "v. ", "v"}) {
     if (text.compare(i, word.size(), word) == 0 && i + word.size() < text.size() &&
         std::isdigit(static_cast<unsigned char>(text[i + word.size()]))) {
@@ -360,9 +368,10 @@ std::vector<DateMatch> find_dates(const std::string& text) {
 
 // The audit date: the first date with an audit word shortly before it.
 std::string find_audit_date(const std::string& folded) {
-  static const std::array<std::string_view, 10> kAuditWords = {
+  // "Cette déclaration a été établie le ..." dates the statement, not the audit.
+  static const std::array<std::string_view, 11> kAuditWords = {
       "audit", "evaluation", "evalue", "assessment", "assessed", "test", "controle",
-      "review", "realise", "conducted"};
+      "review", "realise", "conducted", "effectue"};
   std::string flat = folded;
   std::replace(flat.begin(), flat.end(), '\n', ' ');
   std::size_t last_pos = std::string::npos;
@@ -385,7 +394,7 @@ bool has_email(const std::string& folded) {
 
 std::string stem_name(std::string_view file) {
   std::string folded = a11y::fold_text(file);
-  auto dot = folded.rfind('.');
+  auto dot = folded.find('.', 1);
   if (dot != std::string::npos && dot > 0) folded.erase(dot);
   for (char& c : folded) {
     if (!is_word_byte(c) || static_cast<unsigned char>(c) >= 0x80) c = '-';
@@ -414,9 +423,19 @@ int name_score(std::string_view path) {
 }
 
 bool statement_phrase(const Matchable& m) {
-  return m.contains("declaration d'accessibilite") || m.contains("declaration d accessibilite") ||
-         m.contains("accessibility statement") || m.contains("etat de conformite") ||
-         m.contains("compliance status") || m.contains("conformance status");
+  if (m.contains("declaration d'accessibilite") || m.contains("declaration d accessibilite") ||
+      m.contains("accessibility statement") || m.contains("etat de conformite") ||
+      m.contains("compliance status") || m.contains("conformance status"))
+    return true;
+  // The sections of the DSFR statement page: two of them make a statement.
+  int sections = 0;
+  for (std::string_view heading : {"resultats des tests", "contenus non accessibles",
+                                   "etablissement de cette declaration", "voies de recours",
+                                   "retour d'information et contact", "environnement de test",
+                                   "technologies utilisees pour la realisation"}) {
+    if (m.contains(heading)) ++sections;
+  }
+  return sections >= 2;
 }
 
 }  // namespace
@@ -434,7 +453,8 @@ StatementFacts read_statement(std::string_view path, std::string_view content) {
                       m.contains("retour d'information") || m.contains("nous contacter") ||
                       m.contains("contactez", false) || m.contains("formulaire de contact") ||
                       m.contains("contact form") || m.contains("contact us") ||
-                      m.contains("feedback");
+                      m.contains("feedback") || m.contains("contacter le responsable") ||
+                      m.contains("nous ecrire") || m.contains("ecrivez nous");
   facts.has_recourse = m.contains("defenseur des droits") ||
                        folded.find("defenseurdesdroits") != std::string::npos ||
                        m.contains("rights defender") || m.contains("defender of rights");
@@ -452,10 +472,47 @@ StatementFacts read_statement(std::string_view path, std::string_view content) {
   return facts;
 }
 
-std::vector<std::string> find_statement_candidates(const Snapshot& snapshot) {
-  static const std::array<std::string_view, 18> kExtensions = {
-      ".md", ".markdown", ".mdx", ".txt", ".rst", ".adoc", ".html", ".htm", ".tsx",
-      ".jsx", ".vue", ".svelte", ".astro", ".php", ".twig", ".erb", ".njk", ".liquid"};
+std::string statement_text(const Snapshot& snapshot, std::string_view path) {
+  a11y::PageTextReader reader(snapshot);
+  return reader.text(path).value_or(std::string());
+}
+
+namespace {
+
+// Reads the statement at `path`: its own text, then what it brings in. A status found past the
+// file's own lines has line 0: it is in another file.
+StatementFacts read_with(a11y::PageTextReader& reader, const Snapshot& snapshot, std::string_view path) {
+  auto own = snapshot.read(path);
+  auto text = reader.text(path);
+  if (!own || !text) {
+    StatementFacts facts;
+    facts.path = std::string(path);
+    return facts;
+  }
+  StatementFacts facts = read_statement(path, *text);
+  int own_lines = static_cast<int>(std::count(own->begin(), own->end(), '\n')) + 1;
+  if (facts.status_line > own_lines) facts.status_line = 0;
+  return facts;
+}
+
+const std::vector<std::string_view> kStatementExtensions = {
+    ".md", ".markdown", ".mdx", ".txt", ".rst", ".adoc", ".html", ".htm", ".xhtml", ".tsx",
+    ".jsx", ".vue", ".svelte", ".astro", ".php", ".phtml", ".twig", ".erb", ".rhtml", ".ejs",
+    ".njk", ".liquid", ".haml", ".slim", ".gsp", ".jsp", ".cshtml", ".razor", ".hbs",
+    ".handlebars", ".mustache", ".pug", ".jade", ".j2", ".jinja", ".jinja2", ".eex", ".heex",
+    ".leex", ".tpl", ".ftl", ".ftlh"};
+
+// Scripts are statements only when their name says so (`pages/accessibilite.js`).
+const std::vector<std::string_view> kScriptExtensions = {".js", ".mjs", ".ts", ".cjs", ".mts"};
+
+bool ends_with_any(const std::string& base, const auto& extensions) {
+  return std::any_of(extensions.begin(), extensions.end(), [&](std::string_view e) {
+    return base.size() > e.size() && base.compare(base.size() - e.size(), e.size(), e) == 0;
+  });
+}
+
+std::vector<std::string> candidates_with(a11y::PageTextReader& reader, const Snapshot& snapshot,
+                                         std::string_view under) {
   struct Candidate {
     std::string path;
     int score;
@@ -464,34 +521,40 @@ std::vector<std::string> find_statement_candidates(const Snapshot& snapshot) {
   std::vector<Candidate> found;
   for (const auto& entry : snapshot.files()) {
     if (entry.kind != EntryKind::file) continue;
+    if (!under.empty() && entry.path.compare(0, under.size(), under) != 0) continue;
     std::string base = ascii_lower(a11y::base_name(entry.path));
-    bool ext_ok = std::any_of(kExtensions.begin(), kExtensions.end(), [&](std::string_view e) {
-      return base.size() > e.size() && base.compare(base.size() - e.size(), e.size(), e) == 0;
-    });
-    if (!ext_ok || a11y::in_vendored_folder(entry.path) || a11y::is_test_path(entry.path)) continue;
+    bool document = ends_with_any(base, kStatementExtensions);
+    bool script = ends_with_any(base, kScriptExtensions);
+    if ((!document && !script) || a11y::in_vendored_folder(entry.path) || a11y::is_test_path(entry.path)) continue;
     int by_name = name_score(entry.path);
+    if (script && by_name == 0) continue;
+    std::size_t depth = a11y::path_segments(entry.path).size();
     if (entry.size > (1u << 20)) {
-      if (by_name > 0) found.push_back({entry.path, by_name * 2, a11y::path_segments(entry.path).size()});
+      if (by_name > 0) found.push_back({entry.path, by_name * 2, depth});
       continue;
     }
     auto content = snapshot.read(entry);
     if (!content) {
-      if (by_name > 0) found.push_back({entry.path, by_name * 2, a11y::path_segments(entry.path).size()});
+      if (by_name > 0) found.push_back({entry.path, by_name * 2, depth});
       continue;
     }
     int score = by_name * 2;
-    std::string folded = a11y::fold_text(strip_markup(*content));
-    if (by_name > 0 || folded.find("accessib") != std::string::npos) {
-      Matchable m(folded);
-      bool phrase = statement_phrase(m);
-      if (phrase) score += 2;
+    std::string own = a11y::fold_text(strip_markup(*content));
+    if (by_name > 0 || own.find("accessib") != std::string::npos) {
+      bool phrase = statement_phrase(Matchable(own));
       if (by_name > 0 || phrase) {
+        // What users read: the file, its components and its translations.
+        auto text = reader.text(entry.path);
+        std::string folded = text ? a11y::fold_text(strip_markup(*text)) : own;
+        Matchable m(folded);
+        if (!phrase) phrase = statement_phrase(m);
+        if (phrase) score += 2;
         StatementFacts probe;
         find_status(m, probe);
         if (!probe.status.empty()) score += 6;
       }
     }
-    if (score > 0) found.push_back({entry.path, score, a11y::path_segments(entry.path).size()});
+    if (score > 0) found.push_back({entry.path, score, depth});
   }
   std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
     if (a.score != b.score) return a.score > b.score;
@@ -501,6 +564,30 @@ std::vector<std::string> find_statement_candidates(const Snapshot& snapshot) {
   std::vector<std::string> out;
   for (auto& c : found) out.push_back(std::move(c.path));
   return out;
+}
+
+}  // namespace
+
+StatementFacts read_statement_file(const Snapshot& snapshot, std::string_view path) {
+  a11y::PageTextReader reader(snapshot);
+  if (snapshot.find(path)) return read_with(reader, snapshot, path);
+  // A folder: its best candidate.
+  std::string folder(path);
+  while (!folder.empty() && folder.back() == '/') folder.pop_back();
+  if (!folder.empty()) {
+    for (const auto& candidate : candidates_with(reader, snapshot, folder + "/")) {
+      StatementFacts facts = read_with(reader, snapshot, candidate);
+      if (facts.found) return facts;
+    }
+  }
+  StatementFacts facts;
+  facts.path = std::string(path);
+  return facts;
+}
+
+std::vector<std::string> find_statement_candidates(const Snapshot& snapshot) {
+  a11y::PageTextReader reader(snapshot);
+  return candidates_with(reader, snapshot, "");
 }
 
 }  // namespace pacte

@@ -33,13 +33,35 @@ struct StatementFacts {
 /// totalement conforme") are not statements of status.
 StatementFacts read_statement(std::string_view path, std::string_view content);
 
+/// The text of a statement as its users read it: the file itself, then the texts it brings in
+/// from other files of the snapshot:
+/// - local components it imports (`import Statement from '../components/Accessibilite'`,
+///   `@/` and `~/` aliases, `next/dynamic` imports), Rails partials it renders
+///   (`render 'shared/accessibilite'`) and Twig templates it includes, up to 3 levels deep;
+/// - the translations of the keys it uses (Rails `t('.title')` with lazy lookup and
+///   `t('a11y.title')`, i18next and vue-i18n `t('key')`/`$t('key')`/`i18nKey`, Twig
+///   `'key'|trans`, Grails `<g:message code="key"/>`), looked up in the French catalogs
+///   (Rails `config/locales/*.yml`, JSON or YAML catalogs in a translations folder, Java
+///   `messages_fr.properties`), else in the default or any other catalog.
+/// The file's own text comes first, so its lines keep their numbers.
+std::string statement_text(const Snapshot& snapshot, std::string_view path);
+
+/// Reads the statement at `path` (any file type) with `statement_text`. A status found in a
+/// text brought in from another file has line 0. When `path` is a folder, its best candidate
+/// (see `find_statement_candidates`) is read. A missing path gives `found == false`.
+StatementFacts read_statement_file(const Snapshot& snapshot, std::string_view path);
+
 /// Files that may be the statement, best first: by name (accessibilite, accessibility,
 /// declaration-accessibilite, a11y-statement, ..., case- and accent-insensitive, precomposed or
 /// decomposed accents; `index`/`page` files take their folder's name) and by content (the
 /// phrases "déclaration d'accessibilité", "accessibility statement", "état de conformité").
-/// Reads .md .markdown .mdx .txt .rst .adoc .html .htm .tsx .jsx .vue .svelte .astro .php .twig
-/// .erb .njk files, skipping vendored folders and tests. A file that states a status ranks
-/// first, then a file named as a statement, then one that only mentions it.
+/// Reads documents (.md .markdown .mdx .txt .rst .adoc .html .htm) and templates in any
+/// language (HAML, Slim, ERB, EJS, JSX/TSX, Vue, Svelte, Astro, PHP, Twig, Jinja, Nunjucks,
+/// Liquid, Handlebars, Mustache, Pug, GSP, JSP, Razor, EEx/HEEx, FreeMarker); `.js` and `.ts`
+/// files by name only. Vendored folders and tests are skipped. Texts are read with
+/// `statement_text`. A file that states a status ranks first, then a file named as a statement,
+/// then one that only mentions it (or follows the DSFR statement structure: "état de
+/// conformité", "voies de recours", "établissement de cette déclaration", ...).
 std::vector<std::string> find_statement_candidates(const Snapshot& snapshot);
 
 }  // namespace pacte

@@ -69,27 +69,36 @@ const StatementFacts& statement_facts(AuditContext& ctx) {
     if (const auto* v = ctx.charter.field("equal_access.accessibility.statement"); v && v->is_string()) {
       path = v->get<std::string>();
       while (path.rfind("./", 0) == 0) path.erase(0, 2);
-      StatementFacts f;
-      f.path = path;
-      if (auto content = ctx.snapshot.read(path)) f = read_statement(path, *content);
-      return f;
+      return read_statement_file(ctx.snapshot, path);
     }
     for (const auto& cand : find_statement_candidates(ctx.snapshot)) {
-      auto content = ctx.snapshot.read(cand);
-      if (!content) continue;
-      StatementFacts f = read_statement(cand, *content);
+      StatementFacts f = read_statement_file(ctx.snapshot, cand);
       if (f.found) return f;
     }
     return StatementFacts{};
   });
 }
 
-const std::vector<A11yDefect>& template_defects(AuditContext& ctx) {
-  return ctx.cached<std::vector<A11yDefect>>("a11y-defects", [&] { return check_templates(ctx.snapshot); });
+const TemplateScan& template_scan(AuditContext& ctx) {
+  return ctx.cached<TemplateScan>("a11y-pages", [&] {
+    std::vector<std::string> globs;
+    if (const auto* v = ctx.charter.field("equal_access.accessibility.exclude"); v && v->is_array())
+      for (const auto& g : *v)
+        if (g.is_string()) globs.push_back(g.get<std::string>());
+    return scan_templates(ctx.snapshot, PageSelection::from_globs(globs));
+  });
 }
 
+const std::vector<A11yDefect>& template_defects(AuditContext& ctx) { return template_scan(ctx).defects; }
+
 const std::vector<LanguageEvidence>& language_evidence(AuditContext& ctx) {
-  return ctx.cached<std::vector<LanguageEvidence>>("languages", [&] { return detect_languages(ctx.snapshot); });
+  return ctx.cached<std::vector<LanguageEvidence>>("languages", [&] {
+    // A default catalog whose text tells no language counts as the main declared language.
+    std::string main_language;
+    if (const auto* v = ctx.charter.field("equal_access.languages"); v && v->is_array() && !v->empty() && v->front().is_string())
+      main_language = v->front().get<std::string>();
+    return detect_languages(ctx.snapshot, main_language);
+  });
 }
 
 nlohmann::json collect_facts(AuditContext& ctx) {
@@ -127,6 +136,7 @@ nlohmann::json collect_facts(AuditContext& ctx) {
                               {"audit_date", st.audit_date},
                               {"missing", st.missing}};
   facts["accessibility_defects"] = template_defects(ctx).size();
+  facts["accessibility_pages"] = {{"checked", template_scan(ctx).pages_checked}, {"left_out", template_scan(ctx).left_out}};
   const HistoryState& hs = history_state(ctx);
   facts["history"] = hs.facts ? history_to_json(*hs.facts) : nlohmann::json(nullptr);
   if (!hs.error.empty()) facts["history_error"] = hs.error;

@@ -48,7 +48,11 @@ const TrackerState& tracker_state(AuditContext& ctx);
 /// The accessibility statement: the declared one, else the best candidate found.
 const StatementFacts& statement_facts(AuditContext& ctx);
 
-/// Accessibility defects in the snapshot's templates.
+/// The snapshot's web pages judged by the template checks, with the charter's
+/// `equal_access.accessibility.exclude` globs applied, and the files left out by reason.
+const TemplateScan& template_scan(AuditContext& ctx);
+
+/// Accessibility defects in the snapshot's web pages (those of `template_scan`).
 const std::vector<A11yDefect>& template_defects(AuditContext& ctx);
 
 /// Languages the snapshot's translation catalogs offer.

@@ -116,9 +116,39 @@ CheckResult template_defects_check(AuditContext& ctx, const TemplateChecksParams
     e.note = d.message.en + " (RGAA " + d.rgaa + ", WCAG " + d.wcag + ")";
     ev.push_back(std::move(e));
   }
-  if (ev.empty()) return CheckResult::pass(Text{"no defect found in the templates", "aucun défaut trouvé dans les gabarits"});
-  return CheckResult::fail(Text{std::to_string(ev.size()) + " defect(s), first " + ev.front().path + ":" + std::to_string(ev.front().line) + ": " + ev.front().note,
-                             std::to_string(ev.size()) + " défaut(s), dont " + ev.front().path + ":" + std::to_string(ev.front().line)},
+  // How many files were judged as pages and how many were left out, by reason.
+  const TemplateScan& scan = template_scan(ctx);
+  std::size_t left = 0;
+  std::vector<std::string> reasons;
+  for (const auto& [reason, n] : scan.left_out) {
+    left += n;
+    reasons.push_back(std::to_string(n) + " " + reason);
+  }
+  // Built by appending: GCC 12 warns falsely on "literal" + std::string temporaries at -O3.
+  auto plural = [](std::size_t n, const char* one, const char* many) {
+    std::string s = std::to_string(n);
+    s.append(" ").append(n == 1 ? one : many);
+    return s;
+  };
+  std::string scope_en = " (", scope_fr = " (";
+  scope_en.append(plural(scan.pages_checked, "page checked", "pages checked"));
+  scope_fr.append(plural(scan.pages_checked, "page vérifiée", "pages vérifiées"));
+  if (left) {
+    scope_en.append(", ").append(plural(left, "template file left out", "template files left out")).append(": ").append(join(reasons));
+    scope_fr.append(", ").append(plural(left, "gabarit écarté", "gabarits écartés")).append("\u00a0: ").append(join(reasons));
+  }
+  scope_en.append(")");
+  scope_fr.append(")");
+  if (ev.empty()) {
+    std::string en = "no defect found in the templates", fr = "aucun défaut trouvé dans les gabarits";
+    return CheckResult::pass(Text{en.append(scope_en), fr.append(scope_fr)});
+  }
+  std::string where = ev.front().path;
+  where.append(":").append(std::to_string(ev.front().line));
+  std::string en = plural(ev.size(), "defect", "defects"), fr = plural(ev.size(), "défaut", "défauts");
+  en.append(", first ").append(where).append(": ").append(ev.front().note).append(scope_en);
+  fr.append(", dont ").append(where).append(scope_fr);
+  return CheckResult::fail(Text{en, fr},
                            ev);
 }
 
