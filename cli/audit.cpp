@@ -45,8 +45,7 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
   app.add_option("--max-matches", cmd.audit.evidence.max_evidence, "Evidence kept per rule (default 50)")->check(CLI::Range(1, 100000));
   app.add_option("--timeout", cmd.timeout_seconds,
                  with_path ? "Stop the audit after SECONDS and exit 2 (default 0: no limit)"
-                           : "Time limit per repository, in seconds, fetching included (default 0: no limit)")
-      ->check(CLI::NonNegativeNumber);
+                           : "Time limit per repository, in seconds, fetching included (default 0: no limit)");
 }
 
 void add_audit_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err) {

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <iostream>
 #include <sstream>
 
@@ -28,6 +29,24 @@ bool parse_lang(const std::string& s, Lang& lang, std::ostream& err) {
 bool finish_audit_options(AuditCommand& cmd, std::ostream& err) {
   if (!parse_lang(cmd.lang, cmd.audit.lang, err)) return false;
   cmd.audit.max_file_size = cmd.max_file_size_mb << 20;
+  // A time limit is a number of seconds, 0 for none; "nan" and "inf" are not.
+  if (!std::isfinite(cmd.timeout_seconds) || cmd.timeout_seconds < 0) {
+    usage_error(err, "--timeout: give a number of seconds (0 for no limit)");
+    return false;
+  }
+  // An output must never overwrite an input the same command reads.
+  if (same_file(cmd.output, cmd.audit.charter_file)) {
+    usage_error(err, cmd.output + ": --output names the --charter file; write the report elsewhere");
+    return false;
+  }
+  if (same_file(cmd.output, cmd.baseline)) {
+    usage_error(err, cmd.output + ": --output names the --baseline report; write the report elsewhere");
+    return false;
+  }
+  if (same_file(cmd.badge, cmd.output) || same_file(cmd.badge, cmd.audit.charter_file) || same_file(cmd.badge, cmd.baseline)) {
+    usage_error(err, cmd.badge + ": --badge names a file the command reads or writes already; give the badge its own file");
+    return false;
+  }
   return true;
 }
 

@@ -58,7 +58,10 @@ void replace_atomically(const std::string& path, const std::string& data, const 
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".pacte-XXXXXX")).string();
+  // Appended piece by piece: GCC 12 warns falsely on "literal" + std::string at -O3.
+  std::string name = ".";
+  name.append(target.filename().string()).append(".pacte-XXXXXX");
+  std::string tmpl = (dir / name).string();
   int fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
   if (fd < 0) {
     std::string why = errno_text();

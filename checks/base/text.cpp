@@ -176,7 +176,7 @@ bool expand_braces(std::string_view p, std::vector<std::string>& out) {
     std::vector<std::string> next;
     next.reserve(cur.size() * alts.size());
     for (const auto& c : cur)
-      for (auto a : alts) next.push_back(c + std::string(a));
+      for (auto a : alts) next.push_back(std::string(c).append(a));
     cur = std::move(next);
     i = close + 1;
   }

@@ -49,6 +49,8 @@ constexpr Entry kLabels[] = {
   {L::gate_failed, "gate failed: {}", "seuil de publication non atteint\u00A0: {}"},
   {L::gate_score_below, "score {} is below --fail-under {}", "le score {} est inférieur au seuil --fail-under {}"},
   {L::gate_rule_failed, "{} ({}) failed", "{} (gravité {}) en échec"},
+  {L::gate_rule_error, "{} ({}) could not be evaluated", "{} (gravité {}) n'a pas pu être évaluée"},
+  {L::gate_critical_failed, "A critical rule failed: the service is non-compliant whatever its score.", "Une règle critique est en échec : le service est non conforme quel que soit son score."},
   {L::report_title, "Compliance report", "Rapport de conformité"},
   {L::score, "Score", "Score"},
   {L::verdict, "Verdict", "Verdict"},

@@ -18,7 +18,7 @@ enum class L {
   rules_in_force, explain_why, explain_how_checked, explain_only_when, explain_how_to_fix, defined_in, unknown_rule,
   did_you_mean, warning, no_charter_here, is_a_folder, cannot_read_file, valid_charter, charter_one_error,
   charter_many_errors, progress_audited, progress_current, progress_error, progress_line, progress_eta, progress_up_to_date, init_score,
-  init_best_changes, init_now, init_fix, init_nothing_to_suggest, points, gate_failed, gate_score_below, gate_rule_failed,
+  init_best_changes, init_now, init_fix, init_nothing_to_suggest, points, gate_failed, gate_score_below, gate_rule_failed, gate_rule_error, gate_critical_failed,
   report_title, score, verdict, principle, principles, passed, failed, skipped, errors, waived,
   total, failures, no_failures, other_results, evidence, remediation, references, rule, severity,
   status, message, repository, commit, ref, worktree, generated, charter, charter_none,

@@ -2,31 +2,56 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "checks/base/vocabulary.hpp"
 
 namespace pacte {
 
 bool passes_gate(const nlohmann::json& report, const Gate& gate, std::string& why) {
   Lang lang = report.value("lang", "en") == "fr" ? Lang::fr : Lang::en;
-  if (gate.fail_under >= 0 && report["score"].get<double>() < gate.fail_under) {
-    why = fmt::format(fmt::runtime(label(L::gate_score_below, lang)), format_score(report["score"].get<double>(), lang),
-                      static_cast<int>(gate.fail_under));
-    return false;
-  }
+  std::vector<std::string> reasons;
+  if (gate.fail_under >= 0 && report["score"].is_number() && report["score"].get<double>() < gate.fail_under)
+    reasons.push_back(fmt::format(fmt::runtime(label(L::gate_score_below, lang)), format_score(report["score"].get<double>(), lang),
+                                  static_cast<int>(gate.fail_under)));
   if (gate.fail_on != "never") {
+    // Every rule at or above the gate's severity that failed, or that could not be evaluated
+    // (an error cannot pass a gate), worst first; failures known in a baseline do not count.
     int limit = severity_rank(gate.fail_on);
+    struct Blocking {
+      int rank;
+      bool error;
+      std::size_t index;
+      std::string text;
+    };
+    std::vector<Blocking> blocking;
+    std::size_t index = 0;
     for (const auto& r : report["results"]) {
-      if (r.value("status", std::string()) != "fail") continue;
-      if (r.contains("new") && !r["new"].get<bool>()) continue;  // known in the baseline
-      std::string severity = r["severity"].get<std::string>();
-      if (severity_rank(severity) <= limit) {
-        why = fmt::format(fmt::runtime(label(L::gate_rule_failed, lang)), r["rule"].get<std::string>(),
-                          severity_word(severity, lang));
-        return false;
-      }
+      ++index;
+      std::string status = r.value("status", std::string());
+      if (status != "fail" && status != "error") continue;
+      if (status == "fail" && r.contains("new") && r["new"].is_boolean() && !r["new"].get<bool>()) continue;
+      std::string severity = r.value("severity", std::string());
+      int rank = severity_rank(severity);
+      if (rank > limit) continue;
+      L what = status == "error" ? L::gate_rule_error : L::gate_rule_failed;
+      blocking.push_back({rank, status == "error", index,
+                          fmt::format(fmt::runtime(label(what, lang)), r.value("rule", std::string()), severity_word(severity, lang))});
     }
+    std::stable_sort(blocking.begin(), blocking.end(), [](const Blocking& a, const Blocking& b) {
+      if (a.rank != b.rank) return a.rank < b.rank;
+      return a.error < b.error;  // failures before rules that could not be evaluated
+    });
+    for (auto& b : blocking) reasons.push_back(std::move(b.text));
   }
-  return true;
+  if (reasons.empty()) return true;
+  why.clear();
+  for (const auto& r : reasons) {
+    if (!why.empty()) why += "; ";
+    why += r;
+  }
+  return false;
 }
 
 }  // namespace pacte

@@ -30,7 +30,8 @@ Score compute_score(const std::vector<RuleResult>& results) {
   }
   double sum = 0;
   int n = 0;
-  bool all_principles_ok = true;
+  bool all_principles_ok = true;      // every principle at 60 or more (compliant)
+  bool all_principles_above = true;   // every principle at 40 or more (conditional)
   for (auto& [name, ps] : s.principles) {
     auto it = weights.find(name);
     if (it != weights.end() && it->second.second > 0) {
@@ -38,6 +39,7 @@ Score compute_score(const std::vector<RuleResult>& results) {
       sum += *ps.score;
       ++n;
       if (*ps.score < 60) all_principles_ok = false;
+      if (*ps.score < 40) all_principles_above = false;
     } else {
       all_principles_ok = false;  // a principle nobody could assess cannot be called compliant
     }
@@ -45,7 +47,7 @@ Score compute_score(const std::vector<RuleResult>& results) {
   s.score = n ? round1(sum / n) : 0.0;
   if (s.critical_failed) s.verdict = "non-compliant";
   else if (s.score >= 80 && all_principles_ok) s.verdict = "compliant";
-  else if (s.score >= 50) s.verdict = "conditional";
+  else if (s.score >= 50 && all_principles_above) s.verdict = "conditional";
   else s.verdict = "non-compliant";
   return s;
 }

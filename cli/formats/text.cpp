@@ -115,6 +115,11 @@ std::string render_text(const json& report, Lang lang, bool color) {
   }
   o += "\n" + st("2", fmt::format("{} {} {}, {} {}, {} ms", tr(lang, "Read", "Lu"), stats.files_scanned, tr(lang, "files", "fichiers"),
                                   stats.commits_walked, tr(lang, "commits", "commits"), stats.duration_ms)) + "\n";
+  // Whatever gate the caller set (none included), the last line says so when a critical rule
+  // failed: the verdict is then non-compliant whatever the score.
+  bool critical_failed = false;
+  for (const auto* r : failures) critical_failed = critical_failed || r->severity == "critical";
+  if (critical_failed) o += st("1;31", std::string(label(L::gate_critical_failed, lang))) + "\n";
   return o;
 }
 

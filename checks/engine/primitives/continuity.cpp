@@ -59,9 +59,11 @@ CheckResult recent_commit(AuditContext& ctx, const DaysParams& p) {
   Evidence ev{"", 0, "last commit " + iso8601(h->last_commit), ctx.head};
   if (age <= days)
     return CheckResult::pass(Text{"last commit " + std::to_string(std::max(age, 0)) + " days ago (" + iso8601(h->last_commit) + ")",
-                               "dernière modification il y a " + std::to_string(std::max(age, 0)) + "\u00a0jours (" + iso8601(h->last_commit) + ")"});
+                               "dernière modification il y a " + std::to_string(std::max(age, 0)) + "\u00a0jours (" + iso8601(h->last_commit) + ")"},
+                             {ev});
   return CheckResult::fail(Text{"last commit " + std::to_string(age) + " days ago (" + iso8601(h->last_commit) + "), more than " + std::to_string(days),
-                             "dernière modification il y a " + std::to_string(age) + "\u00a0jours (" + iso8601(h->last_commit) + "), au-delà de " + std::to_string(days) + "\u00a0jours"});
+                             "dernière modification il y a " + std::to_string(age) + "\u00a0jours (" + iso8601(h->last_commit) + "), au-delà de " + std::to_string(days) + "\u00a0jours"},
+                           {ev});
 }
 
 CheckResult absence_factor(AuditContext& ctx, const AbsenceFactorParams& p) {

@@ -229,8 +229,13 @@ CheckResult login_methods_open(AuditContext& ctx) {
   if (const auto* m = ctx.charter.field("equal_access.login_methods"); m && m->is_array())
     for (const auto& x : *m)
       if (x.is_string()) methods.push_back(x.get<std::string>());
+  // Without a required account, nobody needs any login to use the service: the methods
+  // offered are options.
   if (!req || !req->is_boolean() || !req->get<bool>()) {
     if (methods.empty()) return CheckResult::pass(Text{"no account required", "aucun compte obligatoire"});
+    return CheckResult::pass(Text{"no account required (optional login: " + join(methods) + ")",
+                                  "aucun compte obligatoire (connexion facultative\u00a0: " + join(methods) + ")"},
+                             {charter_evidence(ctx, "equal_access.account_required")});
   }
   if (methods.empty())
     return CheckResult::fail(Text{"an account is required but equal_access.login_methods lists none", "un compte est obligatoire mais equal_access.login_methods ne liste aucune méthode de connexion"},

@@ -419,6 +419,7 @@ CheckResult charter_date_future(AuditContext& ctx, const FieldParams& p) {
 
 CheckResult any_of(AuditContext& ctx, const AnyOfParams& p) {
   std::vector<std::string> reasons_en, reasons_fr;
+  std::vector<Evidence> evidence;  // what each alternative that failed pointed at
   bool any_error = false;
   for (const auto& c : p.checks) {
     const Primitive* prim = find_primitive(c["primitive"].get<std::string>());
@@ -429,9 +430,10 @@ CheckResult any_of(AuditContext& ctx, const AnyOfParams& p) {
     if (r.status == Status::error) any_error = true;
     reasons_en.push_back(r.message.en);
     reasons_fr.push_back(r.message.fr);
+    for (auto& e : r.evidence) evidence.push_back(std::move(e));
   }
   if (any_error) return CheckResult::error(Text{join(reasons_en, "; "), join(reasons_fr, "\u00a0; ")});
-  return CheckResult::fail(Text{join(reasons_en, "; "), join(reasons_fr, "\u00a0; ")});
+  return CheckResult::fail(Text{join(reasons_en, "; "), join(reasons_fr, "\u00a0; ")}, std::move(evidence));
 }
 
 std::string validate_any_of(const AnyOfParams& p) {

@@ -330,8 +330,7 @@ PACTE_RULE_TEST("CONT-SUPPORT-UNTIL", "support until 2028 passes; a date that ha
   CHECK(contains(fail.message.en, "2025-12-31"));
 }
 
-#if 0
-// BUG: history_recent_commit (checks/engine/primitives/continuity.cpp) builds the evidence of
+// Fixed bug: history_recent_commit (checks/engine/primitives/continuity.cpp) builds the evidence of
 // the last commit (its date, and the audited commit) but never returns it, so a failure of
 // CONT-ACTIVITY-90D / CONT-ACTIVITY-365D shows no evidence a reviewer could check.
 PACTE_RULE_TEST("CONT-ACTIVITY-90D", "the failure shows the date of the last commit") {
@@ -345,4 +344,3 @@ PACTE_RULE_TEST("CONT-ACTIVITY-90D", "the failure shows the date of the last com
   REQUIRE(fail.evidence.size() == 1);
   CHECK(contains(fail.evidence[0].snippet, "2026-02-01"));  // 120 days before 2026-06-01
 }
-#endif

@@ -314,8 +314,7 @@ PACTE_RULE_TEST("EQ-OFFLINE-CHANNEL", "a reception desk and phone line pass; no 
   CHECK(contains(fail.message.en, "equal_access.offline_channel"));
 }
 
-#if 0
-// BUG: login_methods_open (checks/engine/primitives/equal_access.cpp) fails a service that
+// Fixed bug: login_methods_open (checks/engine/primitives/equal_access.cpp) fails a service that
 // requires no account but offers a social login as an option: when account_required is false
 // it only passes if login_methods is empty, although its own description says it judges the
 // login methods "when an account is required". Nobody needs a Google account to use it.
@@ -325,4 +324,3 @@ PACTE_RULE_TEST("EQ-OPEN-LOGIN", "a social login offered as an option, with no a
                      "login_methods: [google]"));
   CHECK(s.builtin_rule("EQ-OPEN-LOGIN").status == Status::pass);
 }
-#endif

@@ -204,8 +204,7 @@ PACTE_RULE_TEST("OPEN-CONTRIBUTING", "a real CONTRIBUTING.md passes; a placehold
   CHECK(none.builtin_rule("OPEN-CONTRIBUTING").status == Status::fail);
 }
 
-#if 0
-// BUG: any_of (checks/engine/primitives/general.cpp) drops the evidence of the checks that
+// Fixed bug: any_of (checks/engine/primitives/general.cpp) drops the evidence of the checks that
 // failed, so OPEN-CONTRIBUTING (and CONT-SECURITY-CONTACT) fail without pointing at the file a
 // reviewer must open: file_exists gave {CONTRIBUTING.md, "fewer than 20 words"}.
 PACTE_RULE_TEST("OPEN-CONTRIBUTING", "a placeholder CONTRIBUTING.md is the evidence of the failure") {
@@ -215,7 +214,6 @@ PACTE_RULE_TEST("OPEN-CONTRIBUTING", "a placeholder CONTRIBUTING.md is the evide
   CHECK(fail.status == Status::fail);
   CHECK(has_evidence(fail, "CONTRIBUTING.md"));
 }
-#endif
 
 PACTE_RULE_TEST("OPEN-PUBLIC-REPOSITORY", "an https URL passes; an ssh address nobody outside can clone fails") {
   Scenario s;

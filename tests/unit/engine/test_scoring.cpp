@@ -84,3 +84,29 @@ TEST_CASE("verdict thresholds: compliant at 80 with every principle at 60, condi
   for (const auto& p : principles()) low.add(p, Severity::low, Status::pass).add(p, Severity::high, Status::fail);
   CHECK(low.score().verdict == "non-compliant");  // 16.7
 }
+
+TEST_CASE("conditional needs every principle at 40 or more, not only a score of 50") {
+  // openness, neutrality, equal access at 100; continuity at 20 (1 of 5 high rules passing):
+  // the mean is 80, but a service idle for a year keeps no promise of continuity.
+  Results r;
+  r.add("openness", Severity::high, Status::pass);
+  r.add("neutrality", Severity::high, Status::pass);
+  r.add("equal_access", Severity::high, Status::pass);
+  r.add("continuity", Severity::high, Status::pass);
+  for (int i = 0; i < 4; ++i) r.add("continuity", Severity::high, Status::fail);
+  Score s = r.score();
+  CHECK(*s.principles["continuity"].score == doctest::Approx(20.0));
+  CHECK(s.score == doctest::Approx(80.0));
+  CHECK(s.verdict == "non-compliant");
+
+  // The same service with continuity at 40: conditional.
+  Results c;
+  c.add("openness", Severity::high, Status::pass);
+  c.add("neutrality", Severity::high, Status::pass);
+  c.add("equal_access", Severity::high, Status::pass);
+  for (int i = 0; i < 2; ++i) c.add("continuity", Severity::high, Status::pass);
+  for (int i = 0; i < 3; ++i) c.add("continuity", Severity::high, Status::fail);
+  Score sc = c.score();
+  CHECK(*sc.principles["continuity"].score == doctest::Approx(40.0));
+  CHECK(sc.verdict == "conditional");
+}

@@ -1,0 +1,59 @@
+// The gate: what lets a release through. A rule that could not be evaluated cannot pass it.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "checks/engine/gate.hpp"
+
+using namespace pacte;
+using nlohmann::json;
+
+namespace {
+json result(const std::string& rule, const std::string& severity, const std::string& status) {
+  return {{"rule", rule}, {"severity", severity}, {"status", status}, {"principle", "neutrality"}};
+}
+json report_with(json results, double score = 90, const std::string& lang = "en") {
+  return {{"score", score}, {"lang", lang}, {"results", std::move(results)}};
+}
+}  // namespace
+
+TEST_CASE("an error at or above --fail-on fails the gate, and the message says it could not be evaluated") {
+  json report = report_with({result("NEUT-AD-SDK", "critical", "error"), result("OPEN-README", "low", "pass")});
+  std::string why;
+  CHECK_FALSE(passes_gate(report, Gate{-1, "critical"}, why));
+  CHECK(why == "NEUT-AD-SDK (critical) could not be evaluated");
+  // Below the gate's severity, an error does not fail it.
+  json low = report_with({result("OPEN-README", "low", "error")});
+  CHECK(passes_gate(low, Gate{-1, "high"}, why));
+  // --fail-on never keeps the gate off, errors included.
+  CHECK(passes_gate(report, Gate{-1, "never"}, why));
+}
+
+TEST_CASE("the gate message lists every rule that failed it, worst first") {
+  json report = report_with({result("CONT-SECURITY-CONTACT", "high", "fail"), result("EQ-LANG", "medium", "fail"),
+                             result("NEUT-AD-SDK", "critical", "fail"), result("OPEN-LICENSE", "high", "error"),
+                             result("OPEN-README", "low", "fail")},
+                            45);
+  std::string why;
+  CHECK_FALSE(passes_gate(report, Gate{60, "medium"}, why));
+  CHECK(why ==
+        "score 45.0 is below --fail-under 60; NEUT-AD-SDK (critical) failed; CONT-SECURITY-CONTACT (high) failed; "
+        "OPEN-LICENSE (high) could not be evaluated; EQ-LANG (medium) failed");
+}
+
+TEST_CASE("failures known in the baseline do not fail the gate; new ones do") {
+  json known = result("NEUT-AD-SDK", "critical", "fail");
+  known["new"] = false;
+  json fresh = result("NEUT-TRACKERS", "high", "fail");
+  fresh["new"] = true;
+  std::string why;
+  CHECK(passes_gate(report_with({known}), Gate{-1, "critical"}, why));
+  CHECK_FALSE(passes_gate(report_with({known, fresh}), Gate{-1, "high"}, why));
+  CHECK(why == "NEUT-TRACKERS (high) failed");
+}
+
+TEST_CASE("the gate message is in the report's language") {
+  std::string why;
+  CHECK_FALSE(passes_gate(report_with({result("NEUT-AD-SDK", "critical", "error")}, 90, "fr"), Gate{-1, "critical"}, why));
+  CHECK(why.find("n'a pas pu être évaluée") != std::string::npos);
+}
