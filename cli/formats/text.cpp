@@ -40,17 +40,17 @@ const char* severity_color(const std::string& s) {
 
 void print_result(std::string& o, const Finding& r, Lang lang, const Style& st, bool with_remediation) {
   o += fmt::format("  {} {}  {}\n", st(severity_color(r.severity), "[" + r.severity + "]"), st("1", r.rule), clean(r.title));
-  if (r.is_new.value_or(false)) o += "    " + st("1;35", tr(lang, "NEW since the baseline", "NOUVEAU depuis la référence")) + "\n";
-  o += "    " + clean(r.message) + "\n";
+  if (r.is_new.value_or(false)) o.append("    ") += st("1;35", tr(lang, "NEW since the baseline", "NOUVEAU depuis la référence")) + "\n";
+  o.append("    ") += clean(r.message) + "\n";
   for (const auto& e : r.evidence) {
     std::string where = clean(e.path);
     if (e.line > 0) where += ":" + std::to_string(e.line);
-    o += "      " + st("2", where);
-    if (!e.snippet.empty()) o += "  " + clean(e.snippet);
-    if (!e.note.empty()) o += "  (" + clean(e.note) + ")";
+    o.append("      ") += st("2", where);
+    if (!e.snippet.empty()) o.append("  ") += clean(e.snippet);
+    if (!e.note.empty()) o.append("  (") += clean(e.note) + ")";
     o += "\n";
   }
-  if (with_remediation && !r.remediation.empty()) o += "    " + st("32", std::string("→ ") + clean(r.remediation)) + "\n";
+  if (with_remediation && !r.remediation.empty()) o.append("    ") += st("32", std::string("→ ") + clean(r.remediation)) + "\n";
 }
 
 }  // namespace
@@ -66,7 +66,7 @@ std::string render_text(const json& report, Lang lang, bool color) {
                                                  : clean(view.charter_path) + " (" + view.charter_source + ")");
   const char* vcolor = view.verdict == "compliant" ? "1;32" : view.verdict == "conditional" ? "1;33" : "1;31";
   std::string score = view.score ? fmt::format("{:.1f}/100", *view.score) : std::string("n/a");
-  o += "\n" + st("1", fmt::format("{} {}", tr(lang, "Score", "Score"), score)) + "  " + st(vcolor, verdict_label(view.verdict, lang)) + "\n";
+  o.append("\n") += st("1", fmt::format("{} {}", tr(lang, "Score", "Score"), score)) + "  " + st(vcolor, verdict_label(view.verdict, lang)) + "\n";
   // Principles by key, as this report has always listed them.
   std::vector<const PrincipleSummary*> principles;
   for (const auto& p : view.principles) principles.push_back(&p);
@@ -89,16 +89,16 @@ std::string render_text(const json& report, Lang lang, bool color) {
       else if (r.status == "waived") waived.push_back(&r);
     }
   if (!failures.empty()) {
-    o += "\n" + st("1", fmt::format("{} ({})", tr(lang, "Failures", "Échecs"), failures.size())) + "\n";
+    o.append("\n") += st("1", fmt::format("{} ({})", tr(lang, "Failures", "Échecs"), failures.size())) + "\n";
     for (const auto* r : failures) print_result(o, *r, lang, st, true);
   }
   if (!errors.empty()) {
-    o += "\n" + st("1", fmt::format("{} ({})", tr(lang, "Could not be evaluated (not counted in the score)", "Non évaluées (hors score)"),
+    o.append("\n") += st("1", fmt::format("{} ({})", tr(lang, "Could not be evaluated (not counted in the score)", "Non évaluées (hors score)"),
                                     errors.size())) + "\n";
     for (const auto* r : errors) print_result(o, *r, lang, st, false);
   }
   if (!waived.empty()) {
-    o += "\n" + st("1", fmt::format("{} ({})", tr(lang, "Waived", "Dérogations"), waived.size())) + "\n";
+    o.append("\n") += st("1", fmt::format("{} ({})", tr(lang, "Waived", "Dérogations"), waived.size())) + "\n";
     for (const auto* r : waived) {
       Waiver w = r->waiver.value_or(Waiver{});
       o += fmt::format("  {}  {} ({} {})\n", r->rule, clean(w.reason), tr(lang, "until", "jusqu'au"), w.until);
@@ -106,14 +106,14 @@ std::string render_text(const json& report, Lang lang, bool color) {
   }
   const ScanStats& stats = view.stats;
   if (stats.files_unreadable > 0) {
-    o += "\n" + st("33", fmt::format("{}: {}", tr(lang, "Files not read", "Fichiers non lus"), stats.files_unreadable)) + "\n";
+    o.append("\n") += st("33", fmt::format("{}: {}", tr(lang, "Files not read", "Fichiers non lus"), stats.files_unreadable)) + "\n";
     int shown = 0;
     for (const auto& u : stats.unreadable) {
       if (++shown > 10) break;
-      o += "  " + clean(u.path) + ": " + clean(u.reason) + "\n";
+      o.append("  ") += clean(u.path) + ": " + clean(u.reason) + "\n";
     }
   }
-  o += "\n" + st("2", fmt::format("{} {} {}, {} {}, {} ms", tr(lang, "Read", "Lu"), stats.files_scanned, tr(lang, "files", "fichiers"),
+  o.append("\n") += st("2", fmt::format("{} {} {}, {} {}, {} ms", tr(lang, "Read", "Lu"), stats.files_scanned, tr(lang, "files", "fichiers"),
                                   stats.commits_walked, tr(lang, "commits", "commits"), stats.duration_ms)) + "\n";
   // Whatever gate the caller set (none included), the last line says so when a critical rule
   // failed: the verdict is then non-compliant whatever the score.
