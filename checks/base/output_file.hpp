@@ -15,8 +15,9 @@ namespace pacte {
 /// Throws std::runtime_error naming the file on failure.
 void write_output(const std::string& path, const std::string& data, std::ostream& out);
 
-/// Whether `a` and `b` name the same file (the same inode when both exist; the same
-/// normalised path when neither does). "-" and "" (standard output) are never the same file.
+/// Whether `a` and `b` name the same file, so that writing one would destroy the other: the same
+/// regular file when both exist (two names of one device or pipe are not), the same normalised
+/// path when neither does. "-" and "" (standard output) are never the same file.
 bool same_file(const std::string& a, const std::string& b);
 
 }  // namespace pacte

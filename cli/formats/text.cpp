@@ -44,7 +44,7 @@ void print_result(std::string& o, const Finding& r, Lang lang, const Style& st, 
   o.append("    ") += clean(r.message) + "\n";
   for (const auto& e : r.evidence) {
     std::string where = clean(e.path);
-    if (e.line > 0) where += ":" + std::to_string(e.line);
+    if (e.line > 0) where.append(":").append(std::to_string(e.line));
     o.append("      ") += st("2", where);
     if (!e.snippet.empty()) o.append("  ") += clean(e.snippet);
     if (!e.note.empty()) o.append("  (") += clean(e.note) + ")";
