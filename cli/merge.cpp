@@ -117,8 +117,10 @@ void add_merge_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
   sub->add_option("--lang", cmd->lang, "Language of index.html: en or fr");
   sub->footer(
       "Rows are sorted by location; a repository found in several inputs is kept once (an audited\n"
-      "row wins over an error row). Exit codes as for batch: 3 when a row has an error, 1 when a\n"
-      "repository failed the gate, 0 otherwise, 2 on unreadable input.\n\n"
+      "row wins over an error row; two audited rows with different results are refused). Every\n"
+      "input is checked (format version, types, scores 0-100, words); report names are plain file\n"
+      "names in their folder, symbolic links are not followed. Exit codes as for batch: 3 when a\n"
+      "row has an error, 1 when a repository failed the gate, 0 otherwise, 2 on bad input.\n\n"
       "Example:\n  pacte merge shard-1 shard-2 shard-3 --out reports");
   subs.push_back({sub, [cmd, &out, &err] { return run_merge(*cmd, out, err); }});
 }
