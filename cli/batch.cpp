@@ -6,14 +6,20 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <filesystem>
+#include <future>
+#include <system_error>
 #include <fstream>
 #include <iostream>
 #include <set>
 #include <sstream>
 #include <thread>
 
+#include "checks/base/input_file.hpp"
+#include "checks/batch/output_lock.hpp"
 #include "checks/batch/runner.hpp"
 #include "checks/engine/facts.hpp"
 #include "checks/batch/summary.hpp"
@@ -69,7 +75,13 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   if (!ac.badge.empty()) return usage_error(err, "batch: --badge names one file; audit the repository with 'pacte audit'");
   if (!finish_audit_options(ac, err)) return 2;
   const Lang lang = ac.audit.lang;
-  auto data_ready = prepare_audit_data();
+  // The built-in data is prepared on a thread while the list is read; a system that refuses
+  // the thread only loses the head start (the data is built on first use).
+  std::future<void> data_ready;
+  try {
+    data_ready = prepare_audit_data();
+  } catch (const std::system_error&) {
+  }
 
   batch::Shard shard;
   if (!cmd.shard.empty()) {
@@ -79,18 +91,18 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
 
   RuleSet rules;
   std::vector<batch::BatchEntry> entries;
+  std::vector<batch::UnreadableFolder> unreadable;
   try {
     rules = load_rules(ac.rules, ac.no_default_rules);
     if (rules.rules.empty()) return usage_error(err, "no rule in force: --no-default-rules needs --rules");
     std::error_code ec;
     if (fs::is_directory(cmd.input, ec)) {
-      entries = batch::discover_repositories(cmd.input);
-      if (entries.empty())
+      entries = batch::discover_repositories(cmd.input, &unreadable);
+      if (entries.empty() && unreadable.empty())
         return usage_error(err, cmd.input + ": no repository found in this folder (working copies or bare repositories)");
     } else {
-      std::ifstream in(cmd.input, std::ios::binary);
-      if (!in) return usage_error(err, cmd.input + ": cannot read the LIST file; give a file with one repository per line, or a folder");
-      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      // Capped while reading: /dev/zero or a runaway file is refused, not read into memory.
+      std::string text = read_file_capped(cmd.input, batch::kMaxListBytes, "the LIST file");
       std::string list_dir = fs::absolute(cmd.input, ec).parent_path().string();
       entries = batch::parse_list(text, cmd.input, list_dir);
       if (entries.empty()) return usage_error(err, cmd.input + ": the list names no repository");
@@ -113,6 +125,13 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   fs::create_directories(cmd.out_dir, ec);
   if (ec || !fs::is_directory(cmd.out_dir, ec))
     return usage_error(err, cmd.out_dir + ": cannot create the output folder; give a writable --out DIR");
+  // One writer per output folder, for the whole run: a second batch into it is refused.
+  std::optional<batch::OutputFolderLock> out_lock;
+  try {
+    out_lock.emplace(cmd.out_dir);
+  } catch (const std::exception& e) {
+    return usage_error(err, e.what());
+  }
 
   batch::BatchOptions bo;
   bo.audit = ac.audit;
@@ -120,6 +139,14 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   bo.cache_dir = cmd.cache_dir.empty() && any_remote ? default_cache_dir() : cmd.cache_dir;
   unsigned hw = std::thread::hardware_concurrency();
   bo.jobs = cmd.jobs > 0 ? static_cast<unsigned>(cmd.jobs) : (hw ? hw : 1);
+  // Each job holds a whole audit in memory: more jobs than the machine can run only multiply
+  // the memory. The cap is 4 per core (64 when the count of cores is unknown).
+  const unsigned max_jobs = hw ? 4 * hw : 64;
+  if (bo.jobs > max_jobs) {
+    err << "pacte: warning: --jobs " << bo.jobs << " is more than 4 per core on this machine (" << (hw ? hw : 0)
+        << " cores); running " << max_jobs << " jobs\n";
+    bo.jobs = max_jobs;
+  }
   bo.resume = cmd.resume;
   bo.timeout_seconds = ac.timeout_seconds;
   bo.retries = cmd.retries;
@@ -144,6 +171,24 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO);
   batch::Progress progress(err, tty, ac.quiet, mine.size(), lang);
   batch::BatchOutcome outcome = batch::run_batch(mine, rules, bo, progress);
+  if (outcome.jobs_refused > 0) {
+    unsigned asked = std::min<unsigned>(bo.jobs, static_cast<unsigned>(mine.size()));
+    err << "pacte: warning: the system refused " << outcome.jobs_refused << " of " << asked
+        << " worker threads; " << asked - outcome.jobs_refused << " jobs did the work\n";
+  }
+  // A folder that could not be listed is an error row: the repositories under it were not
+  // audited, and the batch must not pass as if they did not exist.
+  for (const auto& u : unreadable) {
+    batch::BatchEntry where;
+    where.location = u.path;
+    if (!shard.contains(where)) continue;
+    batch::SummaryRow row;
+    row.location = u.path;
+    row.error = u.path + ": cannot list this folder (" + u.reason +
+                "); repositories under it were not audited (give pacte read access to it, or leave it out)";
+    if (!ac.quiet) err << "pacte: " << row.error << "\n";
+    outcome.rows.push_back(std::move(row));
+  }
 
   batch::sort_and_dedupe(outcome.rows);
   auto counts = batch::count_rows(outcome.rows);

@@ -216,20 +216,27 @@ std::vector<BatchEntry> parse_list(std::string_view text, const std::string& dis
   return out;
 }
 
-std::vector<BatchEntry> discover_repositories(const std::string& dir) {
+std::vector<BatchEntry> discover_repositories(const std::string& dir, std::vector<UnreadableFolder>* unreadable) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw InputError(dir, {}, "not a folder; give a LIST file or a folder of repositories");
   std::vector<BatchEntry> out;
   std::vector<fs::path> pending = {fs::path(dir)};
+  auto cannot_list = [&](const fs::path& folder, const std::error_code& why) {
+    if (folder == fs::path(dir)) throw InputError(dir, {}, "cannot read the folder: " + why.message());
+    if (unreadable) unreadable->push_back({normalise_location(folder.string()), why.message()});
+  };
   while (!pending.empty()) {
     fs::path cur = pending.back();
     pending.pop_back();
-    fs::directory_iterator it(cur, fs::directory_options::skip_permission_denied, ec);
+    // No skip_permission_denied: a folder that cannot be listed must be reported, not taken
+    // for an empty one.
+    fs::directory_iterator it(cur, ec);
     if (ec) {
-      if (cur == fs::path(dir)) throw InputError(dir, {}, "cannot read the folder: " + ec.message());
+      cannot_list(cur, ec);
       continue;
     }
-    for (const auto& child : it) {
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      const auto& child = *it;
       std::error_code e2;
       if (child.is_symlink(e2) || !child.is_directory(e2)) continue;
       std::string name = child.path().filename().string();
@@ -243,8 +250,12 @@ std::vector<BatchEntry> discover_repositories(const std::string& dir) {
         pending.push_back(child.path());
       }
     }
+    if (ec) cannot_list(cur, ec);
   }
   std::sort(out.begin(), out.end(), [](const BatchEntry& a, const BatchEntry& b) { return a.location < b.location; });
+  if (unreadable)
+    std::sort(unreadable->begin(), unreadable->end(),
+              [](const UnreadableFolder& a, const UnreadableFolder& b) { return a.path < b.path; });
   return out;
 }
 

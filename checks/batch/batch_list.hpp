@@ -61,8 +61,14 @@ std::vector<BatchEntry> parse_list(std::string_view text, const std::string& dis
 /// Every repository under `dir`: working copies (a `.git` folder or file) and bare
 /// repositories (HEAD, objects/ and refs/), found recursively without descending into a
 /// repository, into hidden folders or through symbolic links; sorted by path. Throws
-/// InputError when `dir` cannot be read.
-std::vector<BatchEntry> discover_repositories(const std::string& dir);
+/// InputError when `dir` cannot be read. A folder under `dir` that cannot be listed (no
+/// permission, an I/O error) is never skipped silently: it goes to `unreadable` (path and
+/// reason), since repositories under it were not found.
+struct UnreadableFolder {
+  std::string path;    // normalised, as a location would be
+  std::string reason;  // the system's message
+};
+std::vector<BatchEntry> discover_repositories(const std::string& dir, std::vector<UnreadableFolder>* unreadable = nullptr);
 
 /// `--shard I/N`: I in 1..N (1-based, as job arrays count from 0 add 1).
 struct Shard {

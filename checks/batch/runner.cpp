@@ -2,6 +2,7 @@
 
 #include <git2.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "checks/base/git.hpp"
+#include "checks/base/input_file.hpp"
 #include "checks/base/vocabulary.hpp"
 #include "checks/batch/mirror.hpp"
 #include "checks/engine/charter.hpp"
@@ -48,10 +50,8 @@ std::string clock_text(double s) {
 // The hash the report records for a charter read from a file (as run_audit computes it), or
 // empty when the file cannot be read or is not a valid charter.
 std::string charter_file_hash(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   try {
+    std::string text = read_file_capped(path, kMaxCharterBytes, "the charter");
     Charter c = load_charter(text, path, audit_now());
     return fingerprint_of({c.doc.dump()});
   } catch (const std::exception&) {
@@ -171,8 +171,42 @@ bool tag_gate(nlohmann::json& report, const Gate& gate) {
   return changed;
 }
 
+std::string detection_options_hash(const AuditOptions& options) {
+  std::vector<std::string> parts = {"max_file_size=" + std::to_string(options.max_file_size),
+                                    "max_evidence=" + std::to_string(options.evidence.max_evidence)};
+  for (const auto& file : options.evidence.signature_files) {
+    parts.push_back("signatures=" + file);
+    // The content, so that an edited signature file makes every report stale. A file that
+    // cannot be read now hashes as such: the audit reports it.
+    try {
+      parts.push_back(fingerprint_of({read_file_capped(file, 256ull << 20, "the signature file")}));
+    } catch (const std::exception& e) {
+      parts.push_back(std::string("unreadable: ") + e.what());
+    }
+  }
+  const std::string& data = options.evidence.license_data_dir;
+  parts.push_back("license_data=" + data);
+  if (!data.empty()) {
+    // The licence texts' names, sizes and times: a changed list-data release changes them.
+    std::vector<std::string> files;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(data, ec), end;
+    for (; !ec && it != end && files.size() < 100000; it.increment(ec)) {
+      std::error_code e2;
+      if (!it->is_regular_file(e2)) continue;
+      auto size = it->file_size(e2);
+      auto time = it->last_write_time(e2).time_since_epoch().count();
+      files.push_back(fs::relative(it->path(), data, e2).string() + " " + std::to_string(size) + " " + std::to_string(time));
+    }
+    if (ec) files.push_back("unreadable: " + ec.message());
+    std::sort(files.begin(), files.end());
+    parts.insert(parts.end(), files.begin(), files.end());
+  }
+  return fingerprint_of(parts);
+}
+
 bool report_is_current(const nlohmann::json& report, const std::string& commit, const std::string& charter_file,
-                       const std::string& rules_hash, Lang lang) {
+                       const std::string& rules_hash, const std::string& options_hash, Lang lang) {
   try {
     if (commit.empty() || !report.is_object()) return false;
     if (report.value("pacte_version", "") != pacte_version()) return false;
@@ -184,6 +218,9 @@ bool report_is_current(const nlohmann::json& report, const std::string& commit, 
     // The charter: a file given now must be the file used then, with the same content; a
     // charter from the tree is the same since the commit is.
     const auto& tag = report["batch"];
+    // The detection options: a report written before they were recorded is not current.
+    if (!tag.contains("options_hash") || !tag["options_hash"].is_string() || tag["options_hash"].get<std::string>() != options_hash)
+      return false;
     std::string used = tag.contains("charter_file") && tag["charter_file"].is_string() ? tag["charter_file"].get<std::string>() : "";
     if (used != charter_file) return false;
     if (!charter_file.empty()) {
@@ -207,6 +244,7 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
   std::atomic<std::size_t> next{0};
   std::atomic<int> skipped{0};
   MirrorLocks mirror_locks;
+  const std::string options_hash = detection_options_hash(options.audit);
 
   auto audit_one = [&](const BatchEntry& entry, bool& was_skipped) -> SummaryRow {
     const Deadline limit = Deadline::after(options.timeout_seconds);
@@ -218,7 +256,12 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
     AuditOptions opt = options.audit;
     opt.path = entry.target;
     if (!entry.rev.empty()) opt.rev = entry.rev;
-    if (!entry.charter.empty()) opt.charter_file = entry.charter;
+    if (!entry.charter.empty()) {
+      opt.charter_file = entry.charter;
+      // A list line's charter is checked here, with a cap, before anything reads it whole:
+      // `charter=/dev/zero` or a huge file is an error row, not a read without end.
+      read_file_capped(entry.charter, kMaxCharterBytes, "the charter");
+    }
     opt.deadline = limit;
 
     std::unique_lock<std::mutex> mirror_lock;
@@ -245,11 +288,21 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
 
     std::string report_path = (fs::path(options.out_dir) / (entry.stem() + ".json")).string();
     if (options.resume && !opt.worktree) {
-      std::ifstream in(report_path, std::ios::binary);
-      if (in) {
-        nlohmann::json old = nlohmann::json::parse(in, nullptr, false);
+      // The old report is read capped, never through a symbolic link; one that cannot be read
+      // is audited again.
+      std::string text;
+      std::error_code exists_ec;
+      if (fs::exists(fs::symlink_status(report_path, exists_ec))) {
+        try {
+          text = read_file_capped(report_path, kMaxReportBytes, "the earlier report", LinkPolicy::no_follow);
+        } catch (const std::exception&) {
+          text.clear();
+        }
+      }
+      if (!text.empty()) {
+        nlohmann::json old = nlohmann::json::parse(text, nullptr, false);
         if (!old.is_discarded() &&
-            report_is_current(old, resolve_commit(opt.path, opt.rev), opt.charter_file, rules.hash, opt.lang)) {
+            report_is_current(old, resolve_commit(opt.path, opt.rev), opt.charter_file, rules.hash, options_hash, opt.lang)) {
           bool retagged = tag_gate(old, options.gate);
           if (options.on_report) options.on_report(entry, old, false, retagged);
           row = row_from_report(entry, old);
@@ -274,6 +327,7 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
     if (mirror_lock) mirror_lock.unlock();
     report["batch"] = batch_tag(entry, "");
     report["batch"]["charter_file"] = opt.charter_file.empty() ? nlohmann::json(nullptr) : nlohmann::json(opt.charter_file);
+    report["batch"]["options_hash"] = options_hash;
     tag_gate(report, options.gate);
     if (options.on_report) options.on_report(entry, report, true, true);
     row = row_from_report(entry, report);

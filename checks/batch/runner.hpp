@@ -10,6 +10,7 @@
 // unwinds, releasing what it holds, and the repository gets an error row with no report.
 #pragma once
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <mutex>
@@ -74,11 +75,25 @@ class Progress {
 /// The commit `rev` names in the repository at `path`, or empty when it cannot be resolved.
 std::string resolve_commit(const std::string& path, const std::string& rev);
 
+/// The largest charter file a list line may name (`charter=PATH`), read with this cap.
+inline constexpr std::uint64_t kMaxCharterBytes = 1ull << 20;
+/// The largest report or summary pacte batch and pacte merge read back (--resume, merge inputs).
+inline constexpr std::uint64_t kMaxReportBytes = 256ull << 20;
+/// The largest LIST file pacte batch reads.
+inline constexpr std::uint64_t kMaxListBytes = 64ull << 20;
+
+/// A hash of every option that changes what an audit detects, beyond the rules and the
+/// language: --max-file-size, --max-matches, the content of each --signatures file and the
+/// files of --license-data (names, sizes, modification times). Stored in each report's
+/// `batch.options_hash`; --resume reuses a report only when it is the same.
+std::string detection_options_hash(const AuditOptions& options);
+
 /// Whether `report` (read from out_dir) is still current for `entry`: same pacte version,
-/// language, rule-set hash, commit and charter (the charter file's hash, or the tree's charter
-/// when the commit is the same). `commit` is the commit the entry resolves to now.
+/// language, rule-set hash, detection options (`options_hash`, see detection_options_hash; a
+/// report without one is never current), commit and charter (the charter file's hash, or the
+/// tree's charter when the commit is the same). `commit` is the commit the entry resolves to now.
 bool report_is_current(const nlohmann::json& report, const std::string& commit, const std::string& charter_file,
-                       const std::string& rules_hash, Lang lang);
+                       const std::string& rules_hash, const std::string& options_hash, Lang lang);
 
 /// Audits every entry with `options.jobs` threads. Never throws for one entry's failure: the
 /// entry gets a row with its error.

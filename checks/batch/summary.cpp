@@ -87,23 +87,79 @@ nlohmann::json row_to_json(const SummaryRow& row) {
           {"error", str_or_null(row.error)}};
 }
 
+namespace {
+
+// A string field of a summary row: a string or null (absent: empty). Throws naming the field.
+std::string strict_string(const nlohmann::json& j, const char* key) {
+  if (!j.contains(key) || j[key].is_null()) return {};
+  if (!j[key].is_string()) throw std::runtime_error(std::string("\"") + key + "\" is not a string");
+  return j[key].get<std::string>();
+}
+
+// A score: a number from 0 to 100, or null. Throws naming the field.
+std::optional<double> strict_score(const nlohmann::json& j, const std::string& key) {
+  if (!j.contains(key) || j[key].is_null()) return std::nullopt;
+  if (!j[key].is_number()) throw std::runtime_error("\"" + key + "\" is not a number");
+  double v = j[key].get<double>();
+  if (!(v >= 0 && v <= 100)) throw std::runtime_error("\"" + key + "\" is " + j[key].dump() + ", outside 0-100");
+  return v;
+}
+
+// A count: a whole number from 0. Throws naming the field.
+int strict_count(const nlohmann::json& j, const char* key) {
+  if (!j.contains(key) || j[key].is_null()) return 0;
+  if (!j[key].is_number_integer() || j[key].get<long long>() < 0 || j[key].get<long long>() > 1000000000)
+    throw std::runtime_error(std::string("\"") + key + "\" is not a count (a whole number from 0)");
+  return j[key].get<int>();
+}
+
+}  // namespace
+
+std::string row_problem(const SummaryRow& row) {
+  if (row.location.empty()) return "a row has an empty \"location\"";
+  auto where = "row \"" + row.location + "\": ";
+  for (double v : {row.score.value_or(0.0), row.principles[0].value_or(0.0), row.principles[1].value_or(0.0),
+                   row.principles[2].value_or(0.0), row.principles[3].value_or(0.0)})
+    if (!(v >= 0 && v <= 100)) return where + "a score is outside 0-100";
+  if (!row.verdict.empty() && row.verdict != "compliant" && row.verdict != "conditional" && row.verdict != "non-compliant")
+    return where + "\"verdict\" is '" + row.verdict + "', not compliant, conditional or non-compliant";
+  if (!row.gate.empty() && row.gate != "pass" && row.gate != "fail")
+    return where + "\"gate\" is '" + row.gate + "', not pass or fail";
+  if (!row.report.empty()) {
+    // A plain file name in the summary's own folder: no folder part, no "..", no hidden file.
+    bool plain = row.report.find('/') == std::string::npos && row.report.find('\\') == std::string::npos &&
+                 row.report.find('\0') == std::string::npos && row.report[0] != '.' && row.report.ends_with(".json") &&
+                 row.report.size() <= 255;
+    if (!plain) return where + "\"report\" is '" + row.report + "', not a plain file name ending in .json";
+  }
+  if (row.audited() && (!row.score || row.verdict.empty())) return where + "an audited row has no score or verdict";
+  return {};
+}
+
 SummaryRow row_from_json(const nlohmann::json& j) {
   if (!j.is_object() || !j.contains("location") || !j["location"].is_string())
     throw std::runtime_error("a summary row has no \"location\"");
   SummaryRow row;
   row.location = j["location"].get<std::string>();
-  row.charter = str_or_empty(j, "charter");
-  row.rev = str_or_empty(j, "rev");
-  row.report = str_or_empty(j, "report");
-  row.commit = str_or_empty(j, "commit");
-  row.score = opt_number(j.value("score", nlohmann::json()));
-  row.verdict = str_or_empty(j, "verdict");
-  if (j.contains("principles") && j["principles"].is_object())
-    for (int i = 0; i < 4; ++i) row.principles[i] = opt_number(j["principles"].value(kPrinciples[i], nlohmann::json()));
-  row.failures = j.value("failures", 0);
-  row.critical_failures = j.value("critical_failures", 0);
-  row.gate = str_or_empty(j, "gate");
-  row.error = str_or_empty(j, "error");
+  try {
+    row.charter = strict_string(j, "charter");
+    row.rev = strict_string(j, "rev");
+    row.report = strict_string(j, "report");
+    row.commit = strict_string(j, "commit");
+    row.score = strict_score(j, "score");
+    row.verdict = strict_string(j, "verdict");
+    if (j.contains("principles") && !j["principles"].is_null()) {
+      if (!j["principles"].is_object()) throw std::runtime_error("\"principles\" is not an object");
+      for (int i = 0; i < 4; ++i) row.principles[i] = strict_score(j["principles"], kPrinciples[i]);
+    }
+    row.failures = strict_count(j, "failures");
+    row.critical_failures = strict_count(j, "critical_failures");
+    row.gate = strict_string(j, "gate");
+    row.error = strict_string(j, "error");
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error("row \"" + row.location + "\": " + e.what());
+  }
+  if (std::string why = row_problem(row); !why.empty()) throw std::runtime_error(why);
   return row;
 }
 
@@ -132,7 +188,7 @@ SummaryCounts count_rows(const std::vector<SummaryRow>& rows) {
 nlohmann::json summary_document(const std::vector<SummaryRow>& rows) {
   auto c = count_rows(rows);
   nlohmann::json doc;
-  doc["pacte_batch"] = 1;
+  doc["pacte_batch"] = kSummaryFormatVersion;
   doc["pacte_version"] = pacte_version();
   doc["counts"] = {{"repositories", c.total}, {"audited", c.audited}, {"failed", c.failed}, {"gate_failed", c.gate_failed}};
   nlohmann::json arr = nlohmann::json::array();
@@ -149,6 +205,9 @@ bool is_summary_json(const nlohmann::json& doc) {
 
 std::vector<SummaryRow> rows_from_summary_json(const nlohmann::json& doc) {
   if (!is_summary_json(doc)) throw std::runtime_error("not a pacte batch summary.json");
+  if (!doc["pacte_batch"].is_number_integer() || doc["pacte_batch"].get<long long>() != kSummaryFormatVersion)
+    throw std::runtime_error("a summary of format version " + doc["pacte_batch"].dump() + "; this pacte reads version " +
+                             std::to_string(kSummaryFormatVersion) + " (merge summaries written by the same pacte release)");
   std::vector<SummaryRow> rows;
   for (const auto& j : doc["rows"]) rows.push_back(row_from_json(j));
   return rows;

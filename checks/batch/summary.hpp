@@ -45,8 +45,14 @@ nlohmann::json batch_tag(const BatchEntry& entry, const std::string& gate);
 std::optional<SummaryRow> row_from_batch_report(const nlohmann::json& report, const std::string& report_file);
 
 nlohmann::json row_to_json(const SummaryRow& row);
-/// Throws std::runtime_error when `j` is not a summary row.
+/// Throws std::runtime_error when `j` is not a valid summary row: a field of the wrong type, a
+/// score outside 0-100, an unknown verdict or gate word, a report that is not a plain file name.
 SummaryRow row_from_json(const nlohmann::json& j);
+/// Why `row` is not a valid summary row (see row_from_json), or empty when it is.
+std::string row_problem(const SummaryRow& row);
+
+/// The format version of `summary.json` (its "pacte_batch" member); merge reads only this one.
+inline constexpr int kSummaryFormatVersion = 1;
 
 /// Sorts rows by location (then charter, rev) and drops duplicates of one list line,
 /// keeping an audited row over an error row, else the later one.
@@ -64,7 +70,8 @@ nlohmann::json summary_document(const std::vector<SummaryRow>& rows);
 std::string render_summary_json(const std::vector<SummaryRow>& rows);
 /// Whether `doc` is a `summary.json` document.
 bool is_summary_json(const nlohmann::json& doc);
-/// The rows of a `summary.json` document. Throws std::runtime_error when malformed.
+/// The rows of a `summary.json` document. Throws std::runtime_error when malformed, of another
+/// format version, or when a row is not valid (row_from_json).
 std::vector<SummaryRow> rows_from_summary_json(const nlohmann::json& doc);
 
 }  // namespace pacte::batch
