@@ -1,6 +1,7 @@
 // Licence identification: prefilter by shared trigrams, then align the text with the best
 // candidates (Myers diff over trigram hashes) and judge every difference inside the body.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
@@ -16,7 +18,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "checks/base/embedded.hpp"
 #include "checks/license/license.hpp"
 #include "checks/license/license_text.hpp"
 
@@ -32,41 +33,52 @@ constexpr double kAcceptSimilarity = 0.95;
 constexpr double kMinContainment = 0.5;
 constexpr std::size_t kMaxCandidates = 8;
 
-/// One reference text: its trigram hashes in order and the bounds of its required body.
+/// One reference text: its trigram hashes in order and the bounds of its required body. The
+/// hashes are those of the data compiled into pacte, or of a text loaded at run time (`owned`).
 struct Reference {
   std::string id;
   bool gnu = false;     // reported with -only / -or-later
   bool notice = false;  // a licence notice ("Licensed under the Apache License..."), not a text
+  bool tested = true;   // identification is tested under every variant (identifiable_licenses)
   std::uint32_t head = 0, tail = 0;
-  std::vector<std::uint32_t> grams;
+  std::span<const std::uint32_t> grams;
+  std::shared_ptr<const std::vector<std::uint32_t>> owned;
   std::size_t distinct = 0;
 };
 
 /// All reference texts and an index from trigram hash to the references holding it: an
-/// open-addressing table of distinct hashes, each with its slice of `postings`.
+/// open-addressing table of distinct hashes (three words a slot: hash, first posting, count),
+/// each with its slice of `postings`. The compiled-in index is built by pacte_licensegen at
+/// build time and used in place; texts loaded at run time rebuild it.
 struct Database {
   std::vector<Reference> refs;
 
   void add(Reference ref) {
-    std::vector<std::uint32_t> uniq = ref.grams;
+    std::vector<std::uint32_t> uniq(ref.grams.begin(), ref.grams.end());
     std::sort(uniq.begin(), uniq.end());
     uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
     ref.distinct = uniq.size();
     refs.push_back(std::move(ref));
-    indexed_ = false;
   }
-  bool has(const std::vector<std::uint32_t>& grams) const {
+  bool has(std::span<const std::uint32_t> grams) const {
     for (const auto& r : refs) {
-      if (r.grams == grams) return true;
+      if (std::equal(r.grams.begin(), r.grams.end(), grams.begin(), grams.end())) return true;
     }
     return false;
+  }
+
+  /// Uses an index built elsewhere (the compiled-in data), which must outlive the database.
+  void use_index(const std::uint32_t* slots, std::size_t slot_count, const std::uint32_t* postings) {
+    slots_ = slots;
+    mask_ = slot_count - 1;
+    postings_ = postings;
   }
 
   /// Builds the index; call after the last add().
   void build_index() {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // hash, reference
     for (std::uint32_t r = 0; r < refs.size(); ++r) {
-      std::vector<std::uint32_t> uniq = refs[r].grams;
+      std::vector<std::uint32_t> uniq(refs[r].grams.begin(), refs[r].grams.end());
       std::sort(uniq.begin(), uniq.end());
       uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
       for (auto h : uniq) pairs.emplace_back(h, r);
@@ -76,41 +88,43 @@ struct Database {
     for (std::size_t i = 0; i < pairs.size(); ++i) distinct += (i == 0 || pairs[i].first != pairs[i - 1].first);
     std::size_t size = 16;
     while (size < distinct * 2) size <<= 1;
-    mask_ = size - 1;
-    slots_.assign(size, Slot{});
-    postings_.clear();
-    postings_.reserve(pairs.size());
+    auto slots = std::make_shared<std::vector<std::uint32_t>>(size * 3, 0);
+    auto postings = std::make_shared<std::vector<std::uint32_t>>();
+    postings->reserve(pairs.size());
     for (std::size_t i = 0; i < pairs.size();) {
       std::size_t j = i;
       while (j < pairs.size() && pairs[j].first == pairs[i].first) ++j;
-      Slot slot{pairs[i].first, static_cast<std::uint32_t>(postings_.size()), static_cast<std::uint32_t>(j - i)};
-      for (std::size_t k = i; k < j; ++k) postings_.push_back(pairs[k].second);
-      std::size_t at = mix(slot.hash) & mask_;
-      while (slots_[at].count) at = (at + 1) & mask_;
-      slots_[at] = slot;
+      const std::uint32_t first = static_cast<std::uint32_t>(postings->size());
+      for (std::size_t k = i; k < j; ++k) postings->push_back(pairs[k].second);
+      std::size_t at = mix(pairs[i].first) & (size - 1);
+      while ((*slots)[at * 3 + 2]) at = (at + 1) & (size - 1);
+      (*slots)[at * 3] = pairs[i].first;
+      (*slots)[at * 3 + 1] = first;
+      (*slots)[at * 3 + 2] = static_cast<std::uint32_t>(j - i);
       i = j;
     }
-    indexed_ = true;
+    owned_slots_ = slots;
+    owned_postings_ = postings;
+    use_index(slots->data(), size, postings->data());
   }
 
   /// Adds 1 to `counts[r]` for every reference r holding `hash`.
   void count(std::uint32_t hash, std::vector<std::uint32_t>& counts) const {
-    for (std::size_t at = mix(hash) & mask_; slots_[at].count; at = (at + 1) & mask_) {
-      if (slots_[at].hash != hash) continue;
-      for (std::uint32_t k = 0; k < slots_[at].count; ++k) ++counts[postings_[slots_[at].first + k]];
+    if (!slots_) return;
+    for (std::size_t at = mix(hash) & mask_; slots_[at * 3 + 2]; at = (at + 1) & mask_) {
+      if (slots_[at * 3] != hash) continue;
+      const std::uint32_t first = slots_[at * 3 + 1], n = slots_[at * 3 + 2];
+      for (std::uint32_t k = 0; k < n; ++k) ++counts[postings_[first + k]];
       return;
     }
   }
 
  private:
-  struct Slot {
-    std::uint32_t hash = 0, first = 0, count = 0;
-  };
   static std::size_t mix(std::uint32_t h) { return (h * 0x9E3779B1u) ^ (h >> 15); }
-  std::vector<Slot> slots_;
-  std::vector<std::uint32_t> postings_;
+  const std::uint32_t* slots_ = nullptr;
+  const std::uint32_t* postings_ = nullptr;
   std::size_t mask_ = 0;
-  bool indexed_ = false;
+  std::shared_ptr<std::vector<std::uint32_t>> owned_slots_, owned_postings_;
 };
 
 const std::unordered_set<std::string_view>& gnu_ids() {
@@ -120,45 +134,62 @@ const std::unordered_set<std::string_view>& gnu_ids() {
   return s;
 }
 
-std::uint32_t read_u32(std::string_view data, std::size_t& pos) {
-  if (pos + 4 > data.size()) throw std::runtime_error("truncated");
-  std::uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(data[pos + static_cast<std::size_t>(i)]);
-  pos += 4;
-  return v;
-}
+}  // namespace
+}  // namespace pacte
 
-std::shared_ptr<Database> load_embedded() {
+// The fingerprints and index written by pacte_licensegen at build time (cmake/licenses.cmake),
+// compiled in as 4-byte aligned words.
+extern "C" const std::uint32_t pacte_license_fingerprints[];
+extern "C" const std::uint32_t pacte_license_fingerprints_end[];
+
+namespace pacte {
+namespace {
+
+std::shared_ptr<Database> load_compiled() {
   auto db = std::make_shared<Database>();
-  auto data = embedded_file("rules/licenses/fingerprints.dat");
-  if (!data) return db;
-  std::string_view d = *data;
-  try {
-    if (d.substr(0, 8) != "PACTELF1") throw std::runtime_error("bad magic");
-    std::size_t pos = 8;
-    std::uint32_t count = read_u32(d, pos);
-    for (std::uint32_t i = 0; i < count; ++i) {
-      if (pos >= d.size()) throw std::runtime_error("truncated");
-      std::size_t len = static_cast<unsigned char>(d[pos++]);
-      Reference ref;
-      ref.id = std::string(d.substr(pos, len));
-      pos += len;
-      if (pos >= d.size()) throw std::runtime_error("truncated");
-      ref.gnu = (static_cast<unsigned char>(d[pos++]) & 1) != 0;
-      ref.head = read_u32(d, pos);
-      ref.tail = read_u32(d, pos);
-      std::uint32_t n = read_u32(d, pos);
-      ref.grams.reserve(n);
-      for (std::uint32_t k = 0; k < n; ++k) ref.grams.push_back(read_u32(d, pos));
-      db->add(std::move(ref));
-    }
-  } catch (const std::exception& e) {
-    throw std::runtime_error(fmt::format(
-        "rules/licenses/fingerprints.dat (embedded) is damaged ({}): regenerate it with "
-        "rules/licenses/generate.py",
-        e.what()));
+  const std::uint32_t* w = pacte_license_fingerprints;
+  const std::uint32_t* end = pacte_license_fingerprints_end;
+  auto need = [&](std::size_t n) {
+    if (static_cast<std::size_t>(end - w) < n)
+      throw std::runtime_error("the compiled-in licence fingerprints are truncated: rebuild pacte");
+  };
+  need(2);
+  if (std::memcmp(w, "PLF2", 4) != 0)
+    throw std::runtime_error("the compiled-in licence fingerprints have an unknown format: rebuild pacte");
+  const std::uint32_t count = w[1];
+  w += 2;
+  db->refs.reserve(count);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    need(1);
+    const std::uint32_t len = w[0];
+    const std::size_t id_words = (len + 3) / 4;
+    need(1 + id_words + 5);
+    Reference ref;
+    ref.id.assign(reinterpret_cast<const char*>(w + 1), len);
+    w += 1 + id_words;
+    ref.gnu = (w[0] & 1) != 0;
+    ref.notice = (w[0] & 2) != 0;
+    ref.tested = (w[0] & 4) != 0;
+    ref.head = w[1];
+    ref.tail = w[2];
+    ref.distinct = w[3];
+    const std::uint32_t n = w[4];
+    w += 5;
+    need(n);
+    ref.grams = std::span<const std::uint32_t>(w, n);
+    w += n;
+    db->refs.push_back(std::move(ref));
   }
-  db->build_index();
+  need(1);
+  const std::uint32_t slots = w[0];
+  need(1 + std::size_t{slots} * 3 + 1);
+  const std::uint32_t* slot_words = w + 1;
+  w += 1 + std::size_t{slots} * 3;
+  const std::uint32_t postings = w[0];
+  need(1 + std::size_t{postings});
+  if (slots == 0 || (slots & (slots - 1)) != 0)
+    throw std::runtime_error("the compiled-in licence index is damaged: rebuild pacte");
+  db->use_index(slot_words, slots, w + 1);
   return db;
 }
 
@@ -172,7 +203,7 @@ std::shared_ptr<Database>& db_slot() {
 }
 std::shared_ptr<const Database> database() {
   std::lock_guard lock(db_mutex());
-  if (!db_slot()) db_slot() = load_embedded();
+  if (!db_slot()) db_slot() = load_compiled();
   return db_slot();
 }
 
@@ -493,7 +524,7 @@ LicenseMatch identify_tokens(std::string_view text, const std::vector<Token>& to
   for (auto h : uniq) db.count(h, counts);
   std::vector<std::pair<double, std::uint32_t>> ranked;
   for (std::uint32_t r = 0; r < db.refs.size(); ++r) {
-    if (!counts[r]) continue;
+    if (!counts[r] || db.refs[r].notice) continue;
     ranked.emplace_back(static_cast<double>(counts[r]) / static_cast<double>(db.refs[r].distinct), r);
   }
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -681,8 +712,17 @@ void find_regions(std::string_view text, const std::vector<Token>& toks, std::si
   std::vector<Token> sub(toks.begin() + static_cast<std::ptrdiff_t>(b), toks.begin() + static_cast<std::ptrdiff_t>(e));
   auto cands = candidates(text, sub, db);
   const Alignment* best = nullptr;
+  // The most complete licence; between near-equals (sibling texts that differ by a few words),
+  // the more similar one.
   for (const auto& al : cands) {
-    if (al.contained && (!best || al.matched > best->matched)) best = &al;
+    if (!al.contained) continue;
+    if (!best) {
+      best = &al;
+      continue;
+    }
+    const double big = static_cast<double>(std::max(al.matched, best->matched));
+    const double gap = std::abs(static_cast<double>(al.matched) - static_cast<double>(best->matched));
+    if (gap <= 0.02 * big ? al.confidence > best->confidence : al.matched > best->matched) best = &al;
   }
   if (!best) return;
   Region r{*best, b + best->first_token, std::min(e, b + best->end_token)};
@@ -855,6 +895,8 @@ struct Judged {
   std::string exception;
   bool third_party = false;
   std::size_t notice_b = 0, notice_e = 0;  // a notice merged into the text, read for the grant
+  bool is_modified = false;                // resembles a licence but differs in substance
+  LicenseMatch modified;                   // what differs, then
 };
 
 std::string reported_id(const Reference& ref, const Grant& only, const Grant& later, std::string* evidence) {
@@ -948,6 +990,37 @@ LicenseMatch identify_file(std::string_view text, const Database& db) {
     j.notice = r.al.ref->notice;
     sections.push_back(j);
   }
+  // A long passage between the licences found that resembles a licence is a modified one: a
+  // section of its own, not identified (a third-party text with a clause added).
+  {
+    std::vector<Judged> modified;
+    for (std::size_t i = 0; i <= sections.size(); ++i) {
+      const std::size_t gb = i == 0 ? 0 : sections[i - 1].region.end;
+      const std::size_t ge = i < sections.size() ? sections[i].region.begin : toks.size();
+      if (ge <= gb || ge - gb < 40) continue;
+      std::size_t start = gb;
+      for (const auto& [pb, pe] : paragraphs(toks, gb, ge)) {
+        if (pe - pb >= 15) break;
+        start = pe;
+      }
+      if (ge <= start || ge - start < 30) continue;
+      std::vector<Token> sub(toks.begin() + static_cast<std::ptrdiff_t>(start), toks.begin() + static_cast<std::ptrdiff_t>(ge));
+      const Alignment* near = nullptr;
+      auto cands = candidates(text, sub, db);
+      for (const auto& al : cands) {
+        if (!al.ref->notice && al.aligned && al.confidence >= 0.6 && (!near || al.confidence > near->confidence)) near = &al;
+      }
+      if (!near) continue;
+      Judged j;
+      j.region = Region{*near, start, ge};
+      j.modified = identify_tokens(text, sub, db, 1);
+      if (j.modified.spdx || j.modified.closest.empty()) continue;
+      j.is_modified = true;
+      modified.push_back(std::move(j));
+    }
+    for (auto& j : modified) sections.push_back(std::move(j));
+    std::sort(sections.begin(), sections.end(), [](const Judged& a, const Judged& b) { return a.region.begin < b.region.begin; });
+  }
   for (std::size_t i = 0; i < sections.size(); ++i) {
     sections[i].lead_b = i == 0 ? 0 : sections[i - 1].region.end;
     sections[i].lead_e = sections[i].region.begin;
@@ -964,7 +1037,9 @@ LicenseMatch identify_file(std::string_view text, const Database& db) {
     auto paras = paragraphs(toks, s.lead_b, s.lead_e);
     // The title: the words just before the licence in its paragraph, or a short paragraph
     // just above it that names a licence.
-    if (!paras.empty()) {
+    // A notice names its subject before it ("Exemple is free software..."): no title there.
+    const bool starts_with_notice = s.notice_e > s.notice_b && s.notice_b == s.region.begin;
+    if (!paras.empty() && !starts_with_notice && !s.is_modified) {
       auto [tb, te] = paras.back();
       const bool same_paragraph = s.region.begin < toks.size() && toks[s.region.begin].paragraph == toks[tb].paragraph;
       if (te - tb <= 12 && (same_paragraph || mentions_licence(toks, tb, te)) && !names_licence(toks, tb, te, ref) &&
@@ -1020,7 +1095,12 @@ LicenseMatch identify_file(std::string_view text, const Database& db) {
     sec.closest = id;
     const double req = static_cast<double>(ref.tail - ref.head);
     std::string note;
-    if (!s.renamed.empty()) {
+    if (s.is_modified) {
+      sec.closest = s.modified.closest;
+      sec.confidence = s.modified.confidence;
+      sec.difference = s.modified.difference;
+      note = s.modified.note;
+    } else if (!s.renamed.empty()) {
       sec.difference = s.renamed;
       note = fmt::format("text differs from {}: its title names another licence (\"{}\")", id, s.renamed);
       sec.confidence = std::min(1.0, al.confidence) * 0.99;
@@ -1088,6 +1168,10 @@ LicenseMatch identify_file(std::string_view text, const Database& db) {
         list += (list.empty() ? "" : ", ") + fmt::format("{} (lines {}-{}{})", sec.spdx.value_or("not " + sec.closest), sec.first_line,
                                                          sec.last_line, sec.third_party ? ", third-party" : "");
       out.note = fmt::format("{} sections: {}", out.sections.size(), list);
+      // The LGPL is often shipped with the GPL it refers to.
+      if (out.sections.size() == 2 && out.sections[1].spdx && !out.sections[1].third_party &&
+          out.spdx && out.spdx->starts_with("LGPL-") && out.sections[1].spdx->starts_with("GPL-"))
+        out.note = fmt::format("followed by the text of {}; {}", *out.sections[1].spdx, out.note);
     }
   }
   return out;
@@ -1113,7 +1197,9 @@ Reference make_reference(std::string id, std::string_view text) {
   ref.gnu = gnu_ids().count(id) > 0;
   ref.id = std::move(id);
   auto toks = license_text::tokenize(text);
-  ref.grams = license_text::fingerprint(toks);
+  auto grams = std::make_shared<const std::vector<std::uint32_t>>(license_text::fingerprint(toks));
+  ref.grams = *grams;
+  ref.owned = std::move(grams);
   license_text::optional_parts(toks, ref.head, ref.tail);
   return ref;
 }
@@ -1128,7 +1214,18 @@ LicenseMatch identify_license_text(std::string_view text) {
 std::vector<std::string> identifiable_licenses() {
   auto db = database();
   std::vector<std::string> ids;
-  for (const auto& r : db->refs) ids.push_back(r.id);
+  for (const auto& r : db->refs) {
+    if (!r.notice && r.tested) ids.push_back(r.id);
+  }
+  return ids;
+}
+
+std::vector<std::string> known_licenses() {
+  auto db = database();
+  std::vector<std::string> ids;
+  for (const auto& r : db->refs) {
+    if (!r.notice && std::find(ids.begin(), ids.end(), r.id) == ids.end()) ids.push_back(r.id);
+  }
   return ids;
 }
 
@@ -1188,7 +1285,9 @@ namespace pacte::license_text {
 std::vector<std::pair<std::string, std::vector<std::uint32_t>>> reference_fingerprints() {
   auto db = database();
   std::vector<std::pair<std::string, std::vector<std::uint32_t>>> out;
-  for (const auto& r : db->refs) out.emplace_back(r.id, r.grams);
+  for (const auto& r : db->refs) {
+    if (!r.notice) out.emplace_back(r.id, std::vector<std::uint32_t>(r.grams.begin(), r.grams.end()));
+  }
   return out;
 }
 

@@ -148,7 +148,13 @@ bool license_agrees(const SpdxExpression& declared, std::string_view detected_sp
 /// folder has neither, or a file cannot be read or parsed.
 void load_license_data_dir(const std::string& dir);
 
-/// The SPDX ids whose texts can be identified (one per text variant, GNU ids without suffix).
+/// The SPDX ids whose identification is tested under every variant the SPDX matching
+/// guidelines allow (copyright filled in, reflowed, Markdown, rewrapped, a note above): one per
+/// text variant, GNU ids without suffix. Texts loaded with load_license_data_dir count too.
 std::vector<std::string> identifiable_licenses();
+
+/// Every SPDX id whose text is known (every licence of the SPDX list with a text, GNU ids
+/// without suffix), each once.
+std::vector<std::string> known_licenses();
 
 }  // namespace pacte
