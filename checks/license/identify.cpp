@@ -302,17 +302,17 @@ bool debugging() {
   return on;
 }
 
-std::string quote(std::string_view text, const std::vector<Token>& toks, std::size_t b,
+std::string quote(std::string_view text, std::span<const Token> toks, std::size_t b,
                   std::size_t e, std::size_t max_words = 10);
 
 void debug_hunk(const Reference& ref, int ha, int ea, std::string_view text,
-                const std::vector<Token>& toks, std::size_t b, std::size_t e) {
+                std::span<const Token> toks, std::size_t b, std::size_t e) {
   if (!debugging()) return;
   std::fprintf(stderr, "[%s] ref %d..%d (head %u tail %u) input words %zu..%zu \"%s\"\n",
                ref.id.c_str(), ha, ea, ref.head, ref.tail, b, e, quote(text, toks, b, e, 30).c_str());
 }
 
-std::string quote(std::string_view text, const std::vector<Token>& toks, std::size_t b,
+std::string quote(std::string_view text, std::span<const Token> toks, std::size_t b,
                   std::size_t e, std::size_t max_words) {
   if (b >= e || b >= toks.size()) return {};
   e = std::min(e, toks.size());
@@ -331,7 +331,7 @@ std::string quote(std::string_view text, const std::vector<Token>& toks, std::si
 }
 
 Alignment align(std::string_view text, const std::vector<std::uint32_t>& q, std::size_t q_distinct,
-                const std::vector<Token>& toks, const Reference& ref, std::size_t containing) {
+                std::span<const Token> toks, const Reference& ref, std::size_t containing) {
   Alignment al;
   al.ref = &ref;
   const auto& r = ref.grams;
@@ -493,7 +493,7 @@ Alignment align(std::string_view text, const std::vector<std::uint32_t>& q, std:
   return al;
 }
 
-bool says_or_later(const std::vector<Token>& toks, std::size_t b, std::size_t e) {
+bool says_or_later(std::span<const Token> toks, std::size_t b, std::size_t e) {
   for (std::size_t i = b; i + 1 < e && i + 1 < toks.size(); ++i) {
     if (toks[i].word == "or" && toks[i + 1].word == "later") return true;
     if (i + 2 < e && toks[i].word == "any" && toks[i + 1].word == "later" &&
@@ -509,7 +509,7 @@ std::string plural(int n, std::string_view one, std::string_view many) {
 
 LicenseMatch identify(std::string_view text, const Database& db, int depth);
 
-LicenseMatch identify_tokens(std::string_view text, const std::vector<Token>& toks,
+LicenseMatch identify_tokens(std::string_view text, std::span<const Token> toks,
                              const Database& db, int depth) {
   LicenseMatch out;
   const auto q = license_text::fingerprint(toks);
@@ -672,9 +672,11 @@ LicenseMatch identify(std::string_view text, const Database& db, int depth) {
 // ---- Files holding one or several licences: regions, the text around them, grants. ----
 
 /// Aligned candidates for `toks` (a slice of the file's tokens), most contained first.
-std::vector<Alignment> candidates(std::string_view text, const std::vector<Token>& toks, const Database& db) {
+std::vector<Alignment> candidates(std::string_view text, std::span<const Token> toks,
+                                  std::span<const std::uint32_t> grams, const Database& db) {
   std::vector<Alignment> done;
-  const auto q = license_text::fingerprint(toks);
+  if (toks.size() < kGram) return done;
+  const std::vector<std::uint32_t> q(grams.begin(), grams.begin() + static_cast<std::ptrdiff_t>(toks.size() - kGram + 1));
   if (q.empty()) return done;
   std::vector<std::uint32_t> uniq = q;
   std::sort(uniq.begin(), uniq.end());
@@ -690,10 +692,15 @@ std::vector<Alignment> candidates(std::string_view text, const std::vector<Token
     if (a.first != b.first) return a.first > b.first;
     return db.refs[a.second].distinct > db.refs[b.second].distinct;
   });
+  double found = -1;  // containment of the first candidate found whole and nearly exact
   for (std::size_t c = 0; c < ranked.size() && c < kMaxCandidates; ++c) {
     const auto [containment, r] = ranked[c];
     if (containment < kMinContainment) break;
+    // Once a licence is found nearly exact, only its near-equals (siblings that differ by a few
+    // words, a notice it holds, another licence as complete) can compete with it.
+    if (found >= 0 && containment < found - 0.02) break;
     done.push_back(align(text, q, uniq.size(), toks, db.refs[r], counts[r]));
+    if (found < 0 && done.back().contained && done.back().confidence >= 0.99) found = containment;
   }
   return done;
 }
@@ -706,11 +713,10 @@ struct Region {
 
 /// Finds the licences contained in tokens [b, e), in file order: the most complete one, then
 /// recursively the ones before and after it.
-void find_regions(std::string_view text, const std::vector<Token>& toks, std::size_t b, std::size_t e,
-                  const Database& db, std::vector<Region>& out) {
+void find_regions(std::string_view text, std::span<const Token> toks, std::span<const std::uint32_t> grams,
+                  std::size_t b, std::size_t e, const Database& db, std::vector<Region>& out) {
   if (e <= b || e - b < 12 || out.size() >= 16) return;
-  std::vector<Token> sub(toks.begin() + static_cast<std::ptrdiff_t>(b), toks.begin() + static_cast<std::ptrdiff_t>(e));
-  auto cands = candidates(text, sub, db);
+  auto cands = candidates(text, toks.subspan(b, e - b), grams.subspan(b), db);
   const Alignment* best = nullptr;
   // The most complete licence; between near-equals (sibling texts that differ by a few words),
   // the more similar one.
@@ -726,13 +732,13 @@ void find_regions(std::string_view text, const std::vector<Token>& toks, std::si
   }
   if (!best) return;
   Region r{*best, b + best->first_token, std::min(e, b + best->end_token)};
-  find_regions(text, toks, b, r.begin, db, out);
+  find_regions(text, toks, grams, b, r.begin, db, out);
   out.push_back(r);
-  find_regions(text, toks, r.end, e, db, out);
+  find_regions(text, toks, grams, r.end, e, db, out);
 }
 
 /// The paragraphs of tokens [b, e) as token ranges.
-std::vector<std::pair<std::size_t, std::size_t>> paragraphs(const std::vector<Token>& toks, std::size_t b, std::size_t e) {
+std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::span<const Token> toks, std::size_t b, std::size_t e) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (std::size_t i = b; i < e;) {
     std::size_t j = i;
@@ -743,13 +749,13 @@ std::vector<std::pair<std::size_t, std::size_t>> paragraphs(const std::vector<To
   return out;
 }
 
-bool word_at(const std::vector<Token>& toks, std::size_t i, std::size_t e, std::string_view w) {
+bool word_at(std::span<const Token> toks, std::size_t i, std::size_t e, std::string_view w) {
   return i < e && toks[i].word == w;
 }
 
 /// True when words [b, e) read as a licence term (a restriction, a permission, an obligation)
 /// rather than a note about the licence: "Commercial use is prohibited", "You may not...".
-bool reads_as_term(const std::vector<Token>& toks, std::size_t b, std::size_t e) {
+bool reads_as_term(std::span<const Token> toks, std::size_t b, std::size_t e) {
   static const std::unordered_set<std::string_view> words = {
       "prohibited", "forbidden", "commercial", "noncommercial", "evil", "hereby", "shall", "must",
       "permission", "granted", "licensee", "licensor", "restricted", "revoked", "royalty"};
@@ -767,7 +773,7 @@ bool reads_as_term(const std::vector<Token>& toks, std::size_t b, std::size_t e)
 
 /// True when the title words [b, e) name the licence `ref` (its SPDX name, id and generic
 /// words: "The MIT License (MIT)"), false for another name ("Acme Public Licence").
-bool names_licence(const std::vector<Token>& toks, std::size_t b, std::size_t e, const Reference& ref) {
+bool names_licence(std::span<const Token> toks, std::size_t b, std::size_t e, const Reference& ref) {
   static const std::unordered_set<std::string_view> generic = {
       "the", "license", "licenses", "licensed", "version", "text", "of", "full", "terms", "and",
       "conditions", "copyright", "notice", "agreement", "spdx", "identifier", "for", "software",
@@ -788,7 +794,7 @@ bool names_licence(const std::vector<Token>& toks, std::size_t b, std::size_t e,
   return true;
 }
 
-bool mentions_licence(const std::vector<Token>& toks, std::size_t b, std::size_t e) {
+bool mentions_licence(std::span<const Token> toks, std::size_t b, std::size_t e) {
   for (std::size_t i = b; i < e; ++i) {
     if (toks[i].word == "license" || toks[i].word == "licensed" || toks[i].word == "licenses") return true;
   }
@@ -797,7 +803,7 @@ bool mentions_licence(const std::vector<Token>& toks, std::size_t b, std::size_t
 
 /// True when words [b, e) introduce third-party material ("Third-party components", "bundled
 /// dependencies").
-bool introduces_third_party(const std::vector<Token>& toks, std::size_t b, std::size_t e) {
+bool introduces_third_party(std::span<const Token> toks, std::size_t b, std::size_t e) {
   static const std::unordered_set<std::string_view> words = {
       "vendor", "vendored", "bundled", "dependencies", "dependency", "components", "bundles", "thirdparty"};
   for (std::size_t i = b; i < e; ++i) {
@@ -816,7 +822,7 @@ struct Grant {
 /// Reads "-only" or "-or-later" from words [b, e): "or (at your option) any later version" or
 /// "version 2 or later" grant later versions; "only valid version", "version 2 only" and
 /// "-only" ids do not, and a later version "at the discretion of" someone is not a grant.
-void read_grant(std::string_view text, const std::vector<Token>& toks, std::size_t b, std::size_t e, Grant& only,
+void read_grant(std::string_view text, std::span<const Token> toks, std::size_t b, std::size_t e, Grant& only,
                 Grant& later) {
   auto discretion = [&](std::size_t i) {
     for (std::size_t k = i; k < e && k < i + 6; ++k) {
@@ -868,7 +874,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& exception_phra
 }
 
 /// The exception whose phrase appears in words [b, e), or empty.
-std::string find_exception(const std::vector<Token>& toks, std::size_t b, std::size_t e) {
+std::string find_exception(std::span<const Token> toks, std::size_t b, std::size_t e) {
   std::string joined;
   for (std::size_t i = b; i < e; ++i) joined += toks[i].word + " ";
   for (const auto& [phrase, id] : exception_phrases()) {
@@ -932,8 +938,9 @@ std::string identifier_line(std::string_view text) {
 
 LicenseMatch identify_file(std::string_view text, const Database& db) {
   const auto toks = license_text::tokenize(text);
+  const auto grams = license_text::fingerprint(toks);
   std::vector<Region> regions;
-  find_regions(text, toks, 0, toks.size(), db, regions);
+  find_regions(text, toks, grams, 0, toks.size(), db, regions);
   if (regions.empty()) {
     // An identifier line alone ("SPDX-License-Identifier: MPL-2.0").
     const std::string expr = identifier_line(text);
@@ -1006,7 +1013,7 @@ LicenseMatch identify_file(std::string_view text, const Database& db) {
       if (ge <= start || ge - start < 30) continue;
       std::vector<Token> sub(toks.begin() + static_cast<std::ptrdiff_t>(start), toks.begin() + static_cast<std::ptrdiff_t>(ge));
       const Alignment* near = nullptr;
-      auto cands = candidates(text, sub, db);
+      auto cands = candidates(text, sub, std::span<const std::uint32_t>(grams).subspan(start), db);
       for (const auto& al : cands) {
         if (!al.ref->notice && al.aligned && al.confidence >= 0.6 && (!near || al.confidence > near->confidence)) near = &al;
       }

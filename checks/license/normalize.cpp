@@ -338,6 +338,7 @@ std::vector<Token> tokenize(std::string_view text) {
   origin.push_back(text.size());
 
   std::vector<Token> raw;
+  raw.reserve(text.size() / 5 + 16);
   int paragraph = 0;
   std::size_t line_start = 0;
   while (line_start <= buf.size()) {
@@ -374,7 +375,7 @@ std::vector<Token> tokenize(std::string_view text) {
   return apply_phrases(std::move(raw));
 }
 
-std::vector<std::uint32_t> fingerprint(const std::vector<Token>& tokens) {
+std::vector<std::uint32_t> fingerprint(std::span<const Token> tokens) {
   std::vector<std::uint32_t> out;
   if (tokens.size() < kGram) return out;
   out.reserve(tokens.size() - kGram + 1);
