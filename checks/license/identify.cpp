@@ -1158,6 +1158,15 @@ LicenseMatch identify_file(std::string_view text, const Database& db) {
     out.difference = own->difference;
     if (!own->spdx && sections.size() > 1)
       out.note = fmt::format("section {} (lines {}-{}) differs from {}", own_index + 1, own->first_line, own->last_line, own->closest);
+    // The project's terms are all its own sections: one of them modified (the GPL that an LGPL
+    // file carries, edited) means the file is not the original licence.
+    for (std::size_t i = 0; i < reported.size() && out.spdx; ++i) {
+      if (reported[i].third_party || reported[i].spdx) continue;
+      out.spdx.reset();
+      out.difference = reported[i].difference;
+      out.note = fmt::format("section {} (lines {}-{}) differs from {}", i + 1, reported[i].first_line,
+                             reported[i].last_line, reported[i].closest);
+    }
     // The grant evidence of the project's own section.
     Grant only, later;
     const Judged& s = sections[own_index];
