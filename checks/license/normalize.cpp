@@ -65,6 +65,7 @@ struct Slot {
 
 const std::vector<Slot>& variable_slots() {
   static const std::vector<Slot> s = {
+      {{"as", "is", "and"}, {{"disclaims", "all"}}},
       {{"neither", "the", "name", "of"}, {{"nor", "the", "names", "of"}}},
       {{"provided", "by"}, {{"as", "is"}}},
       {{"in", "no", "event", "shall"}, {{"be", "liable"}}},
@@ -273,6 +274,10 @@ std::vector<Token> apply_phrases(std::vector<Token> toks) {
             break;
           }
         }
+      }
+      // A holder's name, not a clause: no meaning-bearing word in the slot.
+      for (std::size_t a = k; found && a < found; ++a) {
+        if (is_sensitive(toks[a].word)) found = 0;
       }
       if (found) {
         for (std::size_t a = i; a < k; ++a) out.push_back(std::move(toks[a]));

@@ -255,3 +255,24 @@ TEST_CASE("debug: identify the file named by PACTE_LICENSE_PROBE") {
                        << s.first_line << "-" << s.last_line << (s.third_party ? " third-party" : "") << " ["
                        << s.difference << "]");
 }
+
+TEST_CASE("the ISC licence with its holder named otherwise is ISC") {
+  auto isc = npm_text("ISC");
+  if (!isc) {
+    MESSAGE("PACTE_LICENSE_CORPUS is not set: skipped");
+    return;
+  }
+  std::string author = *isc;
+  for (const std::string from : {"AND ISC DISCLAIMS", "SHALL ISC BE LIABLE"}) {
+    auto at = author.find(from);
+    REQUIRE(at != std::string::npos);
+    std::string to = from;
+    to.replace(to.find("ISC"), 3, "THE AUTHOR");
+    author.replace(at, from.size(), to);
+  }
+  CHECK(identify_license_text(author).spdx == "ISC");
+  // The holder slot takes a name, not a clause.
+  std::string clause = *isc;
+  clause.replace(clause.find("AND ISC DISCLAIMS"), 17, "AND ISC, EXCEPT FOR COMMERCIAL USERS, DISCLAIMS");
+  CHECK_FALSE(identify_license_text(clause).spdx);
+}
