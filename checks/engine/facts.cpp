@@ -110,6 +110,25 @@ nlohmann::json collect_facts(AuditContext& ctx) {
                         {"confidence", std::round(f.match.confidence * 1000) / 1000}};
     if (!f.match.closest.empty()) j["closest"] = f.match.closest;
     if (!f.match.note.empty()) j["note"] = f.match.note;
+    if (!f.match.kind.empty()) j["kind"] = f.match.kind;
+    if (!f.match.exception.empty()) j["exception"] = f.match.exception;
+    if (!f.match.grant.empty()) j["grant"] = to_valid_utf8(f.match.grant);
+    if (!f.match.difference.empty()) j["difference"] = to_valid_utf8(f.match.difference);
+    if (!f.match.sections.empty()) {
+      nlohmann::json sections = nlohmann::json::array();
+      for (const auto& s : f.match.sections) {
+        nlohmann::json sj = {{"spdx", s.spdx ? nlohmann::json(*s.spdx) : nlohmann::json(nullptr)},
+                             {"kind", s.kind},
+                             {"lines", {s.first_line, s.last_line}},
+                             {"third_party", s.third_party},
+                             {"confidence", std::round(s.confidence * 1000) / 1000}};
+        if (!s.closest.empty()) sj["closest"] = s.closest;
+        if (!s.exception.empty()) sj["exception"] = s.exception;
+        if (!s.difference.empty()) sj["difference"] = to_valid_utf8(s.difference);
+        sections.push_back(sj);
+      }
+      j["sections"] = sections;
+    }
     lic.push_back(j);
   }
   facts["licenses"] = lic;

@@ -1,6 +1,7 @@
 // Licence identification: prefilter by shared trigrams, then align the text with the best
 // candidates (Myers diff over trigram hashes) and judge every difference inside the body.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
@@ -16,7 +18,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "checks/base/embedded.hpp"
 #include "checks/license/license.hpp"
 #include "checks/license/license_text.hpp"
 
@@ -30,42 +31,54 @@ using license_text::Token;
 constexpr double kAcceptSimilarity = 0.95;
 // Candidates must contain this share of a licence's trigrams to be aligned with it.
 constexpr double kMinContainment = 0.5;
-constexpr std::size_t kMaxCandidates = 4;
+constexpr std::size_t kMaxCandidates = 8;
 
-/// One reference text: its trigram hashes in order and the bounds of its required body.
+/// One reference text: its trigram hashes in order and the bounds of its required body. The
+/// hashes are those of the data compiled into pacte, or of a text loaded at run time (`owned`).
 struct Reference {
   std::string id;
-  bool gnu = false;  // reported with -only / -or-later
+  bool gnu = false;     // reported with -only / -or-later
+  bool notice = false;  // a licence notice ("Licensed under the Apache License..."), not a text
+  bool tested = true;   // identification is tested under every variant (identifiable_licenses)
   std::uint32_t head = 0, tail = 0;
-  std::vector<std::uint32_t> grams;
+  std::span<const std::uint32_t> grams;
+  std::shared_ptr<const std::vector<std::uint32_t>> owned;
   std::size_t distinct = 0;
 };
 
 /// All reference texts and an index from trigram hash to the references holding it: an
-/// open-addressing table of distinct hashes, each with its slice of `postings`.
+/// open-addressing table of distinct hashes (three words a slot: hash, first posting, count),
+/// each with its slice of `postings`. The compiled-in index is built by pacte_licensegen at
+/// build time and used in place; texts loaded at run time rebuild it.
 struct Database {
   std::vector<Reference> refs;
 
   void add(Reference ref) {
-    std::vector<std::uint32_t> uniq = ref.grams;
+    std::vector<std::uint32_t> uniq(ref.grams.begin(), ref.grams.end());
     std::sort(uniq.begin(), uniq.end());
     uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
     ref.distinct = uniq.size();
     refs.push_back(std::move(ref));
-    indexed_ = false;
   }
-  bool has(const std::vector<std::uint32_t>& grams) const {
+  bool has(std::span<const std::uint32_t> grams) const {
     for (const auto& r : refs) {
-      if (r.grams == grams) return true;
+      if (std::equal(r.grams.begin(), r.grams.end(), grams.begin(), grams.end())) return true;
     }
     return false;
+  }
+
+  /// Uses an index built elsewhere (the compiled-in data), which must outlive the database.
+  void use_index(const std::uint32_t* slots, std::size_t slot_count, const std::uint32_t* postings) {
+    slots_ = slots;
+    mask_ = slot_count - 1;
+    postings_ = postings;
   }
 
   /// Builds the index; call after the last add().
   void build_index() {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // hash, reference
     for (std::uint32_t r = 0; r < refs.size(); ++r) {
-      std::vector<std::uint32_t> uniq = refs[r].grams;
+      std::vector<std::uint32_t> uniq(refs[r].grams.begin(), refs[r].grams.end());
       std::sort(uniq.begin(), uniq.end());
       uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
       for (auto h : uniq) pairs.emplace_back(h, r);
@@ -75,41 +88,43 @@ struct Database {
     for (std::size_t i = 0; i < pairs.size(); ++i) distinct += (i == 0 || pairs[i].first != pairs[i - 1].first);
     std::size_t size = 16;
     while (size < distinct * 2) size <<= 1;
-    mask_ = size - 1;
-    slots_.assign(size, Slot{});
-    postings_.clear();
-    postings_.reserve(pairs.size());
+    auto slots = std::make_shared<std::vector<std::uint32_t>>(size * 3, 0);
+    auto postings = std::make_shared<std::vector<std::uint32_t>>();
+    postings->reserve(pairs.size());
     for (std::size_t i = 0; i < pairs.size();) {
       std::size_t j = i;
       while (j < pairs.size() && pairs[j].first == pairs[i].first) ++j;
-      Slot slot{pairs[i].first, static_cast<std::uint32_t>(postings_.size()), static_cast<std::uint32_t>(j - i)};
-      for (std::size_t k = i; k < j; ++k) postings_.push_back(pairs[k].second);
-      std::size_t at = mix(slot.hash) & mask_;
-      while (slots_[at].count) at = (at + 1) & mask_;
-      slots_[at] = slot;
+      const std::uint32_t first = static_cast<std::uint32_t>(postings->size());
+      for (std::size_t k = i; k < j; ++k) postings->push_back(pairs[k].second);
+      std::size_t at = mix(pairs[i].first) & (size - 1);
+      while ((*slots)[at * 3 + 2]) at = (at + 1) & (size - 1);
+      (*slots)[at * 3] = pairs[i].first;
+      (*slots)[at * 3 + 1] = first;
+      (*slots)[at * 3 + 2] = static_cast<std::uint32_t>(j - i);
       i = j;
     }
-    indexed_ = true;
+    owned_slots_ = slots;
+    owned_postings_ = postings;
+    use_index(slots->data(), size, postings->data());
   }
 
   /// Adds 1 to `counts[r]` for every reference r holding `hash`.
   void count(std::uint32_t hash, std::vector<std::uint32_t>& counts) const {
-    for (std::size_t at = mix(hash) & mask_; slots_[at].count; at = (at + 1) & mask_) {
-      if (slots_[at].hash != hash) continue;
-      for (std::uint32_t k = 0; k < slots_[at].count; ++k) ++counts[postings_[slots_[at].first + k]];
+    if (!slots_) return;
+    for (std::size_t at = mix(hash) & mask_; slots_[at * 3 + 2]; at = (at + 1) & mask_) {
+      if (slots_[at * 3] != hash) continue;
+      const std::uint32_t first = slots_[at * 3 + 1], n = slots_[at * 3 + 2];
+      for (std::uint32_t k = 0; k < n; ++k) ++counts[postings_[first + k]];
       return;
     }
   }
 
  private:
-  struct Slot {
-    std::uint32_t hash = 0, first = 0, count = 0;
-  };
   static std::size_t mix(std::uint32_t h) { return (h * 0x9E3779B1u) ^ (h >> 15); }
-  std::vector<Slot> slots_;
-  std::vector<std::uint32_t> postings_;
+  const std::uint32_t* slots_ = nullptr;
+  const std::uint32_t* postings_ = nullptr;
   std::size_t mask_ = 0;
-  bool indexed_ = false;
+  std::shared_ptr<std::vector<std::uint32_t>> owned_slots_, owned_postings_;
 };
 
 const std::unordered_set<std::string_view>& gnu_ids() {
@@ -119,45 +134,62 @@ const std::unordered_set<std::string_view>& gnu_ids() {
   return s;
 }
 
-std::uint32_t read_u32(std::string_view data, std::size_t& pos) {
-  if (pos + 4 > data.size()) throw std::runtime_error("truncated");
-  std::uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(data[pos + static_cast<std::size_t>(i)]);
-  pos += 4;
-  return v;
-}
+}  // namespace
+}  // namespace pacte
 
-std::shared_ptr<Database> load_embedded() {
+// The fingerprints and index written by pacte_licensegen at build time (cmake/licenses.cmake),
+// compiled in as 4-byte aligned words.
+extern "C" const std::uint32_t pacte_license_fingerprints[];
+extern "C" const std::uint32_t pacte_license_fingerprints_end[];
+
+namespace pacte {
+namespace {
+
+std::shared_ptr<Database> load_compiled() {
   auto db = std::make_shared<Database>();
-  auto data = embedded_file("rules/licenses/fingerprints.dat");
-  if (!data) return db;
-  std::string_view d = *data;
-  try {
-    if (d.substr(0, 8) != "PACTELF1") throw std::runtime_error("bad magic");
-    std::size_t pos = 8;
-    std::uint32_t count = read_u32(d, pos);
-    for (std::uint32_t i = 0; i < count; ++i) {
-      if (pos >= d.size()) throw std::runtime_error("truncated");
-      std::size_t len = static_cast<unsigned char>(d[pos++]);
-      Reference ref;
-      ref.id = std::string(d.substr(pos, len));
-      pos += len;
-      if (pos >= d.size()) throw std::runtime_error("truncated");
-      ref.gnu = (static_cast<unsigned char>(d[pos++]) & 1) != 0;
-      ref.head = read_u32(d, pos);
-      ref.tail = read_u32(d, pos);
-      std::uint32_t n = read_u32(d, pos);
-      ref.grams.reserve(n);
-      for (std::uint32_t k = 0; k < n; ++k) ref.grams.push_back(read_u32(d, pos));
-      db->add(std::move(ref));
-    }
-  } catch (const std::exception& e) {
-    throw std::runtime_error(fmt::format(
-        "rules/licenses/fingerprints.dat (embedded) is damaged ({}): regenerate it with "
-        "rules/licenses/generate.py",
-        e.what()));
+  const std::uint32_t* w = pacte_license_fingerprints;
+  const std::uint32_t* end = pacte_license_fingerprints_end;
+  auto need = [&](std::size_t n) {
+    if (static_cast<std::size_t>(end - w) < n)
+      throw std::runtime_error("the compiled-in licence fingerprints are truncated: rebuild pacte");
+  };
+  need(2);
+  if (std::memcmp(w, "PLF2", 4) != 0)
+    throw std::runtime_error("the compiled-in licence fingerprints have an unknown format: rebuild pacte");
+  const std::uint32_t count = w[1];
+  w += 2;
+  db->refs.reserve(count);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    need(1);
+    const std::uint32_t len = w[0];
+    const std::size_t id_words = (len + 3) / 4;
+    need(1 + id_words + 5);
+    Reference ref;
+    ref.id.assign(reinterpret_cast<const char*>(w + 1), len);
+    w += 1 + id_words;
+    ref.gnu = (w[0] & 1) != 0;
+    ref.notice = (w[0] & 2) != 0;
+    ref.tested = (w[0] & 4) != 0;
+    ref.head = w[1];
+    ref.tail = w[2];
+    ref.distinct = w[3];
+    const std::uint32_t n = w[4];
+    w += 5;
+    need(n);
+    ref.grams = std::span<const std::uint32_t>(w, n);
+    w += n;
+    db->refs.push_back(std::move(ref));
   }
-  db->build_index();
+  need(1);
+  const std::uint32_t slots = w[0];
+  need(1 + std::size_t{slots} * 3 + 1);
+  const std::uint32_t* slot_words = w + 1;
+  w += 1 + std::size_t{slots} * 3;
+  const std::uint32_t postings = w[0];
+  need(1 + std::size_t{postings});
+  if (slots == 0 || (slots & (slots - 1)) != 0)
+    throw std::runtime_error("the compiled-in licence index is damaged: rebuild pacte");
+  db->use_index(slot_words, slots, w + 1);
   return db;
 }
 
@@ -171,7 +203,7 @@ std::shared_ptr<Database>& db_slot() {
 }
 std::shared_ptr<const Database> database() {
   std::lock_guard lock(db_mutex());
-  if (!db_slot()) db_slot() = load_embedded();
+  if (!db_slot()) db_slot() = load_compiled();
   return db_slot();
 }
 
@@ -249,6 +281,7 @@ struct Alignment {
   const Reference* ref = nullptr;
   bool aligned = false;
   bool accepted = false;
+  bool contained = false;  // the licence is all there, whatever surrounds it
   double confidence = 0;
   std::size_t matched = 0;           // matched trigrams in the required body
   std::size_t first_token = 0;       // first input token of the licence region
@@ -269,17 +302,17 @@ bool debugging() {
   return on;
 }
 
-std::string quote(std::string_view text, const std::vector<Token>& toks, std::size_t b,
+std::string quote(std::string_view text, std::span<const Token> toks, std::size_t b,
                   std::size_t e, std::size_t max_words = 10);
 
 void debug_hunk(const Reference& ref, int ha, int ea, std::string_view text,
-                const std::vector<Token>& toks, std::size_t b, std::size_t e) {
+                std::span<const Token> toks, std::size_t b, std::size_t e) {
   if (!debugging()) return;
   std::fprintf(stderr, "[%s] ref %d..%d (head %u tail %u) input words %zu..%zu \"%s\"\n",
                ref.id.c_str(), ha, ea, ref.head, ref.tail, b, e, quote(text, toks, b, e, 30).c_str());
 }
 
-std::string quote(std::string_view text, const std::vector<Token>& toks, std::size_t b,
+std::string quote(std::string_view text, std::span<const Token> toks, std::size_t b,
                   std::size_t e, std::size_t max_words) {
   if (b >= e || b >= toks.size()) return {};
   e = std::min(e, toks.size());
@@ -298,7 +331,7 @@ std::string quote(std::string_view text, const std::vector<Token>& toks, std::si
 }
 
 Alignment align(std::string_view text, const std::vector<std::uint32_t>& q, std::size_t q_distinct,
-                const std::vector<Token>& toks, const Reference& ref, std::size_t containing) {
+                std::span<const Token> toks, const Reference& ref, std::size_t containing) {
   Alignment al;
   al.ref = &ref;
   const auto& r = ref.grams;
@@ -419,7 +452,7 @@ Alignment align(std::string_view text, const std::vector<std::uint32_t>& q, std:
         continue;
       }
       c.substantial = true;
-    } else if (added_numeral && removed_numeral) {
+    } else if (added_numeral && removed_numeral && !ref.notice) {
       // A moved section number or list numeral ("see Article\n5.3.4." reflowed).
       ++al.numerals;
       continue;
@@ -445,7 +478,6 @@ Alignment align(std::string_view text, const std::vector<std::uint32_t>& q, std:
   if (!has_appendix && al.end_token + 1 < toks.size()) {
     al.trailing_added = true;
     al.trailing_token = al.end_token;
-    inserted_body += toks.size() - al.end_token;
   }
 
   for (const auto& c : al.changes) (c.substantial ? al.substantial : al.minor) += 1;
@@ -455,12 +487,13 @@ Alignment align(std::string_view text, const std::vector<std::uint32_t>& q, std:
                                  (req + static_cast<double>(al.matched) + static_cast<double>(inserted_body));
   const int minor_allowed = 2 + (tail - head) / 1000;
   if (al.numerals > 3 + (tail - head) / 300) al.substantial += 1;
-  al.accepted = al.substantial == 0 && al.minor <= minor_allowed &&
-                al.confidence >= kAcceptSimilarity && !al.trailing_added;
+  al.contained = al.substantial == 0 && al.minor <= (ref.notice ? 1 : minor_allowed) &&
+                 al.confidence >= kAcceptSimilarity;
+  al.accepted = al.contained && !al.trailing_added;
   return al;
 }
 
-bool says_or_later(const std::vector<Token>& toks, std::size_t b, std::size_t e) {
+bool says_or_later(std::span<const Token> toks, std::size_t b, std::size_t e) {
   for (std::size_t i = b; i + 1 < e && i + 1 < toks.size(); ++i) {
     if (toks[i].word == "or" && toks[i + 1].word == "later") return true;
     if (i + 2 < e && toks[i].word == "any" && toks[i + 1].word == "later" &&
@@ -476,7 +509,7 @@ std::string plural(int n, std::string_view one, std::string_view many) {
 
 LicenseMatch identify(std::string_view text, const Database& db, int depth);
 
-LicenseMatch identify_tokens(std::string_view text, const std::vector<Token>& toks,
+LicenseMatch identify_tokens(std::string_view text, std::span<const Token> toks,
                              const Database& db, int depth) {
   LicenseMatch out;
   const auto q = license_text::fingerprint(toks);
@@ -491,7 +524,7 @@ LicenseMatch identify_tokens(std::string_view text, const std::vector<Token>& to
   for (auto h : uniq) db.count(h, counts);
   std::vector<std::pair<double, std::uint32_t>> ranked;
   for (std::uint32_t r = 0; r < db.refs.size(); ++r) {
-    if (!counts[r]) continue;
+    if (!counts[r] || db.refs[r].notice) continue;
     ranked.emplace_back(static_cast<double>(counts[r]) / static_cast<double>(db.refs[r].distinct), r);
   }
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -587,6 +620,7 @@ LicenseMatch identify_tokens(std::string_view text, const std::vector<Token>& to
   if (!closest->aligned) {
     out.note = fmt::format("text differs from {} throughout ({:.0f}% similar)", out.closest,
                            out.confidence * 100);
+    out.difference = "the whole text";
     return out;
   }
   int added = 0, removed = 0, changed = 0;
@@ -601,8 +635,14 @@ LicenseMatch identify_tokens(std::string_view text, const std::vector<Token>& to
       ++removed;
     }
     if (example.empty() && c.added_words) {
-      example = fmt::format(" (\"{}\")", quote(text, toks, c.input_begin,
-                                               c.input_begin + static_cast<std::size_t>(c.added_words)));
+      out.difference = quote(text, toks, c.input_begin, c.input_begin + static_cast<std::size_t>(c.added_words));
+      example = fmt::format(" (\"{}\")", out.difference);
+    }
+    if (out.difference.empty() && c.removed_words) {
+      const std::size_t at = std::min(c.input_begin, toks.size());
+      out.difference = fmt::format("{} missing after \"{}\"",
+                                   plural(c.removed_words, "word", "words"),
+                                   quote(text, toks, at >= 8 ? at - 8 : 0, at, 8));
     }
   }
   std::vector<std::string> parts;
@@ -612,18 +652,545 @@ LicenseMatch identify_tokens(std::string_view text, const std::vector<Token>& to
   if (closest->trailing_added) {
     parts.push_back(fmt::format("{} added after the licence text",
                                 plural(static_cast<int>(toks.size() - closest->trailing_token), "word", "words")));
-    if (example.empty())
-      example = fmt::format(" (\"{}\")", quote(text, toks, closest->trailing_token, toks.size()));
+    if (example.empty()) {
+      out.difference = quote(text, toks, closest->trailing_token, toks.size());
+      example = fmt::format(" (\"{}\")", out.difference);
+    }
   }
   std::string joined;
   for (const auto& p : parts) joined += (joined.empty() ? "" : ", ") + p;
   if (joined.empty()) joined = fmt::format("{:.0f}% similar", out.confidence * 100);
+  if (out.difference.empty()) out.difference = joined;
   out.note = fmt::format("text differs from {}: {}{}", out.closest, joined, example);
   return out;
 }
 
 LicenseMatch identify(std::string_view text, const Database& db, int depth) {
   return identify_tokens(text, license_text::tokenize(text), db, depth);
+}
+
+// ---- Files holding one or several licences: regions, the text around them, grants. ----
+
+/// Aligned candidates for `toks` (a slice of the file's tokens), most contained first.
+std::vector<Alignment> candidates(std::string_view text, std::span<const Token> toks,
+                                  std::span<const std::uint32_t> grams, const Database& db) {
+  std::vector<Alignment> done;
+  if (toks.size() < kGram) return done;
+  const std::vector<std::uint32_t> q(grams.begin(), grams.begin() + static_cast<std::ptrdiff_t>(toks.size() - kGram + 1));
+  if (q.empty()) return done;
+  std::vector<std::uint32_t> uniq = q;
+  std::sort(uniq.begin(), uniq.end());
+  uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
+  std::vector<std::uint32_t> counts(db.refs.size(), 0);
+  for (auto h : uniq) db.count(h, counts);
+  std::vector<std::pair<double, std::uint32_t>> ranked;
+  for (std::uint32_t r = 0; r < db.refs.size(); ++r) {
+    if (counts[r]) ranked.emplace_back(static_cast<double>(counts[r]) / static_cast<double>(db.refs[r].distinct), r);
+  }
+  // Most contained first; among equals the longest text (the whole licence before its notice).
+  std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return db.refs[a.second].distinct > db.refs[b.second].distinct;
+  });
+  double found = -1;  // containment of the first candidate found whole and nearly exact
+  for (std::size_t c = 0; c < ranked.size() && c < kMaxCandidates; ++c) {
+    const auto [containment, r] = ranked[c];
+    if (containment < kMinContainment) break;
+    // Once a licence is found nearly exact, only its near-equals (siblings that differ by a few
+    // words, a notice it holds, another licence as complete) can compete with it.
+    if (found >= 0 && containment < found - 0.02) break;
+    done.push_back(align(text, q, uniq.size(), toks, db.refs[r], counts[r]));
+    if (found < 0 && done.back().contained && done.back().confidence >= 0.99) found = containment;
+  }
+  return done;
+}
+
+/// A licence text or notice found whole in the file, as a token range.
+struct Region {
+  Alignment al;
+  std::size_t begin = 0, end = 0;
+};
+
+/// Finds the licences contained in tokens [b, e), in file order: the most complete one, then
+/// recursively the ones before and after it.
+void find_regions(std::string_view text, std::span<const Token> toks, std::span<const std::uint32_t> grams,
+                  std::size_t b, std::size_t e, const Database& db, std::vector<Region>& out) {
+  if (e <= b || e - b < 12 || out.size() >= 16) return;
+  auto cands = candidates(text, toks.subspan(b, e - b), grams.subspan(b), db);
+  const Alignment* best = nullptr;
+  // The most complete licence; between near-equals (sibling texts that differ by a few words),
+  // the more similar one.
+  for (const auto& al : cands) {
+    if (!al.contained) continue;
+    if (!best) {
+      best = &al;
+      continue;
+    }
+    const double big = static_cast<double>(std::max(al.matched, best->matched));
+    const double gap = std::abs(static_cast<double>(al.matched) - static_cast<double>(best->matched));
+    if (gap <= 0.02 * big ? al.confidence > best->confidence : al.matched > best->matched) best = &al;
+  }
+  if (!best) return;
+  Region r{*best, b + best->first_token, std::min(e, b + best->end_token)};
+  find_regions(text, toks, grams, b, r.begin, db, out);
+  out.push_back(r);
+  find_regions(text, toks, grams, r.end, e, db, out);
+}
+
+/// The paragraphs of tokens [b, e) as token ranges.
+std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::span<const Token> toks, std::size_t b, std::size_t e) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t i = b; i < e;) {
+    std::size_t j = i;
+    while (j < e && toks[j].paragraph == toks[i].paragraph) ++j;
+    out.emplace_back(i, j);
+    i = j;
+  }
+  return out;
+}
+
+bool word_at(std::span<const Token> toks, std::size_t i, std::size_t e, std::string_view w) {
+  return i < e && toks[i].word == w;
+}
+
+/// True when words [b, e) read as a licence term (a restriction, a permission, an obligation)
+/// rather than a note about the licence: "Commercial use is prohibited", "You may not...".
+bool reads_as_term(std::span<const Token> toks, std::size_t b, std::size_t e) {
+  static const std::unordered_set<std::string_view> words = {
+      "prohibited", "forbidden", "commercial", "noncommercial", "evil", "hereby", "shall", "must",
+      "permission", "granted", "licensee", "licensor", "restricted", "revoked", "royalty"};
+  static const std::vector<std::pair<std::string_view, std::string_view>> pairs = {
+      {"may", "not"}, {"may", "only"}, {"only", "be"}, {"not", "be"}, {"not", "apply"},
+      {"cannot", "be"}, {"do", "not"}, {"not", "use"}, {"not", "allowed"}, {"not", "permitted"}};
+  for (std::size_t i = b; i < e; ++i) {
+    if (words.count(toks[i].word)) return true;
+    for (const auto& [x, y] : pairs) {
+      if (toks[i].word == x && word_at(toks, i + 1, e, y)) return true;
+    }
+  }
+  return false;
+}
+
+/// True when the title words [b, e) name the licence `ref` (its SPDX name, id and generic
+/// words: "The MIT License (MIT)"), false for another name ("Acme Public Licence").
+bool names_licence(std::span<const Token> toks, std::size_t b, std::size_t e, const Reference& ref) {
+  static const std::unordered_set<std::string_view> generic = {
+      "the", "license", "licenses", "licensed", "version", "text", "of", "full", "terms", "and",
+      "conditions", "copyright", "notice", "agreement", "spdx", "identifier", "for", "software",
+      "open", "source", "or", "new", "revised", "simplified", "clause", "only", "later", "ver"};
+  std::unordered_set<std::string> allowed;
+  std::string id_words = ref.id;
+  for (auto& c : id_words) {
+    if (c == '-' || c == '.' || c == '_') c = ' ';
+  }
+  std::string name = id_words;
+  if (const LicenseInfo* info = license_info(ref.id)) name += " " + info->name;
+  if (ref.gnu) name += " gnu general lesser library affero free documentation public";
+  for (const auto& t : license_text::tokenize(name)) allowed.insert(t.word);
+  for (std::size_t i = b; i < e; ++i) {
+    const auto& w = toks[i].word;
+    if (!generic.count(w) && !allowed.count(w) && !license_text::is_numeral(w)) return false;
+  }
+  return true;
+}
+
+bool mentions_licence(std::span<const Token> toks, std::size_t b, std::size_t e) {
+  for (std::size_t i = b; i < e; ++i) {
+    if (toks[i].word == "license" || toks[i].word == "licensed" || toks[i].word == "licenses") return true;
+  }
+  return false;
+}
+
+/// True when words [b, e) introduce third-party material ("Third-party components", "bundled
+/// dependencies").
+bool introduces_third_party(std::span<const Token> toks, std::size_t b, std::size_t e) {
+  static const std::unordered_set<std::string_view> words = {
+      "vendor", "vendored", "bundled", "dependencies", "dependency", "components", "bundles", "thirdparty"};
+  for (std::size_t i = b; i < e; ++i) {
+    if (words.count(toks[i].word)) return true;
+    if (toks[i].word == "third" && (word_at(toks, i + 1, e, "party") || word_at(toks, i + 1, e, "parties"))) return true;
+  }
+  return false;
+}
+
+/// What a file says about later versions of a GNU licence.
+struct Grant {
+  bool later = false;
+  std::string evidence;  // the quoted words that decided, or empty
+};
+
+/// Reads "-only" or "-or-later" from words [b, e): "or (at your option) any later version" or
+/// "version 2 or later" grant later versions; "only valid version", "version 2 only" and
+/// "-only" ids do not, and a later version "at the discretion of" someone is not a grant.
+void read_grant(std::string_view text, std::span<const Token> toks, std::size_t b, std::size_t e, Grant& only,
+                Grant& later) {
+  auto discretion = [&](std::size_t i) {
+    for (std::size_t k = i; k < e && k < i + 6; ++k) {
+      if (toks[k].word == "discretion") return true;
+    }
+    return false;
+  };
+  for (std::size_t i = b; i < e; ++i) {
+    const auto& w = toks[i].word;
+    if (only.evidence.empty()) {
+      if (w == "only" && word_at(toks, i + 1, e, "valid") && word_at(toks, i + 2, e, "version")) {
+        only.evidence = quote(text, toks, i, std::min(e, i + 8), 8);
+      } else if (w == "only" && i > b && (license_text::is_numeral(toks[i - 1].word) || toks[i - 1].word == "v2" || toks[i - 1].word == "v3")) {
+        only.evidence = quote(text, toks, i >= b + 4 ? i - 4 : b, i + 1, 8);
+      }
+    }
+    if (later.evidence.empty() && !discretion(i)) {
+      if (w == "any" && word_at(toks, i + 1, e, "later") && word_at(toks, i + 2, e, "version")) {
+        bool option = false;
+        for (std::size_t k = i >= b + 10 ? i - 10 : b; k < i; ++k) option |= toks[k].word == "option" || toks[k].word == "either";
+        if (option) later.evidence = quote(text, toks, i >= b + 10 ? i - 10 : b, i + 3, 16);
+      } else if (w == "or" && word_at(toks, i + 1, e, "later") && i > b &&
+                 license_text::is_numeral(toks[i - 1].word)) {
+        later.evidence = quote(text, toks, i >= b + 3 ? i - 3 : b, i + 2, 8);
+      }
+    }
+  }
+  later.later = !later.evidence.empty();
+}
+
+/// SPDX exceptions recognised by a phrase of their text (normalised words).
+const std::vector<std::pair<std::string_view, std::string_view>>& exception_phrases() {
+  static const std::vector<std::pair<std::string_view, std::string_view>> p = {
+      {"llvm exceptions to the apache 2 0 license", "LLVM-exception"},
+      {"this library give you permission to link this library with independent modules to produce an executable",
+       "Classpath-exception-2.0"},
+      {"gcc runtime library exception", "GCC-exception-3.1"},
+      {"autoconf configure script exception", "Autoconf-exception-3.0"},
+      {"part or all of the bison parser skeleton", "Bison-exception-2.2"},
+      {"program or library that is built using gnu libtool", "Libtool-exception"},
+      {"does not cover user programs that use kernel services by normal system calls", "Linux-syscall-note"},
+      {"openjdk assembly exception", "OpenJDK-assembly-exception-1.0"},
+      {"universal foss exception version 1 0", "Universal-FOSS-exception-1.0"},
+      {"qt lgpl exception version 1 1", "Qt-LGPL-exception-1.1"},
+      {"if you create document which uses this font", "Font-exception-2.0"},
+      {"wxwindows library licence", "WxWindows-exception-3.1"},
+  };
+  return p;
+}
+
+/// The exception whose phrase appears in words [b, e), or empty.
+std::string find_exception(std::span<const Token> toks, std::size_t b, std::size_t e) {
+  std::string joined;
+  for (std::size_t i = b; i < e; ++i) joined += toks[i].word + " ";
+  for (const auto& [phrase, id] : exception_phrases()) {
+    if (joined.find(phrase) != std::string::npos) return std::string(id);
+  }
+  return {};
+}
+
+/// The 1-based line of byte `offset` in `text`.
+int line_of(std::string_view text, std::size_t offset) {
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(offset, text.size())), '\n'));
+}
+
+/// One section of a licence file while it is being judged.
+struct Judged {
+  Region region;
+  std::size_t lead_b = 0, lead_e = 0;    // text before it (after the previous section)
+  std::size_t trail_b = 0, trail_e = 0;  // text after it (before the next section)
+  bool notice = false;                   // a notice only
+  std::string added;                     // the first passage that reads as a licence term
+  std::size_t added_words = 0;
+  std::string where;                     // "before" or "after" the licence text
+  std::string renamed;                   // a title naming another licence
+  std::string exception;
+  bool third_party = false;
+  std::size_t notice_b = 0, notice_e = 0;  // a notice merged into the text, read for the grant
+  bool is_modified = false;                // resembles a licence but differs in substance
+  LicenseMatch modified;                   // what differs, then
+};
+
+std::string reported_id(const Reference& ref, const Grant& only, const Grant& later, std::string* evidence) {
+  if (!ref.gnu) return ref.id;
+  if (!only.evidence.empty()) {
+    *evidence = only.evidence;
+    return ref.id + "-only";
+  }
+  if (later.later) {
+    *evidence = later.evidence;
+    return ref.id + "-or-later";
+  }
+  return ref.id + "-only";
+}
+
+/// The SPDX-License-Identifier lines of `text`: the expression of the first one, or empty.
+std::string identifier_line(std::string_view text) {
+  static const std::string_view key = "spdx-license-identifier:";
+  std::string lower(text.substr(0, std::min<std::size_t>(text.size(), 1 << 16)));
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto at = lower.find(key);
+  if (at == std::string::npos) return {};
+  std::size_t b = at + key.size(), e = text.find('\n', b);
+  std::string expr(text.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+  for (std::string_view closer : {"*/", "-->", "#}", "\r"}) {
+    auto p = expr.find(closer);
+    if (p != std::string::npos) expr.erase(p);
+  }
+  while (!expr.empty() && expr.back() == ' ') expr.pop_back();
+  while (!expr.empty() && expr.front() == ' ') expr.erase(0, 1);
+  return expr;
+}
+
+LicenseMatch identify_file(std::string_view text, const Database& db) {
+  const auto toks = license_text::tokenize(text);
+  const auto grams = license_text::fingerprint(toks);
+  std::vector<Region> regions;
+  find_regions(text, toks, grams, 0, toks.size(), db, regions);
+  if (regions.empty()) {
+    // An identifier line alone ("SPDX-License-Identifier: MPL-2.0").
+    const std::string expr = identifier_line(text);
+    if (!expr.empty() && toks.size() <= 40) {
+      LicenseMatch out;
+      std::string error;
+      auto parsed = parse_spdx_expression(expr, &error);
+      out.kind = "identifier";
+      if (!parsed) {
+        out.note = fmt::format("SPDX-License-Identifier line: {}", error);
+        return out;
+      }
+      if (parsed->ids.size() == 1) out.spdx = parsed->ids.front();
+      out.closest = parsed->normalized;
+      out.confidence = 1;
+      auto with = parsed->normalized.find(" WITH ");
+      if (with != std::string::npos) {
+        out.exception = parsed->normalized.substr(with + 6);
+        auto sp = out.exception.find_first_of(" )");
+        if (sp != std::string::npos) out.exception.erase(sp);
+      }
+      out.note = fmt::format("SPDX-License-Identifier line: {}", parsed->normalized);
+      return out;
+    }
+    return identify_tokens(text, toks, db, 1);
+  }
+
+  // Each section with the text around it; a notice next to the text of the same licence is
+  // one section (the notice says which versions apply).
+  std::vector<Judged> sections;
+  for (const auto& r : regions) {
+    if (!sections.empty()) {
+      Judged& prev = sections.back();
+      const bool same = prev.region.al.ref->id == r.al.ref->id;
+      if (same && (prev.region.al.ref->notice != r.al.ref->notice) && r.begin >= prev.region.end &&
+          !reads_as_term(toks, prev.region.end, r.begin)) {
+        const Region& notice = prev.region.al.ref->notice ? prev.region : r;
+        prev.notice_b = notice.begin;
+        prev.notice_e = notice.end;
+        Region merged = prev.region.al.ref->notice ? r : prev.region;
+        merged.begin = prev.region.begin;
+        merged.end = r.end;
+        prev.region = merged;
+        prev.notice = false;
+        continue;
+      }
+    }
+    Judged j;
+    j.region = r;
+    if (r.al.ref->notice) {
+      j.notice_b = r.begin;
+      j.notice_e = r.end;
+    }
+    j.notice = r.al.ref->notice;
+    sections.push_back(j);
+  }
+  // A long passage between the licences found that resembles a licence is a modified one: a
+  // section of its own, not identified (a third-party text with a clause added).
+  {
+    std::vector<Judged> modified;
+    for (std::size_t i = 0; i <= sections.size(); ++i) {
+      const std::size_t gb = i == 0 ? 0 : sections[i - 1].region.end;
+      const std::size_t ge = i < sections.size() ? sections[i].region.begin : toks.size();
+      if (ge <= gb || ge - gb < 40) continue;
+      std::size_t start = gb;
+      for (const auto& [pb, pe] : paragraphs(toks, gb, ge)) {
+        if (pe - pb >= 15) break;
+        start = pe;
+      }
+      if (ge <= start || ge - start < 30) continue;
+      std::vector<Token> sub(toks.begin() + static_cast<std::ptrdiff_t>(start), toks.begin() + static_cast<std::ptrdiff_t>(ge));
+      const Alignment* near = nullptr;
+      auto cands = candidates(text, sub, std::span<const std::uint32_t>(grams).subspan(start), db);
+      for (const auto& al : cands) {
+        if (!al.ref->notice && al.aligned && al.confidence >= 0.6 && (!near || al.confidence > near->confidence)) near = &al;
+      }
+      if (!near) continue;
+      Judged j;
+      j.region = Region{*near, start, ge};
+      j.modified = identify_tokens(text, sub, db, 1);
+      if (j.modified.spdx || j.modified.closest.empty()) continue;
+      j.is_modified = true;
+      modified.push_back(std::move(j));
+    }
+    for (auto& j : modified) sections.push_back(std::move(j));
+    std::sort(sections.begin(), sections.end(), [](const Judged& a, const Judged& b) { return a.region.begin < b.region.begin; });
+  }
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    sections[i].lead_b = i == 0 ? 0 : sections[i - 1].region.end;
+    sections[i].lead_e = sections[i].region.begin;
+    sections[i].trail_b = sections[i].region.end;
+    sections[i].trail_e = i + 1 < sections.size() ? sections[i + 1].region.begin : toks.size();
+  }
+  // Judge the text between sections, once per gap.
+  bool third = false;
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    Judged& s = sections[i];
+    const Reference& ref = *s.region.al.ref;
+    if (introduces_third_party(toks, s.lead_b, s.lead_e)) third = true;
+    s.third_party = third;
+    auto paras = paragraphs(toks, s.lead_b, s.lead_e);
+    // The title: the words just before the licence in its paragraph, or a short paragraph
+    // just above it that names a licence.
+    // A notice names its subject before it ("Exemple is free software..."): no title there.
+    const bool starts_with_notice = s.notice_e > s.notice_b && s.notice_b == s.region.begin;
+    if (!paras.empty() && !starts_with_notice && !s.is_modified) {
+      auto [tb, te] = paras.back();
+      const bool same_paragraph = s.region.begin < toks.size() && toks[s.region.begin].paragraph == toks[tb].paragraph;
+      if (te - tb <= 12 && (same_paragraph || mentions_licence(toks, tb, te)) && !names_licence(toks, tb, te, ref) &&
+          !introduces_third_party(toks, tb, te)) {
+        s.renamed = quote(text, toks, tb, te, 12);
+      }
+      if (te - tb <= 12 && !s.renamed.empty()) paras.pop_back();
+    }
+    // The exception text that follows a licence is part of it.
+    s.exception = find_exception(toks, s.trail_b, s.trail_e);
+    for (const auto& [pb, pe] : paras) {
+      if (!s.added.empty()) break;
+      if (i > 0 && !sections[i - 1].exception.empty()) break;
+      if (reads_as_term(toks, pb, pe)) {
+        // Right after the previous licence: it was added to that one.
+        Judged& owner = (i > 0 && pb == paras.front().first && !sections[i - 1].region.al.ref->notice) ? sections[i - 1] : s;
+        if (owner.added.empty()) {
+          owner.added = quote(text, toks, pb, pe, 12);
+          owner.added_words = pe - pb;
+          owner.where = &owner == &s ? "before" : "after";
+        }
+      }
+    }
+    if (i + 1 == sections.size() && s.exception.empty()) {
+      for (const auto& [pb, pe] : paragraphs(toks, s.trail_b, s.trail_e)) {
+        if (s.added.empty() && reads_as_term(toks, pb, pe)) {
+          s.added = quote(text, toks, pb, pe, 12);
+          s.added_words = pe - pb;
+          s.where = "after";
+        }
+      }
+    }
+  }
+
+  LicenseMatch out;
+  std::vector<LicenseSection> reported;
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    const Judged& s = sections[i];
+    const Alignment& al = s.region.al;
+    const Reference& ref = *al.ref;
+    Grant only, later;
+    read_grant(text, toks, s.lead_b, s.lead_e, only, later);
+    read_grant(text, toks, s.notice_b, s.notice_e, only, later);
+    if (i + 1 == sections.size()) read_grant(text, toks, s.trail_b, s.trail_e, only, later);
+    LicenseSection sec;
+    std::string grant;
+    const std::string id = reported_id(ref, only, later, &grant);
+    sec.kind = s.notice ? "notice" : "text";
+    sec.exception = s.exception;
+    sec.third_party = s.third_party;
+    sec.first_line = line_of(text, toks[s.region.begin].begin);
+    sec.last_line = line_of(text, toks[std::max(s.region.begin, std::min(s.region.end, toks.size()) - 1)].end);
+    sec.closest = id;
+    const double req = static_cast<double>(ref.tail - ref.head);
+    std::string note;
+    if (s.is_modified) {
+      sec.closest = s.modified.closest;
+      sec.confidence = s.modified.confidence;
+      sec.difference = s.modified.difference;
+      note = s.modified.note;
+    } else if (!s.renamed.empty()) {
+      sec.difference = s.renamed;
+      note = fmt::format("text differs from {}: its title names another licence (\"{}\")", id, s.renamed);
+      sec.confidence = std::min(1.0, al.confidence) * 0.99;
+    } else if (!s.added.empty()) {
+      sec.difference = s.added;
+      sec.confidence = req <= 0 ? 0
+                                : 2.0 * static_cast<double>(al.matched) /
+                                      (req + static_cast<double>(al.matched) + static_cast<double>(s.added_words));
+      note = fmt::format("text differs from {}: {} added {} the licence text (\"{}\")", id,
+                         plural(static_cast<int>(s.added_words), "word", "words"), s.where, s.added);
+    } else {
+      sec.spdx = id;
+      sec.confidence = std::min(1.0, al.confidence);
+      std::vector<std::string> notes;
+      if (s.region.begin > s.lead_b)
+        notes.push_back(fmt::format("{} before the licence text", plural(static_cast<int>(s.region.begin - s.lead_b), "word", "words")));
+      if (s.trail_e > s.trail_b && i + 1 == sections.size())
+        notes.push_back(fmt::format("{} after the licence text", plural(static_cast<int>(s.trail_e - s.trail_b), "word", "words")));
+      if (al.minor > 0) notes.push_back(fmt::format("{} of one word", plural(al.minor, "small difference", "small differences")));
+      for (const auto& n : notes) note += (note.empty() ? "" : "; ") + n;
+    }
+    if (i == 0 || reported.empty()) {
+      out.grant = grant;
+    }
+    reported.push_back(sec);
+    if (sections.size() == 1) out.note = note;
+  }
+  // The project's licence: the first section that is not third-party.
+  const LicenseSection* own = nullptr;
+  std::size_t own_index = 0;
+  for (std::size_t i = 0; i < reported.size(); ++i) {
+    if (!reported[i].third_party) {
+      own = &reported[i];
+      own_index = i;
+      break;
+    }
+  }
+  if (!own) {
+    out.note = "third-party licences only";
+    out.closest = reported.front().closest;
+    out.kind = reported.front().kind;
+  } else {
+    out.spdx = own->spdx;
+    out.closest = own->closest;
+    out.confidence = own->confidence;
+    out.kind = own->kind;
+    out.exception = own->exception;
+    out.difference = own->difference;
+    if (!own->spdx && sections.size() > 1)
+      out.note = fmt::format("section {} (lines {}-{}) differs from {}", own_index + 1, own->first_line, own->last_line, own->closest);
+    // The project's terms are all its own sections: one of them modified (the GPL that an LGPL
+    // file carries, edited) means the file is not the original licence.
+    for (std::size_t i = 0; i < reported.size() && out.spdx; ++i) {
+      if (reported[i].third_party || reported[i].spdx) continue;
+      out.spdx.reset();
+      out.difference = reported[i].difference;
+      out.note = fmt::format("section {} (lines {}-{}) differs from {}", i + 1, reported[i].first_line,
+                             reported[i].last_line, reported[i].closest);
+    }
+    // The grant evidence of the project's own section.
+    Grant only, later;
+    const Judged& s = sections[own_index];
+    read_grant(text, toks, s.lead_b, s.lead_e, only, later);
+    read_grant(text, toks, s.notice_b, s.notice_e, only, later);
+    if (own_index + 1 == sections.size()) read_grant(text, toks, s.trail_b, s.trail_e, only, later);
+    out.grant.clear();
+    reported_id(*s.region.al.ref, only, later, &out.grant);
+  }
+  if (reported.size() > 1) {
+    out.sections = std::move(reported);
+    if (out.note.empty()) {
+      std::string list;
+      for (const auto& sec : out.sections)
+        list += (list.empty() ? "" : ", ") + fmt::format("{} (lines {}-{}{})", sec.spdx.value_or("not " + sec.closest), sec.first_line,
+                                                         sec.last_line, sec.third_party ? ", third-party" : "");
+      out.note = fmt::format("{} sections: {}", out.sections.size(), list);
+      // The LGPL is often shipped with the GPL it refers to.
+      if (out.sections.size() == 2 && out.sections[1].spdx && !out.sections[1].third_party &&
+          out.spdx && out.spdx->starts_with("LGPL-") && out.sections[1].spdx->starts_with("GPL-"))
+        out.note = fmt::format("followed by the text of {}; {}", *out.sections[1].spdx, out.note);
+    }
+  }
+  return out;
 }
 
 std::string read_whole(const std::filesystem::path& p) {
@@ -646,7 +1213,9 @@ Reference make_reference(std::string id, std::string_view text) {
   ref.gnu = gnu_ids().count(id) > 0;
   ref.id = std::move(id);
   auto toks = license_text::tokenize(text);
-  ref.grams = license_text::fingerprint(toks);
+  auto grams = std::make_shared<const std::vector<std::uint32_t>>(license_text::fingerprint(toks));
+  ref.grams = *grams;
+  ref.owned = std::move(grams);
   license_text::optional_parts(toks, ref.head, ref.tail);
   return ref;
 }
@@ -655,13 +1224,24 @@ Reference make_reference(std::string id, std::string_view text) {
 
 LicenseMatch identify_license_text(std::string_view text) {
   auto db = database();
-  return identify(text, *db, 0);
+  return identify_file(text, *db);
 }
 
 std::vector<std::string> identifiable_licenses() {
   auto db = database();
   std::vector<std::string> ids;
-  for (const auto& r : db->refs) ids.push_back(r.id);
+  for (const auto& r : db->refs) {
+    if (!r.notice && r.tested) ids.push_back(r.id);
+  }
+  return ids;
+}
+
+std::vector<std::string> known_licenses() {
+  auto db = database();
+  std::vector<std::string> ids;
+  for (const auto& r : db->refs) {
+    if (!r.notice && std::find(ids.begin(), ids.end(), r.id) == ids.end()) ids.push_back(r.id);
+  }
   return ids;
 }
 
@@ -721,7 +1301,9 @@ namespace pacte::license_text {
 std::vector<std::pair<std::string, std::vector<std::uint32_t>>> reference_fingerprints() {
   auto db = database();
   std::vector<std::pair<std::string, std::vector<std::uint32_t>>> out;
-  for (const auto& r : db->refs) out.emplace_back(r.id, r.grams);
+  for (const auto& r : db->refs) {
+    if (!r.notice) out.emplace_back(r.id, std::vector<std::uint32_t>(r.grams.begin(), r.grams.end()));
+  }
   return out;
 }
 

@@ -22,6 +22,27 @@ namespace pacte {
 /// GNU licences (GPL, LGPL, AGPL, GFDL) are reported as `<id>-only` (`GPL-3.0-only`), or as
 /// `<id>-or-later` when the text outside the licence itself (a project note above or below
 /// it) says "any later version" or "or later": the licence text alone cannot tell.
+/// One part of a licence file that holds several (a project's licence, then third-party
+/// texts): what it is and where it is.
+struct LicenseSection {
+  /// Same meaning as in LicenseMatch.
+  std::optional<std::string> spdx;
+  std::string closest;
+  double confidence = 0;
+  /// "text" (a whole licence text) or "notice" (a licence notice: "Licensed under the Apache
+  /// License, Version 2.0...", a GNU "This program is free software..." paragraph).
+  std::string kind;
+  /// The SPDX exception added to the licence ("LLVM-exception"), or empty.
+  std::string exception;
+  /// Lines of the file the section spans, 1-based and inclusive.
+  int first_line = 0, last_line = 0;
+  /// True for a section introduced as a third-party component's licence (after a heading such
+  /// as "Third-party components"), false for the project's own licence.
+  bool third_party = false;
+  /// What differs (same as LicenseMatch::difference), or empty.
+  std::string difference;
+};
+
 struct LicenseMatch {
   /// The identified SPDX id, or nullopt when the text is not close enough to any known licence
   /// or differs from the closest one in substance (an added clause, a removed condition).
@@ -33,6 +54,24 @@ struct LicenseMatch {
   /// What differs or what was tolerated, in English ("text differs from MIT: 1 added passage
   /// (8 words: "The Software shall not be used for evil")"). Empty for an exact match.
   std::string note;
+  /// What the text is: "text" (a whole licence text), "notice" (a licence notice such as the
+  /// Apache-2.0 or GNU "how to apply" paragraph), "identifier" (an SPDX-License-Identifier
+  /// line), or empty when nothing was recognised.
+  std::string kind;
+  /// The SPDX exception that comes with the licence ("LLVM-exception", "Classpath-exception-2.0"),
+  /// from its text or an identifier line; empty when there is none.
+  std::string exception;
+  /// The words of the file that decided `-only` or `-or-later` for a GNU licence, quoted ("either
+  /// version 2 of the License, or (at your option) any later version"); empty when the file says
+  /// nothing about later versions (the licence is then reported `-only`).
+  std::string grant;
+  /// When the text is not identified: the first passage that differs from `closest`, quoted
+  /// from the file (an added clause) or described (a removed passage). Empty otherwise.
+  std::string difference;
+  /// When the file holds more than one licence (or a notice and third-party texts): every
+  /// section in file order. `spdx` is then the project's own licence (the first section that is
+  /// not third-party). Empty for a file holding one licence.
+  std::vector<LicenseSection> sections;
 };
 
 /// Identifies the licence in `text` (a whole licence file). A note above the licence text, an
@@ -109,7 +148,13 @@ bool license_agrees(const SpdxExpression& declared, std::string_view detected_sp
 /// folder has neither, or a file cannot be read or parsed.
 void load_license_data_dir(const std::string& dir);
 
-/// The SPDX ids whose texts can be identified (one per text variant, GNU ids without suffix).
+/// The SPDX ids whose identification is tested under every variant the SPDX matching
+/// guidelines allow (copyright filled in, reflowed, Markdown, rewrapped, a note above): one per
+/// text variant, GNU ids without suffix. Texts loaded with load_license_data_dir count too.
 std::vector<std::string> identifiable_licenses();
+
+/// Every SPDX id whose text is known (every licence of the SPDX list with a text, GNU ids
+/// without suffix), each once.
+std::vector<std::string> known_licenses();
 
 }  // namespace pacte

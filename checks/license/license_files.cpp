@@ -1,5 +1,6 @@
 // Finding the licence files of a snapshot.
 #include <algorithm>
+#include <unordered_map>
 
 #include "checks/base/text.hpp"
 #include "checks/license/license.hpp"
@@ -40,12 +41,54 @@ bool is_license_path(std::string_view path) {
   return false;
 }
 
+// A root file that may hold a licence text under another name ("COPYRIGHT", "gpl-3.0.txt",
+// "MIT.md"): a text file, not a usual project document, of licence size.
+bool may_hold_licence(const FileEntry& e) {
+  if (e.path.find('/') != std::string::npos || e.size < 100 || e.size > 256 * 1024) return false;
+  const std::string name = ascii_lower(e.path);
+  const auto dot = name.rfind('.');
+  const std::string ext = dot == std::string::npos ? "" : name.substr(dot + 1);
+  if (!(ext.empty() || ext == "txt" || ext == "md" || ext == "rst" || dot == 0)) return false;
+  if (dot == 0) return false;  // dotfiles
+  for (std::string_view doc : {"readme", "changelog", "changes", "contributing", "code_of_conduct", "authors",
+                               "security", "history", "news", "todo", "install", "makefile", "dockerfile",
+                               "cmakelists", "requirements", "gemfile", "procfile", "vagrantfile"}) {
+    if (name.starts_with(doc)) return false;
+  }
+  return true;
+}
+
+// A template of the header to put in source files ("license-header.txt"), not a licence file.
+bool is_header_template(std::string_view path) {
+  const std::string name = ascii_lower(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
+  return name.find("header") != std::string::npos;
+}
+
 }  // namespace
 
 std::vector<LicenseFile> find_license_files(const Snapshot& snap) {
   std::vector<const FileEntry*> entries;
+  std::vector<const FileEntry*> by_content;
+  std::unordered_map<const FileEntry*, LicenseMatch> known;  // identified while looking
   for (const auto& e : snap.files()) {
-    if (e.kind == EntryKind::file && is_license_path(e.path)) entries.push_back(&e);
+    if (e.kind != EntryKind::file) continue;
+    if (is_license_path(e.path)) {
+      entries.push_back(&e);
+    } else if (may_hold_licence(e)) {
+      by_content.push_back(&e);
+    }
+  }
+  // Recognised by content: a whole licence text, whatever the file's name.
+  for (const FileEntry* e : by_content) {
+    auto content = snap.read(*e);
+    if (!content || content->find('\0') != std::string::npos || is_lfs_pointer(*content)) continue;
+    const std::string lower = ascii_lower(content->substr(0, 4096));
+    if (lower.find("licen") == std::string::npos && lower.find("permission") == std::string::npos) continue;
+    LicenseMatch m = identify_license_text(*content);
+    if (m.spdx && m.kind == "text") {
+      entries.push_back(e);
+      known.emplace(e, std::move(m));
+    }
   }
   std::stable_sort(entries.begin(), entries.end(), [](const FileEntry* a, const FileEntry* b) {
     bool ra = a->path.find('/') == std::string::npos, rb = b->path.find('/') == std::string::npos;
@@ -56,7 +99,17 @@ std::vector<LicenseFile> find_license_files(const Snapshot& snap) {
   for (const FileEntry* e : entries) {
     auto content = snap.read(*e);
     if (!content || content->find('\0') != std::string::npos || is_lfs_pointer(*content)) continue;
-    out.push_back({e->path, identify_license_text(*content)});
+    auto found = known.find(e);
+    LicenseMatch m = found != known.end() ? std::move(found->second) : identify_license_text(*content);
+    if (is_header_template(e->path) && m.kind != "text") {
+      // What a source file's header should say: report the licence it names, not a licence.
+      if (m.spdx) m.closest = *m.spdx;
+      m.spdx.reset();
+      m.note = m.closest.empty() ? "licence header template for source files"
+                                 : "licence header template for source files (" + m.closest + ")";
+      m.kind = "header";
+    }
+    out.push_back({e->path, std::move(m)});
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <span>
 #include <utility>
 #include <string_view>
 #include <vector>
@@ -27,7 +28,7 @@ std::vector<Token> tokenize(std::string_view text);
 
 /// Trigram hashes of `tokens`: FNV-1a of "w1 w2 w3" (30 bits), bit 31 set when the middle word
 /// changes meaning ("not", "shall", "affero", ...), bit 30 when it is a numeral.
-std::vector<std::uint32_t> fingerprint(const std::vector<Token>& tokens);
+std::vector<std::uint32_t> fingerprint(std::span<const Token> tokens);
 
 /// True when the hash carries the "meaning-bearing middle word" flag.
 inline bool sensitive(std::uint32_t gram) { return (gram & 0x80000000u) != 0; }

@@ -65,6 +65,7 @@ struct Slot {
 
 const std::vector<Slot>& variable_slots() {
   static const std::vector<Slot> s = {
+      {{"as", "is", "and"}, {{"disclaims", "all"}}},
       {{"neither", "the", "name", "of"}, {{"nor", "the", "names", "of"}}},
       {{"provided", "by"}, {{"as", "is"}}},
       {{"in", "no", "event", "shall"}, {{"be", "liable"}}},
@@ -274,6 +275,10 @@ std::vector<Token> apply_phrases(std::vector<Token> toks) {
           }
         }
       }
+      // A holder's name, not a clause: no meaning-bearing word in the slot.
+      for (std::size_t a = k; found && a < found; ++a) {
+        if (is_sensitive(toks[a].word)) found = 0;
+      }
       if (found) {
         for (std::size_t a = i; a < k; ++a) out.push_back(std::move(toks[a]));
         Token var = toks[k];
@@ -338,6 +343,7 @@ std::vector<Token> tokenize(std::string_view text) {
   origin.push_back(text.size());
 
   std::vector<Token> raw;
+  raw.reserve(text.size() / 5 + 16);
   int paragraph = 0;
   std::size_t line_start = 0;
   while (line_start <= buf.size()) {
@@ -374,7 +380,7 @@ std::vector<Token> tokenize(std::string_view text) {
   return apply_phrases(std::move(raw));
 }
 
-std::vector<std::uint32_t> fingerprint(const std::vector<Token>& tokens) {
+std::vector<std::uint32_t> fingerprint(std::span<const Token> tokens) {
   std::vector<std::uint32_t> out;
   if (tokens.size() < kGram) return out;
   out.reserve(tokens.size() - kGram + 1);

@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Generates the licence reference data that pacte embeds, from canonical texts on this machine.
+"""Generates the SPDX licence table pacte embeds (licenses.json), from the npm package's metadata.
+
+The licence fingerprints are not made here any more: pacte_licensegen
+(rules/licenses/fingerprintgen.cpp) builds them at build time from the installed texts, with
+the matcher's own tokeniser (cmake/licenses.cmake). normalize.py stays as a readable
+description of the normalisation, for scripts.
 
 Sources (read here, never committed):
   - the npm package `spdx-license-list` (ids, names, OSI flags, full texts), found with
     --spdx DIR (its folder) or under /tmp/licsrc/node_modules/spdx-license-list;
   - Debian's /usr/share/common-licenses (extra variants of some GNU texts).
 
-Outputs (derived data only: hashes, ids, flags):
-  - fingerprints.dat: for each identifiable licence, the ordered trigram hashes of its
-    normalised text (see normalize.py) and where its optional title and appendix are;
+Output (derived data only: ids, names, flags):
   - licenses.json: every SPDX id with its name and flags (OSI, FSF, deprecated, French
     administration list, kind, open data), plus the SPDX exception ids.
 
@@ -178,44 +181,6 @@ def main():
     args = ap.parse_args()
 
     npm = load_npm(args.spdx)
-    entries = []  # (id, flags, head, tail, hashes)
-    seen = set()
-
-    def add(lid, text):
-        toks, para = normalize.tokens_para(text)
-        hashes = normalize.fingerprint(toks)
-        key = tuple(hashes)
-        if key in seen or not hashes:
-            return
-        seen.add(key)
-        head, tail = region(toks, para)
-        flags = 1 if lid in GNU else 0
-        entries.append((lid, flags, head, tail, hashes))
-
-    for lid in IDENTIFIED:
-        if lid in NPM_SKIP:
-            continue
-        src = lid + "-only" if lid in GNU else lid
-        if src not in npm:
-            sys.exit(f"generate.py: {src} is not in {args.spdx}/spdx-full.json")
-        add(lid, npm[src]["licenseText"])
-    for fname, lid in DEBIAN.items():
-        path = os.path.join(args.debian, fname)
-        if os.path.exists(path):
-            with open(path, "rb") as f:
-                add(lid, f.read())
-        elif lid in NPM_SKIP:
-            sys.exit(f"generate.py: {path} is needed for {lid}")
-
-    out = bytearray(b"PACTELF1")
-    out += struct.pack("<I", len(entries))
-    for lid, flags, head, tail, hashes in entries:
-        b = lid.encode()
-        out += struct.pack("<B", len(b)) + b
-        out += struct.pack("<BIII", flags, head, tail, len(hashes))
-        out += struct.pack("<%dI" % len(hashes), *hashes)
-    with open(os.path.join(args.out, "fingerprints.dat"), "wb") as f:
-        f.write(out)
 
     table = []
     for lid in sorted(npm, key=str.lower):
@@ -233,8 +198,7 @@ def main():
     with open(os.path.join(args.out, "licenses.json"), "w", encoding="utf-8") as f:
         json.dump(doc, f, ensure_ascii=False, separators=(",", ":"))
         f.write("\n")
-    print(f"fingerprints.dat: {len(entries)} texts, {len(out)} bytes; "
-          f"licenses.json: {len(table)} ids")
+    print(f"licenses.json: {len(table)} ids")
 
 
 if __name__ == "__main__":

@@ -59,6 +59,7 @@ REMOVED_PHRASES = [
 
 # (start anchor, end anchors): the words between (1 to MAX_VAR words) become "var".
 VARIABLE_SLOTS = [
+    (["as", "is", "and"], [["disclaims", "all"]]),
     (["neither", "the", "name", "of"], [["nor", "the", "names", "of"]]),
     (["provided", "by"], [["as", "is"]]),
     (["in", "no", "event", "shall"], [["be", "liable"]]),
@@ -290,6 +291,9 @@ def phrases(toks):
                         break
                 if found:
                     break
+            # A holder's name, not a clause: no meaning-bearing word in the slot.
+            if found and any(w.decode() in SENSITIVE for w in toks[k:found[0]]):
+                found = None
             if found:
                 out.extend(anchor)
                 out.append(b"var")
