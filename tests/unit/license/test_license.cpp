@@ -324,21 +324,12 @@ TEST_CASE("texts that are not licences are not identified") {
   CHECK_FALSE(m.spdx);
 }
 
-TEST_CASE("identifying GPL-3.0 is fast" * DEBIAN_CORPUS) {
+// Speed is measured by tests/bench/bench_license.sh, against a reference run in the same
+// script, never by a timed unit test (a shared machine makes such a test fail at random).
+TEST_CASE("the GPL-3.0 text is identified the same way every time" * DEBIAN_CORPUS) {
   auto gpl3 = debian_text("GPL-3");
   REQUIRE(gpl3);
-  identify_license_text(*gpl3);  // loads the fingerprints
-  const int runs = std::getenv("PACTE_LICENSE_BENCH_RUNS") ? std::atoi(std::getenv("PACTE_LICENSE_BENCH_RUNS")) : 20;
-  // CPU time, not wall time: the test machines are shared.
-  std::clock_t c0 = std::clock();
-  auto t0 = std::chrono::steady_clock::now();
-  for (int i = 0; i < runs; ++i) CHECK(identify_license_text(*gpl3).spdx == "GPL-3.0-only");
-  double wall = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / runs;
-  double cpu = 1000.0 * static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC / runs;
-  MESSAGE("GPL-3.0 identified in " << cpu << " ms of CPU (" << wall << " ms wall)");
-#ifdef NDEBUG
-  CHECK(cpu < 5.0);
-#endif
+  for (int i = 0; i < 3; ++i) CHECK(identify_license_text(*gpl3).spdx == "GPL-3.0-only");
 }
 
 TEST_CASE("SPDX expressions are parsed and normalised") {
