@@ -71,9 +71,9 @@ const std::vector<std::string>& charter_locations();
 /// publiccode.yml), or returns a charter with source "none".
 Charter find_charter(const Snapshot& snap, std::time_t today, Lang lang = Lang::en);
 
-/// The largest charter pacte reads (1 MiB): a charter is a page of YAML, and a larger file (or
-/// /dev/zero) is refused before it fills memory.
-inline constexpr std::size_t kCharterMaxBytes = 1u << 20;
+/// The largest charter pacte reads: the YAML file-size limit (4 MiB), enforced while reading, so
+/// that a larger file (or /dev/zero) is refused before it fills memory.
+inline constexpr std::size_t kCharterMaxBytes = YamlLimits{}.max_bytes;
 
 /// Reads the charter file given with --charter, at most kCharterMaxBytes, checked while
 /// reading. Throws InputError naming `path` when it is missing, a folder, unreadable or over the cap.

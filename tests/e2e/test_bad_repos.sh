@@ -10,7 +10,7 @@
 #   messages   a SHA-256 repository, HEAD on a missing branch, --charter on a folder, a waiver of
 #              an unknown rule, a --baseline that is not a report, out of memory, C1 and
 #              bidirectional controls in the text report
-#   limits     --charter /dev/zero, a charter over 1 MiB in the tree
+#   limits     --charter /dev/zero, a charter over 4 MiB in the tree
 #   left out   an ad page under dist/ (vendored or generated code)
 # Env: PACTE (the binary). Exit 125 = skipped.
 set -u
@@ -203,15 +203,15 @@ else
 fi
 
 # -------------------------------------------------------------------------------------- limits
-expect "--charter /dev/zero stops at the cap" 2 "/dev/zero: the charter is larger than 1 MiB" audit "$T/mine" --charter /dev/zero
+expect "--charter /dev/zero stops at the cap" 2 "/dev/zero: the charter is larger than 4 MiB" audit "$T/mine" --charter /dev/zero
 repo_with_charter "$T/bigcharter" <<<"$GOOD_CHARTER"
-{ printf '%s\n' "$GOOD_CHARTER"; head -c 2000000 /dev/zero | tr '\0' '#'; printf '\n'; } >"$T/bigcharter/pacte.yml"
+{ printf '%s\n' "$GOOD_CHARTER"; head -c 5000000 /dev/zero | tr '\0' '#'; printf '\n'; } >"$T/bigcharter/pacte.yml"
 commit_all "$T/bigcharter"
-expect "a charter over 1 MiB in the tree names the cap" 2 "pacte.yml: the charter is larger than 1 MiB" audit "$T/bigcharter"
+expect "a charter over 4 MiB in the tree names the cap" 2 "pacte.yml: the charter is larger than 4 MiB" audit "$T/bigcharter"
 run audit "$T/bigcharter"
 grep -qF "partial or damaged clone" "$T/err" && ko "a large charter is called a damaged clone" || ok "a large charter is not called a damaged clone"
-expect "a charter over 1 MiB on disk (--worktree) names the cap" 2 "pacte.yml: the charter is larger than 1 MiB" audit "$T/bigcharter" --worktree
-expect "a --charter file over 1 MiB names the cap" 2 "the charter is larger than 1 MiB" audit "$T/mine" --charter "$T/bigcharter/pacte.yml"
+expect "a charter over 4 MiB on disk (--worktree) names the cap" 2 "pacte.yml: the charter is larger than 4 MiB" audit "$T/bigcharter" --worktree
+expect "a --charter file over 4 MiB names the cap" 2 "the charter is larger than 4 MiB" audit "$T/mine" --charter "$T/bigcharter/pacte.yml"
 
 # ------------------------------------------------------------------------------------ left out
 # An ad page committed under dist/ is left out of the search as generated code: the advertising

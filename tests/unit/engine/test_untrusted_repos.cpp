@@ -25,13 +25,13 @@ std::string error_of(const std::string& path) {
 }  // namespace
 
 TEST_CASE("the --charter read stops at the cap, names the file, and refuses a folder") {
-  CHECK(error_of("/dev/zero") == "/dev/zero: the charter is larger than 1 MiB, the most pacte reads; a charter is a page of YAML");
+  CHECK(error_of("/dev/zero") == "/dev/zero: the charter is larger than 4 MiB, the most pacte reads; a charter is a page of YAML");
   test::TempDir dir;
   CHECK(error_of(dir.str()).find(dir.str() + ": is a folder") == 0);
   dir.write("pacte.yml", std::string(kCharterMaxBytes, '#'));
   CHECK(read_charter_file((dir.path / "pacte.yml").string()).size() == kCharterMaxBytes);
   dir.write("big.yml", std::string(kCharterMaxBytes + 1, '#'));
-  CHECK(error_of((dir.path / "big.yml").string()).find("larger than 1 MiB") != std::string::npos);
+  CHECK(error_of((dir.path / "big.yml").string()).find("larger than 4 MiB") != std::string::npos);
 }
 
 TEST_CASE("a charter in the tree over the cap is refused as too large, not as a damaged clone") {
@@ -41,7 +41,7 @@ TEST_CASE("a charter in the tree over the cap is refused as too large, not as a 
     find_charter(snap, kToday);
     FAIL("a charter over the cap was accepted");
   } catch (const InputError& e) {
-    CHECK(std::string(e.what()).find("pacte.yml: the charter is larger than 1 MiB (1048586 bytes)") == 0);
+    CHECK(std::string(e.what()).find("pacte.yml: the charter is larger than 4 MiB (4194314 bytes)") == 0);
   }
 }
 
