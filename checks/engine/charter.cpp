@@ -318,7 +318,8 @@ const std::vector<std::string>& charter_locations() {
 namespace {
 Text over_cap(std::uint64_t size) {
   std::string cap = std::to_string(kCharterMaxBytes >> 20) + " MiB";
-  std::string got = size ? " (" + std::to_string(size) + " bytes)" : "";
+  std::string got;
+  if (size) got.append(" (").append(std::to_string(size)).append(" bytes)");
   return Text{"the charter is larger than " + cap + got + ", the most pacte reads; a charter is a page of YAML",
               "la charte dépasse " + cap + got + ", le maximum que lit pacte\u00A0; une charte tient en une page de YAML"};
 }

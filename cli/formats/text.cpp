@@ -143,7 +143,10 @@ std::string render_text(const json& report, Lang lang, bool color) {
     std::string examples;
     if (scan->contains("skipped_examples") && (*scan)["skipped_examples"].is_array())
       for (const auto& e : (*scan)["skipped_examples"])
-        if (e.is_string() && examples.size() < 200) examples += (examples.empty() ? "" : ", ") + clean(e.get<std::string>());
+        if (e.is_string() && examples.size() < 200) {
+          if (!examples.empty()) examples += ", ";
+          examples += clean(e.get<std::string>());
+        }
     o += st("2", fmt::format("{} {} {}{}", tr(lang, "Left out of the tracker search:", "Écartés de la recherche de traceurs\u00a0:"),
                              scan->value("files_skipped_vendored", 0ll),
                              tr(lang, "vendored, generated, minified or lock files", "fichiers tiers embarqués, générés, minifiés ou de verrouillage"),
