@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <new>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -68,7 +69,15 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
     if (!in) return usage_error(err, cmd.baseline + ": cannot read the baseline report");
     try {
       baseline = nlohmann::json::parse(in);
-      if (!baseline.is_object() || !baseline.contains("results")) throw std::runtime_error("not a pacte JSON report");
+      // A pacte report: its version, and results that each name a rule and a status. Anything
+      // else (a SARIF file, a batch summary, `{"results": 1}`) would gate on nothing.
+      bool is_report = baseline.is_object() && baseline.contains("pacte_version") && baseline["pacte_version"].is_string() &&
+                       baseline.contains("results") && baseline["results"].is_array();
+      if (is_report)
+        for (const auto& r : baseline["results"])
+          is_report = is_report && r.is_object() && r.contains("rule") && r["rule"].is_string() && r.contains("status") &&
+                      r["status"].is_string();
+      if (!is_report) throw std::runtime_error("no pacte_version, or results that are not rule results");
     } catch (const std::exception& e) {
       return usage_error(err, cmd.baseline + ": not a pacte JSON report (" + std::string(e.what()) + "); make one with --format json");
     }
@@ -91,6 +100,9 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
     return usage_error(err, e.what());
   } catch (const AuditError& e) {
     return usage_error(err, e.what());
+  } catch (const std::bad_alloc&) {
+    return usage_error(err, "out of memory while auditing " + cmd.audit.path +
+                                "; nothing was reported (lower --max-file-size, or give the audit more memory)");
   }
   if (!baseline.is_null()) report = mark_new_findings(report, baseline);
   for (const auto& w : report["charter"]["warnings"])

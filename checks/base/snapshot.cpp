@@ -165,6 +165,12 @@ bool DiskSnapshot::load(const FileEntry& entry, std::string& out, std::string& e
     error = "not a regular file";
     return false;
   }
+  // The file may have grown since it was listed: the size cap holds at the read itself.
+  if (static_cast<std::uint64_t>(st.st_size) > max_file_size()) {
+    error = "grew larger than the size limit (";
+    error += std::to_string(max_file_size() >> 20) + " MiB) after it was listed";
+    return false;
+  }
   std::ifstream in(full, std::ios::binary);
   if (!in) {
     error = std::strerror(errno);

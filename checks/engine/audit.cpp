@@ -2,10 +2,15 @@
 
 #include <git2.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <optional>
+#include <vector>
 
 #include "checks/base/git.hpp"
 #include "checks/base/loose_objects.hpp"
@@ -39,6 +44,143 @@ nlohmann::json evidence_json(const Evidence& e) {
   return j;
 }
 
+/// The git folder (a bare repository or a `.git` folder) that `path` is, or lies inside, or
+/// nullopt. A git folder is named `.git`, or holds HEAD, objects/ and refs/.
+std::optional<std::string> enclosing_git_folder(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(path, ec);
+  if (ec) return std::nullopt;
+  for (; !p.empty(); p = p.parent_path()) {
+    bool is_git = p.filename() == ".git" ||
+                  (fs::is_regular_file(p / "HEAD", ec) && fs::is_directory(p / "objects", ec) && fs::is_directory(p / "refs", ec));
+    if (is_git) return p.string();
+    if (p == p.root_path()) break;
+  }
+  return std::nullopt;
+}
+
+/// The git folder of the repository at or above `path`: its `.git` entry (folder or file), or
+/// the bare repository itself; nullopt when there is none.
+std::optional<std::string> enclosing_git_entry(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (fs::path p = fs::weakly_canonical(path, ec); !p.empty(); p = p.parent_path()) {
+    if (fs::exists(fs::symlink_status(p / ".git", ec))) return (p / ".git").string();
+    if (fs::is_regular_file(p / "HEAD", ec) && fs::is_directory(p / "objects", ec) && fs::is_directory(p / "refs", ec)) return p.string();
+    if (p == p.root_path()) break;
+  }
+  return std::nullopt;
+}
+
+/// True when `gitdir` belongs to another user than the one running pacte.
+bool owned_by_another_user(const std::string& gitdir) {
+  struct stat st {};
+  return ::stat(gitdir.c_str(), &st) == 0 && st.st_uid != ::geteuid();
+}
+
+/// The `core.worktree` that the config file of `gitdir` sets, or "".
+std::string configured_worktree(const std::string& gitdir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path file = fs::path(gitdir) / "config";
+  if (!fs::is_regular_file(file, ec)) return "";
+  std::string value;
+  git_config* config = nullptr;
+  if (git_config_open_ondisk(&config, file.c_str()) == 0) {
+    git_buf buf = GIT_BUF_INIT;
+    if (git_config_get_string_buf(&buf, config, "core.worktree") == 0) value.assign(buf.ptr, buf.size);
+    git_buf_dispose(&buf);
+    git_config_free(config);
+  }
+  return value;
+}
+
+/// True when the repository at or above `path` declares the SHA-256 object format.
+bool uses_sha256(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (fs::path p = fs::weakly_canonical(path, ec); !p.empty(); p = p.parent_path()) {
+    for (const fs::path& config : {p / ".git" / "config", p / "config"}) {
+      if (!fs::is_regular_file(config, ec) || fs::file_size(config, ec) > (1u << 20)) continue;
+      std::ifstream in(config);
+      std::string line;
+      while (std::getline(in, line)) {
+        std::string squeezed;
+        for (char c : line)
+          if (c != ' ' && c != '\t') squeezed += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (squeezed == "objectformat=sha256") return true;
+      }
+    }
+    if (p == p.root_path()) break;
+  }
+  return false;
+}
+
+/// Throws AuditError when the repository's working tree is not the folder that holds its
+/// `.git` (`core.worktree` pointing elsewhere, `/etc` say): pacte audits the folder it was
+/// given, never one its configuration names.
+void refuse_foreign_worktree(git_repository* repo, const std::string& given) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const char* wd = git_repository_workdir(repo);
+  if (!wd) return;
+  fs::path workdir = fs::weakly_canonical(wd, ec);
+  // The folder that holds the `.git` entry met first on the way up from the given path.
+  fs::path natural;
+  for (fs::path p = fs::weakly_canonical(given, ec); !p.empty(); p = p.parent_path()) {
+    if (fs::exists(fs::symlink_status(p / ".git", ec))) {
+      natural = p;
+      break;
+    }
+    if (p == p.root_path()) break;
+  }
+  if (!natural.empty() && workdir == natural) return;
+  std::string setting;
+  git_config* config = nullptr;
+  if (git_repository_config_snapshot(&config, repo) == 0) {
+    git_buf value = GIT_BUF_INIT;
+    if (git_config_get_string_buf(&value, config, "core.worktree") == 0) setting = std::string(value.ptr, value.size);
+    git_buf_dispose(&value);
+    git_config_free(config);
+  }
+  std::string where = workdir.string();
+  if (!setting.empty())
+    throw AuditError(given + ": the repository's configuration sets core.worktree = " + setting + " (" + where +
+                     "), outside the folder given; pacte never audits files its configuration points at: remove the setting "
+                     "(git config --unset core.worktree) or audit that folder itself");
+  throw AuditError(given + ": the repository's working tree is " + where +
+                   ", outside the folder given; pacte never audits files its configuration points at");
+}
+
+/// What to say when HEAD names a branch that has no commit: an empty repository, or a HEAD
+/// left on a branch that does not exist while others do.
+std::string unborn_head_message(git_repository* repo, const std::string& given) {
+  std::string branch = "?";
+  git_reference* head = nullptr;
+  if (git_reference_lookup(&head, repo, "HEAD") == 0) {
+    if (const char* target = git_reference_symbolic_target(head)) branch = target;
+    git_reference_free(head);
+  }
+  std::string shown = branch.rfind("refs/heads/", 0) == 0 ? branch.substr(11) : branch;
+  std::vector<std::string> others;
+  git_reference_iterator* it = nullptr;
+  if (git_reference_iterator_glob_new(&it, repo, "refs/heads/*") == 0) {
+    git_reference* ref = nullptr;
+    while (others.size() < 5 && git_reference_next(&ref, it) == 0) {
+      others.push_back(git_reference_shorthand(ref));
+      git_reference_free(ref);
+    }
+    git_reference_iterator_free(it);
+  }
+  if (others.empty())
+    return given + ": HEAD points to branch '" + shown + "', which has no commit yet (an empty repository); commit first, or audit the files with --worktree";
+  std::string list;
+  for (const auto& o : others) list += (list.empty() ? "" : ", ") + o;
+  return given + ": HEAD points to branch '" + shown + "', which does not exist; the repository has other branches (" + list +
+         "): give one with --rev";
+}
+
 nlohmann::json both_languages(const Text& t) { return {{"en", to_valid_utf8(t.en)}, {"fr", to_valid_utf8(t.fr)}}; }
 
 }  // namespace
@@ -65,11 +207,43 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   if (!fs::is_directory(opt.path, ec))
     throw AuditError(opt.path + ": not a folder; give the path of a repository (or a folder inside one)");
 
+  // --worktree audits the files of a working copy: a git folder (bare repository, `.git`)
+  // holds git's own files, which would be audited as if they were the project's.
+  if (opt.worktree) {
+    if (auto gitdir = enclosing_git_folder(opt.path))
+      throw AuditError(opt.path + ": " + (*gitdir == fs::weakly_canonical(opt.path, ec).string() ? "this folder" : *gitdir) +
+                       " is a git folder (a bare repository or a .git folder), not a working copy; --worktree audits the files of "
+                       "a working copy: give its folder, or audit the repository without --worktree");
+  }
+
   RepoHandle handle;
   int rc = git_repository_open_ext(&handle.repo, opt.path.c_str(), 0, nullptr);
-  if (rc != 0) handle.repo = nullptr;
+  if (rc != 0) {
+    std::string why = git_message();
+    handle.repo = nullptr;
+    // libgit2 1.5.1 reports an untrusted owner as GIT_ENOTFOUND ("config value 'safe.directory'
+    // was not found"): the owner of the git folder is compared here.
+    const auto gitdir = enclosing_git_entry(opt.path);
+    const std::string configured = gitdir ? configured_worktree(*gitdir) : std::string();
+    if (!configured.empty())
+      throw AuditError(opt.path + ": the repository's configuration sets core.worktree = " + configured +
+                       ", which cannot be used (" + why + "); pacte never audits files its configuration points at: remove the "
+                       "setting (git config --unset core.worktree)");
+    const bool untrusted = rc == GIT_EOWNER || (gitdir && owned_by_another_user(*gitdir) &&
+                                                (why.find("safe.directory") != std::string::npos || why.find("owne") != std::string::npos));
+    if (untrusted && !opt.worktree)
+      throw AuditError(opt.path + ": the repository is owned by another user, and git (like libgit2) refuses such a repository "
+                       "unless it is trusted; if you trust it: git config --global --add safe.directory " +
+                       fs::absolute(opt.path, ec).lexically_normal().string());
+    if (!opt.worktree && (why.find("objectformat") != std::string::npos || uses_sha256(opt.path)))
+      throw AuditError(opt.path + ": a SHA-256 repository (extensions.objectformat = sha256); libgit2 1.5, which pacte uses, cannot "
+                       "read SHA-256 repositories: audit a SHA-1 mirror, or the files with --worktree");
+    if (rc != GIT_ENOTFOUND && !opt.worktree)
+      throw AuditError(opt.path + ": the repository cannot be opened: " + why);
+  }
   if (!handle.repo && !opt.worktree)
     throw AuditError(opt.path + ": not a git repository; use --worktree to audit the files of a plain folder");
+  if (handle.repo) refuse_foreign_worktree(handle.repo, opt.path);
 
   std::unique_ptr<Snapshot> snap;
   std::string commit_hex;
@@ -97,8 +271,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
       git_oid_tostr(hex, sizeof hex, git_commit_id(commit));
       commit_hex = hex;
     } else if (!opt.worktree || opt.rev != "HEAD") {
-      bool empty = git_repository_head_unborn(handle.repo) == 1 && opt.rev == "HEAD";
-      if (empty) throw AuditError(opt.path + ": the repository has no commit yet; commit first, or audit the files with --worktree");
+      if (git_repository_head_unborn(handle.repo) == 1 && opt.rev == "HEAD") throw AuditError(unborn_head_message(handle.repo, opt.path));
       throw AuditError(opt.path + ": unknown revision '" + opt.rev + "': " + rev_error + "; give a branch, tag or commit of the repository");
     }
     if (opt.worktree) {
@@ -128,12 +301,14 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
 
   Charter charter;
   if (!opt.charter_file.empty()) {
-    std::ifstream in(opt.charter_file, std::ios::binary);
-    if (!in) throw InputError(opt.charter_file, {}, "cannot read the charter file");
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    charter = load_charter(text, opt.charter_file, now, opt.lang);
+    charter = load_charter(read_charter_file(opt.charter_file, opt.lang), opt.charter_file, now, opt.lang);
   } else {
     charter = find_charter(*snap, now, opt.lang);
+  }
+  {
+    std::vector<std::string> rule_ids;
+    for (const auto& rule : rules.rules) rule_ids.push_back(rule.id);
+    warn_unknown_waivers(charter, rule_ids, opt.lang);
   }
 
   AuditContext ctx(*snap, charter, now);
@@ -215,6 +390,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
                      {"files_scanned", snap->files_read()},
                      {"bytes_scanned", snap->bytes_read()},
                      {"files_unreadable", snap->unreadable().size()},
+                     {"files_skipped_vendored", facts["scan"].value("files_skipped_vendored", std::uint64_t{0})},
                      {"unreadable", unreadable},
                      {"commits_walked", ctx.commits_walked},
                      {"duration_ms", elapsed}};

@@ -1,6 +1,10 @@
 #include "checks/engine/charter.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 
 #include "checks/base/snapshot.hpp"
 #include "checks/license/license.hpp"
@@ -311,6 +315,53 @@ const std::vector<std::string>& charter_locations() {
   return locs;
 }
 
+namespace {
+Text over_cap(std::uint64_t size) {
+  std::string cap = std::to_string(kCharterMaxBytes >> 20) + " MiB";
+  std::string got;
+  if (size) got.append(" (").append(std::to_string(size)).append(" bytes)");
+  return Text{"the charter is larger than " + cap + got + ", the most pacte reads; a charter is a page of YAML",
+              "la charte dépasse " + cap + got + ", le maximum que lit pacte\u00A0; une charte tient en une page de YAML"};
+}
+
+}  // namespace
+
+std::string read_charter_file(const std::string& path, Lang lang) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(path, {}, Text{"is a folder, not a charter file; give the path of the pacte.yml file",
+                                    "est un dossier, pas un fichier de charte\u00A0; indiquez le chemin du fichier pacte.yml"}
+                                   .in(lang));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, {}, Text{"cannot read the charter file", "impossible de lire le fichier de charte"}.in(lang) +
+                                          (errno ? std::string(" (") + std::strerror(errno) + ")" : std::string()));
+  std::string text;
+  char chunk[65536];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kCharterMaxBytes) throw InputError(path, {}, over_cap(0).in(lang));
+  }
+  if (in.bad()) throw InputError(path, {}, Text{"read error", "erreur de lecture"}.in(lang));
+  return text;
+}
+
+void warn_unknown_waivers(Charter& charter, const std::vector<std::string>& rule_ids, Lang lang) {
+  for (const auto& w : charter.waivers) {
+    if (w.rule.empty() || std::find(rule_ids.begin(), rule_ids.end(), w.rule) != rule_ids.end()) continue;
+    std::string closest;
+    std::size_t best = std::string::npos;
+    for (const auto& id : rule_ids)
+      if (std::size_t d = edit_distance(w.rule, id); d < best) best = d, closest = id;
+    std::string hint_en = closest.empty() ? "" : "; did you mean " + closest + "?";
+    std::string hint_fr = closest.empty() ? "" : "\u00A0; vouliez-vous dire " + closest + "\u00A0?";
+    charter.warnings.push_back(InputError::format(charter.path, w.pos,
+                               Text{"the waiver names rule " + w.rule + ", which no rule in force has: it waives nothing" + hint_en,
+                                    "la dérogation nomme la règle " + w.rule + ", qu'aucune règle en vigueur ne porte\u00A0: elle ne "
+                                    "déroge à rien" + hint_fr}
+                                   .in(lang)));
+  }
+}
+
 Charter find_charter(const Snapshot& snap, std::time_t today, Lang lang) {
   for (const auto& loc : charter_locations()) {
     const FileEntry* e = snap.find(loc);
@@ -321,7 +372,9 @@ Charter find_charter(const Snapshot& snap, std::time_t today, Lang lang) {
                             "la charte est un lien symbolique ou un sous-module\u00A0; pacte ne suit pas les liens\u00A0: "
                             "versionnez le fichier lui-même"}
                            .in(lang));
+    if (e->size > kCharterMaxBytes) throw InputError(loc, {}, over_cap(e->size).in(lang));
     auto text = snap.read(*e);
+    if (text && text->size() > kCharterMaxBytes) throw InputError(loc, {}, over_cap(text->size()).in(lang));
     if (!text) {
       std::string why;
       for (const auto& u : snap.unreadable())

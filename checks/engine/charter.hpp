@@ -71,6 +71,18 @@ const std::vector<std::string>& charter_locations();
 /// publiccode.yml), or returns a charter with source "none".
 Charter find_charter(const Snapshot& snap, std::time_t today, Lang lang = Lang::en);
 
+/// The largest charter pacte reads: the YAML file-size limit (4 MiB), enforced while reading, so
+/// that a larger file (or /dev/zero) is refused before it fills memory.
+inline constexpr std::size_t kCharterMaxBytes = YamlLimits{}.max_bytes;
+
+/// Reads the charter file given with --charter, at most kCharterMaxBytes, checked while
+/// reading. Throws InputError naming `path` when it is missing, a folder, unreadable or over the cap.
+std::string read_charter_file(const std::string& path, Lang lang = Lang::en);
+
+/// Adds to `charter.warnings` one warning per waiver naming a rule that `rule_ids` lacks: the
+/// waiver's place in the charter and the closest rule id.
+void warn_unknown_waivers(Charter& charter, const std::vector<std::string>& rule_ids, Lang lang = Lang::en);
+
 /// Whether a charter path stays inside the repository (relative, no "..", no NUL).
 bool path_stays_inside(const std::string& path);
 

@@ -20,13 +20,34 @@ struct Style {
 const char* tr(Lang lang, const char* en, const char* fr) { return lang == Lang::fr ? fr : en; }
 
 // Text from the audited repository, the charter or a rule pack, made safe for a terminal or a
-// CI log: control characters (a newline or an escape sequence in a file name) are shown as \xNN.
+// CI log: control characters (a newline or an escape sequence in a file name) are shown as \xNN,
+// C1 controls (U+0080 to U+009F) and the bidirectional controls that reorder what a reader sees
+// (U+202E, right-to-left override, among them) as a backslash, "u" and four hex digits.
 std::string clean(const std::string& s) {
   std::string out;
   out.reserve(s.size());
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
-    else out += static_cast<char>(c);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", c);
+      continue;
+    }
+    // Two- and three-byte UTF-8 sequences of the code points to show escaped.
+    const auto next = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    unsigned code = 0;
+    std::size_t length = 0;
+    if (c == 0xc2 && next(1) >= 0x80 && next(1) <= 0x9f) code = next(1), length = 2;  // C1 controls
+    else if (c == 0xd8 && next(1) == 0x9c) code = 0x061c, length = 2;                // Arabic letter mark
+    else if (c == 0xe2 && next(1) == 0x80 && ((next(2) >= 0x8e && next(2) <= 0x8f) || (next(2) >= 0xaa && next(2) <= 0xae)))
+      code = 0x2000 + (next(2) - 0x80), length = 3;  // U+200E, U+200F, U+202A to U+202E
+    else if (c == 0xe2 && next(1) == 0x81 && next(2) >= 0xa6 && next(2) <= 0xa9)
+      code = 0x2040 + (next(2) - 0x80), length = 3;  // U+2066 to U+2069
+    if (length > 0) {
+      out += fmt::format("\\u{:04x}", code);
+      i += length - 1;
+      continue;
+    }
+    out += static_cast<char>(c);
   }
   return out;
 }
@@ -115,6 +136,22 @@ std::string render_text(const json& report, Lang lang, bool color) {
   }
   o.append("\n") += st("2", fmt::format("{} {} {}, {} {}, {} ms", tr(lang, "Read", "Lu"), stats.files_scanned, tr(lang, "files", "fichiers"),
                                   stats.commits_walked, tr(lang, "commits", "commits"), stats.duration_ms)) + "\n";
+  // Files the tracker and advertising scan left out: a "no tracker" over files never searched
+  // must say so where the reader looks last.
+  const json* scan = view.facts.is_object() && view.facts.contains("scan") ? &view.facts["scan"] : nullptr;
+  if (scan && scan->is_object() && scan->value("files_skipped_vendored", 0ll) > 0) {
+    std::string examples;
+    if (scan->contains("skipped_examples") && (*scan)["skipped_examples"].is_array())
+      for (const auto& e : (*scan)["skipped_examples"])
+        if (e.is_string() && examples.size() < 200) {
+          if (!examples.empty()) examples += ", ";
+          examples += clean(e.get<std::string>());
+        }
+    o += st("2", fmt::format("{} {} {}{}", tr(lang, "Left out of the tracker search:", "Écartés de la recherche de traceurs\u00a0:"),
+                             scan->value("files_skipped_vendored", 0ll),
+                             tr(lang, "vendored, generated, minified or lock files", "fichiers tiers embarqués, générés, minifiés ou de verrouillage"),
+                             examples.empty() ? "" : " (" + examples + ")")) + "\n";
+  }
   // Whatever gate the caller set (none included), the last line says so when a critical rule
   // failed: the verdict is then non-compliant whatever the score.
   bool critical_failed = false;

@@ -105,6 +105,27 @@ Text apart_note(std::size_t n) {
               " (" + std::to_string(n) + " autre(s), uniquement dans les tests, la documentation ou les dépendances de développement, non comptés)"};
 }
 
+/// What the tracker scan left out, for every neutrality message: a pass over files never read
+/// must say so (" ; 3 file(s) left out as vendored, generated or minified code, e.g. dist/").
+Text left_out_note(const TrackerState& st) {
+  const auto n = st.stats.files_skipped_vendored;
+  if (n == 0) return {};
+  std::string examples;
+  for (std::size_t i = 0; i < st.stats.skipped_examples.size() && i < 3; ++i)
+    examples += (i ? ", " : "") + st.stats.skipped_examples[i];
+  std::string count = std::to_string(n);
+  return Text{"; " + count + " file(s) left out as vendored, generated, minified or lock files, not searched" +
+                  (examples.empty() ? "" : " (" + examples + ")"),
+              "\u00a0; " + count + " fichier(s) écarté(s) comme code tiers embarqué, généré, minifié ou fichier de verrouillage, non examiné(s)" +
+                  (examples.empty() ? "" : " (" + examples + ")")};
+}
+
+/// `message` followed by what the scan left out.
+Text with_left_out(const TrackerState& st, Text message) {
+  Text note = left_out_note(st);
+  return Text{message.en + note.en, message.fr + note.fr};
+}
+
 CheckResult no_advertising_detected(AuditContext& ctx) {
   const auto& st = tracker_state(ctx);
   std::vector<Evidence> ev;
@@ -118,8 +139,9 @@ CheckResult no_advertising_detected(AuditContext& ctx) {
     ev.insert(ev.end(), e.begin(), e.end());
   }
   Text apart = apart_note(apart_count(st, {"ads"}));
-  if (names.empty()) return CheckResult::pass(Text{"no advertising SDK, tag or ads.txt seller" + apart.en, "aucun SDK, aucune balise ni aucun vendeur ads.txt publicitaire" + apart.fr});
-  return CheckResult::fail(Text{"advertising: " + join(names, "; "), "publicité\u00a0: " + join(names_fr, "\u00a0; ")}, ev);
+  if (names.empty())
+    return CheckResult::pass(with_left_out(st, Text{"no advertising SDK, tag or ads.txt seller" + apart.en, "aucun SDK, aucune balise ni aucun vendeur ads.txt publicitaire" + apart.fr}));
+  return CheckResult::fail(with_left_out(st, Text{"advertising: " + join(names, "; "), "publicité\u00a0: " + join(names_fr, "\u00a0; ")}), ev);
 }
 
 CheckResult trackers_declared(AuditContext& ctx) {
@@ -140,12 +162,12 @@ CheckResult trackers_declared(AuditContext& ctx) {
     ev.insert(ev.end(), e.begin(), e.end());
   }
   if (en.empty())
-    return CheckResult::pass(Text{std::to_string(declared) + " tracker(s) in the code, all declared", std::to_string(declared) + " traceur(s) dans le code, tous déclarés"});
+    return CheckResult::pass(with_left_out(st, Text{std::to_string(declared) + " tracker(s) in the code, all declared", std::to_string(declared) + " traceur(s) dans le code, tous déclarés"}));
   if (ctx.charter.source == "none") {
     en.push_back("no charter: declare them in neutrality.trackers");
     fr.push_back("pas de charte\u00a0: déclarez-les dans neutrality.trackers");
   }
-  return CheckResult::fail(Text{join(en, "; "), join(fr, "\u00a0; ")}, ev);
+  return CheckResult::fail(with_left_out(st, Text{join(en, "; "), join(fr, "\u00a0; ")}), ev);
 }
 
 CheckResult trackers_of_category(AuditContext& ctx, const CategoriesParams& p) {
@@ -163,8 +185,8 @@ CheckResult trackers_of_category(AuditContext& ctx, const CategoriesParams& p) {
     ev.insert(ev.end(), e.begin(), e.end());
   }
   Text apart = apart_note(apart_count(st, cats));
-  if (names.empty()) return CheckResult::pass(Text{"none found" + apart.en, "aucun traceur de ces catégories" + apart.fr});
-  return CheckResult::fail(Text{"user data shared with advertisers: " + join(names, "; "), "données des usagers partagées avec des publicitaires\u00a0: " + join(names_fr, "\u00a0; ")}, ev);
+  if (names.empty()) return CheckResult::pass(with_left_out(st, Text{"none found" + apart.en, "aucun traceur de ces catégories" + apart.fr}));
+  return CheckResult::fail(with_left_out(st, Text{"user data shared with advertisers: " + join(names, "; "), "données des usagers partagées avec des publicitaires\u00a0: " + join(names_fr, "\u00a0; ")}), ev);
 }
 
 CheckResult third_party_measurement(AuditContext& ctx, const MeasurementParams& p) {
@@ -192,9 +214,9 @@ CheckResult third_party_measurement(AuditContext& ctx, const MeasurementParams& 
     ev.insert(ev.end(), e.begin(), e.end());
   }
   if (en.empty())
-    return CheckResult::pass(ok.empty() ? Text{"no third-party audience measurement or session replay", "aucun outil tiers de mesure d'audience ni d'enregistrement de session"}
-                                        : Text{"measurement is self-hosted or consent-exempt: " + join(ok), "mesure d'audience auto-hébergée ou exemptée de consentement\u00a0: " + join(ok_fr)});
-  return CheckResult::fail(Text{join(en, "; "), join(fr, "\u00a0; ")}, ev);
+    return CheckResult::pass(with_left_out(st, ok.empty() ? Text{"no third-party audience measurement or session replay", "aucun outil tiers de mesure d'audience ni d'enregistrement de session"}
+                                                          : Text{"measurement is self-hosted or consent-exempt: " + join(ok), "mesure d'audience auto-hébergée ou exemptée de consentement\u00a0: " + join(ok_fr)}));
+  return CheckResult::fail(with_left_out(st, Text{join(en, "; "), join(fr, "\u00a0; ")}), ev);
 }
 
 CheckResult declared_trackers_found(AuditContext& ctx) {
