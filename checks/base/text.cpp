@@ -208,25 +208,31 @@ std::vector<GlobToken> glob_tokens(std::string_view p) {
 
 bool run_glob(const std::vector<GlobToken>& t, std::string_view s, bool icase) {
   const std::size_t n = t.size();
-  std::vector<char> cur(n + 1, 0), next(n + 1, 0);
-  // Every wildcard may match nothing: a state on one also stands on the token after it.
-  auto close = [&](std::vector<char>& st) {
-    for (std::size_t i = 0; i < n; ++i)
-      if (st[i] && t[i].kind != GlobKind::literal && t[i].kind != GlobKind::one) st[i + 1] = 1;
+  // `cur[i]`: the automaton stands before token i; `ent[i]`: it has just entered token i (at
+  // the start of the path, or by the transition out of token i - 1), which is the only moment
+  // "**/" may match no segment at all.
+  std::vector<char> cur(n + 1, 0), next(n + 1, 0), ent(n + 1, 0), next_ent(n + 1, 0);
+  auto close = [&](std::vector<char>& st, std::vector<char>& en) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!st[i]) continue;
+      GlobKind k = t[i].kind;
+      if (k == GlobKind::star || k == GlobKind::globstar || (k == GlobKind::globstar_dir && en[i])) st[i + 1] = en[i + 1] = 1;
+    }
   };
-  cur[0] = 1;
-  close(cur);
+  cur[0] = ent[0] = 1;
+  close(cur, ent);
   for (char ch : s) {
     std::fill(next.begin(), next.end(), 0);
+    std::fill(next_ent.begin(), next_ent.end(), 0);
     bool any = false;
     for (std::size_t i = 0; i < n; ++i) {
       if (!cur[i]) continue;
       switch (t[i].kind) {
         case GlobKind::literal:
-          if (fold(t[i].c, icase) == fold(ch, icase)) next[i + 1] = any = 1;
+          if (fold(t[i].c, icase) == fold(ch, icase)) next[i + 1] = next_ent[i + 1] = any = 1;
           break;
         case GlobKind::one:
-          if (ch != '/') next[i + 1] = any = 1;
+          if (ch != '/') next[i + 1] = next_ent[i + 1] = any = 1;
           break;
         case GlobKind::star:
           if (ch != '/') next[i] = any = 1;
@@ -236,13 +242,14 @@ bool run_glob(const std::vector<GlobToken>& t, std::string_view s, bool icase) {
           break;
         case GlobKind::globstar_dir:
           next[i] = any = 1;
-          if (ch == '/') next[i + 1] = 1;
+          if (ch == '/') next[i + 1] = next_ent[i + 1] = 1;
           break;
       }
     }
     if (!any) return false;
-    close(next);
+    close(next, next_ent);
     cur.swap(next);
+    ent.swap(next_ent);
   }
   return cur[n] != 0;
 }
