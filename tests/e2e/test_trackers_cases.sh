@@ -2,9 +2,10 @@
 # End to end: tracker findings that real repositories showed pacte misjudging, as fixture
 # folders audited with --worktree through the pacte binary: a commented-out Kotlin ad block, a
 # UTF-16 page with AdSense, a Grails .gsp layout with Hotjar, a support chat widget.
-# Env (from CTest): PACTE = the binary.
+# Env (from CTest): PACTE = the binary, PACTE_SOURCE_DIR = the source tree.
 set -euo pipefail
 pacte=${PACTE:?set PACTE to the pacte binary}
+src=${PACTE_SOURCE_DIR:?set PACTE_SOURCE_DIR}
 command -v python3 >/dev/null || { echo "skip: python3 is needed"; exit 125; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -17,19 +18,16 @@ check() {  # check DESCRIPTION COMMAND...
 status() {
   python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print([x['status'] for x in r['results'] if x['rule']==sys.argv[2]][0])" "$1" "$2"
 }
-# A charter without advertising, declaring the trackers given as YAML flow items.
+# The bundled example's charter (no advertising), declaring the trackers given as YAML flow
+# items instead of its own.
 charter() {  # charter DIR TRACKERS
-  cat >"$1/pacte.yml" <<EOF
-pacte: 1
-service: {name: Exemple, description: Un service, url: https://service.example.org, operator: Exemple}
-openness: {license: MIT}
-neutrality:
-  advertising: false
-  data_sale: false
-  funding: [{source: Mairie, kind: public-grant, share: 100}]
-  trackers: [$2]
-  sponsored_ranking: false
-EOF
+  python3 - "$src/examples/trouve-ton-emploi/pacte.yml" "$1/pacte.yml" "$2" <<'PY'
+import sys
+text = open(sys.argv[1]).read()
+old = "  trackers:\n    - {name: Matomo, purpose: audience, self_hosted: true, consent: exempt}\n"
+assert old in text, "the example charter changed: update this test"
+open(sys.argv[2], "w").write(text.replace(old, "  trackers: [" + sys.argv[3] + "]\n"))
+PY
 }
 
 # 1. An Android app whose ad handler was commented out years ago, no ads dependency left.
