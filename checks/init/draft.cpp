@@ -60,6 +60,7 @@ std::string tracker_purpose(const std::string& category) {
   if (category == "crash") return "errors";
   if (category == "attribution") return "attribution";
   if (category == "session-replay") return "session-replay";
+  if (category == "support-chat") return "support";
   return "other";
 }
 
@@ -303,8 +304,8 @@ class DraftWriter {
     }
     for (const auto* d : dev_only) {
       const TrackerHit& h = d->hits.front();
-      y_.comment(2, Text{d->signature->name + " appears only in tests, docs or development dependencies (" + where(h) + "): not listed",
-                      d->signature->name + " n'apparaît que dans des tests, la documentation ou des dépendances de développement (" + where(h) + ")\u00A0: non listé"}.in(opt_.lang));
+      y_.comment(2, Text{d->signature->name + " appears only in tests, docs, comments or development dependencies (" + where(h) + "): not listed",
+                      d->signature->name + " n'apparaît que dans des tests, la documentation, des commentaires ou des dépendances de développement (" + where(h) + ")\u00A0: non listé"}.in(opt_.lang));
     }
     left(2, "neutrality.sponsored_ranking", "sponsored_ranking: false",
          todo({"false if no result is ranked or placed for money", "false si aucun résultat n'est classé ou placé contre paiement"}));

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "checks/base/source_text.hpp"
 #include "checks/trackers/matcher.hpp"
 
 namespace pacte {
@@ -81,16 +82,16 @@ bool is_docs_folder(std::string_view seg) {
 
 // --------------------------------------------------------------- file types for the content pass
 
+// What a file may hold decides which pattern kinds apply to it; comments are told apart by the
+// lexers of checks/base/source_text, by language family.
+
 enum Type : unsigned {
   t_none = 0,
   t_web = 1 << 0,     // JS, TS, templates, HTML
   t_jvm = 1 << 1,     // Java, Kotlin, smali, ProGuard rules
   t_xml = 1 << 2,     // Android XML, layouts
   t_plist = 1 << 3,   // Info.plist
-  t_hash = 1 << 4,    // '#' starts a comment line
-  t_clike = 1 << 5,   // '/*' and '*' start comment lines
-  t_markup = 1 << 6,  // '<!--' starts a comment line
-  t_text = 1 << 7,    // configuration, other code, docs
+  t_text = 1 << 4,    // configuration, other code, docs
 };
 
 unsigned file_type(std::string_view path) {
@@ -101,7 +102,12 @@ unsigned file_type(std::string_view path) {
                                                          "ejs", "hbs", "handlebars", "mustache", "pug", "jade",
                                                          "liquid", "njk", "cshtml", "vbhtml", "razor", "gohtml",
                                                          "tmpl", "tpl"};
-  static const std::set<std::string, std::less<>> hash_code = {"py",   "rb",  "erb", "haml", "slim", "yml",  "yaml",
+  // Server-side and client-side template languages: markup around code, read like HTML.
+  static const std::set<std::string, std::less<>> templates = {
+      "gsp",  "jsp",  "jspx", "jspf", "tag",  "haml", "slim", "erb",  "rhtml", "eex",  "heex",  "leex",
+      "ftl",  "ftlh", "vm",   "latte", "mako", "cfm", "cfc",  "mjml", "nunjucks", "gotmpl", "jinja", "jinja2",
+      "j2",   "twig"};
+  static const std::set<std::string, std::less<>> hash_code = {"py",   "rb",  "yml",  "yaml",
                                                                "toml", "conf", "cfg", "ini", "env",  "properties",
                                                                "sh",   "bash", "htaccess", "gemspec", "rake", "pro"};
   static const std::set<std::string, std::less<>> clike = {"php", "phtml", "go", "cs", "dart", "swift", "m", "mm",
@@ -109,20 +115,18 @@ unsigned file_type(std::string_view path) {
                                                            "jinja", "jinja2", "j2", "json", "java", "kt", "kts"};
   if (b == "_headers" || b == "_redirects" || b == "Caddyfile" || b == ".htaccess" || starts_with(b, ".env") ||
       starts_with(b, "nginx") || b == "Procfile")
-    return t_text | t_hash;
+    return t_text;
   if (ext.empty()) return t_none;
-  if (web.count(ext)) return t_web | t_clike | t_markup;
-  if (ext == "java" || ext == "kt" || ext == "kts" || ext == "scala" || ext == "groovy") return t_jvm | t_clike;
-  if (ext == "smali") return t_jvm | t_hash;
-  if (ext == "pro" || (starts_with(b, "proguard") && (ext == "txt" || ext == "cfg"))) return t_jvm | t_hash;
-  if (ext == "xml") return t_xml | t_markup;
-  if (ext == "plist") return t_plist | t_markup;
-  if (ext == "php" || ext == "phtml") return t_web | t_clike | t_hash | t_markup;
-  if (ext == "twig" || ext == "jinja" || ext == "jinja2" || ext == "j2" || ext == "erb")
-    return t_web | t_markup | (ext == "erb" ? t_hash : t_clike);
-  if (hash_code.count(ext)) return t_text | t_hash;
-  if (clike.count(ext)) return t_text | t_clike;
-  if (ext == "md" || ext == "markdown" || ext == "rst" || ext == "adoc" || ext == "txt") return t_text | t_markup;
+  if (web.count(ext) || templates.count(ext)) return t_web;
+  if (ext == "java" || ext == "kt" || ext == "kts" || ext == "scala" || ext == "groovy") return t_jvm;
+  if (ext == "smali") return t_jvm;
+  if (ext == "pro" || (starts_with(b, "proguard") && (ext == "txt" || ext == "cfg"))) return t_jvm;
+  if (ext == "xml") return t_xml;
+  if (ext == "plist") return t_plist;
+  if (ext == "php" || ext == "phtml") return t_web;
+  if (hash_code.count(ext)) return t_text;
+  if (clike.count(ext)) return t_text;
+  if (ext == "md" || ext == "markdown" || ext == "rst" || ext == "adoc" || ext == "txt") return t_text;
   return t_none;
 }
 
@@ -188,23 +192,6 @@ bool at_boundaries(const PatternInfo& p, std::string_view data, std::size_t from
       return !(ident_char(before) || ident_char(after));
   }
   return true;
-}
-
-// Whether the line starting at `ls` is a comment line in a file of `type`.
-bool comment_line(std::string_view data, std::size_t ls, unsigned type) {
-  std::size_t i = ls;
-  while (i < data.size() && (data[i] == ' ' || data[i] == '\t')) ++i;
-  std::string_view rest = data.substr(i, 5);
-  if (starts_with(rest, "//")) return true;
-  if ((type & t_clike) && (starts_with(rest, "/*") || rest == "*" || starts_with(rest, "* ") || starts_with(rest, "*/") ||
-                           starts_with(rest, "*\n") || starts_with(rest, "*\r")))
-    return true;
-  if ((type & t_hash) && starts_with(rest, "#")) return true;
-  if ((type & t_markup) && starts_with(rest, "<!--")) return true;
-  if ((type & t_web) && (starts_with(rest, "{#") || starts_with(rest, "<%#") || starts_with(rest, "{{!") ||
-                         starts_with(rest, "{{/*") || starts_with(rest, "@*")))
-    return true;
-  return false;
 }
 
 bool csp_line(std::string_view line) {
@@ -296,6 +283,14 @@ std::vector<TrackerHit> scan_content(const SignatureSet& set, std::string_view p
 
   PathContext ctx = classify_path(path);
   std::string context = context_name(ctx);
+  // Only a file with a match is lexed, and only up to its last match: the regions say whether
+  // a match sits in a comment (line, block, trailing, markup or template comment).
+  std::vector<TextRegion> regions;
+  if (ctx == PathContext::code && !kept.empty()) {
+    std::size_t last = 0;
+    for (const auto& c : kept) last = std::max(last, c.from);
+    regions = lex_regions(data, lex_family_for(path), last);
+  }
   // Lines counted incrementally: matches are sorted by offset.
   int line = 1;
   std::size_t counted = 0, line_start = 0;
@@ -323,10 +318,14 @@ std::vector<TrackerHit> scan_content(const SignatureSet& set, std::string_view p
     if (p.kind == PatternKind::android_manifest && whole.find("tools:node=\"remove\"") != std::string_view::npos) continue;
     h.evidence.path = to_valid_utf8(path);
     h.evidence.line = line;
-    h.evidence.snippet = line_snippet(data, c.from);
+    h.evidence.snippet = source_line_snippet(data, c.from);
     h.evidence.note = fmt::format("{} \"{}\"", h.kind, matched_text(data, c.from, c.to));
     h.context = context;
-    if (ctx == PathContext::code && comment_line(data, line_start, type)) h.context = "comment";
+    RegionKind region = region_at(regions, c.from);
+    if (region == RegionKind::comment || region == RegionKind::markup_comment) {
+      h.context = "comment";
+      h.evidence.note += region == RegionKind::markup_comment ? " (inside an HTML/XML comment)" : " (inside a comment)";
+    }
     h.signature_id = std::to_string(p.signature);  // replaced by the id below
     out.push_back(std::move(h));
   }
@@ -489,12 +488,13 @@ void find_imports(std::string_view path, std::string_view data, const std::strin
     h.kind = "import";
     h.evidence.path = to_valid_utf8(path);
     h.evidence.line = line_at(data, pos);
-    h.evidence.snippet = line_snippet(data, pos);
+    h.evidence.snippet = source_line_snippet(data, pos);
     h.evidence.note = fmt::format("import of the npm package {}", name);
     h.context = context_name(ctx);
-    std::size_t ls = data.rfind('\n', pos);
-    if (ctx == PathContext::code && comment_line(data, ls == std::string_view::npos ? 0 : ls + 1, t_clike))
-      h.context = "comment";
+    if (ctx == PathContext::code) {
+      RegionKind region = region_at(lex_regions(data, lex_family_for(path), pos), pos);
+      if (region == RegionKind::comment || region == RegionKind::markup_comment) h.context = "comment";
+    }
     out.push_back(std::move(h));
     return;  // one import per file is evidence enough
   }
@@ -602,21 +602,30 @@ std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const Signat
     bool ads_txt = b == "ads.txt" || b == "app-ads.txt";
     if (!ads_txt && file_type(e->path) == t_none) continue;
     auto content = snap.read(*e);
-    if (!content || looks_binary(*content)) continue;
-    if (!ads_txt && looks_minified(*content)) {
+    if (!content) continue;
+    // A byte-order mark says how to read the file (a UTF-16 page is not binary); without one,
+    // the bytes are matched as they are. Line breaks are kept, so lines stay the file's own.
+    std::string decoded;
+    TextEncoding encoding = TextEncoding::utf8;
+    std::string_view text = decode_source(*content, decoded, false, &encoding);
+    if (looks_binary(text)) continue;
+    if (!ads_txt && looks_minified(text)) {
       note_skipped(stats, e->path, content->size());
       continue;
     }
     ++stats.files_scanned;
     stats.bytes_scanned += content->size();
     if (ads_txt) {
-      keep(scan_ads_txt(e->path, *content));
+      keep(scan_ads_txt(e->path, text));
       continue;
     }
-    keep(scan_content(set, e->path, *content));
+    auto hits = scan_content(set, e->path, text);
+    if (encoding == TextEncoding::utf16le || encoding == TextEncoding::utf16be)
+      for (auto& h : hits) h.evidence.note += fmt::format(" (file encoded in {})", encoding_name(encoding));
+    keep(std::move(hits));
     if (!dev_npm.empty() && is_js_like(e->path)) {
       std::vector<TrackerHit> imports;
-      for (const auto& [name, id] : dev_npm) find_imports(e->path, *content, name, id, imports);
+      for (const auto& [name, id] : dev_npm) find_imports(e->path, text, name, id, imports);
       keep(std::move(imports));
     }
   }

@@ -24,8 +24,9 @@ struct TrackerHit {
   std::string kind;
   Evidence evidence;  // path, 1-based line, snippet (the line), note (what matched)
   bool dev = false;   // a development- or test-only dependency
-  /// "code", "test" (tests, fixtures), "docs" (documentation, examples), "comment" (a comment
-  /// line in code).
+  /// "code", "test" (tests, fixtures), "docs" (documentation, examples), "comment" (inside a
+  /// comment of the file's language in code: line, block, trailing, HTML/XML or template
+  /// comment). A match inside a string literal is code.
   std::string context = "code";
 };
 
@@ -64,8 +65,10 @@ PathContext classify_path(std::string_view path, bool txt_is_docs = true);
 std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const SignatureSet& set,
                                               TrackerScanStats& stats, int max_hits_per_file = 10);
 
-/// Matches the content of one file (not a manifest) and returns its hits; `path` decides which
-/// kinds apply (classes in JVM sources and XML, manifest names in XML, plist keys in .plist).
+/// Matches the content of one file (not a manifest; already decoded, see decode_source) and
+/// returns its hits; `path` decides which kinds apply (classes in JVM sources and XML, manifest
+/// names in XML, plist keys in .plist) and which lexer tells comments apart. Files are decoded
+/// by byte-order mark (UTF-8, UTF-16LE, UTF-16BE) in detect_trackers.
 std::vector<TrackerHit> scan_content(const SignatureSet& set, std::string_view path, std::string_view content);
 
 /// The ads.txt / app-ads.txt seller lines of `content` (placeholder and comments excluded).

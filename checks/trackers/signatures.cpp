@@ -346,7 +346,7 @@ void SignatureSet::load_yaml(std::string_view text, const std::string& name) {
     if (s.vendor.empty()) s.vendor = s.name;
     if (!is_tracker_category(s.category))
       throw SignatureError(fmt::format("{}: category '{}' is not one of ads, ad-pixel, analytics, attribution, "
-                                       "session-replay, crash, social, data-broker",
+                                       "session-replay, support-chat, crash, social, data-broker",
                                        where(), s.category));
     if (!s.country.empty() &&
         (s.country.size() != 2 || !std::isupper(static_cast<unsigned char>(s.country[0])) ||

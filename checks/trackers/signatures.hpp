@@ -16,8 +16,10 @@
 namespace pacte {
 
 /// The categories a signature may belong to, from the most to the least serious for the Pact.
+/// "support-chat": chat and support widgets, which receive what users type and often who they
+/// are.
 inline constexpr std::string_view kTrackerCategories[] = {
-    "ads", "ad-pixel", "data-broker", "attribution", "session-replay", "analytics", "crash", "social"};
+    "ads", "ad-pixel", "data-broker", "attribution", "session-replay", "analytics", "support-chat", "crash", "social"};
 
 /// The package ecosystems a signature may name packages in.
 inline constexpr std::string_view kEcosystems[] = {"npm",   "maven", "cocoapods", "swift", "pypi", "rubygems",

@@ -20,7 +20,7 @@ namespace {
 nlohmann::json categories_schema() {
   return {{"type", "array"},
           {"minItems", 1},
-          {"items", {{"type", "string"}, {"enum", {"ads", "ad-pixel", "data-broker", "attribution", "session-replay", "analytics", "crash", "social"}}}}};
+          {"items", {{"type", "string"}, {"enum", {"ads", "ad-pixel", "data-broker", "attribution", "session-replay", "analytics", "support-chat", "crash", "social"}}}}};
 }
 
 /// Parameters of trackers_of_category.
