@@ -112,7 +112,7 @@ TEST_CASE("HTML: French page, and no activity chart without history") {
   CHECK(xml_problem(html) == "");
   CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"fr\">", 0) == 0);
   CHECK(html.find("Rapport de conformité") != std::string::npos);
-  CHECK(html.find("Verdict: non conforme") != std::string::npos);
+  CHECK(html.find("Verdict\u00A0: non conforme") != std::string::npos);
   CHECK(html.find("62,5") != std::string::npos);
   CHECK(html.find("Égalité d&#39;accès") != std::string::npos);
   CHECK(html.find("<svg class=\"activity\"") == std::string::npos);
