@@ -137,6 +137,25 @@ constexpr Entry kLabels[] = {
   {L::duration, "duration", "durée"},
   {L::month_axis, "month", "mois"},
   {L::show_all, "All", "Tous"},
+  // text report and batch index
+  {L::colon, ": ", "\u00A0: "},
+  {L::audit_of, "audit of", "audit de"},
+  {L::worktree_short, "working tree", "copie de travail"},
+  {L::charter_none_short, "none found (evidence only)", "aucune (preuves seules)"},
+  {L::not_available, "n/a", "n.\u00A0d."},
+  {L::new_since_baseline, "NEW since the baseline", "NOUVEAU depuis la référence"},
+  {L::count_passed, "passed", "réussies"},
+  {L::count_failed, "failed", "en échec"},
+  {L::count_errors, "errors", "erreurs"},
+  {L::count_waived, "waived", "dérogations"},
+  {L::count_skipped, "skipped", "sans objet"},
+  {L::not_evaluated, "Could not be evaluated (not counted in the score)", "Non évaluées (hors score)"},
+  {L::batch_title, "pacte batch audit", "Audit pacte par lot"},
+  {L::batch_counts, "{} repositories: {} audited, {} could not be audited, {} failed the gate.", "{} dépôts\u00A0: {} audités, {} non audités, {} en échec au seuil."},
+  {L::batch_charter, "charter {}", "charte {}"},
+  {L::gate, "Gate", "Seuil"},
+  {L::gate_pass, "pass", "réussi"},
+  {L::gate_fail, "fail", "échec"},
 };
 // clang-format on
 

@@ -31,6 +31,10 @@ enum class L {
   diff_better, diff_same, findings_not_shown, results_not_included, sarif_charter_location,
   pass_status, fail_status, skip_status, error_status, waived_status, charter_error_note,
   license_unknown, stats, files_scanned, duration, month_axis, show_all,
+  // Text report and batch index.
+  colon, audit_of, worktree_short, charter_none_short, not_available, new_since_baseline, count_passed,
+  count_failed, count_errors, count_waived, count_skipped, not_evaluated, batch_title, batch_counts,
+  batch_charter, gate, gate_pass, gate_fail,
   count_  // not a label: the number of labels
 };
 

@@ -31,11 +31,11 @@ std::string github_annotations(const json& report, Lang lang, std::size_t max) {
     } else if (view.charter_source != "none" && !view.charter_path.empty()) {
       properties += "file=" + gh_escape_property(view.charter_path);
     }
-    std::string title = f->rule + ": " + f->title;
+    std::string title = fmt::format("{}{}{}", f->rule, label(L::colon, lang), f->title);
     if (f->is_new && *f->is_new) title += fmt::format(" ({})", label(L::new_finding, lang));
     properties += std::string(properties.empty() ? "" : ",") + "title=" + gh_escape_property(one_line(title));
     std::string data = f->message.empty() ? f->title : f->message;
-    if (!f->remediation.empty()) data += fmt::format("\n{}: {}", label(L::remediation, lang), f->remediation);
+    if (!f->remediation.empty()) data += fmt::format("\n{}{}{}", label(L::remediation, lang), label(L::colon, lang), f->remediation);
     out += fmt::format("::{} {}::{}\n", command, properties, gh_escape_data(data));
   }
   if (shown < failures.size())

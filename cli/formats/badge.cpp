@@ -47,7 +47,7 @@ std::string render_badge_svg(const json& report, Lang lang) {
   int lw = static_cast<int>(std::ceil(text_width(left))) + 12;
   int rw = static_cast<int>(std::ceil(text_width(right))) + 12;
   int width = lw + rw;
-  std::string title = fmt::format("pacte: {} {} \xE2\x80\x94 {}", label(L::score, lang), format_score(view.score, lang),
+  std::string title = fmt::format("pacte{}{} {} \xE2\x80\x94 {}", label(L::colon, lang), label(L::score, lang), format_score(view.score, lang),
                                   verdict_label(view.verdict, lang));
   std::string out = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"20\" role=\"img\" aria-label=\"{1}\">"

@@ -196,13 +196,14 @@ std::string render_diff(const ReportDiff& d, Lang lang, bool color) {
   auto clean = [](std::string_view s) { return one_line(xml_clean(s)); };
 
   std::string out = paint("1", std::string(label(L::diff_title, lang))) + "\n\n";
-  out += fmt::format("{}: {}\n", label(L::score, lang), change_text(d.score));
+  const std::string_view colon = label(L::colon, lang);
+  out += fmt::format("{}{}{}\n", label(L::score, lang), colon, change_text(d.score));
   if (d.verdict_before == d.verdict_after)
-    out += fmt::format("{}: {} ({})\n", label(L::verdict, lang), verdict_label(d.verdict_after, lang), label(L::diff_same, lang));
+    out += fmt::format("{}{}{} ({})\n", label(L::verdict, lang), colon, verdict_label(d.verdict_after, lang), label(L::diff_same, lang));
   else
-    out += fmt::format("{}: {} \xE2\x86\x92 {}\n", label(L::verdict, lang), clean(verdict_label(d.verdict_before, lang)),
+    out += fmt::format("{}{}{} \xE2\x86\x92 {}\n", label(L::verdict, lang), colon, clean(verdict_label(d.verdict_before, lang)),
                        clean(verdict_label(d.verdict_after, lang)));
-  out += fmt::format("\n{}:\n", label(L::principles, lang));
+  out += fmt::format("\n{}{}\n", label(L::principles, lang), colon.substr(0, colon.size() - 1));
   auto columns = [](std::string_view s) {  // code points, for alignment
     return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
   };
@@ -213,7 +214,7 @@ std::string render_diff(const ReportDiff& d, Lang lang, bool color) {
     out += fmt::format("  {}{}  {}\n", name, std::string(width - columns(name), ' '), change_text(change));
   }
   auto list = [&](L title, const std::vector<DiffFinding>& items, std::string_view mark, std::string_view code) {
-    out += fmt::format("\n{} ({}):\n", label(title, lang), items.size());
+    out += fmt::format("\n{} ({}){}\n", label(title, lang), items.size(), colon.substr(0, colon.size() - 1));
     for (const auto& f : items) {
       std::string line = fmt::format("  {} [{}] {} {}", mark, severity_label(f.severity, lang), clean(f.rule), clean(f.title));
       if (!f.location.empty()) line += " \xE2\x80\x94 " + clean(f.location);

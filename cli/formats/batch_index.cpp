@@ -5,7 +5,10 @@
 #include <cstdio>
 #include <optional>
 
+#include <fmt/format.h>
+
 #include "checks/base/text.hpp"
+#include "checks/base/vocabulary.hpp"
 #include "cli/formats/formats.hpp"
 
 namespace pacte {
@@ -80,11 +83,10 @@ Counts count(const std::vector<Row>& rows) {
   return c;
 }
 
-std::string one_decimal(const std::optional<double>& v) {
+/// A score with one decimal in the way `lang` writes numbers ("72.5", "72,5"); empty when absent.
+std::string one_decimal(const std::optional<double>& v, Lang lang) {
   if (!v) return {};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", std::round(*v * 10) / 10);
-  return buf;
+  return format_number(std::round(*v * 10) / 10, 1, lang);
 }
 
 std::string csv_field(const std::string& s) {
@@ -113,14 +115,19 @@ std::string href(const std::string& file) {
 
 }  // namespace
 
+// summary.csv is data for programs and spreadsheets, not a page for a reader: whatever the
+// batch's --lang, its header, its keys (verdict, gate) and its numbers are the same, numbers with
+// a decimal point and fields separated by commas (RFC 4180), so that a script reads any batch's
+// summary the same way and `pacte merge` writes it byte for byte. Translated words are for
+// index.html.
 std::string render_summary_csv(const json& summary) {
   const std::vector<Row> rows = rows_of(summary);
   std::string out =
       "location,charter,rev,report,commit,score,verdict,openness,neutrality,continuity,equal_access,failures,"
       "critical_failures,gate,error\n";
   for (const auto& r : rows) {
-    std::vector<std::string> f = {r.location, r.charter, r.rev, r.report, r.commit, one_decimal(r.score), r.verdict};
-    for (const auto& p : r.principles) f.push_back(one_decimal(p));
+    std::vector<std::string> f = {r.location, r.charter, r.rev, r.report, r.commit, one_decimal(r.score, Lang::en), r.verdict};
+    for (const auto& p : r.principles) f.push_back(one_decimal(p, Lang::en));
     f.push_back(r.audited() ? std::to_string(r.failures) : std::string());
     f.push_back(r.audited() ? std::to_string(r.critical_failures) : std::string());
     f.push_back(r.gate);
@@ -136,13 +143,12 @@ std::string render_summary_csv(const json& summary) {
 
 std::string render_index_html(const json& summary, Lang lang) {
   const std::vector<Row> rows = rows_of(summary);
-  bool fr = lang == Lang::fr;
-  auto t = [fr](const char* en, const char* f) { return std::string(fr ? f : en); };
+  auto t = [lang](L id) { return std::string(label(id, lang)); };
   const Counts c = count(rows);
   std::string h;
-  h += "<!DOCTYPE html>\n<html lang=\"" + t("en", "fr") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h.append("<!DOCTYPE html>\n<html lang=\"").append(lang == Lang::fr ? "fr" : "en").append("\">\n<head>\n<meta charset=\"utf-8\">\n");
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  h += "<title>" + t("pacte batch audit", "Audit pacte par lot") + "</title>\n";
+  h.append("<title>").append(html_escape(t(L::batch_title))).append("</title>\n");
   h += "<style>\n"
        "body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}\n"
        "table{border-collapse:collapse;width:100%}\n"
@@ -154,31 +160,30 @@ std::string render_index_html(const json& summary, Lang lang) {
        ".error{color:#ce0500}\n"
        "@media print{th button{all:unset}}\n"
        "</style>\n</head>\n<body>\n";
-  h += "<h1>" + t("pacte batch audit", "Audit pacte par lot") + "</h1>\n";
-  h += "<p>" + std::to_string(c.total) + t(" repositories: ", " dépôts : ") + std::to_string(c.audited) +
-       t(" audited, ", " audités, ") + std::to_string(c.failed) + t(" could not be audited, ", " non audités, ") +
-       std::to_string(c.gate_failed) + t(" failed the gate.", " en échec au seuil.") + "</p>\n";
+  h.append("<h1>").append(html_escape(t(L::batch_title))).append("</h1>\n");
+  h.append("<p>")
+      .append(html_escape(fmt::format(fmt::runtime(label(L::batch_counts, lang)), c.total, c.audited, c.failed, c.gate_failed)))
+      .append("</p>\n");
   const std::vector<std::pair<std::string, bool>> headers = {
-      {t("Repository", "Dépôt"), false}, {t("Score", "Score"), true},           {t("Verdict", "Verdict"), false},
-      {t("Openness", "Ouverture"), true}, {t("Neutrality", "Neutralité"), true}, {t("Continuity", "Continuité"), true},
-      {t("Equal access", "Égalité d'accès"), true}, {t("Failures", "Échecs"), true}, {t("Gate", "Seuil"), false},
-      {t("Error", "Erreur"), false}};
+      {t(L::repository), false},
+      {t(L::score), true},
+      {t(L::verdict), false},
+      {principle_label(kPrinciples[0], lang), true},
+      {principle_label(kPrinciples[1], lang), true},
+      {principle_label(kPrinciples[2], lang), true},
+      {principle_label(kPrinciples[3], lang), true},
+      {t(L::failures), true},
+      {t(L::gate), false},
+      {t(L::error_status), false}};
   h += "<table id=\"repos\">\n<thead><tr>";
   for (std::size_t i = 0; i < headers.size(); ++i)
     h += "<th scope=\"col\"" + std::string(headers[i].second ? " data-num" : "") + "><button type=\"button\">" +
          html_escape(headers[i].first) + "</button></th>";
   h += "</tr></thead>\n<tbody>\n";
-  auto verdict_label = [&](const std::string& v) {
-    if (!fr) return v;
-    if (v == "compliant") return std::string("conforme");
-    if (v == "conditional") return std::string("conditionnel");
-    if (v == "non-compliant") return std::string("non conforme");
-    return v;
-  };
   for (const auto& r : rows) {
     std::string name = r.location;
     if (!r.rev.empty()) name += " @ " + r.rev;
-    if (!r.charter.empty()) name += " (" + t("charter ", "charte ") + r.charter + ")";
+    if (!r.charter.empty()) name.append(" (").append(fmt::format(fmt::runtime(label(L::batch_charter, lang)), r.charter)).append(")");
     h += "<tr><th scope=\"row\">";
     if (!r.report.empty() && r.report.ends_with(".json")) {
       std::string html_file = r.report.substr(0, r.report.size() - 5) + ".html";
@@ -187,16 +192,18 @@ std::string render_index_html(const json& summary, Lang lang) {
       h += html_escape(name);
     }
     h += "</th>";
+    // The sort key (data-v) keeps a decimal point for the script; the cell shows the number
+    // as the page's language writes it.
     auto num_cell = [&](const std::optional<double>& v) {
-      std::string s = one_decimal(v);
-      h += "<td class=\"n\" data-v=\"" + (v ? s : std::string("-1")) + "\">" + (v ? s : std::string("–")) + "</td>";
+      h.append("<td class=\"n\" data-v=\"").append(v ? one_decimal(v, Lang::en) : std::string("-1")).append("\">");
+      h.append(v ? one_decimal(v, lang) : std::string("–")).append("</td>");
     };
     num_cell(r.score);
-    h += "<td class=\"" + html_escape(r.verdict) + "\">" + html_escape(verdict_label(r.verdict)) + "</td>";
+    h += "<td class=\"" + html_escape(r.verdict) + "\">" + html_escape(verdict_label(r.verdict, lang)) + "</td>";
     for (const auto& p : r.principles) num_cell(p);
     if (r.audited()) h += "<td class=\"n\" data-v=\"" + std::to_string(r.failures) + "\">" + std::to_string(r.failures) + "</td>";
     else h += "<td class=\"n\" data-v=\"-1\">–</td>";
-    std::string gate = r.gate == "pass" ? t("pass", "réussi") : r.gate == "fail" ? t("fail", "échec") : std::string();
+    std::string gate = r.gate == "pass" ? t(L::gate_pass) : r.gate == "fail" ? t(L::gate_fail) : std::string();
     h += "<td>" + html_escape(gate) + "</td>";
     h += "<td class=\"error\">" + html_escape(r.error) + "</td></tr>\n";
   }

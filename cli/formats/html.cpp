@@ -78,7 +78,7 @@ std::string activity_chart(const ReportView& view, Lang lang) {
   std::string out = fmt::format(
       "<svg class=\"activity\" role=\"img\" aria-labelledby=\"activity-title\" viewBox=\"0 0 600 160\" width=\"100%\" "
       "preserveAspectRatio=\"xMinYMin meet\"><title id=\"activity-title\">{}</title>",
-      h(label(L::activity, lang)) + ": " + h(summary));
+      h(label(L::activity, lang)).append(label(L::colon, lang)).append(h(summary)));
   // Axis and grid.
   out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#6b6b6b\" stroke-width=\"1\"/>", left, bottom, right);
   out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#d0d0d0\" stroke-dasharray=\"3 3\"/>", left, top, right);
@@ -90,8 +90,8 @@ std::string activity_chart(const ReportView& view, Lang lang) {
     if (m.commits > 0) height = std::max(height, 1.5);
     double x = left + slot * static_cast<double>(i) + (slot - bar) / 2;
     out += fmt::format(
-        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#1d5fa8\"><title>{}: {} {}</title></rect>", x,
-        bottom - height, bar, height, h(m.month), m.commits, h(label(L::commits, lang)));
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#1d5fa8\"><title>{}{}{} {}</title></rect>", x,
+        bottom - height, bar, height, h(m.month), label(L::colon, lang), m.commits, h(label(L::commits, lang)));
     if (i % 3 == 0)
       out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"9.5\" fill=\"#3d3d3d\">{}</text>",
                          x + bar / 2, bottom + 14, h(m.month));
@@ -104,13 +104,15 @@ std::string activity_chart(const ReportView& view, Lang lang) {
   return out;
 }
 
-std::string fact_value(const json& facts, std::string_view key) {
+/// A fact as the page shows it; a number with a fraction takes the decimal comma in French.
+std::string fact_value(const json& facts, std::string_view key, Lang lang) {
   if (!facts.is_object()) return {};
   auto it = facts.find(key);
   if (it == facts.end() || it->is_null()) return {};
   if (it->is_string()) return to_valid_utf8(it->get_ref<const std::string&>());
-  if (it->is_number() || it->is_boolean()) return it->dump();
-  return {};
+  std::string value = it->is_number() || it->is_boolean() ? it->dump() : std::string();
+  if (it->is_number_float() && lang == Lang::fr) std::replace(value.begin(), value.end(), '.', ',');
+  return value;
 }
 
 std::string facts_section(const ReportView& view, Lang lang) {
@@ -122,8 +124,8 @@ std::string facts_section(const ReportView& view, Lang lang) {
   if (facts.is_object() && facts.contains("licenses") && facts["licenses"].is_array())
     for (const auto& l : facts["licenses"]) {
       if (!l.is_object()) continue;
-      std::string spdx = fact_value(l, "spdx");
-      licences += fmt::format("<li><code>{}</code>: {}</li>", h(fact_value(l, "path")),
+      std::string spdx = fact_value(l, "spdx", lang);
+      licences += fmt::format("<li><code>{}</code>{}{}</li>", h(fact_value(l, "path", lang)), label(L::colon, lang),
                               spdx.empty() ? "<em>" + h(label(L::license_unknown, lang)) + "</em>" : h(spdx));
     }
   out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", h(label(L::licenses, lang)),
@@ -134,10 +136,10 @@ std::string facts_section(const ReportView& view, Lang lang) {
       if (!t.is_object()) continue;
       std::string extra;
       for (const char* k : {"category", "vendor"}) {
-        std::string v = fact_value(t, k);
+        std::string v = fact_value(t, k, lang);
         if (!v.empty()) extra += (extra.empty() ? "" : ", ") + v;
       }
-      trackers += fmt::format("<li>{}{}</li>", h(fact_value(t, "name")), extra.empty() ? "" : " (" + h(extra) + ")");
+      trackers += fmt::format("<li>{}{}</li>", h(fact_value(t, "name", lang)), extra.empty() ? "" : " (" + h(extra) + ")");
     }
   out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", h(label(L::trackers, lang)),
                      trackers.empty() ? h(label(L::none, lang)) : "<ul>" + trackers + "</ul>");
@@ -147,7 +149,7 @@ std::string facts_section(const ReportView& view, Lang lang) {
       if (l.is_string()) languages += (languages.empty() ? "" : ", ") + to_valid_utf8(l.get_ref<const std::string&>());
   out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", h(label(L::languages, lang)),
                      languages.empty() ? h(label(L::none, lang)) : h(languages));
-  std::string statement = fact_value(facts, "accessibility_statement");
+  std::string statement = fact_value(facts, "accessibility_statement", lang);
   out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", h(label(L::accessibility_statement, lang)),
                      statement.empty() ? h(label(L::none, lang)) : "<code>" + h(statement) + "</code>");
   if (view.has_history) {
@@ -159,7 +161,7 @@ std::string facts_section(const ReportView& view, Lang lang) {
     for (Item item : {Item{L::last_commit, "last_commit"}, Item{L::commits_90d, "commits_90d"},
                       Item{L::commits_365d, "commits_365d"}, Item{L::contributors_365d, "contributors_365d"},
                       Item{L::contributor_absence_factor, "contributor_absence_factor"}, Item{L::last_tag, "last_tag"}}) {
-      std::string value = fact_value(history, item.key);
+      std::string value = fact_value(history, item.key, lang);
       if (!value.empty()) out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", h(label(item.name, lang)), h(value));
     }
   }
@@ -334,7 +336,7 @@ std::string render_html(const json& report, Lang lang) {
                      h(label(L::score, lang)) + " \xC2\xB7 " + h(label(L::verdict, lang)));
   out += donut(view.score, verdict_colour(view.verdict), "score-title",
                fmt::format("{} {} {}", label(L::score, lang), format_score(view.score, lang), label(L::score_out_of, lang)), 140, lang);
-  out += fmt::format("<p class=\"verdict v-{}\">{}: {}</p>\n", css_token(view.verdict), h(label(L::verdict, lang)),
+  out += fmt::format("<p class=\"verdict v-{}\">{}{}{}</p>\n", css_token(view.verdict), h(label(L::verdict, lang)), label(L::colon, lang),
                      h(verdict_label(view.verdict, lang)));
   if (view.new_failures)
     out += "<p>" + h(fmt::format(fmt::runtime(label(L::baseline_summary, lang)), *view.new_failures, view.known_failures.value_or(0))) +
@@ -345,9 +347,10 @@ std::string render_html(const json& report, Lang lang) {
     std::string name = principle_label(p.key, lang);
     out += "<figure>";
     out += donut(p.score, score_colour(p.score), "score-" + css_token(p.key),
-                 fmt::format("{}: {} {}", name, format_score(p.score, lang), p.score ? label(L::score_out_of, lang) : label(L::not_scored, lang)),
+                 fmt::format("{}{}{} {}", name, label(L::colon, lang), format_score(p.score, lang),
+                             p.score ? label(L::score_out_of, lang) : label(L::not_scored, lang)),
                  72, lang);
-    const char* colon = lang == Lang::fr ? "\xC2\xA0: " : ": ";
+    const std::string_view colon = label(L::colon, lang);
     out += fmt::format("<figcaption><strong>{}</strong><span>{}{}{}</span><span>{}{}{}</span></figcaption></figure>\n", h(name),
                        h(label(L::passed, lang)), colon, p.passed, h(label(L::failed, lang)), colon, p.failed);
   }
@@ -439,7 +442,7 @@ std::string render_html(const json& report, Lang lang) {
   out += fmt::format("<p>pacte {}", h(view.pacte_version));
   const json& stats = report.is_object() && report.contains("stats") ? report["stats"] : json();
   if (stats.is_object()) {
-    std::string files = fact_value(stats, "files_scanned"), ms = fact_value(stats, "duration_ms");
+    std::string files = fact_value(stats, "files_scanned", lang), ms = fact_value(stats, "duration_ms", lang);
     if (!files.empty()) out += fmt::format(" \xC2\xB7 {} {}", h(files), h(label(L::files_scanned, lang)));
     if (!ms.empty()) out += fmt::format(" \xC2\xB7 {} {} ms", h(label(L::duration, lang)), h(ms));
   }

@@ -18,14 +18,15 @@ struct Suite {
 
 std::string failure_body(const Finding& f, Lang lang) {
   std::string body = f.message.empty() ? f.title : f.message;
-  if (!f.evidence.empty()) body += fmt::format("\n\n{}:", label(L::evidence, lang));
+  const std::string_view colon = label(L::colon, lang);
+  if (!f.evidence.empty()) body += fmt::format("\n\n{}{}", label(L::evidence, lang), colon.substr(0, colon.size() - 1));
   for (const auto& e : f.evidence) {
     std::string loc = evidence_location(e);
     body += "\n  " + (loc.empty() ? std::string("-") : loc);
-    if (!e.snippet.empty()) body += ": " + truncate_utf8(one_line(e.snippet), 300);
+    if (!e.snippet.empty()) body.append(colon).append(truncate_utf8(one_line(e.snippet), 300));
     if (!e.note.empty()) body += " (" + e.note + ")";
   }
-  if (!f.remediation.empty()) body += fmt::format("\n\n{}: {}", label(L::remediation, lang), f.remediation);
+  if (!f.remediation.empty()) body += fmt::format("\n\n{}{}{}", label(L::remediation, lang), colon, f.remediation);
   for (const auto& r : f.references) body += fmt::format("\n- {} {}", r.title, r.url);
   if (f.is_new) body += fmt::format("\n\n[{}]", label(*f.is_new ? L::new_finding : L::known_finding, lang));
   return body;
@@ -62,8 +63,8 @@ std::string render_junit(const json& report, Lang lang) {
 
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += fmt::format("<testsuites name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"0\">\n",
-                     xml_escape(fmt::format("pacte {} {} ({}: {} \xE2\x80\x94 {})", view.pacte_version,
-                                            label(L::report_title, lang), label(L::score, lang),
+                     xml_escape(fmt::format("pacte {} {} ({}{}{} \xE2\x80\x94 {})", view.pacte_version,
+                                            label(L::report_title, lang), label(L::score, lang), label(L::colon, lang),
                                             format_score(view.score, lang), verdict_label(view.verdict, lang)),
                                 true),
                      tests, failures, errors, skipped);
@@ -81,7 +82,7 @@ std::string render_junit(const json& report, Lang lang) {
     out += "    </properties>\n";
     for (const Finding* f : s.cases) {
       out += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"0\"", xml_escape("pacte." + s.key, true),
-                         xml_escape(f->rule + ": " + f->title, true));
+                         xml_escape(fmt::format("{}{}{}", f->rule, label(L::colon, lang), f->title), true));
       std::string message = one_line(f->message.empty() ? f->title : f->message);
       if (f->status == "fail") {
         out += fmt::format(">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
@@ -93,7 +94,7 @@ std::string render_junit(const json& report, Lang lang) {
       } else if (f->status == "waived") {
         std::string why = std::string(label(L::waived_status, lang));
         if (f->waiver) {
-          why += ": " + one_line(f->waiver->reason);
+          why.append(label(L::colon, lang)).append(one_line(f->waiver->reason));
           if (!f->waiver->until.empty()) why += fmt::format(" ({} {})", label(L::waiver_until, lang), f->waiver->until);
         }
         out += fmt::format(">\n      <skipped message=\"{}\"/>\n    </testcase>\n", xml_escape(truncate_utf8(why, 1000), true));

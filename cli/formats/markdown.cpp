@@ -10,6 +10,12 @@ using namespace formats;
 
 namespace {
 
+/// The colon after a label, without the space that follows it ("\u00A0:" in French).
+std::string_view colon_mark(Lang lang) {
+  std::string_view colon = label(L::colon, lang);
+  return colon.substr(0, colon.size() - 1);
+}
+
 const char* verdict_icon(std::string_view verdict) {
   if (verdict == "compliant") return "\xF0\x9F\x9F\xA2";      // green circle
   if (verdict == "conditional") return "\xF0\x9F\x9F\xA0";    // orange circle
@@ -41,7 +47,7 @@ std::string finding_block(const Finding& f, Lang lang) {
     }
   }
   if (!f.remediation.empty())
-    b += fmt::format("  - **{}:** {}\n", label(L::remediation, lang), md_escape(truncate_utf8(f.remediation, 1000)));
+    b += fmt::format("  - **{}{}** {}\n", label(L::remediation, lang), colon_mark(lang), md_escape(truncate_utf8(f.remediation, 1000)));
   return b;
 }
 
@@ -51,14 +57,15 @@ std::string render_markdown(const json& report, Lang lang, std::size_t max_bytes
   ReportView view = read_report(report);
   std::string out;
   out += fmt::format("## pacte \xE2\x80\x94 {}\n\n", label(L::report_title, lang));
-  out += fmt::format("{} **{}: {}/100** \xC2\xB7 **{}: {}**\n\n", verdict_icon(view.verdict), label(L::score, lang),
-                     format_score(view.score, lang), label(L::verdict, lang), md_escape(verdict_label(view.verdict, lang)));
+  const std::string_view colon = label(L::colon, lang);
+  out += fmt::format("{} **{}{}{}/100** \xC2\xB7 **{}{}{}**\n\n", verdict_icon(view.verdict), label(L::score, lang), colon,
+                     format_score(view.score, lang), label(L::verdict, lang), colon, md_escape(verdict_label(view.verdict, lang)));
   if (!view.commit.empty())
-    out += fmt::format("{}: {} \xC2\xB7 {}: {}\n\n", label(L::commit, lang), md_code(view.commit.substr(0, 12)),
-                       label(L::charter, lang),
+    out += fmt::format("{}{}{} \xC2\xB7 {}{}{}\n\n", label(L::commit, lang), colon, md_code(view.commit.substr(0, 12)),
+                       label(L::charter, lang), colon,
                        view.charter_source == "none" ? md_escape(label(L::charter_none, lang)) : md_code(view.charter_path));
   else if (view.worktree)
-    out += fmt::format("{}: {}\n\n", label(L::repository, lang), md_escape(label(L::worktree, lang)));
+    out += fmt::format("{}{}{}\n\n", label(L::repository, lang), colon, md_escape(label(L::worktree, lang)));
 
   out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|---:|\n", label(L::principle, lang),
                      label(L::score, lang), label(L::passed, lang), label(L::failed, lang), label(L::skipped, lang),

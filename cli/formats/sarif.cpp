@@ -84,20 +84,21 @@ json rule_descriptor(const std::string& id, std::string_view principle, std::str
   d["fullDescription"] = {{"text", sentence(rationale.empty() ? (title.empty() ? id : title) : rationale)}};
 
   std::string text, md;
+  const std::string_view colon = label(L::colon, lang), colon_mark = colon.substr(0, colon.size() - 1);
   if (!rationale.empty()) {
     text += rationale + "\n\n";
     md += md_escape(rationale) + "\n\n";
   }
   if (!remediation.empty()) {
-    text += fmt::format("{}: {}\n", label(L::remediation, lang), remediation);
-    md += fmt::format("**{}:** {}\n", label(L::remediation, lang), md_escape(remediation));
+    text += fmt::format("{}{}{}\n", label(L::remediation, lang), colon, remediation);
+    md += fmt::format("**{}{}** {}\n", label(L::remediation, lang), colon_mark, md_escape(remediation));
   }
   bool first_ref = true;
   for (const auto& r : refs) {
     if (r.title.empty() && r.url.empty()) continue;
     if (first_ref) {
-      text += fmt::format("\n{}:\n", label(L::references, lang));
-      md += fmt::format("\n**{}:**\n\n", label(L::references, lang));
+      text += fmt::format("\n{}{}\n", label(L::references, lang), colon_mark);
+      md += fmt::format("\n**{}{}**\n\n", label(L::references, lang), colon_mark);
       first_ref = false;
     }
     text += fmt::format("- {}{}{}\n", r.title, r.title.empty() ? "" : " ", r.url);
@@ -190,7 +191,7 @@ std::string render_sarif(const json& report, Lang lang) {
     for (const auto& e : f->evidence)
       if (!e.path.empty()) located.push_back(&e);
     if (located.size() > 1)
-      text = sentence(text) + " " + sentence(fmt::format("{}: {}", label(L::evidence, lang), [&] {
+      text = sentence(text) + " " + sentence(fmt::format("{}{}{}", label(L::evidence, lang), label(L::colon, lang), [&] {
                std::string list;
                for (std::size_t i = 0; i < located.size() && i < 10; ++i)
                  list += (i ? ", " : "") + evidence_location(*located[i]);
@@ -231,7 +232,7 @@ std::string render_sarif(const json& report, Lang lang) {
   for (const auto& f : view.results)
     if (f.status == "error")
       notifications.push_back({{"level", "error"},
-                               {"message", {{"text", sentence(fmt::format("{} {}: {}", label(L::charter_error_note, lang), f.rule,
+                               {"message", {{"text", sentence(fmt::format("{} {}{}{}", label(L::charter_error_note, lang), f.rule, label(L::colon, lang),
                                                                           f.message.empty() ? f.title : f.message))}}},
                                {"associatedRule", {{"id", f.rule}, {"index", rule_index[f.rule]}}}});
   if (left_out)

@@ -60,18 +60,24 @@ const char* severity_color(const std::string& s) {
 }
 
 void print_result(std::string& o, const Finding& r, Lang lang, const Style& st, bool with_remediation) {
-  o += fmt::format("  {} {}  {}\n", st(severity_color(r.severity), "[" + r.severity + "]"), st("1", r.rule), clean(r.title));
-  if (r.is_new.value_or(false)) o.append("    ") += st("1;35", tr(lang, "NEW since the baseline", "NOUVEAU depuis la référence")) + "\n";
-  o.append("    ") += clean(r.message) + "\n";
+  std::string severity = "[";
+  severity.append(severity_label(r.severity, lang)).append("]");
+  o += fmt::format("  {} {}  {}\n", st(severity_color(r.severity), severity), st("1", r.rule), clean(r.title));
+  if (r.is_new.value_or(false)) o.append("    ").append(st("1;35", std::string(label(L::new_since_baseline, lang)))).append("\n");
+  o.append("    ").append(clean(r.message)).append("\n");
   for (const auto& e : r.evidence) {
     std::string where = clean(e.path);
     if (e.line > 0) where.append(":").append(std::to_string(e.line));
-    o.append("      ") += st("2", where);
-    if (!e.snippet.empty()) o.append("  ") += clean(e.snippet);
-    if (!e.note.empty()) o.append("  (") += clean(e.note) + ")";
+    o.append("      ").append(st("2", where));
+    if (!e.snippet.empty()) o.append("  ").append(clean(e.snippet));
+    if (!e.note.empty()) o.append("  (").append(clean(e.note)).append(")");
     o += "\n";
   }
-  if (with_remediation && !r.remediation.empty()) o.append("    ") += st("32", std::string("→ ") + clean(r.remediation)) + "\n";
+  if (with_remediation && !r.remediation.empty()) {
+    std::string arrow = "→ ";
+    arrow += clean(r.remediation);
+    o.append("    ").append(st("32", arrow)).append("\n");
+  }
 }
 
 }  // namespace
@@ -80,49 +86,54 @@ std::string render_text(const json& report, Lang lang, bool color) {
   const ReportView view = read_report(report);
   Style st{color};
   std::string o;
-  std::string commit = !view.commit.empty() ? view.commit.substr(0, 12) : tr(lang, "working tree", "arbre de travail");
-  o += fmt::format("pacte {} — {} {} ({})\n", view.pacte_version, tr(lang, "audit of", "audit de"), clean(view.repo_path), commit);
-  o += fmt::format("{}: {}\n", tr(lang, "Charter", "Charte"),
-                   view.charter_source == "none" ? std::string(tr(lang, "none found (evidence only)", "aucune (preuves seules)"))
-                                                 : clean(view.charter_path) + " (" + view.charter_source + ")");
+  std::string commit = !view.commit.empty() ? view.commit.substr(0, 12) : std::string(label(L::worktree_short, lang));
+  const std::string_view colon = label(L::colon, lang);
+  o += fmt::format("pacte {} — {} {} ({})\n", view.pacte_version, label(L::audit_of, lang), clean(view.repo_path), commit);
+  std::string charter;
+  if (view.charter_source == "none") charter = label(L::charter_none_short, lang);
+  else charter.append(clean(view.charter_path)).append(" (").append(view.charter_source).append(")");
+  o += fmt::format("{}{}{}\n", label(L::charter, lang), colon, charter);
   const char* vcolor = view.verdict == "compliant" ? "1;32" : view.verdict == "conditional" ? "1;33" : "1;31";
-  std::string score = view.score ? fmt::format("{:.1f}/100", *view.score) : std::string("n/a");
-  o.append("\n") += st("1", fmt::format("{} {}", tr(lang, "Score", "Score"), score)) + "  " + st(vcolor, verdict_label(view.verdict, lang)) + "\n";
+  std::string score = view.score ? format_score(view.score, lang).append("/100") : std::string(label(L::not_available, lang));
+  o.append("\n").append(st("1", fmt::format("{} {}", label(L::score, lang), score))).append("  ");
+  o.append(st(vcolor, verdict_label(view.verdict, lang))).append("\n");
   // Principles by key, as this report has always listed them.
   std::vector<const PrincipleSummary*> principles;
   for (const auto& p : view.principles) principles.push_back(&p);
   std::sort(principles.begin(), principles.end(), [](const auto* a, const auto* b) { return a->key < b->key; });
   for (const auto* p : principles) {
-    std::string pscore = p->score ? fmt::format("{:5.1f}", *p->score) : "  n/a";
-    o += fmt::format("  {:<16} {}   {} {:>2}  {} {:>2}", principle_label(p->key, lang), pscore, tr(lang, "passed", "réussis"), p->passed,
-                     tr(lang, "failed", "échoués"), p->failed);
-    if (p->errors > 0) o += fmt::format("  {} {}", tr(lang, "errors", "erreurs"), p->errors);
-    if (p->waived > 0) o += fmt::format("  {} {}", tr(lang, "waived", "dérogations"), p->waived);
-    if (p->skipped > 0) o += fmt::format("  {} {}", tr(lang, "skipped", "sans objet"), p->skipped);
+    std::string pscore = p->score ? fmt::format("{:>5}", format_score(p->score, lang)) : fmt::format("{:>5}", label(L::not_available, lang));
+    o += fmt::format("  {:<16} {}   {} {:>2}  {} {:>2}", principle_label(p->key, lang), pscore, label(L::count_passed, lang), p->passed,
+                     label(L::count_failed, lang), p->failed);
+    if (p->errors > 0) o += fmt::format("  {} {}", label(L::count_errors, lang), p->errors);
+    if (p->waived > 0) o += fmt::format("  {} {}", label(L::count_waived, lang), p->waived);
+    if (p->skipped > 0) o += fmt::format("  {} {}", label(L::count_skipped, lang), p->skipped);
     o += "\n";
   }
   std::vector<const Finding*> failures, errors, waived;
-  for (const char* sev : {"critical", "high", "medium", "low"})
+  for (std::string_view sev : kSeverities)
     for (const auto& r : view.results) {
       if (r.severity != sev) continue;
       if (r.status == "fail") failures.push_back(&r);
       else if (r.status == "error") errors.push_back(&r);
       else if (r.status == "waived") waived.push_back(&r);
     }
+  auto heading = [&](L title, std::size_t count) {
+    o.append("\n").append(st("1", fmt::format("{} ({})", label(title, lang), count))).append("\n");
+  };
   if (!failures.empty()) {
-    o.append("\n") += st("1", fmt::format("{} ({})", tr(lang, "Failures", "Échecs"), failures.size())) + "\n";
+    heading(L::failures, failures.size());
     for (const auto* r : failures) print_result(o, *r, lang, st, true);
   }
   if (!errors.empty()) {
-    o.append("\n") += st("1", fmt::format("{} ({})", tr(lang, "Could not be evaluated (not counted in the score)", "Non évaluées (hors score)"),
-                                    errors.size())) + "\n";
+    heading(L::not_evaluated, errors.size());
     for (const auto* r : errors) print_result(o, *r, lang, st, false);
   }
   if (!waived.empty()) {
-    o.append("\n") += st("1", fmt::format("{} ({})", tr(lang, "Waived", "Dérogations"), waived.size())) + "\n";
+    heading(L::waived, waived.size());
     for (const auto* r : waived) {
       Waiver w = r->waiver.value_or(Waiver{});
-      o += fmt::format("  {}  {} ({} {})\n", r->rule, clean(w.reason), tr(lang, "until", "jusqu'au"), w.until);
+      o += fmt::format("  {}  {} ({} {})\n", r->rule, clean(w.reason), label(L::waiver_until, lang), w.until);
     }
   }
   const ScanStats& stats = view.stats;

@@ -57,12 +57,17 @@ EOF
 "$pacte" init example --lang fr >out/init-refused.err 2>&1 || true
 printf '%s\n' "$work/example" "$work/nowhere" >list.txt
 "$pacte" batch list.txt --lang fr --out batch --jobs 1 >out/batch.text 2>&1 || true
-for f in batch/index.html batch/summary.csv; do [[ -f $f ]] && cp "$f" "out/batch-$(basename "$f")"; done
+# index.html is the batch's page for people and is read below; summary.csv is data for programs
+# (keys, numbers with a decimal point, the same whatever --lang), so it is not read as French
+# prose: it must instead be the same bytes as an English batch's.
+[[ -f batch/index.html ]] && cp batch/index.html out/batch-index.html
+"$pacte" batch list.txt --lang en --out batch-en --jobs 1 >/dev/null 2>&1 || true
 
 check "every command wrote French output" test "$(find out -type f -size +0 | wc -l)" -ge 20
 check "the bad charter is refused with its errors in French" grep -q "erreurs dans la charte" out/validate-bad.text
 check "pacte rules counts the rules in French" grep -q "règles en vigueur" out/rules.text
 check "the verdict uses the catalogue's word" grep -q "conforme" out/audit.text
+check "summary.csv is data: the same bytes whatever --lang" cmp -s batch/summary.csv batch-en/summary.csv
 
 # The reader: what a person reads in each output, without identifiers, then the checks.
 cat >check_french.py <<'PY'

@@ -95,7 +95,7 @@ TEST_CASE("Diff: score changes per principle, new and fixed findings, worse or n
   std::string fr = render_diff(d, Lang::fr, false);
   CHECK(fr.find("Nouveaux échecs (1)") != std::string::npos);
   CHECK(fr.find("\n  Ouverture        90,0") != std::string::npos);  // aligned on "Égalité d'accès"
-  CHECK(fr.find("Score: 62,5 \xE2\x86\x92 65,0 (+2,5)") != std::string::npos);
+  CHECK(fr.find("Score\u00A0: 62,5 \xE2\x86\x92 65,0 (+2,5)") != std::string::npos);
 }
 
 TEST_CASE("Diff: identical reports, improvements only, and a lower score alone") {

@@ -11,7 +11,8 @@ using namespace pacte;
 namespace {
 
 /// A file of tests/unit/formats/data/batch: summary.json and what pacte wrote from it before
-/// the summary files moved to cli/formats (byte for byte).
+/// the summary files moved to cli/formats (byte for byte), the French page since written with
+/// French typography (decimal comma, non-breaking space before the colon, catalogue verdicts).
 std::string golden(const std::string& name) {
   std::string path = std::string(PACTE_SOURCE_DIR) + "/tests/unit/formats/data/batch/" + name;
   std::ifstream in(path, std::ios::binary);
@@ -51,7 +52,12 @@ TEST_CASE("batch summary: CSV quoting, HTML escaping, no external resource") {
   CHECK(html.find("&lt;missing&gt;") != std::string::npos);
   CHECK(html.find("href=\"a-b-c-12345678.html\"") != std::string::npos);
   CHECK(html.find("<html lang=\"fr\">") != std::string::npos);
-  CHECK(html.find("2 dépôts : 1 audités, 1 non audités, 0 en échec au seuil.") != std::string::npos);
+  CHECK(html.find("2 dépôts\u00A0: 1 audités, 1 non audités, 0 en échec au seuil.") != std::string::npos);
+  // French page: decimal comma in the cells, a decimal point in the sort keys the script reads.
+  CHECK(html.find("<td class=\"n\" data-v=\"72.5\">72,5</td>") != std::string::npos);
+  CHECK(html.find(">conforme sous conditions<") != std::string::npos);
+  // The CSV is data for programs: the same decimal point and keys whatever the page's language.
+  CHECK(csv.find("72,5") == std::string::npos);
   CHECK(html.find("http") == html.find("https://example.org"));  // no external resource
 }
 

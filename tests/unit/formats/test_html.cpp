@@ -112,11 +112,15 @@ TEST_CASE("HTML: French page, and no activity chart without history") {
   CHECK(xml_problem(html) == "");
   CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"fr\">", 0) == 0);
   CHECK(html.find("Rapport de conformité") != std::string::npos);
-  CHECK(html.find("Verdict: non conforme") != std::string::npos);
+  CHECK(html.find("Verdict\u00A0: non conforme") != std::string::npos);
   CHECK(html.find("62,5") != std::string::npos);
   CHECK(html.find("Égalité d&#39;accès") != std::string::npos);
   CHECK(html.find("<svg class=\"activity\"") == std::string::npos);
   CHECK(html.find("Pas d&#39;historique git") != std::string::npos);
+  // French typography in the facts and the principle donuts: non-breaking space before the colon.
+  CHECK(html.find("<li><code>LICENSE</code>\u00A0: AGPL-3.0-or-later</li>") != std::string::npos);
+  CHECK(html.find("Neutralité\u00A0: 40,0 sur 100") != std::string::npos);
+  CHECK(html.find(" : ") == std::string::npos);
   CHECK(html == render_html(report, Lang::fr));
 }
 

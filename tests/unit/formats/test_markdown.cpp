@@ -49,11 +49,11 @@ TEST_CASE("Markdown: user text cannot inject Markdown, HTML or mentions") {
 TEST_CASE("Markdown: French labels and decimal comma") {
   std::string md = render_markdown(sample_report(), Lang::fr);
   CHECK(md.find("Rapport de conformité") != std::string::npos);
-  CHECK(md.find("**Score: 62,5/100**") != std::string::npos);
-  CHECK(md.find("**Verdict: non conforme**") != std::string::npos);
+  CHECK(md.find("**Score\u00A0: 62,5/100**") != std::string::npos);
+  CHECK(md.find("**Verdict\u00A0: non conforme**") != std::string::npos);
   CHECK(md.find("| Égalité d'accès | 55,5 |") != std::string::npos);
   CHECK(md.find("#### Critique") != std::string::npos);
-  CHECK(md.find("**Correction:**") != std::string::npos);
+  CHECK(md.find("**Correction\u00A0:**") != std::string::npos);
 }
 
 TEST_CASE("Markdown: capped in size, with a note counting what was left out") {
