@@ -26,6 +26,9 @@ struct Evidence {
   int line = 0;
   std::string snippet;
   std::string note;
+  std::string note_fr;  // the note in French, when it holds words (empty: `note` serves both)
+  /// The note in `lang`.
+  const std::string& note_in(Lang lang) const { return lang == Lang::fr && !note_fr.empty() ? note_fr : note; }
 };
 
 /// 1-based line number of byte `offset` in `content`.

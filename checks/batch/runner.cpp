@@ -350,6 +350,9 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
         std::string msg;
         for (const auto& p : e.problems()) msg += (msg.empty() ? "" : "; ") + p;
         row.error = "the charter is not valid: " + msg;
+      } catch (const AuditError& e) {
+        row = SummaryRow{};
+        row.error = e.in(options.audit.lang);
       } catch (const std::exception& e) {
         row = SummaryRow{};
         row.error = e.what();

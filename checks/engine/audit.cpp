@@ -36,11 +36,11 @@ struct RepoHandle {
   }
 };
 
-nlohmann::json evidence_json(const Evidence& e) {
+nlohmann::json evidence_json(const Evidence& e, Lang lang) {
   nlohmann::json j = {{"path", to_valid_utf8(e.path)}};
   j["line"] = e.line > 0 ? nlohmann::json(e.line) : nlohmann::json(nullptr);
   if (!e.snippet.empty()) j["snippet"] = to_valid_utf8(e.snippet);
-  if (!e.note.empty()) j["note"] = to_valid_utf8(e.note);
+  if (!e.note_in(lang).empty()) j["note"] = to_valid_utf8(e.note_in(lang));
   return j;
 }
 
@@ -203,7 +203,8 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   std::time_t now = audit_now();
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::exists(opt.path, ec)) throw AuditError(opt.path + ": no such file or folder");
+  if (!fs::exists(opt.path, ec))
+    throw AuditError(opt.path + ": no such file or folder", opt.path + "\u00a0: aucun fichier ni dossier de ce nom");
   if (!fs::is_directory(opt.path, ec))
     throw AuditError(opt.path + ": not a folder; give the path of a repository (or a folder inside one)");
 
@@ -370,7 +371,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     for (const auto& ref : r.rule->references) refs.push_back({{"title", ref.title.in(opt.lang)}, {"url", ref.url}});
     j["references"] = refs;
     nlohmann::json ev = nlohmann::json::array();
-    for (const auto& e : r.evidence) ev.push_back(evidence_json(e));
+    for (const auto& e : r.evidence) ev.push_back(evidence_json(e, opt.lang));
     j["evidence"] = ev;
     j["fingerprint"] = r.fingerprint;
     if (r.waiver) j["waiver"] = {{"reason", r.waiver->reason}, {"until", r.waiver->until}};

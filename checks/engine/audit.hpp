@@ -18,6 +18,13 @@ namespace pacte {
 class AuditError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  /// A message with its French wording, for reports and batch rows in French.
+  AuditError(const std::string& en, std::string fr) : std::runtime_error(en), fr_(std::move(fr)) {}
+  /// The message in `lang` (English when no French wording was given).
+  std::string in(Lang lang) const { return lang == Lang::fr && !fr_.empty() ? fr_ : std::string(what()); }
+
+ private:
+  std::string fr_;
 };
 
 struct AuditOptions {

@@ -73,7 +73,8 @@ CheckResult absence_factor(AuditContext& ctx, const AbsenceFactorParams& p) {
   std::vector<Evidence> ev;
   for (const auto& c : h->contributors) {
     if (c.bot || c.commits_365d == 0) continue;
-    ev.push_back({"", 0, c.name + " <" + c.email + ">", std::to_string(c.commits_365d) + " commits in 365 days"});
+    ev.push_back({"", 0, c.name + " <" + c.email + ">", std::to_string(c.commits_365d) + " commits in 365 days",
+                  std::to_string(c.commits_365d) + " commits en 365\u00a0jours"});
     if (ev.size() >= 5) break;
   }
   std::string fig = "contributor absence factor " + std::to_string(h->contributor_absence_factor) + " (" +

@@ -18,8 +18,13 @@ std::string percent_fr(double v) { return std::to_string(static_cast<int>(std::f
 
 Evidence file_evidence(const LicenseFile& f) {
   Evidence e{f.path, 0, "", ""};
-  if (f.match.spdx) e.note = *f.match.spdx + " (" + percent(f.match.confidence) + ")";
-  else if (!f.match.closest.empty()) e.note = "closest " + f.match.closest + " (" + percent(f.match.confidence) + ")";
+  if (f.match.spdx) {
+    e.note = *f.match.spdx + " (" + percent(f.match.confidence) + ")";
+    e.note_fr = *f.match.spdx + " (" + percent_fr(f.match.confidence) + ")";
+  } else if (!f.match.closest.empty()) {
+    e.note = "closest " + f.match.closest + " (" + percent(f.match.confidence) + ")";
+    e.note_fr = "la plus proche\u00a0: " + f.match.closest + " (" + percent_fr(f.match.confidence) + ")";
+  }
   return e;
 }
 
