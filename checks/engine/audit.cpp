@@ -117,14 +117,15 @@ bool uses_sha256(const std::string& path) {
   return false;
 }
 
-/// Throws AuditError when the repository's working tree is not the folder that holds its
-/// `.git` (`core.worktree` pointing elsewhere, `/etc` say): pacte audits the folder it was
-/// given, never one its configuration names.
-void refuse_foreign_worktree(git_repository* repo, const std::string& given) {
+/// Whether the repository's working tree is not the folder that holds its `.git`
+/// (`core.worktree` pointing elsewhere, `/etc` say, or a bare mirror whose configuration does
+/// not say `bare = true`). With `refuse` (--worktree), throws AuditError instead: pacte audits
+/// the folder it was given, never one its configuration names.
+bool foreign_worktree(git_repository* repo, const std::string& given, bool refuse) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const char* wd = git_repository_workdir(repo);
-  if (!wd) return;
+  if (!wd) return false;
   fs::path workdir = fs::weakly_canonical(wd, ec);
   // The folder that holds the `.git` entry met first on the way up from the given path.
   fs::path natural;
@@ -135,7 +136,10 @@ void refuse_foreign_worktree(git_repository* repo, const std::string& given) {
     }
     if (p == p.root_path()) break;
   }
-  if (!natural.empty() && workdir == natural) return;
+  if (!natural.empty() && workdir == natural) return false;
+  // A commit audit reads the object database only: the working tree libgit2 chose is never
+  // read, so it is enough not to name it. Only --worktree would read it.
+  if (!refuse) return true;
   std::string setting;
   git_config* config = nullptr;
   if (git_repository_config_snapshot(&config, repo) == 0) {
@@ -244,7 +248,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   }
   if (!handle.repo && !opt.worktree)
     throw AuditError(opt.path + ": not a git repository; use --worktree to audit the files of a plain folder");
-  if (handle.repo) refuse_foreign_worktree(handle.repo, opt.path);
+  const bool foreign = handle.repo && foreign_worktree(handle.repo, opt.path, opt.worktree);
 
   std::unique_ptr<Snapshot> snap;
   std::string commit_hex;
@@ -256,7 +260,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     if (!loose.fatal.empty() && !opt.worktree) throw AuditError(opt.path + ": " + loose.fatal);
     shallow = git_repository_is_shallow(handle.repo) == 1;
     const char* wd = git_repository_workdir(handle.repo);
-    repo_path = wd ? std::string(wd) : std::string(git_repository_path(handle.repo));
+    repo_path = wd && !foreign ? std::string(wd) : std::string(git_repository_path(handle.repo));
     while (repo_path.size() > 1 && repo_path.back() == '/') repo_path.pop_back();
     git_object* obj = nullptr;
     bool has_head = revparse_single(&obj, handle.repo, opt.rev.c_str()) == 0;

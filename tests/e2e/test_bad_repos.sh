@@ -78,14 +78,19 @@ mkdir -p "$T/elsewhere"
 printf 'MARKER-OUTSIDE-7f3a\n' >"$T/elsewhere/secret.txt"
 repo_with_charter "$T/cw" <<<"$GOOD_CHARTER"
 git -C "$T/cw" config core.worktree "$T/elsewhere"
-for mode in worktree commit; do
-  args=(audit "$T/cw")
-  [ $mode = worktree ] && args+=(--worktree)
-  expect "core.worktree outside the folder is refused ($mode)" 2 "core.worktree" "${args[@]}"
-  stdout_lacks "core.worktree: nothing of the other folder is reported ($mode)" "MARKER-OUTSIDE"
-  run "${args[@]}" --format json
-  stdout_lacks "core.worktree: the JSON report names no file of the other folder ($mode)" "secret.txt"
-done
+expect "core.worktree outside the folder is refused with --worktree" 2 "core.worktree" audit "$T/cw" --worktree
+stdout_lacks "core.worktree: nothing of the other folder is reported (--worktree)" "MARKER-OUTSIDE"
+# A commit audit reads the object database only: it runs, and names nothing of the other folder.
+run audit "$T/cw" --format json
+[ "$rc" -le 1 ] && ok "core.worktree: a commit audit still runs (it never reads a working tree)" || ko "core.worktree commit audit: exit $rc: $(head -c 300 "$T/err")"
+stdout_lacks "core.worktree: the JSON report names no file of the other folder (commit)" "secret.txt"
+stdout_lacks "core.worktree: the JSON report does not name the other folder (commit)" "$T/elsewhere"
+# A bare mirror whose configuration lacks bare = true (libgit2 then takes its parent folder for
+# a working tree): a commit audit reads it as the mirror it is.
+git clone -q --bare "$T/cw" "$T/plainmirror"
+git --git-dir="$T/plainmirror" config core.bare false
+run audit "$T/plainmirror" --format json
+[ "$rc" -le 1 ] && ok "a mirror without core.bare = true is audited" || ko "mirror without core.bare: exit $rc: $(head -c 300 "$T/err")"
 # Relative to the .git folder, as git reads it: ../../elsewhere is $T/elsewhere.
 repo_with_charter "$T/cwrel" <<<"$GOOD_CHARTER"
 git -C "$T/cwrel" config core.worktree "../../elsewhere"
