@@ -47,7 +47,11 @@ bool is_vendored_folder(std::string_view seg) {
       "node_modules", "bower_components", "jspm_packages", "vendor",   "Pods",        "Carthage", "dist",
       "build",        ".next",            ".nuxt",         ".svelte-kit", ".output",  "coverage", "__pycache__",
       ".venv",        "venv",             "site-packages", ".gradle",  ".yarn",       ".pnpm-store", ".dart_tool",
-      "DerivedData",  ".git",             ".cache",        ".parcel-cache", ".angular", ".turbo", "web_modules"};
+      "DerivedData",  ".git",             ".cache",        ".parcel-cache", ".angular", ".turbo", "web_modules",
+      // Copies of consent managers: their code names every service they can block (seen on a
+      // French public service: tarteaucitron's services list read as a dozen ad pixels, NEUT-AD-SDK
+      // failing as critical). The service's own use shows in its configuration, outside them.
+      "tarteaucitron", "tarteaucitron.js", "orejime", "klaro", "cookieconsent"};
   return names.count(seg) > 0;
 }
 

@@ -286,6 +286,10 @@ TEST_CASE("Exodus signatures detect classes (dot matches slash) and hosts") {
 
 TEST_CASE("test and docs folders are classified apart") {
   CHECK(classify_path("src/app.js") == PathContext::code);
+  // A copy of a consent manager lists every service it can block: third-party code, not the
+  // service's own trackers.
+  CHECK(classify_path("public/scripts/tarteaucitron/tarteaucitron.services.js") == PathContext::vendored);
+  CHECK(classify_path("static/orejime/orejime.js") == PathContext::vendored);
   CHECK(classify_path("src/__tests__/app.js") == PathContext::test);
   CHECK(classify_path("app/src/androidTest/java/A.kt") == PathContext::test);
   CHECK(classify_path("web/app.spec.ts") == PathContext::test);
