@@ -454,7 +454,9 @@ StatementFacts read_statement(std::string_view path, std::string_view content) {
                       m.contains("contactez", false) || m.contains("formulaire de contact") ||
                       m.contains("contact form") || m.contains("contact us") ||
                       m.contains("feedback") || m.contains("contacter le responsable") ||
-                      m.contains("nous ecrire") || m.contains("ecrivez nous");
+                      m.contains("nous ecrire") || m.contains("ecrivez nous") ||
+                      // A "report a problem" section whose address is a template variable.
+                      m.contains("signaler un dysfonctionnement") || m.contains("nous en faire part");
   facts.has_recourse = m.contains("defenseur des droits") ||
                        folded.find("defenseurdesdroits") != std::string::npos ||
                        m.contains("rights defender") || m.contains("defender of rights");

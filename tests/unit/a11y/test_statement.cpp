@@ -199,3 +199,15 @@ TEST_CASE("a statement found by content alone, under any name") {
   REQUIRE(c.size() == 1);
   CHECK(c[0] == "docs/legal.md");
 }
+
+TEST_CASE("a 'report a problem' section whose address is a template variable is the feedback contact") {
+  // Modelled on a Vue statement page: the address comes from the component's data.
+  auto f = read_statement("src/views/accessibilite.vue",
+                          "<h1>Déclaration d'accessibilité</h1>\n"
+                          "<p>Le service est <strong>partiellement conforme</strong> avec le RGAA, version 4.1.</p>\n"
+                          "<h2>Signaler un dysfonctionnement</h2>\n"
+                          "<p>Si vous rencontrez un défaut d'accessibilité, merci de nous en faire part :\n"
+                          "<a v-mail>{{ contactEmail }}</a></p>\n");
+  CHECK(f.has_contact);
+  CHECK(f.status == "partial");
+}
