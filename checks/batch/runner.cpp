@@ -99,7 +99,7 @@ void Progress::finished(const SummaryRow& row, bool skipped, double seconds) {
   auto head = [this](L word) { return fmt::format("{:<8}", label(word, lang_)); };
   std::string colon = lang_ == Lang::fr ? "\u00A0: " : ": ";
   std::string line;
-  if (!row.audited()) line = head(L::progress_error) + what + colon + row.error;
+  if (!row.audited()) line = head(L::progress_error) + what + colon + (lang_ == Lang::fr && !row.error_fr.empty() ? row.error_fr : row.error);
   else if (skipped) line = head(L::progress_up_to_date) + what + " (" + std::string(label(L::progress_current, lang_)) + ")";
   else
     line = head(L::progress_audited) + what + colon + format_score(row.score.value_or(0.0), lang_) + " " +
@@ -352,7 +352,8 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
         row.error = "the charter is not valid: " + msg;
       } catch (const AuditError& e) {
         row = SummaryRow{};
-        row.error = e.in(options.audit.lang);
+        row.error = e.what();
+        if (std::string fr = e.in(Lang::fr); fr != row.error) row.error_fr = fr;
       } catch (const std::exception& e) {
         row = SummaryRow{};
         row.error = e.what();

@@ -73,7 +73,7 @@ std::optional<SummaryRow> row_from_batch_report(const nlohmann::json& report, co
 nlohmann::json row_to_json(const SummaryRow& row) {
   nlohmann::json p = nlohmann::json::object();
   for (int i = 0; i < 4; ++i) p[kPrinciples[i]] = num_or_null(row.principles[i]);
-  return {{"location", row.location},
+  nlohmann::json j = {{"location", row.location},
           {"charter", str_or_null(row.charter)},
           {"rev", str_or_null(row.rev)},
           {"report", str_or_null(row.report)},
@@ -85,6 +85,8 @@ nlohmann::json row_to_json(const SummaryRow& row) {
           {"critical_failures", row.critical_failures},
           {"gate", str_or_null(row.gate)},
           {"error", str_or_null(row.error)}};
+  if (!row.error_fr.empty()) j["error_fr"] = row.error_fr;  // the index shows it in French reports
+  return j;
 }
 
 namespace {
@@ -156,6 +158,7 @@ SummaryRow row_from_json(const nlohmann::json& j) {
     row.critical_failures = strict_count(j, "critical_failures");
     row.gate = strict_string(j, "gate");
     row.error = strict_string(j, "error");
+    if (j.contains("error_fr")) row.error_fr = strict_string(j, "error_fr");
   } catch (const std::runtime_error& e) {
     throw std::runtime_error("row \"" + row.location + "\": " + e.what());
   }

@@ -26,7 +26,8 @@ struct SummaryRow {
   int failures = 0;                     // results with status "fail"
   int critical_failures = 0;
   std::string gate;   // "pass" | "fail", or empty when not audited
-  std::string error;  // why the repository could not be audited, or empty
+  std::string error;     // why the repository could not be audited, or empty
+  std::string error_fr;  // the same in French, when it has a French wording (else empty)
 
   bool audited() const { return error.empty(); }
   std::string sort_key() const { return location + '\n' + charter + '\n' + rev; }

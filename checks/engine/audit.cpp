@@ -41,6 +41,8 @@ nlohmann::json evidence_json(const Evidence& e, Lang lang) {
   j["line"] = e.line > 0 ? nlohmann::json(e.line) : nlohmann::json(nullptr);
   if (!e.snippet.empty()) j["snippet"] = to_valid_utf8(e.snippet);
   if (!e.note_in(lang).empty()) j["note"] = to_valid_utf8(e.note_in(lang));
+  // A note with words carries both languages, so the report can be rendered in the other one.
+  if (!e.note_fr.empty()) j["notes"] = {{"en", to_valid_utf8(e.note)}, {"fr", to_valid_utf8(e.note_fr)}};
   return j;
 }
 

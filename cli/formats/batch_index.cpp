@@ -17,7 +17,7 @@ namespace {
 
 /// One repository's line of the summary, as `summary.json` holds it.
 struct Row {
-  std::string location, charter, rev, report, commit, verdict, gate, error;
+  std::string location, charter, rev, report, commit, verdict, gate, error, error_fr;
   std::optional<double> score;
   std::optional<double> principles[4];  // openness, neutrality, continuity, equal_access
   long long failures = 0, critical_failures = 0;
@@ -58,6 +58,7 @@ std::vector<Row> rows_of(const json& summary) {
     r.verdict = str_of(j, "verdict");
     r.gate = str_of(j, "gate");
     r.error = str_of(j, "error");
+    r.error_fr = str_of(j, "error_fr");
     r.score = num_of(j, "score");
     if (auto p = j.find("principles"); p != j.end())
       for (int i = 0; i < 4; ++i) r.principles[i] = num_of(*p, kPrinciples[i]);
@@ -205,7 +206,7 @@ std::string render_index_html(const json& summary, Lang lang) {
     else h += "<td class=\"n\" data-v=\"-1\">–</td>";
     std::string gate = r.gate == "pass" ? t(L::gate_pass) : r.gate == "fail" ? t(L::gate_fail) : std::string();
     h += "<td>" + html_escape(gate) + "</td>";
-    h += "<td class=\"error\">" + html_escape(r.error) + "</td></tr>\n";
+    h += "<td class=\"error\">" + html_escape(lang == Lang::fr && !r.error_fr.empty() ? r.error_fr : r.error) + "</td></tr>\n";
   }
   h += "</tbody>\n</table>\n";
   // Sorting: a header click sorts by that column, a second click reverses. The table is

@@ -96,6 +96,13 @@ json report_in_language(const json& report, Lang lang) {
       std::string message = in_language(*messages, lang);
       if (!message.empty()) result["message"] = message;
     }
+    if (auto evidence = result.find("evidence"); evidence != result.end() && evidence->is_array())
+      for (auto& e : *evidence)
+        if (e.is_object())
+          if (auto notes = e.find("notes"); notes != e.end() && notes->is_object()) {
+            std::string note = in_language(*notes, lang);
+            if (!note.empty()) e["note"] = note;
+          }
     auto rule_id = result.find("rule");
     if (rule_id == result.end() || !rule_id->is_string()) continue;
     auto rule = catalogue.find(rule_id->get<std::string>());
