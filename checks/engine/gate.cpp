@@ -29,6 +29,7 @@ bool passes_gate(const nlohmann::json& report, const Gate& gate, std::string& wh
     std::size_t index = 0;
     for (const auto& r : report["results"]) {
       ++index;
+      if (!r.is_object()) continue;
       std::string status = r.value("status", std::string());
       if (status != "fail" && status != "error") continue;
       if (status == "fail" && r.contains("new") && r["new"].is_boolean() && !r["new"].get<bool>()) continue;

@@ -100,8 +100,11 @@ stdout_lacks "relative core.worktree: nothing of the other folder is reported" "
 # setting is named, and the files are not audited as those of a plain folder either.
 repo_with_charter "$T/cwgone" <<<"$GOOD_CHARTER"
 git -C "$T/cwgone" config core.worktree "../nowhere"
-expect "core.worktree naming a missing folder is named" 2 "core.worktree = ../nowhere" audit "$T/cwgone"
-expect "core.worktree naming a missing folder: --worktree is refused too" 2 "core.worktree = ../nowhere" audit "$T/cwgone" --worktree
+# libgit2 1.5.1 leaks 32 bytes when it fails to open such a repository: leak detection is off
+# for these two runs only (the sanitizer build would abort at exit).
+nolsan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+ASAN_OPTIONS=$nolsan expect "core.worktree naming a missing folder is named" 2 "core.worktree = ../nowhere" audit "$T/cwgone"
+ASAN_OPTIONS=$nolsan expect "core.worktree naming a missing folder: --worktree is refused too" 2 "core.worktree = ../nowhere" audit "$T/cwgone" --worktree
 
 # ----------------------------------------------------------------------------------- ownership
 repo_with_charter "$T/mine" <<<"$GOOD_CHARTER"
