@@ -5,25 +5,25 @@
 #include <cstring>
 
 #include "checks/engine/facts.hpp"
+#include "checks/base/vocabulary.hpp"
 #include "checks/engine/primitives/util.hpp"
 
 namespace pacte {
 
 namespace {
 
-std::string percent(double v) { return std::to_string(static_cast<int>(std::floor(v * 100))) + "%"; }
-
-// A percentage written the French way: a non-breaking space before the sign.
-std::string percent_fr(double v) { return std::to_string(static_cast<int>(std::floor(v * 100))) + "\u00a0%"; }
+// A similarity as a whole percentage, rounded down, written the way `lang` writes it (the
+// vocabulary's format_percent: a non-breaking space before % in French).
+std::string percent(double v, Lang lang = Lang::en) { return format_percent(std::floor(v * 100), 0, lang); }
 
 Evidence file_evidence(const LicenseFile& f) {
   Evidence e{f.path, 0, "", ""};
   if (f.match.spdx) {
     e.note = *f.match.spdx + " (" + percent(f.match.confidence) + ")";
-    e.note_fr = *f.match.spdx + " (" + percent_fr(f.match.confidence) + ")";
+    e.note_fr = *f.match.spdx + " (" + percent(f.match.confidence, Lang::fr) + ")";
   } else if (!f.match.closest.empty()) {
     e.note = "closest " + f.match.closest + " (" + percent(f.match.confidence) + ")";
-    e.note_fr = "la plus proche\u00a0: " + f.match.closest + " (" + percent_fr(f.match.confidence) + ")";
+    e.note_fr = "la plus proche\u00a0: " + f.match.closest + " (" + percent(f.match.confidence, Lang::fr) + ")";
   }
   return e;
 }
@@ -43,7 +43,7 @@ CheckResult license_file(AuditContext& ctx) {
                                                 : "closest is " + f.match.closest + " at " + percent(f.match.confidence) +
                                                       (f.match.note.empty() ? "" : ": " + f.match.note);
   std::string detail_fr = f.match.closest.empty() ? "il ne correspond à aucune licence connue"
-                                                   : "la plus proche est " + f.match.closest + ", à " + percent_fr(f.match.confidence) +
+                                                   : "la plus proche est " + f.match.closest + ", à " + percent(f.match.confidence, Lang::fr) +
                                                          (f.match.note.empty() ? "" : "\u00a0: " + f.match.note);
   return CheckResult::fail(Text{f.path + " is not a known licence text (" + detail + "); a modified licence is not the original",
                              f.path + " n'est pas un texte de licence connu (" + detail_fr + ")\u00a0; une licence modifiée n'est plus la licence d'origine"},
