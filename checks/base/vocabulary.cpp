@@ -156,6 +156,11 @@ constexpr Entry kLabels[] = {
   {L::gate, "Gate", "Seuil"},
   {L::gate_pass, "pass", "réussi"},
   {L::gate_fail, "fail", "échec"},
+  {L::files_not_read, "Files not read", "Fichiers non lus"},
+  {L::read_summary, "Read {} files, {} commits, {} ms", "{} fichiers lus, {} commits parcourus, {}\u00A0ms"},
+  {L::left_out_search, "Left out of the tracker search: {} vendored, generated, minified or lock files",
+   "Écartés de la recherche de traceurs\u00A0: {} fichiers tiers embarqués, générés, minifiés ou de verrouillage"},
+  {L::files_not_read_count, "{} files could not be read", "{} fichiers n'ont pas pu être lus"},
 };
 // clang-format on
 

@@ -35,6 +35,8 @@ enum class L {
   colon, audit_of, worktree_short, charter_none_short, not_available, new_since_baseline, count_passed,
   count_failed, count_errors, count_waived, count_skipped, not_evaluated, batch_title, batch_counts,
   batch_charter, gate, gate_pass, gate_fail,
+  // What the audit read and left out: every format says it.
+  files_not_read, read_summary, left_out_search, files_not_read_count,
   count_  // not a label: the number of labels
 };
 

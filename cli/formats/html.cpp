@@ -446,7 +446,11 @@ std::string render_html(const json& report, Lang lang) {
     if (!files.empty()) out += fmt::format(" \xC2\xB7 {} {}", h(files), h(label(L::files_scanned, lang)));
     if (!ms.empty()) out += fmt::format(" \xC2\xB7 {} {} ms", h(label(L::duration, lang)), h(ms));
   }
-  out += "</p>\n</footer>\n</body>\n</html>\n";
+  out += "</p>\n";
+  // What the audit could not read or left out of the tracker search, where a reader checks last.
+  for (const std::string& note : {unreadable_sentence(view.stats, lang), left_out_sentence(view.stats, lang)})
+    if (!note.empty()) out += "<p class=\"scan-note\">" + h(note) + "</p>\n";
+  out += "</footer>\n</body>\n</html>\n";
   return out;
 }
 

@@ -79,6 +79,12 @@ std::string render_junit(const json& report, Lang lang) {
     out += "    <properties>\n";
     out += fmt::format("      <property name=\"principle\" value=\"{}\"/>\n", xml_escape(principle_label(s.key, lang), true));
     out += fmt::format("      <property name=\"score\" value=\"{}\"/>\n", xml_escape(format_score(score, Lang::en), true));
+    // What the audit could not read weakens every principle; what the tracker search left out
+    // weakens neutrality.
+    if (std::string note = unreadable_sentence(view.stats, lang); !note.empty())
+      out += fmt::format("      <property name=\"files_not_read\" value=\"{}\"/>\n", xml_escape(note, true));
+    if (std::string note = left_out_sentence(view.stats, lang); !note.empty() && s.key == "neutrality")
+      out += fmt::format("      <property name=\"files_left_out\" value=\"{}\"/>\n", xml_escape(note, true));
     out += "    </properties>\n";
     for (const Finding* f : s.cases) {
       out += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"0\"", xml_escape("pacte." + s.key, true),

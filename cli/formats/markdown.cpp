@@ -94,7 +94,7 @@ std::string render_markdown(const json& report, Lang lang, std::size_t max_bytes
   if (failures.empty()) out += std::string(label(L::no_failures, lang)) + "\n";
 
   // Room kept for the closing note, so that the cap holds whatever is cut.
-  constexpr std::size_t kFooterRoom = 200;
+  constexpr std::size_t kFooterRoom = 600;
   std::size_t budget = max_bytes > kFooterRoom ? max_bytes - kFooterRoom : 0;
   std::string current_severity;
   std::size_t written = 0;
@@ -110,6 +110,10 @@ std::string render_markdown(const json& report, Lang lang, std::size_t max_bytes
   }
   if (written < failures.size())
     out += "\n> " + fmt::format(fmt::runtime(label(L::more_findings, lang)), failures.size() - written) + "\n";
+  // What the audit could not read or left out of the tracker search: kept short so that it fits
+  // in the room left for the closing note.
+  for (const std::string& note : {unreadable_sentence(view.stats, lang), left_out_sentence(view.stats, lang)})
+    if (!note.empty()) out += "\n_" + md_escape(truncate_utf8(note, 160)) + "_\n";
   if (out.size() > max_bytes) out = truncate_utf8(out, max_bytes);  // only when max_bytes is tiny
   return out;
 }

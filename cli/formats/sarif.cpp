@@ -235,6 +235,12 @@ std::string render_sarif(const json& report, Lang lang) {
                                {"message", {{"text", sentence(fmt::format("{} {}{}{}", label(L::charter_error_note, lang), f.rule, label(L::colon, lang),
                                                                           f.message.empty() ? f.title : f.message))}}},
                                {"associatedRule", {{"id", f.rule}, {"index", rule_index[f.rule]}}}});
+  // Files not read and files left out of the tracker search: a code-scanning page shows them
+  // next to the results they weaken.
+  if (std::string note = unreadable_sentence(view.stats, lang); !note.empty())
+    notifications.push_back({{"level", "warning"}, {"message", {{"text", sentence(note)}}}});
+  if (std::string note = left_out_sentence(view.stats, lang); !note.empty())
+    notifications.push_back({{"level", "note"}, {"message", {{"text", sentence(note)}}}});
   if (left_out)
     notifications.push_back(
         {{"level", "warning"},

@@ -17,7 +17,6 @@ struct Style {
   std::string operator()(const char* code, const std::string& s) const { return on ? fmt::format("\033[{}m{}\033[0m", code, s) : s; }
 };
 
-const char* tr(Lang lang, const char* en, const char* fr) { return lang == Lang::fr ? fr : en; }
 
 // Text from the audited repository, the charter or a rule pack, made safe for a terminal or a
 // CI log: control characters (a newline or an escape sequence in a file name) are shown as \xNN,
@@ -138,31 +137,18 @@ std::string render_text(const json& report, Lang lang, bool color) {
   }
   const ScanStats& stats = view.stats;
   if (stats.files_unreadable > 0) {
-    o.append("\n") += st("33", fmt::format("{}: {}", tr(lang, "Files not read", "Fichiers non lus"), stats.files_unreadable)) + "\n";
+    o.append("\n") += st("33", fmt::format("{}{}{}", label(L::files_not_read, lang), label(L::colon, lang), stats.files_unreadable)) + "\n";
     int shown = 0;
     for (const auto& u : stats.unreadable) {
       if (++shown > 10) break;
       o.append("  ") += clean(u.path) + ": " + clean(u.reason) + "\n";
     }
   }
-  o.append("\n") += st("2", fmt::format("{} {} {}, {} {}, {} ms", tr(lang, "Read", "Lu"), stats.files_scanned, tr(lang, "files", "fichiers"),
-                                  stats.commits_walked, tr(lang, "commits", "commits"), stats.duration_ms)) + "\n";
+  o.append("\n") += st("2", fmt::format(fmt::runtime(label(L::read_summary, lang)), stats.files_scanned, stats.commits_walked,
+                                         stats.duration_ms)) + "\n";
   // Files the tracker and advertising scan left out: a "no tracker" over files never searched
   // must say so where the reader looks last.
-  const json* scan = view.facts.is_object() && view.facts.contains("scan") ? &view.facts["scan"] : nullptr;
-  if (scan && scan->is_object() && scan->value("files_skipped_vendored", 0ll) > 0) {
-    std::string examples;
-    if (scan->contains("skipped_examples") && (*scan)["skipped_examples"].is_array())
-      for (const auto& e : (*scan)["skipped_examples"])
-        if (e.is_string() && examples.size() < 200) {
-          if (!examples.empty()) examples += ", ";
-          examples += clean(e.get<std::string>());
-        }
-    o += st("2", fmt::format("{} {} {}{}", tr(lang, "Left out of the tracker search:", "Écartés de la recherche de traceurs\u00a0:"),
-                             scan->value("files_skipped_vendored", 0ll),
-                             tr(lang, "vendored, generated, minified or lock files", "fichiers tiers embarqués, générés, minifiés ou de verrouillage"),
-                             examples.empty() ? "" : " (" + examples + ")")) + "\n";
-  }
+  if (std::string left_out = left_out_sentence(stats, lang); !left_out.empty()) o += st("2", clean(left_out)) + "\n";
   // Whatever gate the caller set (none included), the last line says so when a critical rule
   // failed: the verdict is then non-compliant whatever the score.
   bool critical_failed = false;

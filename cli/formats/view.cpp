@@ -162,7 +162,32 @@ ReportView read_report(const json& report) {
   if (unreadable.is_array())
     for (const auto& u : unreadable)
       if (u.is_object()) v.stats.unreadable.push_back({str_of(u, "path"), str_of(u, "reason")});
+  v.stats.files_left_out = int_of(stats, "files_skipped_vendored");
+  const json& scan = member(member(report, "facts"), "scan");
+  if (v.stats.files_left_out == 0) v.stats.files_left_out = int_of(scan, "files_skipped_vendored");
+  const json& examples = member(scan, "skipped_examples");
+  if (examples.is_array())
+    for (const auto& e : examples)
+      if (e.is_string() && v.stats.left_out_examples.size() < 10) v.stats.left_out_examples.push_back(to_valid_utf8(e.get_ref<const std::string&>()));
   return v;
+}
+
+std::string left_out_sentence(const ScanStats& stats, Lang lang) {
+  if (stats.files_left_out <= 0) return {};
+  std::string out = fmt::format(fmt::runtime(label(L::left_out_search, lang)), stats.files_left_out);
+  std::string examples;
+  for (const auto& e : stats.left_out_examples) {
+    if (examples.size() >= 200) break;
+    if (!examples.empty()) examples += ", ";
+    examples += e;
+  }
+  if (!examples.empty()) out += " (" + examples + ")";
+  return out;
+}
+
+std::string unreadable_sentence(const ScanStats& stats, Lang lang) {
+  if (stats.files_unreadable <= 0) return {};
+  return fmt::format(fmt::runtime(label(L::files_not_read_count, lang)), stats.files_unreadable);
 }
 
 std::vector<const Finding*> failures_by_severity(const ReportView& view) {

@@ -68,7 +68,16 @@ struct ScanStats {
   std::vector<UnreadFile> unreadable;
   long long commits_walked = 0;
   long long duration_ms = 0;
+  long long files_left_out = 0;  ///< Vendored, generated, minified or lock files the tracker search skipped.
+  std::vector<std::string> left_out_examples;
 };
+
+/// "Left out of the tracker search: 12 vendored, … files (dist/, vendor/)"; empty when none
+/// was left out. Every format prints it: a "no tracker" over files never searched must say so.
+std::string left_out_sentence(const ScanStats& stats, Lang lang);
+
+/// "3 files could not be read"; empty when every file was read.
+std::string unreadable_sentence(const ScanStats& stats, Lang lang);
 
 struct ReportView {
   std::string pacte_version;
