@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -28,8 +29,17 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
   app.add_option("--charter", cmd.audit.charter_file, "Charter file to use instead of the one in the tree");
   app.add_option("--rules", cmd.rules, "Extra rule module file or folder (repeatable)");
   app.add_flag("--no-default-rules", cmd.no_default_rules, "Leave out the built-in rule modules");
-  app.add_option("--format", cmd.format, format_names_in_words(report_format_names()))->check(CLI::IsMember(report_format_names()));
-  app.add_option("--output,-o", cmd.output, "Write the report to FILE (atomically) instead of standard output");
+  app.add_option("--format", cmd.format,
+                 format_names_in_words(report_format_names()) + "; several separated by commas (json,sarif,html) with --output FORMAT=FILE or --output-dir");
+  if (with_path) {
+    app.add_option("--output,-o", cmd.outputs,
+                   "Write the report to FILE (atomically) instead of standard output; FORMAT=FILE (repeatable) writes one file per format "
+                   "in the same run")
+        ->type_name("[FORMAT=]FILE");
+    app.add_option("--output-dir", cmd.output_dir, "Write each --format to DIR/pacte-report.<ext> (created if missing)");
+  } else {
+    app.add_option("--output,-o", cmd.outputs, "Not for a batch: use --out DIR");
+  }
   app.add_option("--lang", cmd.lang, "Report language: en or fr");
   app.add_option("--fail-under", cmd.gate.fail_under, "Exit 1 when the score is below SCORE")->check(CLI::Range(0.0, 100.0));
   app.add_option("--fail-on", cmd.gate.fail_on, "Exit 1 when a rule of this severity or worse fails: critical, high, medium, low, never")
@@ -109,21 +119,34 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
     if (!cmd.quiet) err << "warning: " << w.get<std::string>() << "\n";
   for (const auto& e : report["charter"]["errors"])
     if (!cmd.quiet) err << "warning: " << e.get<std::string>() << "\n";
-  bool tty = cmd.output.empty() && ::isatty(STDOUT_FILENO) && &out == &std::cout;
-  const char* no_color = std::getenv("NO_COLOR");
-  bool color = tty && !(no_color && *no_color);
+  // One run, every format asked for: each file is written whole (atomically), standard output
+  // last so that a reader of the log sees it after the files exist.
+  const ReportFormat* to_stdout = nullptr;
   try {
-    const ReportFormat* format = find_report_format(cmd.format);
-    if (!format) return usage_error(err, "--format: unknown format '" + cmd.format + "'; use " + format_names_in_words(report_format_names()));
-    std::string rendered = render_report_in(*format, report, lang, color);
-    if (!cmd.quiet || !cmd.output.empty()) write_output(cmd.output, rendered, out);
+    if (!cmd.output_dir.empty()) {
+      std::error_code ec;
+      std::filesystem::create_directories(cmd.output_dir, ec);
+      if (ec) return usage_error(err, cmd.output_dir + ": cannot create the --output-dir folder (" + ec.message() + ")");
+    }
+    for (const auto& t : cmd.targets) {
+      if (t.path.empty()) {
+        to_stdout = t.format;
+        continue;
+      }
+      write_output(t.path, render_report_in(*t.format, report, lang, false), out);
+    }
     if (!cmd.badge.empty()) write_output(cmd.badge, render_badge_svg(report, lang), out);
+    if (to_stdout && !cmd.quiet) {
+      const char* no_color = std::getenv("NO_COLOR");
+      bool color = ::isatty(STDOUT_FILENO) && &out == &std::cout && !(no_color && *no_color);
+      write_output("", render_report_in(*to_stdout, report, lang, color), out);
+    }
   } catch (const std::exception& e) {
     return usage_error(err, e.what());
   }
   // GitHub reads workflow commands from the job log; keep them out of a JSON/XML stream.
   if (const char* gha = std::getenv("GITHUB_ACTIONS"); gha && std::string(gha) == "true" && !cmd.quiet)
-    (cmd.output.empty() && cmd.format != "text" ? err : out) << github_annotations(report, lang);
+    (to_stdout && to_stdout->name != "text" ? err : out) << github_annotations(report, lang);
   std::string why;
   if (!passes_gate(report, cmd.gate, why)) {
     if (!cmd.quiet) err << "pacte: " << fmt::format(fmt::runtime(label(L::gate_failed, cmd.audit.lang)), why) << "\n";

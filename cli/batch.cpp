@@ -70,7 +70,9 @@ void add_batch_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
 int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   (void)out;
   AuditCommand& ac = cmd.audit;
-  if (!ac.output.empty()) return usage_error(err, "batch: --output names one file; use --out DIR for the reports of a batch");
+  if (!ac.outputs.empty()) return usage_error(err, "batch: --output names one file; use --out DIR for the reports of a batch");
+  if (ac.format.find(',') != std::string::npos)
+    return usage_error(err, "batch: --format takes one format, written beside each repository's JSON and HTML reports");
   if (!ac.baseline.empty()) return usage_error(err, "batch: --baseline compares one repository; audit it with 'pacte audit'");
   if (!ac.badge.empty()) return usage_error(err, "batch: --badge names one file; audit the repository with 'pacte audit'");
   if (!finish_audit_options(ac, err)) return 2;

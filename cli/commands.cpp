@@ -5,7 +5,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -34,16 +36,109 @@ bool finish_audit_options(AuditCommand& cmd, std::ostream& err) {
     usage_error(err, "--timeout: give a number of seconds (0 for no limit)");
     return false;
   }
-  // An output must never overwrite an input the same command reads.
-  if (same_file(cmd.output, cmd.audit.charter_file)) {
-    usage_error(err, cmd.output + ": --output names the --charter file; write the report elsewhere");
+  return resolve_outputs(cmd, err);
+}
+
+namespace {
+
+/// Whether two paths name the same file: the same existing file, or the same path once made
+/// absolute and normalised (for files not written yet).
+bool same_target(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
+  if (same_file(a, b)) return true;
+  // Devices, pipes and /dev/stdout are written through: two outputs may share one.
+  for (const auto& p : {a, b}) {
+    std::error_code ec;
+    auto st = std::filesystem::status(p, ec);
+    if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) return false;
+  }
+  std::error_code ec1, ec2;
+  auto ca = std::filesystem::weakly_canonical(std::filesystem::absolute(a, ec1), ec1);
+  auto cb = std::filesystem::weakly_canonical(std::filesystem::absolute(b, ec2), ec2);
+  return !ec1 && !ec2 && ca == cb;
+}
+
+}  // namespace
+
+bool resolve_outputs(AuditCommand& cmd, std::ostream& err) {
+  cmd.targets.clear();
+  // The formats asked for, in order, each once.
+  std::vector<const ReportFormat*> wanted;
+  std::string list = cmd.format;
+  for (std::size_t start = 0; start <= list.size();) {
+    std::size_t comma = list.find(',', start);
+    std::string name = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    start = comma == std::string::npos ? list.size() + 1 : comma + 1;
+    const ReportFormat* f = find_report_format(name);
+    if (!f) {
+      usage_error(err, "--format: unknown format '" + name + "'; use " + format_names_in_words(report_format_names()) +
+                           ", or several separated by commas");
+      return false;
+    }
+    if (std::find(wanted.begin(), wanted.end(), f) == wanted.end()) wanted.push_back(f);
+  }
+  // --output FORMAT=FILE names its format; a plain --output FILE takes the one --format.
+  std::vector<std::string> plain;
+  for (const auto& o : cmd.outputs) {
+    auto eq = o.find('=');
+    const ReportFormat* f = eq == std::string::npos ? nullptr : find_report_format(std::string_view(o).substr(0, eq));
+    if (!f) {
+      plain.push_back(o);
+      continue;
+    }
+    if (eq + 1 == o.size()) {
+      usage_error(err, "--output " + o + ": give a file after '='");
+      return false;
+    }
+    for (const auto& t : cmd.targets)
+      if (t.format == f) {
+        usage_error(err, "--output " + o + ": the " + std::string(f->name) + " report has a file already");
+        return false;
+      }
+    cmd.targets.push_back({f, o.substr(eq + 1)});
+  }
+  std::vector<const ReportFormat*> rest;
+  for (const auto* f : wanted)
+    if (std::none_of(cmd.targets.begin(), cmd.targets.end(), [&](const auto& t) { return t.format == f; })) rest.push_back(f);
+  if (plain.size() > 1 || (plain.size() == 1 && rest.size() != 1)) {
+    usage_error(err, "--output FILE takes the one --format; with several formats, write --output FORMAT=FILE for each, or --output-dir DIR");
     return false;
   }
-  if (same_file(cmd.output, cmd.baseline)) {
-    usage_error(err, cmd.output + ": --output names the --baseline report; write the report elsewhere");
+  if (!cmd.output_dir.empty()) {
+    if (!plain.empty()) {
+      usage_error(err, "--output FILE and --output-dir DIR: choose one; --output FORMAT=FILE may go with --output-dir");
+      return false;
+    }
+    for (const auto* f : rest) cmd.targets.push_back({f, (std::filesystem::path(cmd.output_dir) / ("pacte-report" + std::string(f->extension))).string()});
+  } else if (plain.size() == 1) {
+    cmd.targets.push_back({rest.front(), plain.front()});
+  } else if (rest.size() > 1) {
+    usage_error(err, "--format " + cmd.format + ": only one report can go to standard output; write --output FORMAT=FILE for the others, or --output-dir DIR");
     return false;
+  } else if (rest.size() == 1) {
+    cmd.targets.push_back({rest.front(), ""});  // standard output
   }
-  if (same_file(cmd.badge, cmd.output) || same_file(cmd.badge, cmd.audit.charter_file) || same_file(cmd.badge, cmd.baseline)) {
+  // An output must never overwrite an input the same command reads, nor another output.
+  for (std::size_t i = 0; i < cmd.targets.size(); ++i) {
+    const std::string& path = cmd.targets[i].path;
+    if (path.empty()) continue;
+    if (same_target(path, cmd.audit.charter_file)) {
+      usage_error(err, path + ": --output names the --charter file; write the report elsewhere");
+      return false;
+    }
+    if (same_target(path, cmd.baseline)) {
+      usage_error(err, path + ": --output names the --baseline report; write the report elsewhere");
+      return false;
+    }
+    for (std::size_t j = 0; j < i; ++j)
+      if (same_target(path, cmd.targets[j].path)) {
+        usage_error(err, path + ": two reports would be written to this file; give each format its own file");
+        return false;
+      }
+  }
+  bool badge_clash = same_target(cmd.badge, cmd.audit.charter_file) || same_target(cmd.badge, cmd.baseline);
+  for (const auto& t : cmd.targets) badge_clash = badge_clash || same_target(cmd.badge, t.path);
+  if (badge_clash) {
     usage_error(err, cmd.badge + ": --badge names a file the command reads or writes already; give the badge its own file");
     return false;
   }

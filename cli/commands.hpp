@@ -9,6 +9,7 @@
 #include "checks/base/output_file.hpp"
 #include "checks/engine/audit.hpp"
 #include "checks/engine/gate.hpp"
+#include "cli/formats/registry.hpp"
 
 namespace CLI {
 class App;
@@ -41,8 +42,19 @@ struct AuditCommand {
   AuditOptions audit;
   std::vector<std::string> rules;
   bool no_default_rules = false;
+  /// `--format`: one format name, or several separated by commas ("json,sarif,html").
   std::string format = "text";
-  std::string output;
+  /// `--output`, repeatable: FILE (for the one `--format`) or FORMAT=FILE.
+  std::vector<std::string> outputs;
+  /// `--output-dir DIR`: each `--format` without its own FILE goes to DIR/pacte-report.<ext>.
+  std::string output_dir;
+  /// Where each format goes, resolved by `finish_audit_options`: an empty path is standard
+  /// output (at most one target has it).
+  struct Target {
+    const ReportFormat* format;
+    std::string path;
+  };
+  std::vector<Target> targets;
   std::string lang = "en";
   Gate gate;
   std::string baseline;
@@ -58,9 +70,14 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err);
 /// Resolves --lang; returns false (and writes a message) on an unknown language.
 bool parse_lang(const std::string& s, Lang& lang, std::ostream& err);
 
-/// Turns the options of `audit` (and `batch`) into `cmd.audit`: the language and the size
-/// limit. Returns false (and writes a message) when one is not valid.
+/// Turns the options of `audit` (and `batch`) into `cmd.audit`: the language, the size limit
+/// and where each format goes (`cmd.targets`). Returns false (and writes a message) when one
+/// is not valid, or when an output would overwrite an input or another output.
 bool finish_audit_options(AuditCommand& cmd, std::ostream& err);
+
+/// The part of `finish_audit_options` that fills `cmd.targets` from `--format`, `--output`
+/// and `--output-dir`.
+bool resolve_outputs(AuditCommand& cmd, std::ostream& err);
 
 /// The rule catalogue as JSON (what `pacte rules --format json` prints).
 nlohmann::json rules_catalog(const RuleSet& rules);
