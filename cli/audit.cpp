@@ -12,6 +12,9 @@
 #include <iostream>
 
 #include "checks/base/output_file.hpp"
+#include "checks/base/url.hpp"
+#include "checks/batch/batch_list.hpp"
+#include "checks/batch/mirror.hpp"
 #include "checks/base/vocabulary.hpp"
 #include "checks/engine/charter.hpp"
 #include "checks/engine/facts.hpp"
@@ -24,7 +27,9 @@ namespace pacte::cli {
 
 void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
   if (with_path)
-    app.add_option("path", cmd.audit.path, "Working copy, folder inside one, or bare repository (default: .)");
+    app.add_option("path", cmd.audit.path,
+                   "Working copy, folder inside one, bare repository, or git URL (https://, ssh://, git://, file://, user@host:path) "
+                   "mirrored into --cache (default: .)");
   app.add_option("--rev", cmd.audit.rev, "Commit to audit (default HEAD), read from the object database");
   app.add_option("--charter", cmd.audit.charter_file, "Charter file to use instead of the one in the tree");
   app.add_option("--rules", cmd.rules, "Extra rule module file or folder (repeatable)");
@@ -37,6 +42,7 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
                    "in the same run")
         ->type_name("[FORMAT=]FILE");
     app.add_option("--output-dir", cmd.output_dir, "Write each --format to DIR/pacte-report.<ext> (created if missing)");
+    app.add_option("--cache", cmd.cache_dir, "Folder of bare mirrors for a URL (default: ~/.cache/pacte/mirrors, shared with batch)");
   } else {
     app.add_option("--output,-o", cmd.outputs, "Not for a batch: use --out DIR");
   }
@@ -94,11 +100,34 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
   }
   nlohmann::json report;
   RuleSet rules;
+  // A URL is mirrored into the cache (as `pacte batch` does) and the mirror is audited: the
+  // only network connection pacte makes, and only to the URL given. Credentials in the URL are
+  // never printed nor kept in the report.
+  std::string remote_url;
+  if (batch::is_remote(cmd.audit.path)) {
+    remote_url = redact_credentials(cmd.audit.path);
+    if (cmd.audit.worktree) return usage_error(err, remote_url + ": a remote repository has no working tree; audit it without --worktree");
+    batch::MirrorOptions mo;
+    mo.cache_dir = cmd.cache_dir.empty() ? default_cache_dir() : cmd.cache_dir;
+    mo.deadline = cmd.audit.deadline = Deadline::after(cmd.timeout_seconds);
+    std::error_code ec;
+    std::filesystem::create_directories(mo.cache_dir, ec);
+    if (ec) return usage_error(err, mo.cache_dir + ": cannot create the mirror cache (" + ec.message() + "); give a writable --cache DIR");
+    if (!cmd.quiet) err << "pacte: fetching " << remote_url << " into " << mo.cache_dir << "\n";
+    batch::MirrorResult m = batch::update_mirror(cmd.audit.path, mo);
+    if (!m.error.empty())
+      return usage_error(err, m.timed_out ? remote_url + ": timed out after --timeout " + fmt::format("{:g}", cmd.timeout_seconds) +
+                                                " s while fetching; nothing was audited"
+                                          : m.error);
+    cmd.audit.path = m.path;
+  }
   try {
     rules = load_rules(cmd.rules, cmd.no_default_rules);
     if (rules.rules.empty()) return usage_error(err, "no rule in force: --no-default-rules needs --rules");
-    cmd.audit.deadline = Deadline::after(cmd.timeout_seconds);
+    // One time limit for the fetch and the audit together.
+    if (remote_url.empty()) cmd.audit.deadline = Deadline::after(cmd.timeout_seconds);
     report = run_audit(cmd.audit, rules);
+    if (!remote_url.empty()) report["repository"]["url"] = remote_url;
   } catch (const TimeLimitExceeded& e) {
     return usage_error(err, cmd.audit.path + ": the audit did not finish within --timeout " + fmt::format("{:g}", e.seconds) +
                                 " s; nothing was reported (raise --timeout)");

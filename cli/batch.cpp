@@ -32,12 +32,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string default_cache_dir() {
-  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return (fs::path(x) / "pacte" / "mirrors").string();
-  if (const char* h = std::getenv("HOME"); h && *h) return (fs::path(h) / ".cache" / "pacte" / "mirrors").string();
-  return (fs::temp_directory_path() / "pacte-mirrors").string();
-}
-
 }  // namespace
 
 void add_batch_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -26,6 +27,13 @@ bool parse_lang(const std::string& s, Lang& lang, std::ostream& err) {
     return false;
   }
   return true;
+}
+
+std::string default_cache_dir() {
+  namespace fs = std::filesystem;
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return (fs::path(x) / "pacte" / "mirrors").string();
+  if (const char* h = std::getenv("HOME"); h && *h) return (fs::path(h) / ".cache" / "pacte" / "mirrors").string();
+  return (fs::temp_directory_path() / "pacte-mirrors").string();
 }
 
 bool finish_audit_options(AuditCommand& cmd, std::ostream& err) {

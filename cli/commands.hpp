@@ -62,10 +62,16 @@ struct AuditCommand {
   bool quiet = false;
   std::uint64_t max_file_size_mb = 16;
   double timeout_seconds = 0;
+  /// `--cache DIR` of `pacte audit URL`: where the bare mirror is kept (default_cache_dir()).
+  std::string cache_dir;
 };
 
 void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path);
 int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err);
+
+/// The folder of bare mirrors of remote repositories (`pacte audit URL`, `pacte batch`):
+/// $XDG_CACHE_HOME/pacte/mirrors, else ~/.cache/pacte/mirrors, else a temporary folder.
+std::string default_cache_dir();
 
 /// Resolves --lang; returns false (and writes a message) on an unknown language.
 bool parse_lang(const std::string& s, Lang& lang, std::ostream& err);

@@ -286,7 +286,7 @@ std::string render_html(const json& report, Lang lang) {
   ReportView view = read_report(report);
   std::vector<const Finding*> failures = failures_by_severity(view);
 
-  std::string repo_name = view.repo_path;
+  std::string repo_name = view.repo_shown();
   while (repo_name.size() > 1 && repo_name.back() == '/') repo_name.pop_back();
   if (auto slash = repo_name.rfind('/'); slash != std::string::npos && slash + 1 < repo_name.size())
     repo_name = repo_name.substr(slash + 1);
@@ -317,7 +317,7 @@ std::string render_html(const json& report, Lang lang) {
 
   // Header.
   out += fmt::format("<header>\n<h1>{}</h1>\n<dl class=\"meta\">\n", h(label(L::report_title, lang)));
-  out += fmt::format("<dt>{}</dt><dd><code>{}</code></dd>\n", h(label(L::repository, lang)), h(view.repo_path));
+  out += fmt::format("<dt>{}</dt><dd><code>{}</code></dd>\n", h(label(L::repository, lang)), h(view.repo_shown()));
   if (!view.commit.empty())
     out += fmt::format("<dt>{}</dt><dd><code>{}</code>{}</dd>\n", h(label(L::commit, lang)), h(view.commit),
                        view.ref.empty() ? "" : " (" + h(view.ref) + ")");

@@ -87,7 +87,7 @@ std::string render_text(const json& report, Lang lang, bool color) {
   std::string o;
   std::string commit = !view.commit.empty() ? view.commit.substr(0, 12) : std::string(label(L::worktree_short, lang));
   const std::string_view colon = label(L::colon, lang);
-  o += fmt::format("pacte {} — {} {} ({})\n", view.pacte_version, label(L::audit_of, lang), clean(view.repo_path), commit);
+  o += fmt::format("pacte {} — {} {} ({})\n", view.pacte_version, label(L::audit_of, lang), clean(view.repo_shown()), commit);
   std::string charter;
   if (view.charter_source == "none") charter = label(L::charter_none_short, lang);
   else charter.append(clean(view.charter_path)).append(" (").append(view.charter_source).append(")");

@@ -104,6 +104,7 @@ ReportView read_report(const json& report) {
   v.generated_at = str_of(report, "generated_at");
   const json& repo = member(report, "repository");
   v.repo_path = str_of(repo, "path");
+  v.repo_url = str_of(repo, "url");
   v.commit = str_of(repo, "commit");
   v.ref = str_of(repo, "ref");
   v.worktree = member(repo, "worktree").is_boolean() && member(repo, "worktree").get<bool>();

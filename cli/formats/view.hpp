@@ -83,6 +83,9 @@ struct ReportView {
   std::string pacte_version;
   std::string generated_at;
   std::string repo_path;
+  std::string repo_url;  ///< The URL given to `pacte audit URL` (credentials removed), else empty.
+  /// What names the audited repository for a reader: the URL when one was given, else the path.
+  const std::string& repo_shown() const { return repo_url.empty() ? repo_path : repo_url; }
   std::string commit;  ///< Empty when unknown.
   std::string ref;
   bool worktree = false;
