@@ -34,8 +34,15 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
   app.add_option("--charter", cmd.audit.charter_file, "Charter file to use instead of the one in the tree");
   app.add_option("--rules", cmd.rules, "Extra rule module file or folder (repeatable)");
   app.add_flag("--no-default-rules", cmd.no_default_rules, "Leave out the built-in rule modules");
-  app.add_option("--format", cmd.format,
-                 format_names_in_words(report_format_names()) + "; several separated by commas (json,sarif,html) with --output FORMAT=FILE or --output-dir");
+  {
+    // The choices in braces, as CLI11's IsMember writes them (shell completion reads them);
+    // the value itself may list several, which resolve_outputs checks.
+    std::string choices;
+    for (const auto& n : report_format_names()) choices += (choices.empty() ? "" : ",") + n;
+    app.add_option("--format", cmd.format,
+                   format_names_in_words(report_format_names()) + "; several separated by commas (json,sarif,html) with --output FORMAT=FILE or --output-dir")
+        ->type_name("{" + choices + "}");
+  }
   if (with_path) {
     app.add_option("--output,-o", cmd.outputs,
                    "Write the report to FILE (atomically) instead of standard output; FORMAT=FILE (repeatable) writes one file per format "
@@ -120,6 +127,7 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
                                                 " s while fetching; nothing was audited"
                                           : m.error);
     cmd.audit.path = m.path;
+    cmd.audit.source_url = remote_url;
   }
   try {
     rules = load_rules(cmd.rules, cmd.no_default_rules);
@@ -127,7 +135,6 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
     // One time limit for the fetch and the audit together.
     if (remote_url.empty()) cmd.audit.deadline = Deadline::after(cmd.timeout_seconds);
     report = run_audit(cmd.audit, rules);
-    if (!remote_url.empty()) report["repository"]["url"] = remote_url;
   } catch (const TimeLimitExceeded& e) {
     return usage_error(err, cmd.audit.path + ": the audit did not finish within --timeout " + fmt::format("{:g}", e.seconds) +
                                 " s; nothing was reported (raise --timeout)");

@@ -117,7 +117,7 @@ bool resolve_outputs(AuditCommand& cmd, std::ostream& err) {
       usage_error(err, "--output FILE and --output-dir DIR: choose one; --output FORMAT=FILE may go with --output-dir");
       return false;
     }
-    for (const auto* f : rest) cmd.targets.push_back({f, (std::filesystem::path(cmd.output_dir) / ("pacte-report" + std::string(f->extension))).string()});
+    for (const auto* f : rest) cmd.targets.push_back({f, (std::filesystem::path(cmd.output_dir) / std::string("pacte-report").append(f->extension)).string()});
   } else if (plain.size() == 1) {
     cmd.targets.push_back({rest.front(), plain.front()});
   } else if (rest.size() > 1) {

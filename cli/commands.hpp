@@ -117,6 +117,8 @@ struct RulesCommand {
   std::vector<std::string> rules;
   bool no_default_rules = false;
   bool primitives = false;
+  /// `--docs DIR`: write one help page per rule (DIR/<ID>.md, both languages) and DIR/README.md.
+  std::string docs_dir;
 };
 int run_rules(const RulesCommand& cmd, std::ostream& out, std::ostream& err);
 

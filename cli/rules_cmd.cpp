@@ -1,9 +1,11 @@
 // pacte rules (the rules in force, by principle) and pacte explain RULE-ID.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <memory>
 #include <fmt/format.h>
 
+#include "checks/base/output_file.hpp"
 #include "checks/base/schema.hpp"
 #include "checks/base/vocabulary.hpp"
 #include "cli/commands.hpp"
@@ -17,6 +19,63 @@ nlohmann::json check_json(const CheckSpec& c) {
   nlohmann::json j = c.params;
   j["primitive"] = c.primitive;
   return j;
+}
+
+/// A rule's help page in one language: what `pacte explain` prints, as Markdown.
+std::string rule_page_section(const Rule& r, Lang lang, int level) {
+  const std::string hashes(static_cast<std::size_t>(level), '#');
+  const std::string colon(label(L::colon, lang));
+  std::string md;
+  md += fmt::format("{} {} — {}\n\n", hashes, r.id, typeset(r.title.in(lang), lang));
+  md += fmt::format("{}{}{}  \n{}{}{}\n\n", label(L::principle, lang), colon, principle_label(r.principle, lang), label(L::severity, lang), colon,
+                    severity_label(severity_name(r.severity), lang));
+  md += fmt::format("{}# {}\n\n{}\n\n", hashes, label(L::explain_why, lang), typeset(r.rationale.in(lang), lang));
+  const Primitive* p = find_primitive(r.check.primitive);
+  md += fmt::format("{}# {}\n\n{}\n\n", hashes, label(L::explain_how_checked, lang),
+                    p ? typeset(p->description.in(lang), lang) : r.check.primitive);
+  md += fmt::format("```\n{} {}\n", r.check.primitive, r.check.params.dump());
+  for (const auto& w : r.when) md += fmt::format("{}{}{} {}\n", label(L::explain_only_when, lang), colon, w.primitive, w.params.dump());
+  md += "```\n\n";
+  md += fmt::format("{}# {}\n\n{}\n\n", hashes, label(L::explain_how_to_fix, lang), typeset(r.remediation.in(lang), lang));
+  if (!r.references.empty()) {
+    md += fmt::format("{}# {}\n\n", hashes, label(L::references, lang));
+    for (const auto& ref : r.references) {
+      std::string title = typeset(ref.title.in(lang), lang);
+      md += ref.url.empty() ? fmt::format("- {}\n", title) : fmt::format("- [{}](<{}>)\n", title, ref.url);
+    }
+    md += "\n";
+  }
+  md += fmt::format("{} `{}`, {} {}\n", label(L::defined_in, lang), r.module_path, lang == Lang::fr ? "ligne" : "line", r.pos.line);
+  return md;
+}
+
+/// Writes DIR/<ID>.md for every rule and DIR/README.md, the index by principle.
+int write_rule_docs(const RuleSet& rules, const std::string& dir, std::ostream& out, std::ostream& err) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return usage_error(err, dir + ": cannot create the folder (" + ec.message() + ")");
+  const std::string generated =
+      "<!-- Written by `pacte rules --docs docs/rules` from the rule modules: edit the module, not this page. -->\n\n";
+  std::string index = "# pacte rules\n\n" + generated +
+                      "One page per rule, in English and in French: the text `pacte explain RULE-ID` prints.\n"
+                      "Une page par règle, en anglais et en français\u00A0: le texte qu'affiche `pacte explain RULE-ID --lang fr`.\n";
+  try {
+    for (const auto& p : principles()) {
+      index += fmt::format("\n## {} / {}\n\n| rule | severity | title | titre |\n|---|---|---|---|\n", principle_label(p, Lang::en),
+                           principle_label(p, Lang::fr));
+      for (const auto& r : rules.rules) {
+        if (r.principle != p) continue;
+        std::string page = generated + rule_page_section(r, Lang::en, 1) + "\n---\n\n" + rule_page_section(r, Lang::fr, 2);
+        write_output((std::filesystem::path(dir) / (r.id + ".md")).string(), page, out);
+        index += fmt::format("| [{}]({}.md) | {} | {} | {} |\n", r.id, r.id, severity_name(r.severity), typeset(r.title.in(Lang::en), Lang::en),
+                             typeset(r.title.in(Lang::fr), Lang::fr));
+      }
+    }
+    write_output((std::filesystem::path(dir) / "README.md").string(), index, out);
+  } catch (const std::exception& e) {
+    return usage_error(err, e.what());
+  }
+  return 0;
 }
 }  // namespace
 
@@ -39,7 +98,9 @@ void add_rules_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
   rules->add_option("--rules", cmd->rules, "Extra rule module file or folder (repeatable)");
   rules->add_flag("--no-default-rules", cmd->no_default_rules, "Leave out the built-in rules");
   rules->add_flag("--primitives", cmd->primitives, "List the check primitives rule modules can use");
-  rules->footer("Examples:\n  pacte rules\n  pacte rules --format json --rules my-rules/");
+  rules->add_option("--docs", cmd->docs_dir,
+                    "Write a help page per rule (DIR/<ID>.md, English and French, the text of 'pacte explain') and DIR/README.md");
+  rules->footer("Examples:\n  pacte rules\n  pacte rules --format json --rules my-rules/\n  pacte rules --docs docs/rules");
   subs.push_back({rules, [cmd, &out, &err] { return run_rules(*cmd, out, err); }});
 }
 
@@ -82,6 +143,7 @@ int run_rules(const RulesCommand& cmd, std::ostream& out, std::ostream& err) {
   } catch (const InputError& e) {
     return usage_error(err, e.what());
   }
+  if (!cmd.docs_dir.empty()) return write_rule_docs(rules, cmd.docs_dir, out, err);
   if (cmd.format == "json") {
     out << rules_catalog(rules).dump(2) << "\n";
     return 0;

@@ -16,4 +16,9 @@ std::string git_message();
 /// `HEAD~2`, `v1^{tree}`) goes to git_revparse_single.
 int revparse_single(git_object** out, git_repository* repo, const char* spec);
 
+/// The URL of the remote `origin`, or of the only remote, without credentials; empty when
+/// there is none or several. Read from a config snapshot with a plain iterator (libgit2 1.5's
+/// remote lookup leaks its regex match data on every config entry).
+std::string remote_url_of(git_repository* repo);
+
 }  // namespace pacte

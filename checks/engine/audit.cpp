@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "checks/base/git.hpp"
+#include "checks/base/url.hpp"
 #include "checks/base/loose_objects.hpp"
 #include "checks/engine/charter.hpp"
 #include "checks/engine/scoring.hpp"
@@ -200,7 +201,8 @@ nlohmann::json rule_catalogue_entry(const Rule& rule) {
           {"title", both_languages(rule.title)},
           {"rationale", both_languages(rule.rationale)},
           {"remediation", both_languages(rule.remediation)},
-          {"references", refs}};
+          {"references", refs},
+          {"builtin", rule.builtin}};
 }
 
 nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
@@ -340,6 +342,21 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
                           {"ref", opt.rev},
                           {"worktree", opt.worktree},
                           {"shallow", shallow}};
+  if (!opt.source_url.empty()) report["repository"]["url"] = to_valid_utf8(opt.source_url);
+  // The forge, for links to each piece of evidence at the audited commit: the URL audited,
+  // else the remote of the repository, else the repository the charter declares.
+  {
+    std::pair<std::string, std::string> candidates[] = {
+        {"url", opt.source_url}, {"remote", handle.repo ? remote_url_of(handle.repo) : std::string()}, {"charter", std::string()}};
+    if (const nlohmann::json* declared = charter.field("service.repository"); declared && declared->is_string())
+      candidates[2].second = declared->get<std::string>();
+    for (const auto& [from, url] : candidates) {
+      Forge forge = forge_of(url);
+      if (forge.kind.empty()) continue;
+      report["repository"]["forge"] = {{"kind", forge.kind}, {"url", to_valid_utf8(forge.web_url)}, {"from", from}};
+      break;
+    }
+  }
   nlohmann::json charter_errors = nlohmann::json::array(), charter_warnings = nlohmann::json::array();
   for (const auto& e : charter.errors) charter_errors.push_back(to_valid_utf8(e));
   for (const auto& w : charter.warnings) charter_warnings.push_back(to_valid_utf8(w));

@@ -36,6 +36,9 @@ struct AuditOptions {
   std::uint64_t max_file_size = 16ull << 20;
   EvidenceOptions evidence;
   Deadline deadline;  // --timeout: run_audit throws TimeLimitExceeded once it has passed
+  /// The URL `pacte audit URL` was given (credentials removed), when `path` is its mirror:
+  /// the report names it, and links to the evidence are built from it.
+  std::string source_url;
 };
 
 /// Runs one audit and returns the report document (docs/report.md). Throws AuditError,

@@ -150,6 +150,7 @@ RuleSet load_rules(const std::vector<std::string>& extra, bool no_default) {
         modules.emplace_back(p, std::string(f.data));
     }
   std::sort(modules.begin(), modules.end());
+  const std::size_t builtin_modules = modules.size();  // the extra modules come after these
   namespace fs = std::filesystem;
   auto read_file = [](const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -175,8 +176,11 @@ RuleSet load_rules(const std::vector<std::string>& extra, bool no_default) {
   }
   std::map<std::string, std::pair<std::string, int>> seen;
   std::string all;
+  std::size_t module_index = 0;
   for (const auto& [path, text] : modules) {
+    const bool builtin = module_index++ < builtin_modules;
     for (auto& rule : parse_rule_module(text, path)) {
+      rule.builtin = builtin;
       auto it = seen.find(rule.id);
       if (it != seen.end())
         throw InputError(path, rule.pos,

@@ -43,6 +43,7 @@ struct Rule {
   Text pass_message, fail_message;  // optional overrides of the primitive's own wording
   std::string module_path;          // where the rule was declared ("rules/neutrality.yml")
   SourcePos pos;
+  bool builtin = false;  // from a module compiled into pacte (it then has a help page in docs/rules/)
 };
 
 /// Every rule in force, in module order.

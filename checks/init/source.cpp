@@ -14,46 +14,8 @@ namespace pacte {
 
 namespace {
 
-// The URL of `origin`, or of the only remote. Read from a config snapshot with a plain
-// iterator: libgit2 1.5's remote lookup and listing go through its config regexps, whose
-// pcre2 match data leaks on every entry that does not match (about 20 KiB each).
-std::string remote_of(git_repository* repo) {
-  git_config* cfg = nullptr;
-  if (git_repository_config_snapshot(&cfg, repo) != 0) return "";
-  std::string origin;
-  std::vector<std::pair<std::string, std::string>> urls;  // remote name, url
-  git_config_iterator* it = nullptr;
-  if (git_config_iterator_new(&it, cfg) == 0) {
-    git_config_entry* entry = nullptr;
-    while (git_config_next(&entry, it) == 0) {
-      std::string name = entry->name ? entry->name : "";
-      // Section and key are lower-cased by libgit2; the subsection (the remote's name) is not.
-      if (name.size() < 12 || name.compare(0, 7, "remote.") != 0 || name.compare(name.size() - 4, 4, ".url") != 0)
-        continue;
-      std::string remote = name.substr(7, name.size() - 11);
-      std::string url = entry->value ? entry->value : "";
-      if (remote == "origin") origin = url;
-      urls.emplace_back(remote, url);
-    }
-    git_config_iterator_free(it);
-  }
-  git_config_free(cfg);
-  if (!origin.empty()) return strip_url_credentials(origin);
-  if (urls.size() == 1) return strip_url_credentials(urls.front().second);
-  return "";
-}
-
 }  // namespace
 
-std::string strip_url_credentials(const std::string& url) {
-  auto scheme = url.find("://");
-  if (scheme == std::string::npos) return url;  // scp-like (git@host:path) or a local path
-  auto host_start = scheme + 3;
-  auto path_start = url.find('/', host_start);
-  auto at = url.rfind('@', path_start == std::string::npos ? std::string::npos : path_start);
-  if (at == std::string::npos || at < host_start) return url;
-  return url.substr(0, host_start) + url.substr(at + 1);
-}
 
 DraftSource::DraftSource(const std::string& path, bool worktree) {
   namespace fs = std::filesystem;
@@ -68,7 +30,7 @@ DraftSource::DraftSource(const std::string& path, bool worktree) {
     bare_ = git_repository_is_bare(repo_) == 1;
     const char* wd = git_repository_workdir(repo_);
     root_ = wd ? std::string(wd) : std::string(git_repository_path(repo_));
-    remote_url_ = remote_of(repo_);
+    remote_url_ = remote_url_of(repo_);
     git_object* obj = nullptr;
     if (revparse_single(&obj, repo_, "HEAD") == 0) {
       git_commit* commit = nullptr;

@@ -56,7 +56,4 @@ class DraftSource {
   bool shallow_ = false;
 };
 
-/// `url` without credentials: `https://user:token@host/x` becomes `https://host/x`.
-std::string strip_url_credentials(const std::string& url);
-
 }  // namespace pacte

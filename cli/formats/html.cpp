@@ -173,11 +173,14 @@ std::string facts_section(const ReportView& view, Lang lang) {
   return out;
 }
 
-std::string finding_article(const Finding& f, Lang lang) {
+std::string finding_article(const ReportView& view, const Finding& f, Lang lang) {
   std::string out = fmt::format("<article class=\"finding r p-{} s-{}\" id=\"{}\">\n", css_token(f.principle), css_token(f.status),
                                 "rule-" + css_token(f.rule) + "-" + std::to_string(f.index));
-  out += fmt::format("<h4><span class=\"sev sev-{}\">{}</span> <code>{}</code> {}", css_token(f.severity),
-                     h(severity_label(f.severity, lang)), h(f.rule), h(f.title));
+  std::string id = fmt::format("<code>{}</code>", h(f.rule));
+  if (std::string help = rule_help_url(view, f.rule); !help.empty())
+    id = fmt::format("<a class=\"rule-help\" href=\"{}\" rel=\"noopener noreferrer\">{}</a>", h(help), id);
+  out += fmt::format("<h4><span class=\"sev sev-{}\">{}</span> {} {}", css_token(f.severity), h(severity_label(f.severity, lang)), id,
+                     h(f.title));
   if (f.is_new && *f.is_new) out += fmt::format(" <span class=\"new\">{}</span>", h(label(L::new_finding, lang)));
   out += "</h4>\n";
   out += fmt::format("<p class=\"principle-tag\">{}</p>\n", h(principle_label(f.principle, lang)));
@@ -193,7 +196,10 @@ std::string finding_article(const Finding& f, Lang lang) {
       ++shown;
       out += "<li>";
       std::string loc = evidence_location(e);
-      if (!loc.empty()) out += "<code class=\"loc\">" + h(loc) + "</code>";
+      if (std::string url = evidence_url(view, e); !loc.empty() && !url.empty())
+        out += fmt::format("<a class=\"loc\" href=\"{}\" rel=\"noopener noreferrer\"><code>{}</code></a>", h(url), h(loc));
+      else if (!loc.empty())
+        out += fmt::format("<code class=\"loc\">{}</code>", h(loc));
       if (!e.note.empty()) out += " \xE2\x80\x94 " + h(e.note);
       if (!e.snippet.empty()) out += "<pre><code>" + h(truncate_utf8(e.snippet, 500)) + "</code></pre>";
       out += "</li>\n";
@@ -407,7 +413,7 @@ std::string render_html(const json& report, Lang lang) {
       out += fmt::format("<h3 class=\"sev-heading\">{}</h3>\n", h(severity_label(f->severity, lang)));
       current = f->severity;
     }
-    out += finding_article(*f, lang);
+    out += finding_article(view, *f, lang);
   }
 
   // Then the other results.

@@ -23,8 +23,10 @@ const char* verdict_icon(std::string_view verdict) {
   return "\xE2\x9A\xAA";                                      // white circle
 }
 
-std::string finding_block(const Finding& f, Lang lang) {
-  std::string b = fmt::format("- **{}** {}", md_escape(f.rule), md_escape(f.title));
+std::string finding_block(const ReportView& view, const Finding& f, Lang lang) {
+  std::string help = rule_help_url(view, f.rule);
+  std::string b = help.empty() ? fmt::format("- **{}** {}", md_escape(f.rule), md_escape(f.title))
+                               : fmt::format("- [**{}**]({}) {}", md_escape(f.rule), help, md_escape(f.title));
   if (f.is_new && *f.is_new) b += fmt::format(" \xF0\x9F\x86\x95 _{}_", label(L::new_finding, lang));
   // The message on its own line of the same item (a backslash at the end is a hard line break).
   if (!f.message.empty() && f.message != f.title)
@@ -38,7 +40,10 @@ std::string finding_block(const Finding& f, Lang lang) {
     }
     std::string loc = evidence_location(e);
     std::string line = "  - ";
-    if (!loc.empty()) line += md_code(loc);
+    if (std::string url = evidence_url(view, e); !loc.empty() && !url.empty())
+      line += fmt::format("[{}]({})", md_code(loc), url);
+    else if (!loc.empty())
+      line += md_code(loc);
     if (!e.snippet.empty()) line.append(loc.empty() ? "" : " ").append(md_code(truncate_utf8(e.snippet, 200)));
     if (!e.note.empty()) line += (line.size() > 4 ? " \xE2\x80\x94 " : "") + md_escape(truncate_utf8(e.note, 200));
     if (line.size() > 4) {
@@ -102,7 +107,7 @@ std::string render_markdown(const json& report, Lang lang, std::size_t max_bytes
     std::string block;
     if (f->severity != current_severity)
       block += fmt::format("{}#### {}\n\n", written ? "\n" : "", md_escape(severity_label(f->severity, lang)));
-    block += finding_block(*f, lang);
+    block += finding_block(view, *f, lang);
     if (out.size() + block.size() > budget) break;
     out += block;
     current_severity = f->severity;

@@ -163,6 +163,8 @@ std::string render_sarif(const json& report, Lang lang) {
       rules.push_back({id, rule_descriptor(id, str_in(r, "principle"), str_in(r, "severity"), text_in(r, "title", Lang::en),
                                            text_in(r, "title", lang), text_in(r, "rationale", lang),
                                            text_in(r, "remediation", lang), refs, lang)});
+      // A built-in rule's help page; a rule pack's rule keeps its first web reference.
+      if (std::string help = rule_help_url(view, id); !help.empty()) rules.back().descriptor["helpUri"] = help;
     }
   for (const auto& f : view.results) {
     if (rule_index.count(f.rule)) continue;
@@ -272,9 +274,10 @@ std::string render_sarif(const json& report, Lang lang) {
   }
   if (!view.commit.empty()) {
     json vcs = {{"revisionId", view.commit}, {"mappedTo", {{"uriBaseId", "%SRCROOT%"}}}};
-    std::string url = report.contains("repository") && report["repository"].is_object()
-                          ? str_in(report["repository"], "url")
-                          : std::string();
+    // The forge's web address when known, else the URL that was audited.
+    std::string url = !view.forge.web_url.empty() ? view.forge.web_url
+                      : report.contains("repository") && report["repository"].is_object() ? str_in(report["repository"], "url")
+                                                                                          : std::string();
     if (is_web_url(url)) vcs["repositoryUri"] = url;
     else if (run.contains("originalUriBaseIds")) vcs["repositoryUri"] = run["originalUriBaseIds"]["%SRCROOT%"]["uri"];
     if (!view.ref.empty() && view.ref != "HEAD") vcs["branch"] = view.ref;

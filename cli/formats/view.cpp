@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "cli/formats/formats.hpp"
+
 namespace pacte::formats {
 
 namespace {
@@ -105,6 +107,14 @@ ReportView read_report(const json& report) {
   const json& repo = member(report, "repository");
   v.repo_path = str_of(repo, "path");
   v.repo_url = str_of(repo, "url");
+  const json& forge = member(repo, "forge");
+  v.forge.kind = str_of(forge, "kind");
+  v.forge.web_url = str_of(forge, "url");
+  if (!is_web_url(v.forge.web_url)) v.forge = {};
+  const json& catalogue = member(report, "rules");
+  if (catalogue.is_array())
+    for (const auto& r : catalogue)
+      if (r.is_object() && r.value("builtin", false) && member(r, "id").is_string()) v.builtin_rules.push_back(r["id"].get<std::string>());
   v.commit = str_of(repo, "commit");
   v.ref = str_of(repo, "ref");
   v.worktree = member(repo, "worktree").is_boolean() && member(repo, "worktree").get<bool>();
@@ -330,6 +340,22 @@ std::string truncate_utf8(std::string_view s, std::size_t max) {
   std::size_t cut = max >= 3 ? max - 3 : 0;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
   return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
+std::string rule_help_url(std::string_view rule_id) {
+  for (char c : rule_id)
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return {};
+  return rule_id.empty() ? std::string() : std::string(kPacteInformationUri) + "/blob/main/docs/rules/" + std::string(rule_id) + ".md";
+}
+
+std::string rule_help_url(const ReportView& view, std::string_view rule_id) {
+  bool builtin = std::find(view.builtin_rules.begin(), view.builtin_rules.end(), rule_id) != view.builtin_rules.end();
+  return builtin ? rule_help_url(rule_id) : std::string();
+}
+
+std::string evidence_url(const ReportView& view, const Evidence& e) {
+  if (e.path.empty() || view.commit.size() != 40 || view.worktree) return {};
+  return forge_file_url(view.forge, view.commit, e.path, e.line);
 }
 
 std::string evidence_location(const Evidence& e) {

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "checks/base/text.hpp"
+#include "checks/base/url.hpp"
 #include "checks/base/vocabulary.hpp"
 
 namespace pacte::formats {
@@ -84,6 +85,8 @@ struct ReportView {
   std::string generated_at;
   std::string repo_path;
   std::string repo_url;  ///< The URL given to `pacte audit URL` (credentials removed), else empty.
+  Forge forge;           ///< `repository.forge`: empty kind when unknown.
+  std::vector<std::string> builtin_rules;  ///< Ids the catalogue marks `builtin` (they have a help page).
   /// What names the audited repository for a reader: the URL when one was given, else the path.
   const std::string& repo_shown() const { return repo_url.empty() ? repo_path : repo_url; }
   std::string commit;  ///< Empty when unknown.
@@ -144,5 +147,14 @@ std::string one_line(std::string_view s);
 
 /// "path:line", "path" when line is 0, or "" without a path.
 std::string evidence_location(const Evidence& e);
+
+/// The help page of a rule compiled into pacte (docs/rules/<id>.md in pacte's repository);
+/// empty for a rule from a user's rule pack.
+std::string rule_help_url(std::string_view rule_id);
+std::string rule_help_url(const ReportView& view, std::string_view rule_id);
+
+/// The web address of a piece of evidence (its file and line at the audited commit) when the
+/// report knows the forge and the commit; empty otherwise (a worktree audit has no commit).
+std::string evidence_url(const ReportView& view, const Evidence& e);
 
 }  // namespace pacte::formats
