@@ -100,6 +100,8 @@ int usage_error(std::ostream& err, const std::string& message);
 struct ValidateCommand {
   std::string charter;
   std::string lang = "en";
+  std::vector<std::string> rules;  // --rules: extra rule modules, for the waivers' rule ids
+  bool strict = false;             // --strict: warnings (an unknown waiver rule...) are errors
 };
 int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& err);
 

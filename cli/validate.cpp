@@ -9,6 +9,7 @@
 
 #include "checks/base/vocabulary.hpp"
 #include "checks/engine/charter.hpp"
+#include "checks/engine/rules.hpp"
 #include "cli/commands.hpp"
 
 namespace pacte::cli {
@@ -18,7 +19,9 @@ void add_validate_command(CLI::App& app, std::vector<Subcommand>& subs, std::ost
   auto* validate = app.add_subcommand("validate", "Check a charter against the schema; errors at file:line:col");
   validate->add_option("charter", cmd->charter, "Charter file (default: pacte.yml, .pacte.yml or .github/pacte.yml here)");
   validate->add_option("--lang", cmd->lang, "Language of messages: en or fr");
-  validate->footer("Examples:\n  pacte validate\n  pacte validate path/to/pacte.yml");
+  validate->add_option("--rules", cmd->rules, "Extra rule module file or folder (repeatable): their rule ids may be waived");
+  validate->add_flag("--strict", cmd->strict, "Warnings are errors (exit 2): an unknown key, a waiver of a rule that does not exist");
+  validate->footer("Examples:\n  pacte validate\n  pacte validate path/to/pacte.yml\n  pacte validate --strict --rules local-rules.yml");
   subs.push_back({validate, [cmd, &out, &err] { return run_validate(*cmd, out, err); }});
 }
 
@@ -43,6 +46,18 @@ int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& er
   std::string colon = lang == Lang::fr ? "\u00A0: " : ": ";
   try {
     Charter c = load_charter(text, path, audit_now(), lang);
+    {
+      // A waiver of a rule id that no rule in force has waives nothing (a typo, most often).
+      const RuleSet rules = load_rules(cmd.rules, false);
+      std::vector<std::string> rule_ids;
+      for (const auto& rule : rules.rules) rule_ids.push_back(rule.id);
+      warn_unknown_waivers(c, rule_ids, lang);
+    }
+    if (cmd.strict && !c.warnings.empty()) {
+      for (const auto& w : c.warnings) err << w << "\n";
+      err << "pacte: " << counted(c.warnings.size(), L::charter_one_error, L::charter_many_errors, lang) << " (--strict)\n";
+      return 2;
+    }
     for (const auto& w : c.warnings) err << label(L::warning, lang) << colon << w << "\n";
     out << say(L::valid_charter, path) << "\n";
     return 0;

@@ -3,6 +3,7 @@
 #include <string>
 
 struct git_object;
+struct git_oid;
 struct git_repository;
 
 namespace pacte {
@@ -20,5 +21,24 @@ int revparse_single(git_object** out, git_repository* repo, const char* spec);
 /// there is none or several. Read from a config snapshot with a plain iterator (libgit2 1.5's
 /// remote lookup leaks its regex match data on every config entry).
 std::string remote_url_of(git_repository* repo);
+
+/// "too many open files (the limit is N open files per process; raise it with ulimit -n)":
+/// what to say when opening a file fails with EMFILE or ENFILE.
+std::string too_many_open_files_message();
+
+/// Why the object store of `repo` cannot give objects, when libgit2 says only "object not
+/// found" (libgit2 1.5.1 does not tell a damaged pack, a pack it could not open or map, and a
+/// missing object apart). Looks for, in this order: no file descriptor left; a pack or pack
+/// index that cannot be opened (permissions), is truncated, or does not match its index (a
+/// truncated pack); a pack that cannot be mapped into memory. When none of these is found and
+/// `wanted` (the object libgit2 failed to read) is listed in a pack index, says that the
+/// object is there but could not be read. Returns "" when nothing is wrong that pacte can see
+/// (the object is then simply missing). Each message names the file and ends with what to do
+/// next (git fsck). Reads only the pack indexes and the first and last bytes of each pack.
+std::string object_store_damage(git_repository* repo, const git_oid* wanted = nullptr);
+
+/// object_store_damage for the object that revision `spec` (a reference name, HEAD or an id)
+/// names, when the reference resolves but the object cannot be read; "" otherwise.
+std::string revision_object_store_damage(git_repository* repo, const char* spec);
 
 }  // namespace pacte

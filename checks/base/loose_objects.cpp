@@ -1,8 +1,12 @@
 #include "checks/base/loose_objects.hpp"
 
+#include "checks/base/git.hpp"
+
 #include <git2.h>
 #include <zlib.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -64,6 +68,16 @@ LooseObjectCheck check_loose_objects(git_repository* repo) {
       std::string name = f.path().filename().string();
       if (name.size() != 38) continue;
       std::ifstream in(f.path(), std::ios::binary);
+      if (!in) {
+        // An object that cannot be opened is not a truncated one: say why it cannot be read.
+        const int why = errno;
+        if (result.fatal.empty())
+          result.fatal = why == EMFILE || why == ENFILE
+                             ? "the repository's object store cannot be read: " + too_many_open_files_message()
+                             : "the repository's object store cannot be read: " + f.path().string() + ": " + std::strerror(why) +
+                                   "; check its permissions, then run git fsck in the repository";
+        continue;
+      }
       std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       ++result.checked;
       std::string header;

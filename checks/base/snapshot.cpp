@@ -1,5 +1,7 @@
 #include "checks/base/snapshot.hpp"
 
+#include "checks/base/git.hpp"
+
 #include <git2.h>
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <new>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -40,7 +43,17 @@ std::optional<std::string> Snapshot::read(const FileEntry& entry) const {
     return std::nullopt;
   }
   std::string out, error;
-  if (!load(entry, out, error)) {
+  bool loaded = false;
+  try {
+    loaded = load(entry, out, error);
+  } catch (const std::bad_alloc&) {
+    // Not enough memory to hold this file: it was not read, and the audit goes on without it
+    // (the rules that needed it are then in error, never judged on what was not read).
+    out = std::string();
+    error = "out of memory while reading it (" + std::to_string(entry.size >> 20) +
+            " MiB); lower --max-file-size, or give the audit more memory";
+  }
+  if (!loaded) {
     mark_unreadable(entry.path, error);
     return std::nullopt;
   }
@@ -161,8 +174,18 @@ bool DiskSnapshot::load(const FileEntry& entry, std::string& out, std::string& e
   std::string full = root_ + "/" + entry.path;
   // Refuse to read through a symlink that appeared since listing.
   struct stat st {};
-  if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-    error = "not a regular file";
+  if (::lstat(full.c_str(), &st) != 0) {
+    const int why = errno;
+    if (why == ENOENT || why == ENOTDIR)
+      error = "it disappeared during the audit (listed, then gone when it was read)";
+    else if (why == EMFILE || why == ENFILE)
+      error = too_many_open_files_message();
+    else
+      error = std::string("cannot be examined (") + std::strerror(why) + ")";
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    error = "it was replaced during the audit by something that is not a regular file (a link, a folder or a device)";
     return false;
   }
   // The file may have grown since it was listed: the size cap holds at the read itself.
@@ -173,7 +196,10 @@ bool DiskSnapshot::load(const FileEntry& entry, std::string& out, std::string& e
   }
   std::ifstream in(full, std::ios::binary);
   if (!in) {
-    error = std::strerror(errno);
+    const int why = errno;
+    if (why == EMFILE || why == ENFILE) error = too_many_open_files_message();
+    else if (why == ENOENT) error = "it disappeared during the audit (listed, then gone when it was read)";
+    else error = std::strerror(why);
     return false;
   }
   // One read of the whole file: far faster than streaming through istreambuf_iterator.
@@ -240,7 +266,9 @@ GitSnapshot::GitSnapshot(git_repository* repo, const std::string& tree_id, std::
   git_tree* tree = nullptr;
   if (git_tree_lookup(&tree, repo, &oid) != 0) {
     const git_error* err = git_error_last();
-    throw std::runtime_error(std::string("cannot read tree ") + tree_id + ": " + (err ? err->message : "unknown error"));
+    std::string why = std::string("cannot read tree ") + tree_id + ": " + (err ? err->message : "unknown error");
+    if (std::string damage = object_store_damage(repo, &oid); !damage.empty()) why = damage;
+    throw std::runtime_error(why);
   }
   git_odb* odb = nullptr;
   if (git_repository_odb(&odb, repo) != 0) {
@@ -274,10 +302,19 @@ bool GitSnapshot::load(const FileEntry& entry, std::string& out, std::string& er
   git_blob* blob = nullptr;
   if (git_blob_lookup(&blob, repo_, &oid) != 0) {
     const git_error* err = git_error_last();
-    error = std::string("object ") + entry.object_id + " cannot be read: " + (err ? err->message : "missing");
+    if (err && err->klass == GIT_ERROR_NOMEMORY)
+      error = "out of memory while reading it (" + std::to_string(entry.size >> 20) +
+              " MiB); lower --max-file-size, or give the audit more memory";
+    else
+      error = std::string("object ") + entry.object_id + " cannot be read: " + (err ? err->message : "missing");
     return false;
   }
-  out.assign(static_cast<const char*>(git_blob_rawcontent(blob)), static_cast<size_t>(git_blob_rawsize(blob)));
+  try {
+    out.assign(static_cast<const char*>(git_blob_rawcontent(blob)), static_cast<size_t>(git_blob_rawsize(blob)));
+  } catch (...) {
+    git_blob_free(blob);
+    throw;
+  }
   git_blob_free(blob);
   return true;
 }

@@ -281,6 +281,9 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
       commit_hex = hex;
     } else if (!opt.worktree || opt.rev != "HEAD") {
       if (git_repository_head_unborn(handle.repo) == 1 && opt.rev == "HEAD") throw AuditError(unborn_head_message(handle.repo, opt.path));
+      // libgit2 says "not found" for a pack it could not open, map or read: say what is wrong.
+      if (std::string damage = revision_object_store_damage(handle.repo, opt.rev.c_str()); !damage.empty())
+        throw AuditError(opt.path + ": " + damage);
       throw AuditError(opt.path + ": unknown revision '" + opt.rev + "': " + rev_error + "; give a branch, tag or commit of the repository");
     }
     if (opt.worktree) {

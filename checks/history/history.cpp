@@ -568,6 +568,9 @@ std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid&
     if (!reader.read(id, raw, type)) {
       char hex[GIT_OID_HEXSZ + 1];
       git_oid_tostr(hex, sizeof hex, &id);
+      // libgit2 says "not found" for a pack it could not open or map: say what is wrong.
+      if (std::string damage = facts.shallow ? std::string() : object_store_damage(repo, &id); !damage.empty())
+        return fail(std::string("cannot read commit ") + hex + ": " + damage);
       return fail(last_git_error(std::string("cannot read commit ") + hex +
                                  (facts.shallow ? " (shallow clone)" : " (damaged repository?)")));
     }

@@ -87,8 +87,10 @@ struct LicenseFile {
 
 /// Licence files at the root and one folder down: `LICENSE*`, `LICENCE*`, `COPYING*`,
 /// `UNLICENSE*` (any case, not source or data files such as `license.js`), and the REUSE
-/// folder `LICENSES/*.txt`. Root files come first, then by path. Files that cannot be read
-/// or are binary are skipped (the snapshot records unreadable ones).
+/// folder `LICENSES/*.txt`. Root files come first, then by path. UTF-16 files (with a
+/// byte-order mark) are decoded. A Git LFS pointer is listed with `kind` "lfs_pointer" and no
+/// licence (its text is not in the repository). Files that cannot be read or are binary are
+/// skipped (the snapshot records unreadable ones).
 std::vector<LicenseFile> find_license_files(const Snapshot& snap);
 
 /// Facts about one SPDX licence id.

@@ -1,7 +1,9 @@
 // Finding the licence files of a snapshot.
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
+#include "checks/base/source_text.hpp"
 #include "checks/base/text.hpp"
 #include "checks/license/license.hpp"
 
@@ -64,6 +66,21 @@ bool is_header_template(std::string_view path) {
   return name.find("header") != std::string::npos;
 }
 
+// The text of a licence file as UTF-8: a UTF-16 file (with its byte-order mark, as Windows
+// editors write it) is decoded; nullopt for a file that cannot be read or is binary.
+std::optional<std::string> licence_text(const Snapshot& snap, const FileEntry& e) {
+  auto content = snap.read(e);
+  if (!content) return std::nullopt;
+  const TextEncoding bom = bom_encoding(*content);
+  if (bom == TextEncoding::utf16le || bom == TextEncoding::utf16be || bom == TextEncoding::utf8_bom) {
+    std::string decoded;
+    std::string_view text = decode_source(*content, decoded);
+    content = std::string(text);
+  }
+  if (content->find('\0') != std::string::npos) return std::nullopt;
+  return content;
+}
+
 }  // namespace
 
 std::vector<LicenseFile> find_license_files(const Snapshot& snap) {
@@ -80,8 +97,8 @@ std::vector<LicenseFile> find_license_files(const Snapshot& snap) {
   }
   // Recognised by content: a whole licence text, whatever the file's name.
   for (const FileEntry* e : by_content) {
-    auto content = snap.read(*e);
-    if (!content || content->find('\0') != std::string::npos || is_lfs_pointer(*content)) continue;
+    auto content = licence_text(snap, *e);
+    if (!content || is_lfs_pointer(*content)) continue;
     const std::string lower = ascii_lower(content->substr(0, 4096));
     if (lower.find("licen") == std::string::npos && lower.find("permission") == std::string::npos) continue;
     LicenseMatch m = identify_license_text(*content);
@@ -97,8 +114,16 @@ std::vector<LicenseFile> find_license_files(const Snapshot& snap) {
   });
   std::vector<LicenseFile> out;
   for (const FileEntry* e : entries) {
-    auto content = snap.read(*e);
-    if (!content || content->find('\0') != std::string::npos || is_lfs_pointer(*content)) continue;
+    auto content = licence_text(snap, *e);
+    if (!content) continue;
+    if (is_lfs_pointer(*content)) {
+      // The licence text is in Git LFS storage, not in the repository: it cannot be identified.
+      LicenseMatch m;
+      m.kind = "lfs_pointer";
+      m.note = "a Git LFS pointer: the licence text is not in the repository";
+      out.push_back({e->path, std::move(m)});
+      continue;
+    }
     auto found = known.find(e);
     LicenseMatch m = found != known.end() ? std::move(found->second) : identify_license_text(*content);
     if (is_header_template(e->path) && m.kind != "text") {

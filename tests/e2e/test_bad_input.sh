@@ -8,7 +8,8 @@
 #   repos      symlinks out of the repository and symlink loops (committed and on disk), an
 #              empty repository, a bad --rev, a missing path, a file, corrupt loose objects and
 #              packs, a partial clone (missing blobs), a shallow clone, submodules, Git LFS
-#              pointers, files of hundreds of MB, minified one-line files, file names with
+#              pointers (a LICENSE among them), a UTF-16 LICENSE, a README too large to read
+#              (size limit, out of memory), files of hundreds of MB, minified one-line files, file names with
 #              newlines, quotes and non-UTF-8 bytes (JSON, SARIF, JUnit and HTML stay valid)
 #   rule packs catastrophic patterns (RE2 is linear), patterns that do not compile, globs that
 #              try to leave the repository; --signatures with a bad regex
@@ -274,6 +275,79 @@ if audited "LFS pointer: the audit runs" audit "$T/lfs"; then
   json_check "LFS pointer reported in facts.special_files" \
     'any(f["path"] == "logo.png" and f["kind"] == "lfs_pointer" for f in d["facts"]["special_files"])'
 fi
+
+# A LICENSE committed through Git LFS is a pointer: the licence rules say so (error, with the
+# file as evidence), never "no licence file".
+repo_with_charter "$T/lfslicence" <<<"$GOOD_CHARTER"
+printf 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 1077\n' >"$T/lfslicence/LICENSE"
+commit_all "$T/lfslicence"
+if audited "a LICENSE that is a Git LFS pointer: the audit runs" audit "$T/lfslicence" --fail-on never; then
+  json_check "a LICENSE that is a Git LFS pointer: OPEN-LICENSE-FILE is an error naming the pointer, not 'no licence file'" \
+    '[(r["status"], "is a Git LFS pointer: the licence text is not in the repository" in r["message"], r["evidence"][0]["path"]) for r in d["results"] if r["rule"] == "OPEN-LICENSE-FILE"] == [("error", True, "LICENSE")]'
+  json_check "a LICENSE that is a Git LFS pointer: OPEN-LICENSE-MATCH is an error too" \
+    '[r["status"] for r in d["results"] if r["rule"] == "OPEN-LICENSE-MATCH"] == ["error"]'
+fi
+# A UTF-16 LICENSE (with its byte-order mark, as Windows editors save it) is decoded and identified.
+repo_with_charter "$T/utf16licence" <<<"$GOOD_CHARTER"
+python3 - "$T/utf16licence/LICENSE" <<'EOF'
+import sys
+mit = """MIT License
+
+Copyright (c) 2026 Service
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+"""
+open(sys.argv[1], "wb").write(mit.replace("\n", "\r\n").encode("utf-16"))
+EOF
+commit_all "$T/utf16licence"
+if audited "a UTF-16 LICENSE: the audit runs" audit "$T/utf16licence" --fail-on never; then
+  json_check "a UTF-16 LICENSE is identified as MIT" \
+    '[(r["status"]) for r in d["results"] if r["rule"] in ("OPEN-LICENSE-FILE", "OPEN-LICENSE-MATCH")] == ["pass", "pass"] and [f["spdx"] for f in d["facts"]["licenses"] if f["path"] == "LICENSE"] == ["MIT"]'
+fi
+
+# A README too large to read (over --max-file-size, or larger than the memory left): OPEN-README
+# is an error naming it as not read, never a fail judged on a file that was never read.
+repo_with_charter "$T/bigreadme" <<<"$GOOD_CHARTER"
+{ printf '# Service\n\n## Installation\n\nmake install\n'; head -c $((2 << 20)) /dev/zero | tr '\0' 'x'; } >"$T/bigreadme/README.md"
+git -C "$T/bigreadme" -c core.compression=1 add README.md && git -C "$T/bigreadme" commit -q -m big
+if audited "a README over --max-file-size: the audit runs" audit "$T/bigreadme" --max-file-size 1 --fail-on never; then
+  json_check "a README over --max-file-size: OPEN-README is an error saying the README was not read" \
+    '[(r["status"], "README.md could not be read (larger than the size limit" in r["message"]) for r in d["results"] if r["rule"] == "OPEN-README"] == [("error", True)]'
+fi
+if audited "a README within --max-file-size: the audit runs" audit "$T/bigreadme" --max-file-size 3 --fail-on never; then
+  json_check "a README within --max-file-size is read: OPEN-README passes" \
+    '[r["status"] for r in d["results"] if r["rule"] == "OPEN-README"] == ["pass"]'
+fi
+# Out of memory while reading it: a sparse 200 MB README on disk read under a 150 MB address
+# space (a few milliseconds: the file takes no disk space).
+truncate -s 200M "$T/bigreadme/README.md"
+(ulimit -v 150000 2>/dev/null && run audit "$T/bigreadme" --worktree --max-file-size 4096 --format json --fail-on never &&
+  echo "$rc" >"$T/readme-oom-rc") || true
+if [ -s "$T/readme-oom-rc" ] && [ "$(cat "$T/readme-oom-rc")" -le 1 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/out" 2>/dev/null; then
+  json_check "out of memory reading the README: OPEN-README is an error, the README listed as not read" \
+    '[r["status"] for r in d["results"] if r["rule"] == "OPEN-README"] == ["error"] and any(u["path"] == "README.md" and "out of memory" in u["reason"] for u in d["stats"]["unreadable"])'
+elif grep -qiE "AddressSanitizer|LeakSanitizer" "$T/err" 2>/dev/null || [ ! -s "$T/readme-oom-rc" ]; then
+  echo "skip - out of memory reading the README: the memory limit cannot be set here (sanitizers reserve the address space)"
+else
+  ko "out of memory reading the README: exit $(cat "$T/readme-oom-rc"): $(head -c 300 "$T/err")"
+fi
+rm -f "$T/bigreadme/README.md"
 
 # An alias bomb in a repository file pacte parses (pubspec.yaml): 2,000 dependencies whose
 # version is an alias to a 1 MB scalar.

@@ -4,11 +4,15 @@
 #
 #   bash tests/fuzz/run.sh BUILD_DIR SECONDS [TARGET...]
 #
-# Each fuzzer starts from a copy of its seed corpus (tests/fuzz/corpus/<target>/), merged into
-# BUILD_DIR/fuzz-work/<target>/corpus so that what earlier runs found is kept; nothing is
-# written into the source tree. Crash inputs land in BUILD_DIR/fuzz-work/<target>/artifacts/,
-# the log in BUILD_DIR/fuzz-work/<target>/log.
-# Environment: PACTE_FUZZ_JOBS (default 1) fuzzers run at a time.
+# Each fuzzer starts from a copy of its seed corpus (tests/fuzz/corpus/<target>/) and of its
+# kept inputs (tests/fuzz/regressions/<target>/), merged into BUILD_DIR/fuzz-work/<target>/corpus
+# so that what earlier runs found is kept. Crash inputs land in
+# BUILD_DIR/fuzz-work/<target>/artifacts/, the log in BUILD_DIR/fuzz-work/<target>/log; each new
+# crash, leak, timeout or out-of-memory input is also copied into the kept inputs,
+# tests/fuzz/regressions/<target>/<kind>-<sha1> (the path is printed): once fixed, commit it, and
+# CTest replays it (fuzz_regressions_<target>). That copy is the only write into the source tree.
+# Environment: PACTE_FUZZ_JOBS (default 1) fuzzers run at a time; PACTE_FUZZ_KEEP_DIR (default
+# tests/fuzz/regressions) where new crash inputs are kept.
 set -uo pipefail
 if [ $# -lt 2 ]; then
   echo "usage: $0 BUILD_DIR SECONDS [TARGET...]" >&2
@@ -23,6 +27,21 @@ if [ ${#targets[@]} -eq 0 ]; then
   for d in "$here"/corpus/fuzz_*/; do targets+=("$(basename "$d")"); done
 fi
 jobs=${PACTE_FUZZ_JOBS:-1}
+keep=${PACTE_FUZZ_KEEP_DIR:-$here/regressions}
+
+# keep_artifacts TARGET WORK: copies each artifact of WORK/artifacts not yet kept into
+# $keep/TARGET/, named by its kind and content, and prints where each went.
+keep_artifacts() {
+  local t=$1 work=$2 a kind sum dest
+  for a in "$work/artifacts/"*; do
+    [ -f "$a" ] || continue
+    kind=$(basename "$a") && kind=${kind%%-*}
+    sum=$(sha1sum "$a" | cut -c1-40)
+    dest="$keep/$t/$kind-$sum"
+    [ -e "$dest" ] && continue
+    mkdir -p "$keep/$t" && cp "$a" "$dest" && echo "  new $kind input kept in $dest (replay: $build/tests/fuzz/$t $dest)"
+  done
+}
 
 run_one() {
   local t=$1 bin="$build/tests/fuzz/$1" work="$build/fuzz-work/$1"
@@ -33,6 +52,7 @@ run_one() {
   fi
   mkdir -p "$work/corpus" "$work/artifacts"
   cp -n "$here/corpus/$t/"* "$work/corpus/" 2>/dev/null
+  cp -n "$here/regressions/$t/"* "$work/corpus/" 2>/dev/null
   local dict=()
   [ -f "$here/corpus/$t.dict" ] && dict=(-dict="$here/corpus/$t.dict")
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -49,6 +69,7 @@ run_one() {
     {
       echo "$t: FAILED (exit $rc) after ${execs:-?} executions; artifacts in $work/artifacts, log in $work/log"
       grep -m1 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|SUMMARY' "$work/log"
+      keep_artifacts "$t" "$work"
     } >"$work.status"
   fi
   echo "$rc" >"$work.rc"

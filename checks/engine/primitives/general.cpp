@@ -226,11 +226,14 @@ CheckResult file_exists(AuditContext& ctx, const FileExistsParams& p) {
   auto files = files_matching(ctx.snapshot, p.paths, p.exclude, p.icase);
   std::size_t min_words = p.min_words;
   std::vector<Evidence> ev;
-  std::vector<std::string> too_short;
+  std::vector<std::string> too_short, unread;
   for (const auto* f : files) {
     if (min_words > 0) {
       auto content = ctx.snapshot.read(*f);
-      if (!content) continue;
+      if (!content) {
+        if (f->kind == EntryKind::file) unread.push_back(f->path);
+        continue;
+      }
       if (word_count(*content) < min_words) {
         too_short.push_back(f->path);
         continue;
@@ -248,6 +251,14 @@ CheckResult file_exists(AuditContext& ctx, const FileExistsParams& p) {
                                too_short.front() + " existe mais ne dit presque rien (moins de " + std::to_string(min_words) + " mots)"},
                              sev);
   }
+  if (!unread.empty()) {
+    // The file exists but was never read (too large, out of memory): how much it says is unknown.
+    std::string why;
+    for (const auto& u : ctx.snapshot.unreadable())
+      if (u.path == unread.front()) why = u.reason;
+    return CheckResult::error(Text{unread.front() + " could not be read (" + why + "), so what it says is unknown",
+                                   unread.front() + " n'a pas pu être lu (" + why + ")\u00a0; ce qu'il contient est inconnu"});
+  }
   return CheckResult::fail(Text{"no file matches " + join(p.paths), "aucun fichier ne correspond à " + join(p.paths)});
 }
 
@@ -261,14 +272,19 @@ CheckResult file_absent(AuditContext& ctx, const FileAbsentParams& p) {
                            ev);
 }
 
-// Finds matches of the rule's pattern in the files it names.
-std::vector<Evidence> find_matches(AuditContext& ctx, const ContentParams& p, std::size_t limit) {
+// Finds matches of the rule's pattern in the files it names. The regular files that could not
+// be read (over the size limit, out of memory, a missing object) go to `unread` when given.
+std::vector<Evidence> find_matches(AuditContext& ctx, const ContentParams& p, std::size_t limit,
+                                   std::vector<const FileEntry*>* unread = nullptr) {
   auto re = compile_pattern(p.pattern, p.icase);
   auto files = files_matching(ctx.snapshot, p.paths, p.exclude, true);
   std::vector<Evidence> ev;
   for (const auto* f : files) {
     auto content = ctx.snapshot.read(*f);
-    if (!content) continue;
+    if (!content) {
+      if (unread && f->kind == EntryKind::file) unread->push_back(f);
+      continue;
+    }
     re2::StringPiece input(*content), m;
     std::size_t pos = 0;
     while (pos <= content->size() && re->Match(input, pos, content->size(), RE2::UNANCHORED, &m, 1)) {
@@ -286,8 +302,21 @@ std::vector<Evidence> find_matches(AuditContext& ctx, const ContentParams& p, st
 }
 
 CheckResult content_matches(AuditContext& ctx, const ContentParams& p) {
-  auto ev = find_matches(ctx, p, 5);
+  std::vector<const FileEntry*> unread;
+  auto ev = find_matches(ctx, p, 5, &unread);
   if (!ev.empty()) return CheckResult::pass(Text{"found in " + ev.front().path, "trouvé dans " + ev.front().path}, ev);
+  if (!unread.empty()) {
+    // A file the rule names was never read (too large, out of memory, missing object): what it
+    // says is unknown, so the rule is not judged on it.
+    std::string why;
+    for (const auto& u : ctx.snapshot.unreadable())
+      if (u.path == unread.front()->path) why = u.reason;
+    CheckResult r = CheckResult::error(
+        Text{unread.front()->path + " could not be read (" + why + "), so what it says is unknown",
+             unread.front()->path + " n'a pas pu être lu (" + why + ")\u00a0; ce qu'il contient est inconnu"});
+    for (const auto* f : unread) r.evidence.push_back({f->path, 0, "", "not read: " + why, "non lu\u00a0: " + why});
+    return r;
+  }
   return CheckResult::fail(Text{"no file matching " + join(p.paths) + " says it",
                              "aucun fichier correspondant à " + join(p.paths) + " ne contient l'expression recherchée"});
 }

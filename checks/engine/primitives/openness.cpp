@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 
 #include "checks/engine/facts.hpp"
 #include "checks/base/vocabulary.hpp"
@@ -28,12 +29,28 @@ Evidence file_evidence(const LicenseFile& f) {
   return e;
 }
 
+// When a licence file is a Git LFS pointer (its text is in LFS storage, not in the
+// repository): an error naming it, since what it holds cannot be known.
+std::optional<CheckResult> lfs_pointer_licence(const std::vector<LicenseFile>& files) {
+  for (const auto& f : files)
+    if (f.match.kind == "lfs_pointer")
+      return CheckResult{Status::error,
+                         Text{f.path + " is a Git LFS pointer: the licence text is not in the repository, so it cannot be identified; "
+                                       "commit the licence text itself (not through Git LFS)",
+                              f.path + " est un pointeur Git LFS\u00a0: le texte de la licence n'est pas dans le dépôt et ne peut pas "
+                                       "être identifié\u00a0; versionnez le texte de la licence lui-même (hors Git LFS)"},
+                         {{f.path, 0, "", "Git LFS pointer", "pointeur Git LFS"}}};
+  return std::nullopt;
+}
+
 CheckResult license_file(AuditContext& ctx) {
   const auto& files = license_files(ctx);
   if (files.empty())
     return CheckResult::fail(Text{"no licence file (LICENSE, LICENCE, COPYING, LICENSES/*.txt)", "aucun fichier de licence (LICENSE, LICENCE, COPYING, LICENSES/*.txt)"});
   std::vector<Evidence> identified, unknown;
   for (const auto& f : files) (f.match.spdx ? identified : unknown).push_back(file_evidence(f));
+  if (identified.empty())
+    if (auto r = lfs_pointer_licence(files)) return *r;
   if (!identified.empty()) {
     const auto& first = *std::find_if(files.begin(), files.end(), [](const LicenseFile& f) { return f.match.spdx.has_value(); });
     return CheckResult::pass(Text{first.path + " is " + *first.match.spdx, first.path + " contient la licence " + *first.match.spdx}, identified);
@@ -64,6 +81,8 @@ CheckResult license_matches_charter(AuditContext& ctx) {
   if (judged.empty())
     for (const auto& f : files)
       if (f.match.spdx) judged.push_back(&f);
+  if (judged.empty())
+    if (auto r = lfs_pointer_licence(files)) return *r;
   if (judged.empty())
     return CheckResult::fail(Text{"declared " + declared + ", but no licence file in the repository could be identified to confirm it",
                                "licence déclarée\u00a0: " + declared + ", mais aucun fichier de licence identifiable ne le confirme"},

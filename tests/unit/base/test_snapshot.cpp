@@ -1,0 +1,77 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <new>
+#include <unistd.h>
+
+#include "checks/base/snapshot.hpp"
+
+using namespace pacte;
+
+namespace {
+
+// A temporary folder, removed with what it holds when the test ends.
+struct TempFolder {
+  std::filesystem::path path;
+  TempFolder() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "pacte-snapshot-XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
+  }
+  ~TempFolder() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  void write(const std::string& name, const std::string& content) const {
+    std::ofstream(path / name, std::ios::binary) << content;
+  }
+};
+
+// A snapshot whose reads run out of memory, as a file too large for what is left would.
+class OutOfMemorySnapshot : public MemorySnapshot {
+ protected:
+  bool load(const FileEntry&, std::string&, std::string&) const override { throw std::bad_alloc(); }
+};
+
+}  // namespace
+
+TEST_CASE("a file that disappears between listing and reading is named as such, and the rest is read") {
+  TempFolder dir;
+  dir.write("README.md", "# Service\n");
+  dir.write("LICENSE", "MIT License\n");
+  DiskSnapshot snap(dir.path.string());
+  REQUIRE(snap.find("README.md") != nullptr);
+  std::filesystem::remove(dir.path / "README.md");
+
+  CHECK_FALSE(snap.read("README.md").has_value());
+  REQUIRE(snap.unreadable().size() == 1);
+  CHECK(snap.unreadable()[0].path == "README.md");
+  CHECK(snap.unreadable()[0].reason.find("disappeared during the audit") != std::string::npos);
+  CHECK_FALSE(snap.unreadable()[0].over_size_limit);
+  // The audit goes on: the other files are still read.
+  CHECK(snap.read("LICENSE") == std::optional<std::string>("MIT License\n"));
+}
+
+TEST_CASE("a file replaced by a folder after listing is not read as a file") {
+  TempFolder dir;
+  dir.write("notes.txt", "x\n");
+  DiskSnapshot snap(dir.path.string());
+  std::filesystem::remove(dir.path / "notes.txt");
+  std::filesystem::create_directory(dir.path / "notes.txt");
+  CHECK_FALSE(snap.read("notes.txt").has_value());
+  REQUIRE(snap.unreadable().size() == 1);
+  CHECK(snap.unreadable()[0].reason.find("replaced during the audit") != std::string::npos);
+}
+
+TEST_CASE("running out of memory while reading a file marks it unread instead of failing the audit") {
+  OutOfMemorySnapshot snap;
+  snap.add("README.md", std::string(3u << 20, 'a'));
+  std::optional<std::string> content;
+  CHECK_NOTHROW(content = snap.read("README.md"));
+  CHECK_FALSE(content.has_value());
+  REQUIRE(snap.unreadable().size() == 1);
+  CHECK(snap.unreadable()[0].path == "README.md");
+  CHECK(snap.unreadable()[0].reason.find("out of memory while reading it (3 MiB)") != std::string::npos);
+  CHECK_FALSE(snap.unreadable()[0].over_size_limit);
+}
