@@ -813,7 +813,8 @@ bool names_licence(std::span<const Token> toks, std::size_t b, std::size_t e, co
   static const std::unordered_set<std::string_view> generic = {
       "the", "license", "licenses", "licensed", "version", "text", "of", "full", "terms", "and",
       "conditions", "copyright", "notice", "agreement", "spdx", "identifier", "for", "software",
-      "open", "source", "or", "new", "revised", "simplified", "clause", "only", "later", "ver"};
+      "open", "source", "or", "new", "revised", "simplified", "clause", "only", "later", "ver",
+      "permission"};
   std::unordered_set<std::string> allowed;
   std::string id_words = ref.id;
   for (auto& c : id_words) {
@@ -841,7 +842,8 @@ bool mentions_licence(std::span<const Token> toks, std::size_t b, std::size_t e)
 /// dependencies").
 bool introduces_third_party(std::span<const Token> toks, std::size_t b, std::size_t e) {
   static const std::unordered_set<std::string_view> words = {
-      "vendor", "vendored", "bundled", "dependencies", "dependency", "components", "bundles", "thirdparty"};
+      "vendor", "vendored", "bundled", "dependencies", "dependency", "components", "bundles", "thirdparty",
+      "incorporates", "incorporated"};
   for (std::size_t i = b; i < e; ++i) {
     if (words.count(toks[i].word)) return true;
     if (toks[i].word == "third" && (word_at(toks, i + 1, e, "party") || word_at(toks, i + 1, e, "parties"))) return true;
@@ -1085,17 +1087,33 @@ LicenseMatch identify_file(std::string_view text, const Database& db) {
     if (!paras.empty() && !starts_with_notice && !s.is_modified) {
       auto [tb, te] = paras.back();
       const bool same_paragraph = s.region.begin < toks.size() && toks[s.region.begin].paragraph == toks[tb].paragraph;
+      // A file name introducing the text ("g_fmt.c:", "src/dtoa.c") labels it; it names no licence.
+      const std::size_t label_b = toks[tb].begin, label_e = text.find('\n', label_b);
+      std::string_view label = text.substr(label_b, label_e == std::string_view::npos ? std::string_view::npos : label_e - label_b);
+      while (!label.empty() && (label.back() == '\r' || label.back() == ' ' || label.back() == ':')) label.remove_suffix(1);
+      const bool file_label = label.find(' ') == std::string_view::npos && label.find('.') != std::string_view::npos;
       if (te - tb <= 12 && (same_paragraph || mentions_licence(toks, tb, te)) && !names_licence(toks, tb, te, ref) &&
-          !introduces_third_party(toks, tb, te)) {
+          !introduces_third_party(toks, tb, te) && !file_label) {
         s.renamed = quote(text, toks, tb, te, 12);
       }
       if (te - tb <= 12 && !s.renamed.empty()) paras.pop_back();
+      // A heading further up that names another licence ("ACME PUBLIC LICENSE" above the
+      // copyright lines) renames it too.
+      for (std::size_t p = 0; p + 1 < paras.size() && s.renamed.empty(); ++p) {
+        const auto [pb, pe] = paras[p];
+        if (pe - pb <= 6 && mentions_licence(toks, pb, pe) && !names_licence(toks, pb, pe, ref) &&
+            !introduces_third_party(toks, pb, pe))
+          s.renamed = quote(text, toks, pb, pe, 12);
+      }
     }
     // The exception text that follows a licence is part of it.
     s.exception = find_exception(toks, s.trail_b, s.trail_e);
     for (const auto& [pb, pe] : paras) {
       if (!s.added.empty()) break;
       if (i > 0 && !sections[i - 1].exception.empty()) break;
+      // A short paragraph that only names this licence ("COPYRIGHT AND PERMISSION NOTICE"
+      // above curl's text) is its title, not a term added to it.
+      if (pe - pb <= 12 && names_licence(toks, pb, pe, ref)) continue;
       if (reads_as_term(toks, pb, pe)) {
         // Right after the previous licence: it was added to that one.
         Judged& owner = (i > 0 && pb == paras.front().first && !sections[i - 1].region.al.ref->notice) ? sections[i - 1] : s;

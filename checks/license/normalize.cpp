@@ -197,9 +197,26 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+// True when `rest` starts with a word that begins a licence's first sentence ("You may...",
+// "Permission is...", "Any use...", "This code..."), never a holder's name: a copyright line
+// joined with the licence's first line (a paragraph reflowed into one line) ends there.
+bool starts_grant(std::string_view rest) {
+  static const std::array<std::string_view, 21> words = {
+      "You", "YOU", "Any", "ANY", "This", "THIS", "Permission", "PERMISSION", "Redistribution",
+      "Redistributions", "Everyone", "everyone", "Anyone", "anyone", "Use", "Licensed",
+      "Released", "Subject", "Unless", "Feel", "Provided"};
+  for (auto w : words) {
+    if (rest.size() > w.size() && rest.substr(0, w.size()) == w &&
+        !is_word_byte(static_cast<unsigned char>(rest[w.size()])))
+      return true;
+  }
+  return false;
+}
+
 // If a copyright statement starts at `pos` ("Copyright (c) 2020 ...", "Copyright 2020",
 // "Copyright <year>", "(c) 2020 ..."), returns where it ends: at a sentence end (". " or "> "
-// before an upper-case letter) or at the end of the line; else npos.
+// before an upper-case letter), before a word that starts a licence (starts_grant) or at the
+// end of the line; else npos.
 std::size_t copyright_end(std::string_view line, std::size_t pos) {
   constexpr auto npos = std::string_view::npos;
   if (pos > 0 && is_word_byte(static_cast<unsigned char>(line[pos - 1]))) return npos;
@@ -219,6 +236,7 @@ std::size_t copyright_end(std::string_view line, std::size_t pos) {
     return npos;
   }
   for (std::size_t i = rest; i < line.size(); ++i) {
+    if ((line[i] == ' ' || line[i] == '\t') && starts_grant(line.substr(i + 1))) return i;
     if (line[i] != '.' && line[i] != '>') continue;
     std::size_t j = i + 1;
     if (j < line.size() && (line[j] == ' ' || line[j] == '\t')) {
@@ -494,16 +512,31 @@ void optional_parts(const std::vector<Token>& tokens, std::uint32_t& head, std::
     i = j;
   }
   if (tokens.size() - i >= 50) head = static_cast<std::uint32_t>(i);
+  auto find = [&](const Phrase& p) {
+    for (std::size_t k = 0; k + p.size() <= tokens.size(); ++k) {
+      if (at_phrase(tokens, k, p)) return k;
+    }
+    return tokens.size();
+  };
+  // The Creative Commons 4.0 licences: the foreword ("Creative Commons Corporation is not a law
+  // firm...", "Using Creative Commons Public Licenses", the considerations for licensors and
+  // the public, with or without their wiki addresses) is optional, like a title; the licence
+  // starts at "By exercising the Licensed Rights".
+  static const Phrase cc_foreword = {"creative", "commons", "corporation"};
+  static const Phrase cc_start = {"by", "exercising", "the", "licensed", "rights"};
+  const std::size_t foreword = find(cc_foreword), start = find(cc_start);
+  if (foreword < start && start < tokens.size() && start + 50 <= tokens.size()) head = static_cast<std::uint32_t>(start);
   const std::size_t grams = tokens.size() >= kGram ? tokens.size() - kGram + 1 : 0;
   std::size_t t = grams;
+  // What follows the terms is an optional appendix ("How to apply...", Creative Commons'
+  // closing notice about its trademark), and so is the "END OF TERMS AND CONDITIONS" line
+  // itself (a copy that stops at the last section is the whole licence).
   static const Phrase marker = {"end", "of", "terms", "and", "conditions"};
-  for (std::size_t k = 0; k + marker.size() <= tokens.size(); ++k) {
-    if (at_phrase(tokens, k, marker)) {
-      t = k + marker.size() - kGram + 1;
-      break;
-    }
-  }
-  tail = static_cast<std::uint32_t>(std::max<std::size_t>(head, t));
+  static const Phrase cc_closing = {"creative", "commons", "is", "not", "party", "to", "its", "public", "licenses"};
+  std::size_t k = find(marker);
+  if (k == tokens.size()) k = find(cc_closing);
+  if (k < tokens.size() && k + 1 >= kGram) t = k + 1 - kGram;  // grams wholly before the line
+  tail = static_cast<std::uint32_t>(std::max<std::size_t>(head, std::min(t, grams)));
 }
 
 }  // namespace pacte::license_text
