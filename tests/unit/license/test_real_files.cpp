@@ -2,7 +2,7 @@
 // (Creative Commons' legal code with its wiki addresses, the Apache licence cut after its last
 // section, curl's title with a two-line copyright, third-party notices labelled by file name, a
 // copyright line reflowed into the grant). Each text is built at test time from the installed
-// npm texts, with the variation written here; no third-party file is copied. Each shape is
+// npm texts, with the variation written here; no third-party file is copied. Most shapes are
 // also modified in substance once, and must then not be reported as the original.
 #include <doctest/doctest.h>
 
