@@ -46,6 +46,31 @@ struct Reference {
   std::size_t distinct = 0;
 };
 
+/// The distinct values of `grams`, in no particular order (an open-addressing set: sorting the
+/// trigrams of a long licence cost a fifth of its identification).
+std::vector<std::uint32_t> distinct(std::span<const std::uint32_t> grams) {
+  std::size_t size = 64;
+  while (size < grams.size() * 2) size <<= 1;
+  std::vector<std::uint32_t> table(size, 0);
+  bool zero_seen = false;
+  std::vector<std::uint32_t> out;
+  out.reserve(grams.size());
+  for (auto h : grams) {
+    if (h == 0) {  // 0 marks an empty slot; a hash of 0 is counted apart
+      if (!zero_seen) out.push_back(0);
+      zero_seen = true;
+      continue;
+    }
+    std::size_t at = ((h * 0x9E3779B1u) ^ (h >> 15)) & (size - 1);
+    while (table[at] != 0 && table[at] != h) at = (at + 1) & (size - 1);
+    if (table[at] == 0) {
+      table[at] = h;
+      out.push_back(h);
+    }
+  }
+  return out;
+}
+
 /// All reference texts and an index from trigram hash to the references holding it: an
 /// open-addressing table of distinct hashes (three words a slot: hash, first posting, count),
 /// each with its slice of `postings`. The compiled-in index is built by pacte_licensegen at
@@ -116,6 +141,19 @@ struct Database {
       const std::uint32_t first = slots_[at * 3 + 1], n = slots_[at * 3 + 2];
       for (std::uint32_t k = 0; k < n; ++k) ++counts[postings_[first + k]];
       return;
+    }
+  }
+
+  /// count() for every hash of `hashes` (distinct), in batches whose slots are fetched from
+  /// memory ahead of use: the index is too large for the caches, and a long licence looks up
+  /// thousands of trigrams.
+  void count_all(std::span<const std::uint32_t> hashes, std::vector<std::uint32_t>& counts) const {
+    if (!slots_) return;
+    constexpr std::size_t kBatch = 16;
+    for (std::size_t b = 0; b < hashes.size(); b += kBatch) {
+      const std::size_t e = std::min(hashes.size(), b + kBatch);
+      for (std::size_t i = b; i < e; ++i) __builtin_prefetch(slots_ + (mix(hashes[i]) & mask_) * 3);
+      for (std::size_t i = b; i < e; ++i) count(hashes[i], counts);
     }
   }
 
@@ -213,10 +251,12 @@ std::optional<std::vector<std::pair<int, int>>> diff(const std::uint32_t* a, int
                                                      const std::uint32_t* b, int m, int max_d) {
   const int offset = max_d + 1;
   std::vector<int> v(static_cast<std::size_t>(2 * offset + 1), 0);
-  std::vector<std::vector<int>> trace;
+  // trace holds, for each step d, V before the step for k in [-d, d], one step after another
+  // (step d starts at d * d): one buffer, not one allocation per step.
+  std::vector<int> trace;
   int found_d = -1;
   for (int d = 0; d <= max_d; ++d) {
-    trace.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
+    trace.insert(trace.end(), v.begin() + (offset - d), v.begin() + (offset + d + 1));
     for (int k = -d; k <= d; k += 2) {
       int x;
       if (k == -d || (k != d && v[static_cast<std::size_t>(offset + k - 1)] <
@@ -243,8 +283,8 @@ std::optional<std::vector<std::pair<int, int>>> diff(const std::uint32_t* a, int
   std::vector<std::pair<int, int>> matches;
   int x = n, y = m;
   for (int d = found_d; d > 0; --d) {
-    const auto& prev = trace[static_cast<std::size_t>(d)];  // V after step d-1, k in [-d, d]
-    auto V = [&](int k) { return prev[static_cast<std::size_t>(k + d)]; };
+    const int* prev = trace.data() + static_cast<std::size_t>(d) * static_cast<std::size_t>(d);  // V after step d-1, k in [-d, d]
+    auto V = [&](int k) { return prev[k + d]; };
     int k = x - y;
     int prev_k = (k == -d || (k != d && V(k - 1) < V(k + 1))) ? k + 1 : k - 1;
     int prev_x = V(prev_k);
@@ -517,11 +557,9 @@ LicenseMatch identify_tokens(std::string_view text, std::span<const Token> toks,
     out.note = "no licence text";
     return out;
   }
-  std::vector<std::uint32_t> uniq = q;
-  std::sort(uniq.begin(), uniq.end());
-  uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
+  const std::vector<std::uint32_t> uniq = distinct(q);
   std::vector<std::uint32_t> counts(db.refs.size(), 0);
-  for (auto h : uniq) db.count(h, counts);
+  db.count_all(uniq, counts);
   std::vector<std::pair<double, std::uint32_t>> ranked;
   for (std::uint32_t r = 0; r < db.refs.size(); ++r) {
     if (!counts[r] || db.refs[r].notice) continue;
@@ -678,11 +716,9 @@ std::vector<Alignment> candidates(std::string_view text, std::span<const Token> 
   if (toks.size() < kGram) return done;
   const std::vector<std::uint32_t> q(grams.begin(), grams.begin() + static_cast<std::ptrdiff_t>(toks.size() - kGram + 1));
   if (q.empty()) return done;
-  std::vector<std::uint32_t> uniq = q;
-  std::sort(uniq.begin(), uniq.end());
-  uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
+  const std::vector<std::uint32_t> uniq = distinct(q);
   std::vector<std::uint32_t> counts(db.refs.size(), 0);
-  for (auto h : uniq) db.count(h, counts);
+  db.count_all(uniq, counts);
   std::vector<std::pair<double, std::uint32_t>> ranked;
   for (std::uint32_t r = 0; r < db.refs.size(); ++r) {
     if (counts[r]) ranked.emplace_back(static_cast<double>(counts[r]) / static_cast<double>(db.refs[r].distinct), r);
@@ -777,7 +813,8 @@ bool names_licence(std::span<const Token> toks, std::size_t b, std::size_t e, co
   static const std::unordered_set<std::string_view> generic = {
       "the", "license", "licenses", "licensed", "version", "text", "of", "full", "terms", "and",
       "conditions", "copyright", "notice", "agreement", "spdx", "identifier", "for", "software",
-      "open", "source", "or", "new", "revised", "simplified", "clause", "only", "later", "ver"};
+      "open", "source", "or", "new", "revised", "simplified", "clause", "only", "later", "ver",
+      "permission"};
   std::unordered_set<std::string> allowed;
   std::string id_words = ref.id;
   for (auto& c : id_words) {
@@ -805,7 +842,8 @@ bool mentions_licence(std::span<const Token> toks, std::size_t b, std::size_t e)
 /// dependencies").
 bool introduces_third_party(std::span<const Token> toks, std::size_t b, std::size_t e) {
   static const std::unordered_set<std::string_view> words = {
-      "vendor", "vendored", "bundled", "dependencies", "dependency", "components", "bundles", "thirdparty"};
+      "vendor", "vendored", "bundled", "dependencies", "dependency", "components", "bundles", "thirdparty",
+      "incorporates", "incorporated"};
   for (std::size_t i = b; i < e; ++i) {
     if (words.count(toks[i].word)) return true;
     if (toks[i].word == "third" && (word_at(toks, i + 1, e, "party") || word_at(toks, i + 1, e, "parties"))) return true;
@@ -1049,17 +1087,33 @@ LicenseMatch identify_file(std::string_view text, const Database& db) {
     if (!paras.empty() && !starts_with_notice && !s.is_modified) {
       auto [tb, te] = paras.back();
       const bool same_paragraph = s.region.begin < toks.size() && toks[s.region.begin].paragraph == toks[tb].paragraph;
+      // A file name introducing the text ("g_fmt.c:", "src/dtoa.c") labels it; it names no licence.
+      const std::size_t label_b = toks[tb].begin, label_e = text.find('\n', label_b);
+      std::string_view label = text.substr(label_b, label_e == std::string_view::npos ? std::string_view::npos : label_e - label_b);
+      while (!label.empty() && (label.back() == '\r' || label.back() == ' ' || label.back() == ':')) label.remove_suffix(1);
+      const bool file_label = label.find(' ') == std::string_view::npos && label.find('.') != std::string_view::npos;
       if (te - tb <= 12 && (same_paragraph || mentions_licence(toks, tb, te)) && !names_licence(toks, tb, te, ref) &&
-          !introduces_third_party(toks, tb, te)) {
+          !introduces_third_party(toks, tb, te) && !file_label) {
         s.renamed = quote(text, toks, tb, te, 12);
       }
       if (te - tb <= 12 && !s.renamed.empty()) paras.pop_back();
+      // A heading further up that names another licence ("ACME PUBLIC LICENSE" above the
+      // copyright lines) renames it too.
+      for (std::size_t p = 0; p + 1 < paras.size() && s.renamed.empty(); ++p) {
+        const auto [pb, pe] = paras[p];
+        if (pe - pb <= 6 && mentions_licence(toks, pb, pe) && !names_licence(toks, pb, pe, ref) &&
+            !introduces_third_party(toks, pb, pe))
+          s.renamed = quote(text, toks, pb, pe, 12);
+      }
     }
     // The exception text that follows a licence is part of it.
     s.exception = find_exception(toks, s.trail_b, s.trail_e);
     for (const auto& [pb, pe] : paras) {
       if (!s.added.empty()) break;
       if (i > 0 && !sections[i - 1].exception.empty()) break;
+      // A short paragraph that only names this licence ("COPYRIGHT AND PERMISSION NOTICE"
+      // above curl's text) is its title, not a term added to it.
+      if (pe - pb <= 12 && names_licence(toks, pb, pe, ref)) continue;
       if (reads_as_term(toks, pb, pe)) {
         // Right after the previous licence: it was added to that one.
         Judged& owner = (i > 0 && pb == paras.front().first && !sections[i - 1].region.al.ref->notice) ? sections[i - 1] : s;

@@ -44,8 +44,9 @@ bool is_sensitive(std::string_view word);
 
 /// The optional title and appendix of a reference text, as n-gram bounds [head, tail) of the
 /// required body: the short paragraphs before the first one of 20 words or more form the
-/// header (title, version; at most 40 words); what follows "end of terms and conditions" is an
-/// appendix.
+/// header (title, version; at most 40 words), and so is the foreword of the Creative Commons
+/// 4.0 licences; "end of terms and conditions" and what follows it (or Creative Commons'
+/// closing notice) is an appendix.
 void optional_parts(const std::vector<Token>& tokens, std::uint32_t& head, std::uint32_t& tail);
 
 }  // namespace pacte::license_text

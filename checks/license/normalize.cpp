@@ -75,6 +75,17 @@ const std::vector<Slot>& variable_slots() {
 }
 constexpr std::size_t kMaxVar = 12;
 
+/// True when `word` may be a key of equivalents(): its first letter and length are those of
+/// one (most words are passed over without hashing them).
+bool maps_equivalent(const std::string& word) {
+  static const std::array<std::uint32_t, 256> shapes = [] {
+    std::array<std::uint32_t, 256> a{};
+    for (const auto& [w, to] : equivalents()) a[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+    return a;
+  }();
+  return !word.empty() && word.size() < 32 && (shapes[static_cast<unsigned char>(word[0])] & (1u << word.size()));
+}
+
 bool is_word_byte(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
 }
@@ -186,9 +197,26 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+// True when `rest` starts with a word that begins a licence's first sentence ("You may...",
+// "Permission is...", "Any use...", "This code..."), never a holder's name: a copyright line
+// joined with the licence's first line (a paragraph reflowed into one line) ends there.
+bool starts_grant(std::string_view rest) {
+  static const std::array<std::string_view, 21> words = {
+      "You", "YOU", "Any", "ANY", "This", "THIS", "Permission", "PERMISSION", "Redistribution",
+      "Redistributions", "Everyone", "everyone", "Anyone", "anyone", "Use", "Licensed",
+      "Released", "Subject", "Unless", "Feel", "Provided"};
+  for (auto w : words) {
+    if (rest.size() > w.size() && rest.substr(0, w.size()) == w &&
+        !is_word_byte(static_cast<unsigned char>(rest[w.size()])))
+      return true;
+  }
+  return false;
+}
+
 // If a copyright statement starts at `pos` ("Copyright (c) 2020 ...", "Copyright 2020",
 // "Copyright <year>", "(c) 2020 ..."), returns where it ends: at a sentence end (". " or "> "
-// before an upper-case letter) or at the end of the line; else npos.
+// before an upper-case letter), before a word that starts a licence (starts_grant) or at the
+// end of the line; else npos.
 std::size_t copyright_end(std::string_view line, std::size_t pos) {
   constexpr auto npos = std::string_view::npos;
   if (pos > 0 && is_word_byte(static_cast<unsigned char>(line[pos - 1]))) return npos;
@@ -208,6 +236,7 @@ std::size_t copyright_end(std::string_view line, std::size_t pos) {
     return npos;
   }
   for (std::size_t i = rest; i < line.size(); ++i) {
+    if ((line[i] == ' ' || line[i] == '\t') && starts_grant(line.substr(i + 1))) return i;
     if (line[i] != '.' && line[i] != '>') continue;
     std::size_t j = i + 1;
     if (j < line.size() && (line[j] == ' ' || line[j] == '\t')) {
@@ -248,12 +277,37 @@ bool at_phrase(const std::vector<Token>& toks, std::size_t i, const Phrase& p) {
   return true;
 }
 
-std::vector<Token> apply_phrases(std::vector<Token> toks) {
-  std::vector<Token> out;
-  out.reserve(toks.size());
-  std::size_t i = 0;
+/// True when `word` may start a removed phrase or a variable slot (their first words: "all",
+/// "51", "59", "675", "as", "neither", "provided", "in", "the"), so that most words are passed
+/// over with one comparison.
+bool may_start_phrase(const std::string& word) {
+  if (word.empty()) return false;
+  switch (word[0]) {
+    case 'a': return word == "all" || word == "as";
+    case '5': return word == "51" || word == "59";
+    case '6': return word == "675";
+    case 'n': return word == "neither";
+    case 'p': return word == "provided";
+    case 'i': return word == "in";
+    case 't': return word == "the";
+    default: return false;
+  }
+}
+
+/// Removes the phrases of removed_phrases() and replaces a variable slot's holder name by one
+/// placeholder word, in place.
+void apply_phrases(std::vector<Token>& toks) {
+  std::size_t i = 0, w = 0;
   const std::size_t n = toks.size();
+  auto keep = [&](std::size_t from) {
+    if (w != from) toks[w] = std::move(toks[from]);
+    ++w;
+  };
   while (i < n) {
+    if (!may_start_phrase(toks[i].word)) {
+      keep(i++);
+      continue;
+    }
     bool hit = false;
     for (const auto& p : removed_phrases()) {
       if (at_phrase(toks, i, p)) {
@@ -280,42 +334,75 @@ std::vector<Token> apply_phrases(std::vector<Token> toks) {
         if (is_sensitive(toks[a].word)) found = 0;
       }
       if (found) {
-        for (std::size_t a = i; a < k; ++a) out.push_back(std::move(toks[a]));
-        Token var = toks[k];
+        for (std::size_t a = i; a < k; ++a) keep(a);
+        Token var = std::move(toks[k]);
         var.word = "var";
         var.end = toks[found - 1].end;
-        out.push_back(std::move(var));
+        toks[w++] = std::move(var);
         i = found;
         hit = true;
         break;
       }
     }
     if (hit) continue;
-    out.push_back(std::move(toks[i]));
-    ++i;
+    keep(i++);
   }
-  return out;
+  toks.resize(w);
+}
+
+/// True when `line` may hold a copyright statement ("copyright", "(c)"), in any case.
+bool may_hold_copyright(std::string_view line) {
+  for (std::size_t i = 0; i + 2 < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '(' && (line[i + 1] == 'c' || line[i + 1] == 'C') && line[i + 2] == ')') return true;
+    if ((c == 'c' || c == 'C') && starts_with_ci(line.substr(i), "copyright")) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
-bool is_sensitive(std::string_view word) { return sensitive_words().count(word) > 0; }
+namespace {
+
+/// For each first letter, the lengths of the sensitive words starting with it (bit n for n
+/// letters): most words are told apart without hashing them.
+const std::array<std::uint32_t, 256>& sensitive_shapes() {
+  static const std::array<std::uint32_t, 256> shapes = [] {
+    std::array<std::uint32_t, 256> a{};
+    for (auto w : sensitive_words()) a[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+    return a;
+  }();
+  return shapes;
+}
+
+}  // namespace
+
+bool is_sensitive(std::string_view word) {
+  if (word.empty() || word.size() > 31 ||
+      !(sensitive_shapes()[static_cast<unsigned char>(word[0])] & (1u << word.size())))
+    return false;
+  return sensitive_words().count(word) > 0;
+}
 
 bool is_numeral(std::string_view word) {
   static const std::unordered_set<std::string_view> roman = {"ii", "iii", "iv", "vi", "vii",
                                                              "viii", "ix", "xi", "xii"};
   if (word.empty()) return false;
   if (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  if (word.size() > 4 || (word[0] != 'i' && word[0] != 'v' && word[0] != 'x')) return false;
   return roman.count(word) > 0;
 }
 
 std::vector<Token> tokenize(std::string_view text) {
   // Unicode punctuation to spaces, keeping for each byte of `buf` its offset in `text`.
+  // Most licence files are plain ASCII: then `buf` is `text` and every offset is its own.
+  const bool ascii = std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   std::string buf;
   std::vector<std::size_t> origin;
+  if (ascii) buf.assign(text);
   buf.reserve(text.size());
-  origin.reserve(text.size() + 1);
-  for (std::size_t i = 0; i < text.size();) {
+  if (!ascii) origin.reserve(text.size() + 1);
+  for (std::size_t i = 0; !ascii && i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       bool replaced = false;
@@ -340,7 +427,8 @@ std::vector<Token> tokenize(std::string_view text) {
     origin.push_back(i);
     ++i;
   }
-  origin.push_back(text.size());
+  if (!ascii) origin.push_back(text.size());
+  auto origin_of = [&](std::size_t at) { return ascii ? at : origin[at]; };
 
   std::vector<Token> raw;
   raw.reserve(text.size() / 5 + 16);
@@ -359,25 +447,32 @@ std::vector<Token> tokenize(std::string_view text) {
     if (is_blank(line)) {
       if (!raw.empty() && raw.back().paragraph == paragraph) ++paragraph;
     } else {
-      const std::string cleaned = without_copyright(line);
-      std::size_t marker = list_marker_length(cleaned);
+      std::string cleaned;
+      if (may_hold_copyright(line)) {
+        cleaned = without_copyright(line);
+        line = cleaned;
+      }
+      std::size_t marker = list_marker_length(line);
       offset += marker;
-      line = std::string_view(cleaned).substr(marker);
+      line = line.substr(marker);
       for_each_word(line, [&](std::size_t b, std::size_t n) {
         if (n == 1 && !is_digit(static_cast<unsigned char>(line[b]))) return;
         Token t;
         t.word = lower_word(line.substr(b, n));
-        auto eq = equivalents().find(t.word);
-        if (eq != equivalents().end()) t.word = std::string(eq->second);
-        t.begin = origin[offset + b];
-        t.end = origin[offset + b + n];
+        if (maps_equivalent(t.word)) {
+          auto eq = equivalents().find(t.word);
+          if (eq != equivalents().end()) t.word = std::string(eq->second);
+        }
+        t.begin = origin_of(offset + b);
+        t.end = origin_of(offset + b + n);
         t.paragraph = paragraph;
         raw.push_back(std::move(t));
       });
     }
     line_start = nl + 1;
   }
-  return apply_phrases(std::move(raw));
+  apply_phrases(raw);
+  return raw;
 }
 
 std::vector<std::uint32_t> fingerprint(std::span<const Token> tokens) {
@@ -397,8 +492,9 @@ std::vector<std::uint32_t> fingerprint(std::span<const Token> tokens) {
       }
     }
     h &= 0x3FFFFFFFu;
-    if (sensitive_words().count(tokens[i + 1].word)) h |= 0x80000000u;
-    if (is_numeral(tokens[i + 1].word)) h |= 0x40000000u;
+    const std::string& middle = tokens[i + 1].word;
+    if (is_sensitive(middle)) h |= 0x80000000u;
+    if (is_numeral(middle)) h |= 0x40000000u;
     out.push_back(h);
   }
   return out;
@@ -416,16 +512,31 @@ void optional_parts(const std::vector<Token>& tokens, std::uint32_t& head, std::
     i = j;
   }
   if (tokens.size() - i >= 50) head = static_cast<std::uint32_t>(i);
+  auto find = [&](const Phrase& p) {
+    for (std::size_t k = 0; k + p.size() <= tokens.size(); ++k) {
+      if (at_phrase(tokens, k, p)) return k;
+    }
+    return tokens.size();
+  };
+  // The Creative Commons 4.0 licences: the foreword ("Creative Commons Corporation is not a law
+  // firm...", "Using Creative Commons Public Licenses", the considerations for licensors and
+  // the public, with or without their wiki addresses) is optional, like a title; the licence
+  // starts at "By exercising the Licensed Rights".
+  static const Phrase cc_foreword = {"creative", "commons", "corporation"};
+  static const Phrase cc_start = {"by", "exercising", "the", "licensed", "rights"};
+  const std::size_t foreword = find(cc_foreword), start = find(cc_start);
+  if (foreword < start && start < tokens.size() && start + 50 <= tokens.size()) head = static_cast<std::uint32_t>(start);
   const std::size_t grams = tokens.size() >= kGram ? tokens.size() - kGram + 1 : 0;
   std::size_t t = grams;
+  // What follows the terms is an optional appendix ("How to apply...", Creative Commons'
+  // closing notice about its trademark), and so is the "END OF TERMS AND CONDITIONS" line
+  // itself (a copy that stops at the last section is the whole licence).
   static const Phrase marker = {"end", "of", "terms", "and", "conditions"};
-  for (std::size_t k = 0; k + marker.size() <= tokens.size(); ++k) {
-    if (at_phrase(tokens, k, marker)) {
-      t = k + marker.size() - kGram + 1;
-      break;
-    }
-  }
-  tail = static_cast<std::uint32_t>(std::max<std::size_t>(head, t));
+  static const Phrase cc_closing = {"creative", "commons", "is", "not", "party", "to", "its", "public", "licenses"};
+  std::size_t k = find(marker);
+  if (k == tokens.size()) k = find(cc_closing);
+  if (k < tokens.size() && k + 1 >= kGram) t = k + 1 - kGram;  // grams wholly before the line
+  tail = static_cast<std::uint32_t>(std::max<std::size_t>(head, std::min(t, grams)));
 }
 
 }  // namespace pacte::license_text

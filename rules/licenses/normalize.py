@@ -173,10 +173,24 @@ def _words(line):
     return out
 
 
+_GRANT_STARTS = (b"You", b"YOU", b"Any", b"ANY", b"This", b"THIS", b"Permission", b"PERMISSION",
+                 b"Redistribution", b"Redistributions", b"Everyone", b"everyone", b"Anyone",
+                 b"anyone", b"Use", b"Licensed", b"Released", b"Subject", b"Unless", b"Feel",
+                 b"Provided")
+
+
+def _starts_grant(rest):
+    """True when `rest` starts with a word that begins a licence's first sentence ("You
+    may...", "Permission is..."), never a holder's name."""
+    return any(rest.startswith(w) and len(rest) > len(w) and not _is_word_byte(rest[len(w)])
+               for w in _GRANT_STARTS)
+
+
 def _copyright_end(line, pos):
     """If a copyright statement starts at `pos` ("Copyright (c) 2020 ...", "Copyright 2020",
     "Copyright <year>", "(c) 2020 ..."), returns where it ends: at a sentence end (". " or "> "
-    before an upper-case letter) or at the end of the line; else returns -1."""
+    before an upper-case letter), before a word that starts a licence (_starts_grant) or at the
+    end of the line; else returns -1."""
     if pos > 0 and _is_word_byte(line[pos - 1]):
         return -1
     if line[pos:pos + 3].lower() == b"(c)":
@@ -198,6 +212,8 @@ def _copyright_end(line, pos):
         return -1
     i = rest
     while i < len(line):
+        if line[i] in b" \t" and _starts_grant(line[i + 1:]):
+            return i
         if line[i] in b".>":
             j = i + 1
             if j < len(line) and line[j] in b" \t":

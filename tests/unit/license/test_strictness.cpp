@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -245,7 +246,9 @@ TEST_CASE("debug: identify the file named by PACTE_LICENSE_PROBE") {
   const char* path = std::getenv("PACTE_LICENSE_PROBE");
   if (!path) return;
   std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::ostringstream read;
+  read << in.rdbuf();
+  const std::string text = read.str();
   LicenseMatch m = identify_license_text(text);
   MESSAGE(m.spdx.value_or("null") << " closest " << m.closest << " " << m.confidence << " kind " << m.kind
                                   << " exception " << m.exception << " grant [" << m.grant << "] note [" << m.note
