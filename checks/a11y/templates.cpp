@@ -191,7 +191,7 @@ class Checker {
   }
 
   void page_checks(const MarkupTree& tree) {
-    if (!tree.html_tag || tree.html_unknown_attrs) return;
+    if (!tree.html_tag || tree.html_unknown_attrs || decorated_by_layout()) return;
     bool lang = false;
     for (const auto& a : tree.html_attrs) {
       if ((a.name == "lang" || a.name == "xml:lang") && (a.dynamic || !is_blank(a.value))) lang = true;
@@ -214,6 +214,14 @@ class Checker {
       report("page-title", tree.title_offset, end == std::string_view::npos ? source_.size() : end + 1,
              {"The page <title> is empty", "L'élément <title> de la page est vide"});
     }
+  }
+
+  /// Whether the page is a Grails view decorated by a SiteMesh layout (`<meta name="layout"
+  /// content="main"/>`): the layout writes the real <html> and <title>, the view's are dropped.
+  bool decorated_by_layout() const {
+    if (!ends_with(ascii_lower(path_), ".gsp")) return false;
+    return source_.find("name=\"layout\"") != std::string_view::npos ||
+           source_.find("name='layout'") != std::string_view::npos;
   }
 
   void walk(const MarkupNode& n, Context ctx, const MarkupNode* parent) {
@@ -429,6 +437,8 @@ TemplateKind template_kind(std::string_view path) {
   if (ext == ".jsx" || ext == ".tsx") return TemplateKind::jsx;
   if (ext == ".vue") return TemplateKind::vue;
   if (ext == ".php" || ext == ".phtml") return TemplateKind::php;
+  // JSP and GSP pages: their <% %>, <%-- --%> and <%@ %> tags are blanked like ERB's.
+  if (ext == ".jsp" || ext == ".jspf" || ext == ".gsp") return TemplateKind::erb;
   if (ext == ".html" || ext == ".htm") {
     auto segments = a11y::path_segments(path);
     if (!segments.empty()) segments.pop_back();

@@ -43,6 +43,8 @@ TEST_CASE("template kinds are decided from the path, and from content for .js") 
   CHECK(template_kind("src/Nav.jsx") == TemplateKind::jsx);
   CHECK(template_kind("src/components/Header.vue") == TemplateKind::vue);
   CHECK(template_kind("public/index.php") == TemplateKind::php);
+  CHECK(template_kind("src/main/webapp/WEB-INF/jsp/demande.jsp") == TemplateKind::erb);
+  CHECK(template_kind("grails-app/views/layouts/main.gsp") == TemplateKind::erb);
   CHECK(template_kind("src/util.ts") == TemplateKind::other);
   CHECK(template_kind("src/App.js") == TemplateKind::other);
   CHECK(template_kind("README.md") == TemplateKind::other);
@@ -407,4 +409,22 @@ TEST_CASE("check_templates walks the snapshot in path order and skips vendored f
   REQUIRE(defects.size() == 2);
   CHECK(defects[0].evidence.path == "src/App.tsx");
   CHECK(defects[1].evidence.path == "templates/base.html");
+}
+
+TEST_CASE("JSP and GSP pages are checked; a GSP view decorated by a layout is not a full document") {
+  // A JSP form: the directive and the comment are blanked, the unlabelled field is reported.
+  std::string_view jsp =
+      "<%@ page contentType=\"text/html;charset=UTF-8\" %>\n"
+      "<%-- <img src=\"old.png\"> --%>\n"
+      "<form><label for=\"nir\">NIR</label><input id=\"nir\" name=\"nir\">\n"
+      "<input type=\"text\" name=\"telephone\"/></form>\n";
+  auto defects = check_template("src/main/webapp/WEB-INF/jsp/demande.jsp", jsp);
+  REQUIRE(defects.size() == 1);
+  CHECK(defects[0].check == "form-label");
+  CHECK(defects[0].evidence.line == 4);
+  // A Grails view with <meta name="layout">: SiteMesh's layout writes <html lang> and <title>.
+  std::string_view view = "<html>\n<head><meta name=\"layout\" content=\"main\"/></head>\n<body><p>x</p></body>\n</html>\n";
+  CHECK(checks_of("grails-app/views/accessibilite/index.gsp", view).empty());
+  // The same page without a layout is a full document without a language.
+  CHECK(count("grails-app/views/accessibilite/index.gsp", "<html>\n<head><title>T</title></head>\n</html>\n", "html-lang") == 1);
 }
