@@ -49,6 +49,37 @@ std::optional<std::string> static_value(const MarkupNode& n, std::string_view na
 
 bool aria_hidden(const MarkupNode& n) { return static_value(n, "aria-hidden") == "true"; }
 
+// An element nobody perceives: a static `hidden` attribute, an inline style with display: none
+// (a submit button kept for a form's Enter key, `<button style={{ display: "none" }}>`), or the
+// DSFR and Bootstrap classes that hide at every screen size (`fr-hidden`, `d-none` without a
+// `d-*` class showing it again at some size), as on the hidden buttons that open DSFR modals.
+bool hidden_from_everyone(const MarkupNode& n) {
+  if (const MarkupAttr* h = n.attr("hidden"); h && !h->dynamic) return true;
+  if (const MarkupAttr* cls = n.attr("class"); cls && !cls->dynamic) {
+    bool fr_hidden = false, d_none = false, shown_again = false;
+    std::string_view rest = cls->value;
+    while (!rest.empty()) {
+      std::size_t start = rest.find_first_not_of(" \t\r\n");
+      if (start == std::string_view::npos) break;
+      rest.remove_prefix(start);
+      std::size_t end = rest.find_first_of(" \t\r\n");
+      std::string_view token = rest.substr(0, end);
+      if (token == "fr-hidden") fr_hidden = true;
+      else if (token == "d-none") d_none = true;
+      else if (token.rfind("d-", 0) == 0 || token.rfind("fr-unhidden", 0) == 0) shown_again = true;
+      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end);
+    }
+    if ((fr_hidden || d_none) && !shown_again) return true;
+  }
+  const MarkupAttr* style = n.attr("style");
+  if (!style) return false;
+  std::string compact;
+  for (char c : ascii_lower(style->value)) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '"' && c != '\'') compact += c;
+  }
+  return compact.find("display:none") != std::string::npos;
+}
+
 bool presentational(const MarkupNode& n) {
   auto role = static_value(n, "role");
   return role == "presentation" || role == "none";
@@ -319,7 +350,8 @@ class Checker {
   }
 
   void check_link(const MarkupNode& n) {
-    if (!n.attr("href") || aria_hidden(n) || presentational(n) || gives_name(n, true)) return;
+    if (!n.attr("href") || aria_hidden(n) || hidden_from_everyone(n) || presentational(n) || gives_name(n, true))
+      return;
     if (contains_unnamed_image(n)) {
       report("link-name", n,
              {"Link whose only content is an image without a text alternative: it has no name",
@@ -333,7 +365,7 @@ class Checker {
   }
 
   void check_button(const MarkupNode& n) {
-    if (aria_hidden(n) || gives_name(n, true)) return;
+    if (aria_hidden(n) || hidden_from_everyone(n) || gives_name(n, true)) return;
     if (contains_unnamed_image(n)) {
       report("button-name", n,
              {"Button whose only content is an image or icon without a text alternative",

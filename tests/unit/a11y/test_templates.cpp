@@ -428,3 +428,20 @@ TEST_CASE("JSP and GSP pages are checked; a GSP view decorated by a layout is no
   // The same page without a layout is a full document without a language.
   CHECK(count("grails-app/views/accessibilite/index.gsp", "<html>\n<head><title>T</title></head>\n</html>\n", "html-lang") == 1);
 }
+
+TEST_CASE("hidden buttons and links, and a head filled at build time, are not defects") {
+  // A submit button kept only for the Enter key, hidden from everyone: nothing to name.
+  CHECK(count("src/Step1.tsx", "const A = () => <button style={{ display: \"none\" }} type=\"submit\" />;", "button-name") == 0);
+  CHECK(count("a.html", "<button hidden></button>", "button-name") == 0);
+  CHECK(count("a.html", "<a href=\"#\" style=\"display:none\"></a>", "link-name") == 0);
+  CHECK(count("m.html.twig", "<button class=\"fr-hidden\" data-fr-opened=\"false\" aria-controls=\"m\"></button>", "button-name") == 0);
+  CHECK(count("m.html.twig", "<button class=\"btn d-none\"></button>", "button-name") == 0);
+  CHECK(count("m.html.twig", "<button class=\"btn d-none d-md-block\"></button>", "button-name") == 1);
+  CHECK(count("m.html.twig", "<button class=\"fr-hidden fr-unhidden-lg\"></button>", "button-name") == 1);
+  // Visible ones are still reported.
+  CHECK(count("src/Step1.tsx", "const A = () => <button style={{ color: \"red\" }} type=\"submit\" />;", "button-name") == 1);
+  CHECK(count("a.html", "<a href=\"#\"></a>", "link-name") == 1);
+  // Vite replaces %VITE_HEAD% (or any %NAME%) at build time, possibly with the <title>.
+  CHECK(count("web/index.html", "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n%VITE_HEAD%\n</head>\n<body></body>\n</html>\n", "page-title") == 0);
+  CHECK(count("web/index.html", "<!DOCTYPE html>\n<html lang=\"fr\">\n<head><style>a{width:100%}</style></head>\n<body></body>\n</html>\n", "page-title") == 1);
+}
