@@ -395,12 +395,29 @@ std::optional<std::string> guess_language(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+// Whether a small file holds nothing but white space or a UTF-8 byte-order mark.
+bool blank_file(const Snapshot& snapshot, const FileEntry& entry) {
+  auto text = snapshot.read(entry);
+  if (!text) return false;
+  for (unsigned char c : *text) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != 0xEF && c != 0xBB && c != 0xBF) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<LanguageEvidence> detect_languages(const Snapshot& snapshot, std::string_view default_language) {
   Detector detector(snapshot, default_language);
   std::map<std::string, LanguageEvidence> by_tag;
   for (const auto& entry : snapshot.files()) {
     if (entry.kind != EntryKind::file) continue;
     if (a11y::in_vendored_folder(entry.path) || a11y::is_test_path(entry.path)) continue;
+    // Blank (nothing but spaces, newlines or a byte-order mark): no translation in it, as in
+    // Xcode's generated en.lproj/LaunchScreen.strings of an app offered in French only.
+    if (entry.size <= 3 && blank_file(snapshot, entry)) continue;
     auto found = detector.examine(entry);
     if (!found) continue;
     by_tag.try_emplace(found->tag, LanguageEvidence{found->tag, to_valid_utf8(entry.path), found->source});

@@ -106,6 +106,20 @@ void add_attr(MarkupNode& node, std::string_view raw_name, std::string value, bo
   node.attrs.push_back({std::move(name), std::move(value), dynamic || bound});
 }
 
+// Whether the text holds a build-time placeholder such as Vite's `%VITE_HEAD%` or
+// `%PUBLIC_TITLE%` (a percent sign, an upper-case name, a percent sign): the build replaces it,
+// possibly with the page's <title>.
+bool has_build_placeholder(std::string_view text) {
+  for (std::size_t i = text.find('%'); i != std::string_view::npos; i = text.find('%', i + 1)) {
+    std::size_t j = i + 1;
+    if (j >= text.size() || text[j] < 'A' || text[j] > 'Z') continue;
+    while (j < text.size() && ((text[j] >= 'A' && text[j] <= 'Z') || (text[j] >= '0' && text[j] <= '9') || text[j] == '_'))
+      ++j;
+    if (j < text.size() && text[j] == '%') return true;
+  }
+  return false;
+}
+
 const MarkupNode* find_tag(const std::vector<MarkupNode>& nodes, std::string_view tag) {
   for (const auto& n : nodes) {
     if (!n.component && n.tag == tag) return &n;
@@ -698,7 +712,8 @@ MarkupTree parse_html(std::string_view source) {
   if (!tree.html_tag) tree.html_attrs.clear();
   std::size_t body = ascii_lower(buffer).find("<body");
   if (body == std::string::npos) body = buffer.size();
-  tree.head_has_template = !ranges.empty() && ranges.front().first < body;
+  tree.head_has_template = (!ranges.empty() && ranges.front().first < body) ||
+                           has_build_placeholder(std::string_view(buffer).substr(0, body));
   return tree;
 }
 

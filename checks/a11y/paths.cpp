@@ -27,7 +27,9 @@ bool in_vendored_folder(std::string_view path) {
   static const std::vector<std::string_view> kFolders = {
       "node_modules", "vendor", "bower_components", "third_party", "third-party", "dist",
       "build", ".next", ".nuxt", "coverage", ".git", "Pods", "Carthage", ".dart_tool",
-      "site-packages", "venv", ".venv", "__pycache__", "target", "out", ".svelte-kit"};
+      "site-packages", "venv", ".venv", "__pycache__", "target", "out", ".svelte-kit",
+      // Copies of consent managers: their translation files are theirs, not the service's.
+      "tarteaucitron", "tarteaucitron.js", "orejime", "klaro", "cookieconsent"};
   auto segments = path_segments(path);
   if (!segments.empty()) segments.pop_back();
   for (auto seg : segments) {

@@ -49,6 +49,37 @@ std::optional<std::string> static_value(const MarkupNode& n, std::string_view na
 
 bool aria_hidden(const MarkupNode& n) { return static_value(n, "aria-hidden") == "true"; }
 
+// An element nobody perceives: a static `hidden` attribute, an inline style with display: none
+// (a submit button kept for a form's Enter key, `<button style={{ display: "none" }}>`), or the
+// DSFR and Bootstrap classes that hide at every screen size (`fr-hidden`, `d-none` without a
+// `d-*` class showing it again at some size), as on the hidden buttons that open DSFR modals.
+bool hidden_from_everyone(const MarkupNode& n) {
+  if (const MarkupAttr* h = n.attr("hidden"); h && !h->dynamic) return true;
+  if (const MarkupAttr* cls = n.attr("class"); cls && !cls->dynamic) {
+    bool fr_hidden = false, d_none = false, shown_again = false;
+    std::string_view rest = cls->value;
+    while (!rest.empty()) {
+      std::size_t start = rest.find_first_not_of(" \t\r\n");
+      if (start == std::string_view::npos) break;
+      rest.remove_prefix(start);
+      std::size_t end = rest.find_first_of(" \t\r\n");
+      std::string_view token = rest.substr(0, end);
+      if (token == "fr-hidden") fr_hidden = true;
+      else if (token == "d-none") d_none = true;
+      else if (token.rfind("d-", 0) == 0 || token.rfind("fr-unhidden", 0) == 0) shown_again = true;
+      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end);
+    }
+    if ((fr_hidden || d_none) && !shown_again) return true;
+  }
+  const MarkupAttr* style = n.attr("style");
+  if (!style) return false;
+  std::string compact;
+  for (char c : ascii_lower(style->value)) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '"' && c != '\'') compact += c;
+  }
+  return compact.find("display:none") != std::string::npos;
+}
+
 bool presentational(const MarkupNode& n) {
   auto role = static_value(n, "role");
   return role == "presentation" || role == "none";
@@ -191,7 +222,7 @@ class Checker {
   }
 
   void page_checks(const MarkupTree& tree) {
-    if (!tree.html_tag || tree.html_unknown_attrs) return;
+    if (!tree.html_tag || tree.html_unknown_attrs || decorated_by_layout()) return;
     bool lang = false;
     for (const auto& a : tree.html_attrs) {
       if ((a.name == "lang" || a.name == "xml:lang") && (a.dynamic || !is_blank(a.value))) lang = true;
@@ -214,6 +245,14 @@ class Checker {
       report("page-title", tree.title_offset, end == std::string_view::npos ? source_.size() : end + 1,
              {"The page <title> is empty", "L'élément <title> de la page est vide"});
     }
+  }
+
+  /// Whether the page is a Grails view decorated by a SiteMesh layout (`<meta name="layout"
+  /// content="main"/>`): the layout writes the real <html> and <title>, the view's are dropped.
+  bool decorated_by_layout() const {
+    if (!ends_with(ascii_lower(path_), ".gsp")) return false;
+    return source_.find("name=\"layout\"") != std::string_view::npos ||
+           source_.find("name='layout'") != std::string_view::npos;
   }
 
   void walk(const MarkupNode& n, Context ctx, const MarkupNode* parent) {
@@ -311,7 +350,8 @@ class Checker {
   }
 
   void check_link(const MarkupNode& n) {
-    if (!n.attr("href") || aria_hidden(n) || presentational(n) || gives_name(n, true)) return;
+    if (!n.attr("href") || aria_hidden(n) || hidden_from_everyone(n) || presentational(n) || gives_name(n, true))
+      return;
     if (contains_unnamed_image(n)) {
       report("link-name", n,
              {"Link whose only content is an image without a text alternative: it has no name",
@@ -325,7 +365,7 @@ class Checker {
   }
 
   void check_button(const MarkupNode& n) {
-    if (aria_hidden(n) || gives_name(n, true)) return;
+    if (aria_hidden(n) || hidden_from_everyone(n) || gives_name(n, true)) return;
     if (contains_unnamed_image(n)) {
       report("button-name", n,
              {"Button whose only content is an image or icon without a text alternative",
@@ -429,6 +469,8 @@ TemplateKind template_kind(std::string_view path) {
   if (ext == ".jsx" || ext == ".tsx") return TemplateKind::jsx;
   if (ext == ".vue") return TemplateKind::vue;
   if (ext == ".php" || ext == ".phtml") return TemplateKind::php;
+  // JSP and GSP pages: their <% %>, <%-- --%> and <%@ %> tags are blanked like ERB's.
+  if (ext == ".jsp" || ext == ".jspf" || ext == ".gsp") return TemplateKind::erb;
   if (ext == ".html" || ext == ".htm") {
     auto segments = a11y::path_segments(path);
     if (!segments.empty()) segments.pop_back();

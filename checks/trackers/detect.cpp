@@ -51,8 +51,21 @@ bool is_vendored_folder(std::string_view seg) {
       // Copies of consent managers: their code names every service they can block (seen on a
       // French public service: tarteaucitron's services list read as a dozen ad pixels, NEUT-AD-SDK
       // failing as critical). The service's own use shows in its configuration, outside them.
-      "tarteaucitron", "tarteaucitron.js", "orejime", "klaro", "cookieconsent"};
+      "tarteaucitron", "tarteaucitron.js", "orejime", "klaro", "cookieconsent",
+      // Generated sites and documentation: an old build of a Jekyll site or a storybook.
+      "_site", "storybook-static"};
   return names.count(seg) > 0;
+}
+
+// A web-asset folder (public/, static/, www/...) directly followed by a folder of third-party
+// copies (lib/, vendors/...): `public/lib/leaflet/` holds a library and its example pages, not
+// the service's code. `plugins/` is left out: teams keep their own plugins there.
+bool is_third_party_copy(std::string_view asset, std::string_view below) {
+  static const std::set<std::string, std::less<>> assets = {"public", "static", "assets", "www", "web",
+                                                            "webapp", "wwwroot", "htdocs"};
+  static const std::set<std::string, std::less<>> copies = {"lib", "libs", "vendors", "bower", "webjars",
+                                                            "external", "externals", "thirdparty", "third_party"};
+  return assets.count(asset) > 0 && copies.count(below) > 0;
 }
 
 bool is_minified_name(std::string_view b) {
@@ -80,7 +93,8 @@ bool is_test_file(std::string_view b) {
 
 bool is_docs_folder(std::string_view seg) {
   static const std::set<std::string, std::less<>> names = {"docs",    "doc",  "documentation", "examples",
-                                                           "samples", "wiki", "man"};
+                                                           "samples", "wiki", "man",           "demo",
+                                                           "demos"};
   return names.count(seg) > 0;
 }
 
@@ -227,6 +241,8 @@ PathContext classify_path(std::string_view path, bool txt_is_docs) {
   auto segs = folders(path);
   for (auto s : segs)
     if (is_vendored_folder(s)) return PathContext::vendored;
+  for (std::size_t i = 0; i + 1 < segs.size(); ++i)
+    if (is_third_party_copy(segs[i], segs[i + 1])) return PathContext::vendored;
   if (is_minified_name(b)) return PathContext::vendored;
   for (auto s : segs)
     if (is_test_folder(s)) return PathContext::test;
@@ -512,9 +528,11 @@ void note_skipped(TrackerScanStats& stats, std::string_view path, std::uint64_t 
   std::string example(path);
   auto segs = folders(path);
   std::size_t len = 0;
-  for (auto s : segs) {
-    len += s.size() + 1;
-    if (is_vendored_folder(s)) {
+  for (std::size_t i = 0; i < segs.size(); ++i) {
+    len += segs[i].size() + 1;
+    bool copy = i + 1 < segs.size() && is_third_party_copy(segs[i], segs[i + 1]);
+    if (copy) len += segs[i + 1].size() + 1;
+    if (copy || is_vendored_folder(segs[i])) {
       example = std::string(path.substr(0, len));
       break;
     }

@@ -128,6 +128,8 @@ TEST_CASE("Android, iOS, Flutter and Java catalogs") {
   snap.add("ios/App/de.lproj/Localizable.strings", "\"a\" = \"b\";");
   snap.add("ios/App/zh-Hans.lproj/Localizable.strings", "\"a\" = \"b\";");
   snap.add("ios/App/Base.lproj/Main.storyboard", "<x/>");
+  // Xcode's generated, blank LaunchScreen.strings shows no language.
+  snap.add("ios/Runner/it.lproj/LaunchScreen.strings", "\n");
   snap.add("lib/l10n/app_en.arb", "{\"@@locale\": \"en\"}");
   snap.add("lib/l10n/intl_messages.arb", "{\"@@locale\": \"es\"}");
   snap.add("lib/l10n/app_uk.arb", "{}");

@@ -43,6 +43,8 @@ TEST_CASE("template kinds are decided from the path, and from content for .js") 
   CHECK(template_kind("src/Nav.jsx") == TemplateKind::jsx);
   CHECK(template_kind("src/components/Header.vue") == TemplateKind::vue);
   CHECK(template_kind("public/index.php") == TemplateKind::php);
+  CHECK(template_kind("src/main/webapp/WEB-INF/jsp/demande.jsp") == TemplateKind::erb);
+  CHECK(template_kind("grails-app/views/layouts/main.gsp") == TemplateKind::erb);
   CHECK(template_kind("src/util.ts") == TemplateKind::other);
   CHECK(template_kind("src/App.js") == TemplateKind::other);
   CHECK(template_kind("README.md") == TemplateKind::other);
@@ -407,4 +409,39 @@ TEST_CASE("check_templates walks the snapshot in path order and skips vendored f
   REQUIRE(defects.size() == 2);
   CHECK(defects[0].evidence.path == "src/App.tsx");
   CHECK(defects[1].evidence.path == "templates/base.html");
+}
+
+TEST_CASE("JSP and GSP pages are checked; a GSP view decorated by a layout is not a full document") {
+  // A JSP form: the directive and the comment are blanked, the unlabelled field is reported.
+  std::string_view jsp =
+      "<%@ page contentType=\"text/html;charset=UTF-8\" %>\n"
+      "<%-- <img src=\"old.png\"> --%>\n"
+      "<form><label for=\"nir\">NIR</label><input id=\"nir\" name=\"nir\">\n"
+      "<input type=\"text\" name=\"telephone\"/></form>\n";
+  auto defects = check_template("src/main/webapp/WEB-INF/jsp/demande.jsp", jsp);
+  REQUIRE(defects.size() == 1);
+  CHECK(defects[0].check == "form-label");
+  CHECK(defects[0].evidence.line == 4);
+  // A Grails view with <meta name="layout">: SiteMesh's layout writes <html lang> and <title>.
+  std::string_view view = "<html>\n<head><meta name=\"layout\" content=\"main\"/></head>\n<body><p>x</p></body>\n</html>\n";
+  CHECK(checks_of("grails-app/views/accessibilite/index.gsp", view).empty());
+  // The same page without a layout is a full document without a language.
+  CHECK(count("grails-app/views/accessibilite/index.gsp", "<html>\n<head><title>T</title></head>\n</html>\n", "html-lang") == 1);
+}
+
+TEST_CASE("hidden buttons and links, and a head filled at build time, are not defects") {
+  // A submit button kept only for the Enter key, hidden from everyone: nothing to name.
+  CHECK(count("src/Step1.tsx", "const A = () => <button style={{ display: \"none\" }} type=\"submit\" />;", "button-name") == 0);
+  CHECK(count("a.html", "<button hidden></button>", "button-name") == 0);
+  CHECK(count("a.html", "<a href=\"#\" style=\"display:none\"></a>", "link-name") == 0);
+  CHECK(count("m.html.twig", "<button class=\"fr-hidden\" data-fr-opened=\"false\" aria-controls=\"m\"></button>", "button-name") == 0);
+  CHECK(count("m.html.twig", "<button class=\"btn d-none\"></button>", "button-name") == 0);
+  CHECK(count("m.html.twig", "<button class=\"btn d-none d-md-block\"></button>", "button-name") == 1);
+  CHECK(count("m.html.twig", "<button class=\"fr-hidden fr-unhidden-lg\"></button>", "button-name") == 1);
+  // Visible ones are still reported.
+  CHECK(count("src/Step1.tsx", "const A = () => <button style={{ color: \"red\" }} type=\"submit\" />;", "button-name") == 1);
+  CHECK(count("a.html", "<a href=\"#\"></a>", "link-name") == 1);
+  // Vite replaces %VITE_HEAD% (or any %NAME%) at build time, possibly with the <title>.
+  CHECK(count("web/index.html", "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n%VITE_HEAD%\n</head>\n<body></body>\n</html>\n", "page-title") == 0);
+  CHECK(count("web/index.html", "<!DOCTYPE html>\n<html lang=\"fr\">\n<head><style>a{width:100%}</style></head>\n<body></body>\n</html>\n", "page-title") == 1);
 }

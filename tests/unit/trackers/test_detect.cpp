@@ -290,6 +290,15 @@ TEST_CASE("test and docs folders are classified apart") {
   // service's own trackers.
   CHECK(classify_path("public/scripts/tarteaucitron/tarteaucitron.services.js") == PathContext::vendored);
   CHECK(classify_path("static/orejime/orejime.js") == PathContext::vendored);
+  // Third-party copies below a web-asset folder, plugin demos and a generated site are not the
+  // service's code; the service's own plugins and libraries are.
+  CHECK(classify_path("public/lib/leaflet/examples/index.html") == PathContext::vendored);
+  CHECK(classify_path("web/vendors/chart/chart.js") == PathContext::vendored);
+  CHECK(classify_path("assets/plugins/datepicker/demo/index.html") == PathContext::docs);
+  CHECK(classify_path("_site/blog/index.html") == PathContext::vendored);
+  CHECK(classify_path("resources/js/plugins/matomo.js") == PathContext::code);
+  CHECK(classify_path("src/lib/analytics.ts") == PathContext::code);
+  CHECK(classify_path("app/lib/core/tracker.dart") == PathContext::code);
   CHECK(classify_path("src/__tests__/app.js") == PathContext::test);
   CHECK(classify_path("app/src/androidTest/java/A.kt") == PathContext::test);
   CHECK(classify_path("web/app.spec.ts") == PathContext::test);

@@ -1,0 +1,2 @@
+<?php
+return ['required' => 'Le champ :attribute est obligatoire.'];
