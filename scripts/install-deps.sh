@@ -13,9 +13,10 @@ packages=(build-essential cmake ninja-build pkg-config git
 # install Debian's only when there is no npm at all.
 command -v npm >/dev/null || packages+=(nodejs npm)
 if [ "${1:-}" = "--test" ]; then
-  # The test suite also needs: clang (libFuzzer), Chromium (HTML report), xmllint, and
-  # python3 with its yaml module (the evaluation corpus, tests/corpus/evaluate.py).
-  packages+=(clang libclang-rt-14-dev libxml2-utils chromium python3 python3-yaml)
+  # The test suite also needs: clang (libFuzzer), Chromium (HTML report), xmllint, python3
+  # with its yaml module (the evaluation corpus, tests/corpus/evaluate.py), pre-commit (the
+  # hooks in .pre-commit-hooks.yaml) and jq (the GitHub Action's steps).
+  packages+=(clang libclang-rt-14-dev libxml2-utils chromium python3 python3-yaml pre-commit jq)
 fi
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -6,7 +6,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 bash scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DPACTE_TESTS=OFF >/dev/null
-cmake --build build --target pacte
+cmake --build build --target pacte pacte_docs   # the binary, its man page and completions
 bash examples/make-example-repo.sh build/example >/dev/null
 echo
 ./build/pacte audit build/example "$@" || true
