@@ -66,7 +66,7 @@ if [ "${PACTE_SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "== clang build with ASan + UBSan + libFuzzer coverage: tests again, then the fuzzers"
   # -O1 with line tables: readable sanitizer reports at a fraction of a full -O2 -g build's time.
   CC=clang CXX=clang++ cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=None \
-    -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" -DPACTE_FUZZ=ON >/dev/null
+    -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" -DPACTE_FUZZ=ON -DPACTE_WERROR=ON >/dev/null
   cmake --build build/asan -j "$jobs"
   # The formats samples test drives Chromium and the SARIF validator, the integrations test
   # checks the CI files with their tools: done once above.

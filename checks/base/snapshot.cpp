@@ -221,6 +221,7 @@ struct WalkState {
   std::vector<FileEntry>* files;
   git_odb* odb;
   std::vector<std::pair<std::string, std::string>> missing;  // (path, reason)
+  git_oid first_missing{};                                    // the first object that could not be read
 };
 
 int walk_cb(const char* root, const git_tree_entry* te, void* payload) {
@@ -241,6 +242,7 @@ int walk_cb(const char* root, const git_tree_entry* te, void* payload) {
       e.size = len;
     } else {
       const git_error* err = git_error_last();
+      if (st->missing.empty()) git_oid_cpy(&st->first_missing, git_tree_entry_id(te));
       st->missing.emplace_back(e.path, "object " + e.object_id + " cannot be read: " + (err ? err->message : "missing"));
     }
     if (mode == GIT_FILEMODE_LINK) {
@@ -286,7 +288,11 @@ GitSnapshot::GitSnapshot(git_repository* repo, const std::string& tree_id, std::
   sort_entries();
   // Blobs missing from the object database (a partial clone, a damaged repository) are known
   // from the listing: report them even if no check happens to read them.
-  for (auto& [path, reason] : st.missing) mark_unreadable(path, std::move(reason));
+  // libgit2 says "not found" alike for a blob missing from a partial clone and for one it could
+  // not read (no file descriptor left, a damaged pack): look once at the object store, and when
+  // it is at fault, say so for every such blob.
+  std::string damage = st.missing.empty() ? std::string() : object_store_damage(repo, &st.first_missing);
+  for (auto& [path, reason] : st.missing) mark_unreadable(path, damage.empty() ? std::move(reason) : damage);
 }
 
 bool GitSnapshot::load(const FileEntry& entry, std::string& out, std::string& error) const {

@@ -379,6 +379,11 @@ Charter find_charter(const Snapshot& snap, std::time_t today, Lang lang) {
       std::string why;
       for (const auto& u : snap.unreadable())
         if (u.path == loc) why = ": " + u.reason;
+      // A reason that names its cause (no file descriptor left, a damaged pack: it then ends
+      // with what to do) needs no guess about partial clones.
+      bool explained = why.find("git fsck") != std::string::npos || why.find("ulimit") != std::string::npos;
+      if (explained)
+        throw InputError(loc, {}, Text{"the charter cannot be read" + why, "la charte ne peut pas être lue" + why}.in(lang));
       throw InputError(loc, {},
                        Text{"the charter cannot be read" + why +
                                 " (a partial or damaged clone?); fetch the missing objects or give the charter with --charter",

@@ -132,11 +132,12 @@ json physical_location(const std::string& path, int line, const std::string& sni
   while (!p.empty() && p.front() == '/') p.erase(0, 1);
   json loc;
   loc["artifactLocation"] = {{"uri", uri_encode_path(p)}, {"uriBaseId", "%SRCROOT%"}};
-  if (line > 0) {
-    json region = {{"startLine", line}};
-    if (!snippet.empty()) region["snippet"] = {{"text", snippet}};
-    loc["region"] = region;
-  }
+  // A finding about a whole file (a licence file that is not the original, a charter field
+  // that is missing) points at its first line: code-scanning pages need a region to show the
+  // file, and SARIF validators ask for one on every result (SARIF2017).
+  json region = {{"startLine", line > 0 ? line : 1}};
+  if (line > 0 && !snippet.empty()) region["snippet"] = {{"text", snippet}};
+  loc["region"] = region;
   return json{{"physicalLocation", loc}};
 }
 

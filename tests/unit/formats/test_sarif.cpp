@@ -91,13 +91,15 @@ TEST_CASE("SARIF: locations are repo-relative URIs, percent-encoded, with a line
   REQUIRE(related.size() == 2);
   CHECK(related[0]["physicalLocation"]["artifactLocation"]["uri"] == "src/pages/Mon%20fichier%20100%25%23%3F.tsx");
   CHECK(related[1]["physicalLocation"]["artifactLocation"]["uri"] == "docs/caf%EF%BF%BD%20%22quoted%22.html");
-  CHECK_FALSE(related[1]["physicalLocation"].contains("region"));  // line 0
+  // Line 0 (the whole file): the first line, with no snippet (SARIF2017 wants a region).
+  CHECK(related[1]["physicalLocation"]["region"] == json{{"startLine", 1}});
 
   // No file evidence: located on the charter file.
   const json& maint = result_for(sarif, "CONT-MAINTAINERS");
   CHECK(maint["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "pacte.yml");
-  // Line 0: no region.
-  CHECK_FALSE(result_for(sarif, "OPEN-CONTRIBUTING")["locations"][0]["physicalLocation"].contains("region"));
+  // Line 0: the file's first line.
+  CHECK(result_for(sarif, "OPEN-CONTRIBUTING")["locations"][0]["physicalLocation"]["region"]["startLine"] == 1);
+  CHECK(maint["locations"][0]["physicalLocation"]["region"]["startLine"] == 1);
 
   // Every message is a sentence (SARIF2001).
   for (const auto& r : sarif["runs"][0]["results"]) CHECK(r["message"]["text"].get<std::string>().back() == '.');
