@@ -7,6 +7,7 @@
 
 #include "checks/a11y/paths.hpp"
 #include "checks/a11y/sources.hpp"
+#include "checks/a11y/templates.hpp"
 #include "checks/base/text.hpp"
 
 namespace pacte {
@@ -408,6 +409,82 @@ bool blank_file(const Snapshot& snapshot, const FileEntry& entry) {
 }
 
 }  // namespace
+
+namespace {
+
+// The literal `lang` of the first `<html ...>` start tag of `content` (as written) and its
+// 1-based line; nullopt when there is no such tag or its `lang` is computed
+// (`lang={locale}`, `lang="{{ locale }}"`, `lang="<?= $lang ?>"`).
+std::optional<std::pair<std::string, int>> html_lang_attribute(std::string_view content) {
+  std::size_t at = 0;
+  while ((at = content.find('<', at)) != std::string_view::npos) {
+    std::size_t name_end = at + 5;
+    if (name_end < content.size() && ascii_lower(content.substr(at + 1, 4)) == "html" &&
+        (std::isspace(static_cast<unsigned char>(content[name_end])) || content[name_end] == '>')) {
+      std::size_t close = content.find('>', name_end);
+      std::string_view tag = content.substr(name_end, close == std::string_view::npos ? std::string_view::npos : close - name_end);
+      std::string lowered = ascii_lower(tag);
+      for (std::size_t p = lowered.find("lang"); p != std::string::npos; p = lowered.find("lang", p + 4)) {
+        if (p == 0 || !std::isspace(static_cast<unsigned char>(lowered[p - 1]))) continue;
+        std::size_t q = p + 4;
+        while (q < tag.size() && tag[q] == ' ') ++q;
+        if (q >= tag.size() || tag[q] != '=') continue;
+        ++q;
+        while (q < tag.size() && tag[q] == ' ') ++q;
+        if (q >= tag.size() || (tag[q] != '"' && tag[q] != '\'')) return std::nullopt;
+        std::size_t end = tag.find(tag[q], q + 1);
+        if (end == std::string_view::npos) return std::nullopt;
+        std::string_view value = tag.substr(q + 1, end - q - 1);
+        if (value.find_first_of("{}<>$%()@#[]") != std::string_view::npos) return std::nullopt;
+        int line = 1 + static_cast<int>(std::count(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+        return std::make_pair(std::string(value), line);
+      }
+      return std::nullopt;
+    }
+    ++at;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<MainLanguageGuess> guess_main_language(const Snapshot& snapshot) {
+  std::map<std::string, MainLanguageGuess> by_tag;
+  std::vector<std::string> order;
+  for (const auto& entry : snapshot.files()) {
+    if (entry.kind != EntryKind::file || entry.size > (2u << 20)) continue;
+    if (!is_checked_template_path(entry.path) || template_kind(entry.path) == TemplateKind::other) continue;
+    auto content = snapshot.read(entry);
+    if (!content || !page_exclusion(entry.path, *content).empty()) continue;
+    auto lang = html_lang_attribute(*content);
+    if (!lang) continue;
+    auto tag = normalize_bcp47(lang->first);
+    if (!tag) continue;
+    auto [it, fresh] = by_tag.try_emplace(*tag, MainLanguageGuess{*tag, to_valid_utf8(entry.path), lang->second, "html-lang", 0});
+    if (fresh) order.push_back(*tag);
+    ++it->second.pages;
+  }
+  const MainLanguageGuess* best = nullptr;
+  for (const auto& tag : order)
+    if (!best || by_tag[tag].pages > best->pages) best = &by_tag[tag];
+  if (best) return *best;
+  // No page says it: the README's words.
+  std::vector<const FileEntry*> readmes;
+  for (const auto& entry : snapshot.files()) {
+    if (entry.kind != EntryKind::file || entry.path.find('/') != std::string::npos) continue;
+    if (ascii_lower(entry.path).rfind("readme", 0) == 0) readmes.push_back(&entry);
+  }
+  std::stable_sort(readmes.begin(), readmes.end(), [](const FileEntry* a, const FileEntry* b) {
+    auto rank = [](const std::string& p) { std::string l = ascii_lower(p); return l == "readme.md" ? 0 : l == "readme" || l == "readme.rst" || l == "readme.txt" ? 1 : 2; };
+    return rank(a->path) < rank(b->path);
+  });
+  for (const FileEntry* entry : readmes) {
+    auto content = snapshot.read(*entry);
+    if (!content) continue;
+    if (auto tag = guess_language(*content)) return MainLanguageGuess{*tag, to_valid_utf8(entry->path), 0, "readme", 0};
+  }
+  return std::nullopt;
+}
 
 std::vector<LanguageEvidence> detect_languages(const Snapshot& snapshot, std::string_view default_language) {
   Detector detector(snapshot, default_language);

@@ -36,6 +36,23 @@ struct LanguageEvidence {
 std::vector<LanguageEvidence> detect_languages(const Snapshot& snapshot,
                                                std::string_view default_language = {});
 
+/// The main language of a service that has no translation catalog, and where it was read.
+struct MainLanguageGuess {
+  std::string tag;     // BCP 47, normalised ("fr", "en-GB")
+  std::string path;    // the first page whose `<html lang>` says it, or the README read
+  int line = 0;        // 1-based line of that `<html>` tag; 0 for a README
+  std::string source;  // "html-lang" or "readme"
+  std::size_t pages = 0;  // how many pages declare this tag (html-lang only)
+};
+
+/// The main language from the pages and the README, for a repository without catalogs:
+/// the tag most pages declare in a literal `<html lang="...">` (HTML, server templates,
+/// JSX/TSX layouts; a `lang` computed by an expression is not evidence; pages left out by
+/// `page_exclusion`, vendored folders and tests are skipped; ties go to the first page in path
+/// order), else the language of the first README at the root by `guess_language`. nullopt when
+/// neither tells.
+std::optional<MainLanguageGuess> guess_main_language(const Snapshot& snapshot);
+
 /// The language of a text by a stop-word test: "fr" or "en" when one of them has at least 5
 /// stop words and twice as many as the other; nullopt otherwise.
 std::optional<std::string> guess_language(std::string_view text);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "checks/a11y/languages.hpp"
 #include "checks/base/vocabulary.hpp"
 #include "checks/engine/charter.hpp"
 #include "checks/engine/facts.hpp"
@@ -461,6 +462,20 @@ class DraftWriter {
       sources.push_back(Text{"catalogs ", "catalogues "}.in(opt_.lang) + list);
     }
     if (tags.empty()) {
+      // No catalog: the main language the pages or the README show, saying where it came from.
+      if (auto main = guess_main_language(ctx_.snapshot); main && valid_language_tag(main->tag)) {
+        std::string where = main->path + (main->line > 0 ? ":" + std::to_string(main->line) : "");
+        std::string more = main->pages > 1 ? std::to_string(main->pages - 1) : "";
+        Text from = main->source == "html-lang"
+                        ? Text{"no translation catalog; the <html lang> of the pages (" + where + (more.empty() ? "" : " and " + more + " more") + "): add any other language users can use",
+                               "aucun catalogue de traduction ; le <html lang> des pages (" + where + (more.empty() ? "" : " et " + more + " autre(s)") + ") : ajoutez les autres langues proposées"}
+                        : Text{"no translation catalog and no <html lang>; the words of " + where + ": check it is the language users get",
+                               "aucun catalogue de traduction ni <html lang> ; les mots de " + where + " : vérifiez que c'est la langue proposée aux usagers"};
+        y_.comment(2, from.in(opt_.lang));
+        y_.line(2, "languages: " + yaml_flow_list({main->tag}));
+        inferred("equal_access.languages");
+        return;
+      }
       y_.comment(2, placeholder({"no translation catalog found; `und` is BCP 47 for \"undetermined\": write the languages of the service, e.g. [fr, en]",
                                 "aucun catalogue de traduction trouvé\u00A0; `und` signifie «\u00A0indéterminée\u00A0» en BCP 47\u00A0: écrivez les langues du service, ex. [fr, en]"}));
       y_.line(2, "languages: [und]", placeholder({"the languages users can use", "les langues proposées aux usagers"}));

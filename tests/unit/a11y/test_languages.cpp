@@ -150,3 +150,40 @@ TEST_CASE("no catalogs, no languages") {
   snap.add("src/index.js", "console.log('fr')");
   CHECK(detect_languages(snap).empty());
 }
+
+TEST_CASE("the main language from the pages' <html lang>: most pages win, computed values are no evidence") {
+  MemorySnapshot snap;
+  snap.add("templates/base.html", "<!DOCTYPE html>\n<html lang=\"fr\" data-fr-scheme=\"system\">\n<head><title>Accueil</title></head>\n</html>\n");
+  snap.add("templates/erreur.html", "<!doctype html>\n<HTML LANG='fr-FR'>\n</HTML>\n");
+  snap.add("templates/print.html", "<html lang=\"fr\"><body></body></html>\n");
+  snap.add("app/layout.tsx", "export default function Layout({children}) {\n  return <html lang={locale}>{children}</html>;\n}\n");
+  snap.add("templates/admin.html.twig", "<html lang=\"{{ app.request.locale }}\">\n</html>\n");
+  snap.add("docs/demo/index.html", "<html lang=\"en\"></html>\n");        // a demo page: left out
+  snap.add("node_modules/x/index.html", "<html lang=\"de\"></html>\n");  // vendored
+  snap.add("README.md", "This is the repository of the service. It is written in Python and you run it with the tools of the team.\n");
+  auto main = guess_main_language(snap);
+  REQUIRE(main.has_value());
+  CHECK(main->tag == "fr");
+  CHECK(main->source == "html-lang");
+  CHECK(main->path == "templates/base.html");
+  CHECK(main->line == 2);
+  CHECK(main->pages == 2);  // base.html and print.html; erreur.html says fr-FR
+}
+
+TEST_CASE("the main language from the README when no page says it, and none without evidence") {
+  MemorySnapshot fr;
+  fr.add("README.md", "# Rendez-vous\n\nCe service permet aux usagers de prendre rendez-vous avec la mairie. "
+                      "Vous trouverez dans ce dépôt le code de l'application et la documentation pour les agents.\n");
+  fr.add("app/layout.tsx", "export default function Layout() { return <html lang={lang}></html>; }\n");
+  auto main = guess_main_language(fr);
+  REQUIRE(main.has_value());
+  CHECK(main->tag == "fr");
+  CHECK(main->source == "readme");
+  CHECK(main->path == "README.md");
+  CHECK(main->line == 0);
+
+  MemorySnapshot nothing;
+  nothing.add("README.md", "# api\n\n`make run`\n");
+  nothing.add("src/main.go", "package main\n");
+  CHECK_FALSE(guess_main_language(nothing).has_value());
+}

@@ -233,3 +233,34 @@ TEST_CASE("contributing guide and candidate documents are found") {
   CHECK(contains(d.draft.text, "# succession_plan: docs/continuity.md"));
   CHECK(contains(d.draft.text, "SECURITY.md found"));
 }
+
+TEST_CASE("without catalogs, the main language is drafted from the pages' <html lang>, saying where it came from") {
+  MemorySnapshot snap;
+  snap.add("templates/base.html", "<!DOCTYPE html>\n<html lang=\"fr\">\n<head><title>Accueil</title></head>\n</html>\n")
+      .add("templates/contact.html", "<html lang=\"fr\"><head><title>Contact</title></head></html>\n")
+      .add("README.md", "This is the code of the service, with the tools of the team and the scripts to run it.\n");
+  auto d = draft_of(snap);
+  CHECK(d.charter.doc["equal_access"]["languages"] == nlohmann::json::array({"fr"}));
+  CHECK(contains(d.draft.text, "the <html lang> of the pages (templates/base.html:2 and 1 more)"));
+  CHECK(has(d.draft.inferred, "equal_access.languages"));
+  CHECK_FALSE(has(d.draft.placeholders, "equal_access.languages"));
+
+  auto fr = draft_of(snap, Lang::fr);
+  CHECK(contains(fr.draft.text, "le <html lang> des pages (templates/base.html:2 et 1 autre(s))"));
+}
+
+TEST_CASE("without catalogs or pages, the main language is drafted from the README's words; with no evidence it stays undetermined") {
+  MemorySnapshot snap;
+  snap.add("README.md", "# Rendez-vous en mairie\n\nCe service permet aux usagers de prendre rendez-vous avec les agents de la mairie, "
+                        "pour une carte d'identité ou un passeport. Le code est publié sous licence libre.\n");
+  auto d = draft_of(snap);
+  CHECK(d.charter.doc["equal_access"]["languages"] == nlohmann::json::array({"fr"}));
+  CHECK(contains(d.draft.text, "the words of README.md: check it is the language users get"));
+  CHECK(has(d.draft.inferred, "equal_access.languages"));
+
+  MemorySnapshot bare;
+  bare.add("README.md", "# api\n\n`make run`\n");
+  auto none = draft_of(bare);
+  CHECK(none.charter.doc["equal_access"]["languages"] == nlohmann::json::array({"und"}));
+  CHECK(has(none.draft.placeholders, "equal_access.languages"));
+}
