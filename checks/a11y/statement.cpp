@@ -568,9 +568,87 @@ std::vector<std::string> candidates_with(a11y::PageTextReader& reader, const Sna
   return out;
 }
 
+// The status a footer line states in `folded` text: "accessibilite : partiellement conforme",
+// the status phrase right after the colon. Sets `status` and `line`; false when none.
+bool footer_status_line(const Matchable& m, FooterStatus& out) {
+  for (std::string_view word : {std::string_view("accessibilite"), std::string_view("accessibility")}) {
+    for (std::size_t p : m.find_all(word)) {
+      std::size_t q = p + word.size();
+      if (q < m.text.size() && m.text[q] == ' ') ++q;
+      if (q >= m.text.size() || m.text[q] != ':') continue;
+      ++q;
+      if (q < m.text.size() && m.text[q] == ' ') ++q;
+      std::string_view rest = std::string_view(m.text).substr(q);
+      const StatusPhrase* best = nullptr;
+      for (const auto& sp : kStatusPhrases) {
+        if (rest.substr(0, sp.phrase.size()) != sp.phrase) continue;
+        if (rest.size() > sp.phrase.size() && is_word_byte(rest[sp.phrase.size()])) continue;
+        if (!best || sp.phrase.size() > best->phrase.size()) best = &sp;
+      }
+      if (!best) continue;
+      out.status = std::string(best->status);
+      out.line = m.line_of(q);
+      return true;
+    }
+  }
+  return false;
+}
+
+// How a file's path ranks as a footer: 0 named footer or pied, 1 named layout, 2 otherwise.
+int footer_rank(std::string_view path) {
+  std::string lowered = ascii_lower(path);
+  std::string_view base = a11y::base_name(lowered);
+  if (base.find("footer") != std::string_view::npos || base.find("pied") != std::string_view::npos) return 0;
+  if (lowered.find("layout") != std::string::npos) return 1;
+  return 2;
+}
+
 }  // namespace
 
-StatementFacts read_statement_file(const Snapshot& snapshot, std::string_view path) {
+std::optional<FooterStatus> find_footer_status(const Snapshot& snapshot) {
+  std::optional<FooterStatus> best;
+  int best_rank = 3;
+  for (const auto& entry : snapshot.files()) {
+    if (entry.kind != EntryKind::file || entry.size > (1u << 20)) continue;
+    std::string base = ascii_lower(a11y::base_name(entry.path));
+    if (!ends_with_any(base, kStatementExtensions) && !ends_with_any(base, kScriptExtensions)) continue;
+    if (a11y::in_vendored_folder(entry.path) || a11y::is_test_path(entry.path)) continue;
+    int rank = footer_rank(entry.path);
+    if (rank >= best_rank) continue;
+    auto content = snapshot.read(entry);
+    if (!content || content->find("ccessibilit") == std::string::npos) continue;
+    if (rank == 2 && content->find("<footer") == std::string::npos && content->find("fr-footer") == std::string::npos &&
+        content->find("<Footer") == std::string::npos)
+      continue;
+    std::string folded = a11y::fold_text(strip_markup(*content));
+    FooterStatus found;
+    if (!footer_status_line(Matchable(folded), found)) continue;
+    found.path = entry.path;
+    best = std::move(found);
+    best_rank = rank;
+    if (rank == 0) break;
+  }
+  return best;
+}
+
+namespace {
+
+// The statement's facts completed by the status a footer or layout shows, when the
+// statement itself states none.
+StatementFacts with_footer_status(const Snapshot& snapshot, StatementFacts facts) {
+  if (!facts.found || !facts.status.empty()) return facts;
+  auto footer = find_footer_status(snapshot);
+  if (!footer) return facts;
+  facts.status = footer->status;
+  facts.status_line = footer->line;
+  facts.status_path = footer->path;
+  facts.missing.erase(std::remove(facts.missing.begin(), facts.missing.end(), "status"), facts.missing.end());
+  if ((facts.status == "partial" || facts.status == "none") && !facts.has_non_accessible_content)
+    facts.missing.emplace_back("non_accessible_content");
+  return facts;
+}
+
+StatementFacts read_statement_file_alone(const Snapshot& snapshot, std::string_view path) {
   a11y::PageTextReader reader(snapshot);
   if (snapshot.find(path)) return read_with(reader, snapshot, path);
   // A folder: its best candidate.
@@ -585,6 +663,12 @@ StatementFacts read_statement_file(const Snapshot& snapshot, std::string_view pa
   StatementFacts facts;
   facts.path = std::string(path);
   return facts;
+}
+
+}  // namespace
+
+StatementFacts read_statement_file(const Snapshot& snapshot, std::string_view path) {
+  return with_footer_status(snapshot, read_statement_file_alone(snapshot, path));
 }
 
 std::vector<std::string> find_statement_candidates(const Snapshot& snapshot) {

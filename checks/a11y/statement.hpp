@@ -1,6 +1,7 @@
 // The accessibility statement (déclaration d'accessibilité, loi 2005-102 art. 47, décret
 // 2019-768): finding it in the repository and reading what it states.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,9 @@ struct StatementFacts {
   bool found = false;   // the file talks about accessibility
   std::string status;   // "full", "partial", "none", or "" when no explicit status is stated
   int status_line = 0;  // 1-based line of the status statement
+  /// The file the status was read from when the statement states none but a footer or layout
+  /// shows it ("Accessibilité : partiellement conforme"); "" when the status is the statement's.
+  std::string status_path;
   std::string standard;    // "RGAA 4.1", "WCAG 2.1 AA", "RGAA", "EN 301 549", or ""
   std::string audit_date;  // ISO ("2026-03-01", "2026-03") when parsed, else as written
   bool has_contact = false;   // an address or form for feedback
@@ -48,8 +52,26 @@ std::string statement_text(const Snapshot& snapshot, std::string_view path);
 
 /// Reads the statement at `path` (any file type) with `statement_text`. A status found in a
 /// text brought in from another file has line 0. When `path` is a folder, its best candidate
-/// (see `find_statement_candidates`) is read. A missing path gives `found == false`.
+/// (see `find_statement_candidates`) is read. A missing path gives `found == false`. When the
+/// statement states no status (its text comes from a CMS, say) but a footer or layout shows
+/// one (see `find_footer_status`), that status is taken, with `status_path` and `status_line`
+/// naming the footer's line.
 StatementFacts read_statement_file(const Snapshot& snapshot, std::string_view path);
+
+/// An accessibility status shown in a footer or layout, as the DSFR footer shows it.
+struct FooterStatus {
+  std::string status;  // "full", "partial" or "none"
+  std::string path;
+  int line = 0;        // 1-based
+};
+
+/// The status a footer or layout template shows: a line "Accessibilité : partiellement
+/// conforme" (or "Accessibility: non compliant", any status phrase right after the colon)
+/// in a template or document whose name says footer, pied (de page) or layout, else in any
+/// template holding a `<footer>` element or a DSFR `fr-footer` class. Markup and entities are
+/// read as in statements (HTML, Vue, JSX/TSX, Twig, ...). Vendored folders and tests are
+/// skipped. Footer-named files first, then layouts, then other pages, each in path order.
+std::optional<FooterStatus> find_footer_status(const Snapshot& snapshot);
 
 /// Files that may be the statement, best first: by name (accessibilite, accessibility,
 /// declaration-accessibilite, a11y-statement, ..., case- and accent-insensitive, precomposed or

@@ -512,7 +512,11 @@ class DraftWriter {
     }
     if (st.status == "full" || st.status == "partial" || st.status == "none") {
       std::string line = st.status_line > 0 ? ":" + std::to_string(st.status_line) : "";
-      y_.line(4, "status: " + st.status, Text{"as " + st.path + line + " states", "comme l'indique " + st.path + line}.in(opt_.lang));
+      if (!st.status_path.empty())
+        y_.line(4, "status: " + st.status, Text{"as the footer " + st.status_path + line + " shows (the statement gives none)",
+                                                "comme l'affiche le pied de page " + st.status_path + line + " (la déclaration n'en indique pas)"}.in(opt_.lang));
+      else
+        y_.line(4, "status: " + st.status, Text{"as " + st.path + line + " states", "comme l'indique " + st.path + line}.in(opt_.lang));
       inferred("equal_access.accessibility.status");
     } else {
       left(4, "equal_access.accessibility.status", "status: none",

@@ -43,6 +43,7 @@ std::string missing_text(const std::vector<std::string>& missing, Lang lang) {
       else if (m == "audit_date") out.push_back("the audit date");
       else if (m == "contact") out.push_back("a feedback contact");
       else if (m == "recourse") out.push_back("the recourse (Défenseur des droits)");
+      else if (m == "non_accessible_content") out.push_back("the list of non-accessible content");
       else out.push_back(m);
     } else {
       if (m == "status") out.push_back("l'état de conformité (non / partiellement / totalement conforme)");
@@ -50,6 +51,7 @@ std::string missing_text(const std::vector<std::string>& missing, Lang lang) {
       else if (m == "audit_date") out.push_back("la date de l'audit");
       else if (m == "contact") out.push_back("un contact pour les retours");
       else if (m == "recourse") out.push_back("les voies de recours (Défenseur des droits)");
+      else if (m == "non_accessible_content") out.push_back("la liste des contenus non accessibles");
       else out.push_back(m);
     }
   }
@@ -83,13 +85,22 @@ CheckResult accessibility_statement(AuditContext& ctx) {
                              {ev});
   }
   ev.note = "status: " + f.status + (f.standard.empty() ? "" : ", " + f.standard) + (f.audit_date.empty() ? "" : ", audit " + f.audit_date);
+  // A status the statement does not state but a footer shows: the footer's line is its evidence.
+  std::vector<Evidence> evs = {ev};
+  Text who{f.path, f.path};
+  if (!f.status_path.empty()) {
+    evs.front().line = 0;
+    evs.push_back({f.status_path, f.status_line, "", "status: " + f.status + " (shown in the footer, not in the statement)"});
+    std::string at = f.status_path + (f.status_line > 0 ? ":" + std::to_string(f.status_line) : "");
+    who = Text{f.path + " (status from the footer " + at + ")", f.path + " (état indiqué par le pied de page " + at + ")"};
+  }
   std::string summary_fr = status_fr(f.status) + (f.standard.empty() ? "" : ", " + f.standard) +
                            (f.audit_date.empty() ? "" : ", audit du " + f.audit_date);
   if (!f.missing.empty())
-    return CheckResult::fail(Text{f.path + " states '" + f.status + "' but lacks " + missing_text(f.missing, Lang::en),
-                               f.path + " indique «\u00a0" + status_fr(f.status) + "\u00a0» mais il y manque " + missing_text(f.missing, Lang::fr)},
-                             {ev});
-  return CheckResult::pass(Text{f.path + ": " + ev.note, f.path + "\u00a0: " + summary_fr}, {ev});
+    return CheckResult::fail(Text{who.en + " states '" + f.status + "' but lacks " + missing_text(f.missing, Lang::en),
+                               who.fr + " indique «\u00a0" + status_fr(f.status) + "\u00a0» mais il y manque " + missing_text(f.missing, Lang::fr)},
+                             evs);
+  return CheckResult::pass(Text{who.en + ": " + ev.note, who.fr + "\u00a0: " + summary_fr}, evs);
 }
 
 CheckResult accessibility_status_matches(AuditContext& ctx) {
@@ -100,7 +111,7 @@ CheckResult accessibility_status_matches(AuditContext& ctx) {
   if (!f.found || f.status.empty())
     return CheckResult::skip(Text{"no statement with a status to compare (see EQ-A11Y-STATEMENT)", "aucune déclaration indiquant un état de conformité à comparer (voir EQ-A11Y-STATEMENT)"});
   std::string d = declared->get<std::string>();
-  std::vector<Evidence> ev = {charter_evidence(ctx, "equal_access.accessibility.status"), {f.path, f.status_line, "", "status: " + f.status}};
+  std::vector<Evidence> ev = {charter_evidence(ctx, "equal_access.accessibility.status"), {f.status_path.empty() ? f.path : f.status_path, f.status_line, "", "status: " + f.status}};
   if (d == f.status) return CheckResult::pass(Text{"both say " + d, "la charte et la déclaration indiquent toutes deux «\u00a0" + status_fr(d) + "\u00a0»"}, ev);
   return CheckResult::fail(Text{"the charter declares '" + d + "' but " + f.path + " states '" + f.status + "'",
                              "la charte déclare «\u00a0" + status_fr(d) + "\u00a0» mais " + f.path + " indique «\u00a0" + status_fr(f.status) + "\u00a0»"},

@@ -211,3 +211,98 @@ TEST_CASE("a 'report a problem' section whose address is a template variable is 
   CHECK(f.has_contact);
   CHECK(f.status == "partial");
 }
+
+namespace {
+
+// A statement page whose text comes from a CMS: it names the page but states no status.
+const char* kCmsStatementVue = R"(<template>
+  <main>
+    <h1>Déclaration d'accessibilité</h1>
+    <div v-html="page.body" />
+  </main>
+</template>
+<script setup>
+const { data: page } = await useFetch('/api/cms/pages/accessibilite')
+</script>
+)";
+
+// Where a footer line tells the status, whatever the template language.
+struct FooterCase {
+  const char* path;
+  const char* content;
+  int line;
+  const char* status;
+};
+
+}  // namespace
+
+TEST_CASE("a status shown only in a footer or layout completes a statement that states none, with the footer's line") {
+  const FooterCase cases[] = {
+      {"components/TheFooter.vue",
+       "<template>\n  <footer class=\"fr-footer\" role=\"contentinfo\">\n    <ul class=\"fr-footer__bottom-list\">\n"
+       "      <li><NuxtLink class=\"fr-footer__bottom-link\" to=\"/accessibilite\">Accessibilité&nbsp;: partiellement conforme</NuxtLink></li>\n"
+       "    </ul>\n  </footer>\n</template>\n",
+       4, "partial"},
+      {"src/components/Footer.jsx",
+       "export default function Footer() {\n  return (\n    <footer className=\"fr-footer\">\n"
+       "      <a className=\"fr-footer__bottom-link\" href=\"/accessibilite\">\n        Accessibilité : non conforme\n      </a>\n"
+       "    </footer>\n  );\n}\n",
+       5, "none"},
+      {"templates/base.html.twig",
+       "<!DOCTYPE html>\n<html lang=\"fr\">\n<body>\n{% block body %}{% endblock %}\n<footer class=\"fr-footer\">\n"
+       "  <a class=\"fr-footer__bottom-link\" href=\"{{ path('accessibilite') }}\">{{ 'Accessibilité : partiellement conforme' }}</a>\n"
+       "</footer>\n</body>\n</html>\n",
+       6, "partial"},
+      {"public/layout.html",
+       "<html lang=\"en\">\n<body>\n<footer>\n<p><a href=\"/accessibility\">Accessibility: fully compliant</a></p>\n</footer>\n</body>\n</html>\n",
+       4, "full"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.path);
+    MemorySnapshot snap;
+    snap.add("pages/accessibilite.vue", kCmsStatementVue).add(c.path, c.content);
+    auto f = read_statement_file(snap, "pages/accessibilite.vue");
+    CHECK(f.found);
+    CHECK(f.path == "pages/accessibilite.vue");
+    CHECK(f.status == c.status);
+    CHECK(f.status_path == c.path);
+    CHECK(f.status_line == c.line);
+    CHECK_FALSE(missing(f, "status"));
+    // A partial or no conformance needs the list of non-accessible content, which the page lacks.
+    CHECK(missing(f, "non_accessible_content") == (std::string(c.status) != "full"));
+  }
+}
+
+TEST_CASE("a footer status does not override the statement's own, and a bare footer link is no status") {
+  MemorySnapshot snap;
+  snap.add("docs/accessibilite.md", "# Déclaration d'accessibilité\n\nLe site est totalement conforme au RGAA 4.1.\n")
+      .add("components/Footer.vue", "<template><footer><a href=\"/a11y\">Accessibilité : non conforme</a></footer></template>\n");
+  auto own = read_statement_file(snap, "docs/accessibilite.md");
+  CHECK(own.status == "full");
+  CHECK(own.status_path.empty());
+  CHECK(own.status_line == 3);
+
+  MemorySnapshot bare;
+  bare.add("pages/accessibilite.vue", kCmsStatementVue)
+      .add("components/Footer.vue", "<template><footer><a href=\"/accessibilite\">Accessibilité</a> · Mentions légales</footer></template>\n")
+      .add("pages/aide.vue", "<template><p>Accessibilité : non conforme, disait l'ancien site.</p></template>\n");
+  auto none = read_statement_file(bare, "pages/accessibilite.vue");
+  CHECK(none.found);
+  CHECK(none.status.empty());
+  CHECK(none.status_path.empty());
+  CHECK(missing(none, "status"));
+  CHECK_FALSE(find_footer_status(bare).has_value());
+}
+
+TEST_CASE("footer-named files come before layouts, and vendored or test footers are not read") {
+  MemorySnapshot snap;
+  snap.add("app/views/layouts/application.html.erb", "<footer>Accessibilité : non conforme</footer>\n")
+      .add("app/views/shared/_footer.html.erb", "<footer>\n<%= link_to 'Accessibilité : partiellement conforme', '/accessibilite' %>\n</footer>\n")
+      .add("node_modules/@gouvfr/dsfr/example/footer.html", "<footer>Accessibilité : totalement conforme</footer>\n")
+      .add("tests/fixtures/footer.html", "<footer>Accessibilité : totalement conforme</footer>\n");
+  auto f = find_footer_status(snap);
+  REQUIRE(f.has_value());
+  CHECK(f->path == "app/views/shared/_footer.html.erb");
+  CHECK(f->line == 2);
+  CHECK(f->status == "partial");
+}

@@ -324,3 +324,33 @@ PACTE_RULE_TEST("EQ-OPEN-LOGIN", "a social login offered as an option, with no a
                      "login_methods: [google]"));
   CHECK(s.builtin_rule("EQ-OPEN-LOGIN").status == Status::pass);
 }
+
+PACTE_RULE_TEST("EQ-A11Y-STATEMENT", "a statement with no status of its own takes the status the DSFR footer shows, with the footer's line as evidence") {
+  // The statement's status paragraph lives in a CMS; the footer template still shows it.
+  const std::string statement = replaced(kStatement, "Démarches en ligne est **partiellement conforme** avec le référentiel général d'amélioration\n"
+                                                     "de l'accessibilité (RGAA), version 4.1.",
+                                         "Le service suit le référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1.");
+  const std::string footer = "<footer class=\"fr-footer\" role=\"contentinfo\">\n  <ul class=\"fr-footer__bottom-list\">\n"
+                             "    <li><a class=\"fr-footer__bottom-link\" href=\"{{ path('accessibilite') }}\">Accessibilité : partiellement conforme</a></li>\n"
+                             "  </ul>\n</footer>\n";
+  Scenario s;
+  s.charter(kCharter).file("docs/accessibilite.md", statement);
+  const RuleResult& without = s.builtin_rule("EQ-A11Y-STATEMENT");
+  CHECK(without.status == Status::fail);
+  CHECK(contains(without.message.en, "conformance status"));
+
+  s.file("templates/_footer.html.twig", footer);
+  const RuleResult& with = s.builtin_rule("EQ-A11Y-STATEMENT");
+  CHECK(with.status == Status::pass);
+  CHECK(has_evidence(with, "templates/_footer.html.twig", 3));
+  CHECK(contains(with.message.en, "status from the footer templates/_footer.html.twig:3"));
+  CHECK(contains(with.message.fr, "pied de page templates/_footer.html.twig:3"));
+
+  const RuleResult& match = s.builtin_rule("EQ-A11Y-STATUS-MATCH");
+  CHECK(match.status == Status::pass);
+  CHECK(has_evidence(match, "templates/_footer.html.twig", 3));
+  s.charter(replaced(kCharter, "status: partial", "status: full"));
+  const RuleResult& differs = s.builtin_rule("EQ-A11Y-STATUS-MATCH");
+  CHECK(differs.status == Status::fail);
+  CHECK(has_evidence(differs, "templates/_footer.html.twig", 3));
+}

@@ -264,3 +264,15 @@ TEST_CASE("without catalogs or pages, the main language is drafted from the READ
   CHECK(none.charter.doc["equal_access"]["languages"] == nlohmann::json::array({"und"}));
   CHECK(has(none.draft.placeholders, "equal_access.languages"));
 }
+
+TEST_CASE("a status only the footer shows is drafted, saying it comes from the footer") {
+  MemorySnapshot snap;
+  snap.add("pages/accessibilite.vue", "<template>\n  <h1>Déclaration d'accessibilité</h1>\n  <div v-html=\"page.body\" />\n</template>\n")
+      .add("components/TheFooter.vue",
+           "<template>\n  <footer class=\"fr-footer\">\n    <a href=\"/accessibilite\">Accessibilité : non conforme</a>\n  </footer>\n</template>\n");
+  auto d = draft_of(snap);
+  const auto& a = d.charter.doc["equal_access"]["accessibility"];
+  CHECK(a["statement"] == "pages/accessibilite.vue");
+  CHECK(a["status"] == "none");
+  CHECK(contains(d.draft.text, "as the footer components/TheFooter.vue:3 shows (the statement gives none)"));
+}
