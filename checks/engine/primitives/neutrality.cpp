@@ -219,32 +219,59 @@ CheckResult third_party_measurement(AuditContext& ctx, const MeasurementParams& 
   return CheckResult::fail(with_left_out(st, Text{join(en, "; "), join(fr, "\u00a0; ")}), ev);
 }
 
+// A declared tracker whose only evidence is inside comments is not live code, as for every
+// other neutrality rule: it counts as stale, and the finding names the comments that mention it.
 CheckResult declared_trackers_found(AuditContext& ctx) {
   const nlohmann::json* list = ctx.charter.field("neutrality.trackers");
   if (!list || !list->is_array() || list->empty())
     return CheckResult::pass(Text{"no tracker declared", "aucun traceur déclaré"});
   const auto& st = tracker_state(ctx);
-  std::vector<std::string> stale;
+  std::vector<std::string> stale, commented, commented_fr;
   std::vector<Evidence> ev;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const auto& t = (*list)[i];
     if (!t.is_object() || !t.contains("name") || !t["name"].is_string()) continue;
     std::string name = t["name"].get<std::string>();
     bool found = false;
-    for (const auto& d : st.detections)
-      if (names_signature(name, *d.signature)) found = true;
+    std::vector<Evidence> in_comments;
+    for (const auto& d : st.detections) {
+      if (!names_signature(name, *d.signature)) continue;
+      for (const auto& h : d.hits) {
+        if (h.context != "comment") {
+          found = true;
+        } else if (in_comments.size() < 3) {
+          Evidence e = h.evidence;
+          e.note = label(*d.signature) + ": in a comment" + (e.note.empty() ? "" : " (" + e.note + ")");
+          in_comments.push_back(std::move(e));
+        }
+      }
+    }
+    if (found) continue;
     bool known = false;
     for (const auto& s : signature_set(ctx).signatures())
       if (names_signature(name, s)) known = true;
-    if (!found && known) {
+    if (!known) continue;
+    ev.push_back(charter_evidence(ctx, "neutrality.trackers." + std::to_string(i)));
+    if (in_comments.empty()) {
       stale.push_back(name);
-      ev.push_back(charter_evidence(ctx, "neutrality.trackers." + std::to_string(i)));
+      continue;
     }
+    commented.push_back(name + " in " + first_place(in_comments));
+    commented_fr.push_back(name + " dans " + first_place(in_comments));
+    ev.insert(ev.end(), in_comments.begin(), in_comments.end());
   }
-  if (stale.empty()) return CheckResult::pass(Text{"every declared tracker is found in the code", "chaque traceur déclaré est présent dans le code"});
-  return CheckResult::fail(Text{"declared but nowhere in the code: " + join(stale) + " (the charter is stale?)",
-                             "traceurs déclarés mais absents du code\u00a0: " + join(stale) + " (la charte n'est-elle plus à jour\u00a0?)"},
-                           ev);
+  if (stale.empty() && commented.empty())
+    return CheckResult::pass(Text{"every declared tracker is found in the code", "chaque traceur déclaré est présent dans le code"});
+  std::vector<std::string> en, fr;
+  if (!stale.empty()) {
+    en.push_back("declared but nowhere in the code: " + join(stale));
+    fr.push_back("traceurs déclarés mais absents du code\u00a0: " + join(stale));
+  }
+  if (!commented.empty()) {
+    en.push_back("declared but only in comments (disabled?): " + join(commented, "; "));
+    fr.push_back("traceurs déclarés mais présents seulement dans des commentaires (désactivés\u00a0?)\u00a0: " + join(commented_fr, "\u00a0; "));
+  }
+  return CheckResult::fail(Text{join(en, "; ") + " (the charter is stale?)", join(fr, "\u00a0; ") + " (la charte n'est-elle plus à jour\u00a0?)"}, ev);
 }
 
 CheckResult funding_without_advertising(AuditContext& ctx) {

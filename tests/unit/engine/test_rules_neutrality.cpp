@@ -271,3 +271,24 @@ PACTE_RULE_TEST("NEUT-TRACKERS-STALE", "a declared tracker found in the code pas
   CHECK(contains(fail.message.en, "Hotjar"));
   CHECK_FALSE(contains(fail.message.en, "Matomo"));
 }
+
+PACTE_RULE_TEST("NEUT-TRACKERS-STALE", "a declared tracker found only in comments fails as disabled, with the comment as evidence") {
+  // Hotjar's snippet commented out in the layout: the tracker is not live code any more.
+  const std::string page = "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<title>Accueil</title>\n"
+                           "<!-- <script src=\"https://static.hotjar.com/c/hotjar-3021.js?sv=6\"></script> -->\n"
+                           "</head>\n<body><h1>Accueil</h1></body>\n</html>\n";
+  std::string charter = kCharter + "    - {name: Hotjar, purpose: session-replay, self_hosted: false, consent: required}\n";
+  Scenario s;
+  s.charter(charter).file("public/index.html", kMatomoPage).file("templates/layout.html", page);
+  const RuleResult& fail = s.builtin_rule("NEUT-TRACKERS-STALE");
+  CHECK(fail.status == Status::fail);
+  CHECK(contains(fail.message.en, "only in comments (disabled?): Hotjar in templates/layout.html:5"));
+  CHECK(contains(fail.message.fr, "seulement dans des commentaires"));
+  CHECK_FALSE(contains(fail.message.en, "nowhere in the code"));
+  CHECK(has_evidence(fail, "templates/layout.html", line_of(page, "static.hotjar.com")));
+  CHECK(has_evidence(fail, "pacte.yml", line_of(charter, "name: Hotjar")));
+
+  // The same snippet live: the declaration is true, the rule passes.
+  s.file("templates/layout.html", replaced(replaced(page, "<!-- <script", "<script"), "</script> -->", "</script>"));
+  CHECK(s.builtin_rule("NEUT-TRACKERS-STALE").status == Status::pass);
+}
