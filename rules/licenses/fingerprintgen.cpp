@@ -46,9 +46,12 @@ const std::set<std::string> kGnu = {"GPL-1.0", "GPL-2.0", "GPL-3.0", "LGPL-2.0",
                                     "AGPL-1.0", "AGPL-3.0", "GFDL-1.1", "GFDL-1.2", "GFDL-1.3"};
 // Debian files stored as extra variants (their wording differs from the SPDX text beyond the
 // optional parts). LGPL-3.0: the SPDX text appends the GPL, Debian's is the LGPL alone.
+// GPL-3.0 and LGPL-2.1: Debian's are the FSF's files, which most projects copy (a few words
+// differ from the SPDX text): stored, they are identified as exact matches, without the index.
 const std::map<std::string, std::string> kDebian = {{"LGPL-3", "LGPL-3.0"}, {"MPL-1.1", "MPL-1.1"},
                                                     {"GFDL-1.2", "GFDL-1.2"}, {"GFDL-1.3", "GFDL-1.3"},
-                                                    {"GPL-2", "GPL-2.0"}, {"GPL-1", "GPL-1.0"}};
+                                                    {"GPL-2", "GPL-2.0"}, {"GPL-1", "GPL-1.0"},
+                                                    {"GPL-3", "GPL-3.0"}, {"LGPL-2.1", "LGPL-2.1"}};
 const std::set<std::string> kNpmSkip = {"LGPL-3.0"};
 // Licences whose identification is tested under every variant the SPDX matching guidelines
 // allow (tests/unit/license: copyright filled in, reflowed, Markdown, rewrapped, a note above):

@@ -113,7 +113,8 @@ bool known_fingerprint(const std::string& id, const std::vector<std::uint32_t>& 
 TEST_CASE("embedded fingerprints agree with this tokenizer on Debian's texts" * DEBIAN_CORPUS) {
   REQUIRE(license_text::reference_fingerprints().size() > 50);
   // Debian variants the generator stores.
-  const std::map<std::string, std::string> debian = {{"LGPL-3", "LGPL-3.0"}, {"MPL-1.1", "MPL-1.1"}, {"GPL-2", "GPL-2.0"}};
+  const std::map<std::string, std::string> debian = {{"LGPL-3", "LGPL-3.0"}, {"MPL-1.1", "MPL-1.1"}, {"GPL-2", "GPL-2.0"},
+                                                     {"GPL-3", "GPL-3.0"}, {"LGPL-2.1", "LGPL-2.1"}};
   int checked = 0;
   for (const auto& t : debian_corpus()) {
     auto it = debian.find(t.source.substr(7));
