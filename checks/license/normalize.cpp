@@ -96,21 +96,19 @@ bool is_markup(unsigned char c) {
          c == '=' || c == '_' || c == '|' || c == '`' || c == '~';
 }
 
+/// `w` in lower case: ASCII letters and the Latin-1 capitals (U+00C0 to U+00DE but U+00D7),
+/// whose lower-case forms have the same length, so the word is copied once and changed in place.
 std::string lower_word(std::string_view w) {
-  std::string out;
-  out.reserve(w.size());
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    auto c = static_cast<unsigned char>(w[i]);
+  std::string out(w);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
     if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < w.size() && static_cast<unsigned char>(w[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(w[i + 1]) <= 0x9E &&
-               static_cast<unsigned char>(w[i + 1]) != 0x97) {
-      out += static_cast<char>(c);
-      out += static_cast<char>(static_cast<unsigned char>(w[i + 1]) + 0x20);
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(out[i + 1]) <= 0x9E &&
+               static_cast<unsigned char>(out[i + 1]) != 0x97) {
+      out[i + 1] = static_cast<char>(static_cast<unsigned char>(out[i + 1]) + 0x20);
       ++i;
-    } else {
-      out += static_cast<char>(c);
     }
   }
   return out;
@@ -251,6 +249,11 @@ std::size_t copyright_end(std::string_view line, std::size_t pos) {
 std::string without_copyright(std::string_view line) {
   std::string out(line);
   for (std::size_t i = 0; i < out.size();) {
+    // A statement starts with "(c)" or "copyright", in any case: other bytes start none.
+    if (out[i] != '(' && out[i] != 'c' && out[i] != 'C') {
+      ++i;
+      continue;
+    }
     std::size_t end = copyright_end(out, i);
     if (end == std::string_view::npos) {
       ++i;
@@ -457,7 +460,7 @@ std::vector<Token> tokenize(std::string_view text) {
       line = line.substr(marker);
       for_each_word(line, [&](std::size_t b, std::size_t n) {
         if (n == 1 && !is_digit(static_cast<unsigned char>(line[b]))) return;
-        Token t;
+        Token& t = raw.emplace_back();
         t.word = lower_word(line.substr(b, n));
         if (maps_equivalent(t.word)) {
           auto eq = equivalents().find(t.word);
@@ -466,7 +469,6 @@ std::vector<Token> tokenize(std::string_view text) {
         t.begin = origin_of(offset + b);
         t.end = origin_of(offset + b + n);
         t.paragraph = paragraph;
-        raw.push_back(std::move(t));
       });
     }
     line_start = nl + 1;
