@@ -352,6 +352,7 @@ std::optional<std::vector<std::pair<int, int>>> diff(const std::uint32_t* a, int
   if (found_d < 0) return std::nullopt;
   // Walk back through the saved frontiers; trace[d] holds V before step d, for k in [-d, d].
   std::vector<std::pair<int, int>> matches;
+  matches.reserve(static_cast<std::size_t>(std::min(n, m)));
   int x = n, y = m;
   for (int d = found_d; d > 0; --d) {
     const int* prev = trace.data() + static_cast<std::size_t>(d) * static_cast<std::size_t>(d);  // V after step d-1, k in [-d, d]

@@ -398,12 +398,12 @@ bool is_numeral(std::string_view word) {
 
 std::vector<Token> tokenize(std::string_view text) {
   // Unicode punctuation to spaces, keeping for each byte of `buf` its offset in `text`.
-  // Most licence files are plain ASCII: then `buf` is `text` and every offset is its own.
+  // Most licence files are plain ASCII: then `text` is read as it is (no copy) and every
+  // offset is its own.
   const bool ascii = std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   std::string buf;
   std::vector<std::size_t> origin;
-  if (ascii) buf.assign(text);
-  buf.reserve(text.size());
+  if (!ascii) buf.reserve(text.size());
   if (!ascii) origin.reserve(text.size() + 1);
   for (std::size_t i = 0; !ascii && i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
@@ -437,10 +437,11 @@ std::vector<Token> tokenize(std::string_view text) {
   raw.reserve(text.size() / 5 + 16);
   int paragraph = 0;
   std::size_t line_start = 0;
-  while (line_start <= buf.size()) {
-    std::size_t nl = buf.find('\n', line_start);
-    if (nl == std::string::npos) nl = buf.size();
-    std::string_view line(buf.data() + line_start, nl - line_start);
+  const std::string_view src = ascii ? text : std::string_view(buf);
+  while (line_start <= src.size()) {
+    std::size_t nl = src.find('\n', line_start);
+    if (nl == std::string_view::npos) nl = src.size();
+    std::string_view line = src.substr(line_start, nl - line_start);
     std::size_t offset = line_start;
     while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     while (!line.empty() && is_markup(static_cast<unsigned char>(line[0]))) {
