@@ -9,6 +9,7 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <sstream>
 #include <stdexcept>
@@ -99,8 +100,51 @@ struct Database {
     postings_ = postings;
   }
 
-  /// Builds the index; call after the last add().
+  /// Uses the exact matches built elsewhere (the compiled-in data, see pacte_licensegen):
+  /// `count` entries {sequence hash low, high, reference, first word in `lists`}, by hash.
+  void use_exact(const std::uint32_t* entries, std::size_t count, const std::uint32_t* lists) {
+    exact_ = entries;
+    exact_count_ = count;
+    exact_lists_ = lists;
+  }
+
+  /// The reference whose trigrams are exactly `grams`, with the candidates the index would
+  /// rank for them ({reference, shared distinct hashes, body bound} triples, most contained
+  /// first; see pacte_licensegen), or nullopt (no such reference, or texts loaded at run time).
+  struct ExactMatch {
+    std::uint32_t ref = 0;
+    const std::uint32_t* candidates = nullptr;
+    std::size_t count = 0;
+  };
+  std::optional<ExactMatch> exact(std::span<const std::uint32_t> grams) const {
+    if (!exact_ || grams.empty()) return std::nullopt;
+    const std::uint64_t h = license_text::sequence_hash(grams);
+    auto key = [&](std::size_t x) {
+      return std::uint64_t{exact_[x * 4]} | (std::uint64_t{exact_[x * 4 + 1]} << 32);
+    };
+    std::size_t lo = 0, hi = exact_count_;
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (key(mid) < h) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (std::size_t x = lo; x < exact_count_ && key(x) == h; ++x) {
+      const std::uint32_t r = exact_[x * 4 + 2];
+      if (!std::equal(grams.begin(), grams.end(), refs[r].grams.begin(), refs[r].grams.end())) continue;
+      const std::uint32_t* list = exact_lists_ + exact_[x * 4 + 3];
+      return ExactMatch{r, list + 1, list[0]};
+    }
+    return std::nullopt;
+  }
+
+  /// Builds the index; call after the last add(). The exact matches of the compiled-in data
+  /// do not know the texts added, and are no longer used.
   void build_index() {
+    exact_ = nullptr;
+    exact_count_ = 0;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // hash, reference
     for (std::uint32_t r = 0; r < refs.size(); ++r) {
       std::vector<std::uint32_t> uniq(refs[r].grams.begin(), refs[r].grams.end());
@@ -163,6 +207,9 @@ struct Database {
   const std::uint32_t* postings_ = nullptr;
   std::size_t mask_ = 0;
   std::shared_ptr<std::vector<std::uint32_t>> owned_slots_, owned_postings_;
+  const std::uint32_t* exact_ = nullptr;
+  std::size_t exact_count_ = 0;
+  const std::uint32_t* exact_lists_ = nullptr;
 };
 
 const std::unordered_set<std::string_view>& gnu_ids() {
@@ -192,16 +239,18 @@ std::shared_ptr<Database> load_compiled() {
       throw std::runtime_error("the compiled-in licence fingerprints are truncated: rebuild pacte");
   };
   need(2);
-  if (std::memcmp(w, "PLF2", 4) != 0)
+  if (std::memcmp(w, "PLF3", 4) != 0)
     throw std::runtime_error("the compiled-in licence fingerprints have an unknown format: rebuild pacte");
   const std::uint32_t count = w[1];
   w += 2;
   db->refs.reserve(count);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;  // first hash, count
+  spans.reserve(count);
   for (std::uint32_t i = 0; i < count; ++i) {
     need(1);
     const std::uint32_t len = w[0];
     const std::size_t id_words = (len + 3) / 4;
-    need(1 + id_words + 5);
+    need(1 + id_words + 6);
     Reference ref;
     ref.id.assign(reinterpret_cast<const char*>(w + 1), len);
     w += 1 + id_words;
@@ -211,13 +260,19 @@ std::shared_ptr<Database> load_compiled() {
     ref.head = w[1];
     ref.tail = w[2];
     ref.distinct = w[3];
-    const std::uint32_t n = w[4];
-    w += 5;
-    need(n);
-    ref.grams = std::span<const std::uint32_t>(w, n);
-    w += n;
+    spans.emplace_back(w[5], w[4]);
+    w += 6;
     db->refs.push_back(std::move(ref));
   }
+  need(1);
+  const std::uint32_t hashes = w[0];
+  need(1 + std::size_t{hashes});
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const auto [first, n] = spans[i];
+    if (std::size_t{first} + n > hashes) throw std::runtime_error("the compiled-in licence fingerprints are damaged: rebuild pacte");
+    db->refs[i].grams = std::span<const std::uint32_t>(w + 1 + first, n);
+  }
+  w += 1 + std::size_t{hashes};
   need(1);
   const std::uint32_t slots = w[0];
   need(1 + std::size_t{slots} * 3 + 1);
@@ -228,6 +283,22 @@ std::shared_ptr<Database> load_compiled() {
   if (slots == 0 || (slots & (slots - 1)) != 0)
     throw std::runtime_error("the compiled-in licence index is damaged: rebuild pacte");
   db->use_index(slot_words, slots, w + 1);
+  w += 1 + std::size_t{postings};
+  need(1);
+  const std::uint32_t exact = w[0];
+  need(1 + std::size_t{exact} * 4 + 1);
+  const std::uint32_t* exact_words = w + 1;
+  w += 1 + std::size_t{exact} * 4;
+  const std::uint32_t list_words = w[0];
+  need(1 + std::size_t{list_words});
+  // Every entry's candidate list must lie within the lists and name known references.
+  for (std::uint32_t x = 0; x < exact; ++x) {
+    const std::uint32_t ref = exact_words[x * 4 + 2], first = exact_words[x * 4 + 3];
+    bool ok = ref < count && first < list_words && std::size_t{first} + 1 + std::size_t{w[1 + first]} * 3 <= list_words;
+    for (std::uint32_t c = 0; ok && c < w[1 + first]; ++c) ok = w[1 + first + 1 + c * 3] < count;
+    if (!ok) throw std::runtime_error("the compiled-in licence index is damaged: rebuild pacte");
+  }
+  db->use_exact(exact_words, exact, w + 1);
   return db;
 }
 
@@ -281,6 +352,7 @@ std::optional<std::vector<std::pair<int, int>>> diff(const std::uint32_t* a, int
   if (found_d < 0) return std::nullopt;
   // Walk back through the saved frontiers; trace[d] holds V before step d, for k in [-d, d].
   std::vector<std::pair<int, int>> matches;
+  matches.reserve(static_cast<std::size_t>(std::min(n, m)));
   int x = n, y = m;
   for (int d = found_d; d > 0; --d) {
     const int* prev = trace.data() + static_cast<std::size_t>(d) * static_cast<std::size_t>(d);  // V after step d-1, k in [-d, d]
@@ -370,7 +442,7 @@ std::string quote(std::string_view text, std::span<const Token> toks, std::size_
   return out;
 }
 
-Alignment align(std::string_view text, const std::vector<std::uint32_t>& q, std::size_t q_distinct,
+Alignment align(std::string_view text, std::span<const std::uint32_t> q, std::size_t q_distinct,
                 std::span<const Token> toks, const Reference& ref, std::size_t containing) {
   Alignment al;
   al.ref = &ref;
@@ -709,34 +781,77 @@ LicenseMatch identify(std::string_view text, const Database& db, int depth) {
 
 // ---- Files holding one or several licences: regions, the text around them, grants. ----
 
+/// True when `exact`, the alignment of a text with the reference whose trigrams are exactly
+/// its own (found first, whole, identical: similarity 1), is chosen whatever the siblings
+/// ranked after it would align to, so that they need not be aligned. The callers keep the
+/// first alignment of the greatest similarity (no sibling can exceed 1), and among the
+/// licences found whole the most complete one, a sibling replacing it only when it matches
+/// more than 2% more trigrams of its required body: `ranked[c].bound`, the trigrams of that
+/// body found anywhere in the text, bounds what any alignment of it can match. When one
+/// sibling could, all are aligned, as for any other text.
+template <typename Candidate>
+bool outranks_siblings(const Alignment& exact, const Database::ExactMatch& match,
+                       const std::vector<Candidate>& ranked, double found) {
+  if (exact.ref == nullptr || exact.ref->notice || !exact.contained || exact.confidence < 1.0) return false;
+  if (ranked.empty() || ranked.front().ref != match.ref) return false;
+  const std::uint64_t matched = exact.matched;
+  for (std::size_t c = 1; c < ranked.size() && c < kMaxCandidates; ++c) {
+    if (ranked[c].containment < kMinContainment || ranked[c].containment < found - 0.02) break;
+    // A sibling replaces it when 50 * (matched' - matched) > matched'; with a margin for the
+    // rounding of the callers' floating-point test.
+    if (49 * std::uint64_t{ranked[c].bound} + 1 >= 50 * matched) return false;
+  }
+  return true;
+}
+
 /// Aligned candidates for `toks` (a slice of the file's tokens), most contained first.
 std::vector<Alignment> candidates(std::string_view text, std::span<const Token> toks,
                                   std::span<const std::uint32_t> grams, const Database& db) {
   std::vector<Alignment> done;
   if (toks.size() < kGram) return done;
-  const std::vector<std::uint32_t> q(grams.begin(), grams.begin() + static_cast<std::ptrdiff_t>(toks.size() - kGram + 1));
+  const std::span<const std::uint32_t> q = grams.first(toks.size() - kGram + 1);
   if (q.empty()) return done;
-  const std::vector<std::uint32_t> uniq = distinct(q);
-  std::vector<std::uint32_t> counts(db.refs.size(), 0);
-  db.count_all(uniq, counts);
-  std::vector<std::pair<double, std::uint32_t>> ranked;
-  for (std::uint32_t r = 0; r < db.refs.size(); ++r) {
-    if (counts[r]) ranked.emplace_back(static_cast<double>(counts[r]) / static_cast<double>(db.refs[r].distinct), r);
+  // Ranked candidates: {containment, reference, shared distinct trigrams, body bound}. A text
+  // whose trigrams are exactly a reference's (an unmodified licence) has them precomputed,
+  // the same as the index gives; any other text looks its trigrams up in the index.
+  struct Candidate {
+    double containment = 0;
+    std::uint32_t ref = 0, shared = 0, bound = 0;
+  };
+  std::vector<Candidate> ranked;
+  std::size_t q_distinct = 0;
+  const auto exact = db.exact(q);
+  if (exact) {
+    q_distinct = db.refs[exact->ref].distinct;
+    for (std::size_t c = 0; c < exact->count; ++c) {
+      const std::uint32_t r = exact->candidates[c * 3], shared = exact->candidates[c * 3 + 1];
+      ranked.push_back({static_cast<double>(shared) / static_cast<double>(db.refs[r].distinct), r, shared,
+                        exact->candidates[c * 3 + 2]});
+    }
+  } else {
+    const std::vector<std::uint32_t> uniq = distinct(q);
+    q_distinct = uniq.size();
+    std::vector<std::uint32_t> counts(db.refs.size(), 0);
+    db.count_all(uniq, counts);
+    for (std::uint32_t r = 0; r < db.refs.size(); ++r) {
+      if (counts[r]) ranked.push_back({static_cast<double>(counts[r]) / static_cast<double>(db.refs[r].distinct), r, counts[r], 0});
+    }
+    // Most contained first; among equals the longest text (the whole licence before its notice).
+    std::sort(ranked.begin(), ranked.end(), [&](const Candidate& a, const Candidate& b) {
+      if (a.containment != b.containment) return a.containment > b.containment;
+      return db.refs[a.ref].distinct > db.refs[b.ref].distinct;
+    });
   }
-  // Most contained first; among equals the longest text (the whole licence before its notice).
-  std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first > b.first;
-    return db.refs[a.second].distinct > db.refs[b.second].distinct;
-  });
   double found = -1;  // containment of the first candidate found whole and nearly exact
   for (std::size_t c = 0; c < ranked.size() && c < kMaxCandidates; ++c) {
-    const auto [containment, r] = ranked[c];
-    if (containment < kMinContainment) break;
+    const Candidate& cand = ranked[c];
+    if (cand.containment < kMinContainment) break;
     // Once a licence is found nearly exact, only its near-equals (siblings that differ by a few
     // words, a notice it holds, another licence as complete) can compete with it.
-    if (found >= 0 && containment < found - 0.02) break;
-    done.push_back(align(text, q, uniq.size(), toks, db.refs[r], counts[r]));
-    if (found < 0 && done.back().contained && done.back().confidence >= 0.99) found = containment;
+    if (found >= 0 && cand.containment < found - 0.02) break;
+    done.push_back(align(text, q, q_distinct, toks, db.refs[cand.ref], cand.shared));
+    if (found < 0 && done.back().contained && done.back().confidence >= 0.99) found = cand.containment;
+    if (exact && c == 0 && found >= 0 && outranks_siblings(done.front(), *exact, ranked, found)) break;
   }
   return done;
 }

@@ -30,6 +30,14 @@ std::vector<Token> tokenize(std::string_view text);
 /// changes meaning ("not", "shall", "affero", ...), bit 30 when it is a numeral.
 std::vector<std::uint32_t> fingerprint(std::span<const Token> tokens);
 
+/// A 64-bit hash of a whole trigram sequence (FNV-1a over its words): the compiled-in data
+/// finds by it the reference whose trigrams are exactly a text's.
+inline std::uint64_t sequence_hash(std::span<const std::uint32_t> grams) {
+  std::uint64_t h = 0xCBF29CE484222325ull;
+  for (auto g : grams) h = (h ^ g) * 0x100000001B3ull;
+  return h;
+}
+
 /// True when the hash carries the "meaning-bearing middle word" flag.
 inline bool sensitive(std::uint32_t gram) { return (gram & 0x80000000u) != 0; }
 

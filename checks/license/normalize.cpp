@@ -96,21 +96,19 @@ bool is_markup(unsigned char c) {
          c == '=' || c == '_' || c == '|' || c == '`' || c == '~';
 }
 
+/// `w` in lower case: ASCII letters and the Latin-1 capitals (U+00C0 to U+00DE but U+00D7),
+/// whose lower-case forms have the same length, so the word is copied once and changed in place.
 std::string lower_word(std::string_view w) {
-  std::string out;
-  out.reserve(w.size());
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    auto c = static_cast<unsigned char>(w[i]);
+  std::string out(w);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
     if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < w.size() && static_cast<unsigned char>(w[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(w[i + 1]) <= 0x9E &&
-               static_cast<unsigned char>(w[i + 1]) != 0x97) {
-      out += static_cast<char>(c);
-      out += static_cast<char>(static_cast<unsigned char>(w[i + 1]) + 0x20);
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(out[i + 1]) <= 0x9E &&
+               static_cast<unsigned char>(out[i + 1]) != 0x97) {
+      out[i + 1] = static_cast<char>(static_cast<unsigned char>(out[i + 1]) + 0x20);
       ++i;
-    } else {
-      out += static_cast<char>(c);
     }
   }
   return out;
@@ -251,6 +249,11 @@ std::size_t copyright_end(std::string_view line, std::size_t pos) {
 std::string without_copyright(std::string_view line) {
   std::string out(line);
   for (std::size_t i = 0; i < out.size();) {
+    // A statement starts with "(c)" or "copyright", in any case: other bytes start none.
+    if (out[i] != '(' && out[i] != 'c' && out[i] != 'C') {
+      ++i;
+      continue;
+    }
     std::size_t end = copyright_end(out, i);
     if (end == std::string_view::npos) {
       ++i;
@@ -395,12 +398,12 @@ bool is_numeral(std::string_view word) {
 
 std::vector<Token> tokenize(std::string_view text) {
   // Unicode punctuation to spaces, keeping for each byte of `buf` its offset in `text`.
-  // Most licence files are plain ASCII: then `buf` is `text` and every offset is its own.
+  // Most licence files are plain ASCII: then `text` is read as it is (no copy) and every
+  // offset is its own.
   const bool ascii = std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   std::string buf;
   std::vector<std::size_t> origin;
-  if (ascii) buf.assign(text);
-  buf.reserve(text.size());
+  if (!ascii) buf.reserve(text.size());
   if (!ascii) origin.reserve(text.size() + 1);
   for (std::size_t i = 0; !ascii && i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
@@ -434,10 +437,11 @@ std::vector<Token> tokenize(std::string_view text) {
   raw.reserve(text.size() / 5 + 16);
   int paragraph = 0;
   std::size_t line_start = 0;
-  while (line_start <= buf.size()) {
-    std::size_t nl = buf.find('\n', line_start);
-    if (nl == std::string::npos) nl = buf.size();
-    std::string_view line(buf.data() + line_start, nl - line_start);
+  const std::string_view src = ascii ? text : std::string_view(buf);
+  while (line_start <= src.size()) {
+    std::size_t nl = src.find('\n', line_start);
+    if (nl == std::string_view::npos) nl = src.size();
+    std::string_view line = src.substr(line_start, nl - line_start);
     std::size_t offset = line_start;
     while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     while (!line.empty() && is_markup(static_cast<unsigned char>(line[0]))) {
@@ -457,7 +461,7 @@ std::vector<Token> tokenize(std::string_view text) {
       line = line.substr(marker);
       for_each_word(line, [&](std::size_t b, std::size_t n) {
         if (n == 1 && !is_digit(static_cast<unsigned char>(line[b]))) return;
-        Token t;
+        Token& t = raw.emplace_back();
         t.word = lower_word(line.substr(b, n));
         if (maps_equivalent(t.word)) {
           auto eq = equivalents().find(t.word);
@@ -466,7 +470,6 @@ std::vector<Token> tokenize(std::string_view text) {
         t.begin = origin_of(offset + b);
         t.end = origin_of(offset + b + n);
         t.paragraph = paragraph;
-        raw.push_back(std::move(t));
       });
     }
     line_start = nl + 1;

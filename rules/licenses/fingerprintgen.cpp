@@ -5,10 +5,22 @@
 //
 // Usage: pacte_licensegen OUT.dat SPDX_LICENSE_LIST_DIR [DEBIAN_COMMON_LICENSES_DIR]
 //
-// Layout (little-endian u32 words, 4-byte aligned): "PLF2", reference count R, then R records
-// {id length, id bytes padded to 4, flags (1 GNU, 2 notice), head, tail, distinct, n, n hashes},
-// then the index: slot count S (a power of two), S slots {hash, first posting, posting count},
-// posting count P, P reference numbers.
+// Layout (little-endian u32 words, 4-byte aligned): "PLF3", reference count R, then R records
+// {id length, id bytes padded to 4, flags (1 GNU, 2 notice, 4 tested), head, tail, distinct, n,
+// first hash}; the hashes: count H, then every reference's n hashes one after another (loading
+// reads the records only, a few pages, not the hashes in between); then the index: slot count
+// S (a power of two), S slots {hash, first posting, posting count}, posting count P, P reference
+// numbers; then the exact matches: count X, X entries {sequence hash low word, high word,
+// reference, first word of its candidates}, by sequence hash; then the candidates: word count
+// C, then for each entry its count c and c triples {reference, shared distinct hashes, bound}.
+//
+// The exact matches let a text whose trigrams are exactly those of a reference (an unmodified
+// licence, however it is wrapped or its copyright line filled in) skip the index: its
+// candidates are those the index would rank first (the references holding at least half
+// their distinct trigrams in it, most contained first, at most 8), with the trigrams they share
+// with it, and the bound: how many trigrams of the candidate's required body are found in the
+// text at all (no alignment can match more). A reference whose ranking has a tie in its first
+// places (two candidates the index could rank either way) has no entry.
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -34,9 +46,12 @@ const std::set<std::string> kGnu = {"GPL-1.0", "GPL-2.0", "GPL-3.0", "LGPL-2.0",
                                     "AGPL-1.0", "AGPL-3.0", "GFDL-1.1", "GFDL-1.2", "GFDL-1.3"};
 // Debian files stored as extra variants (their wording differs from the SPDX text beyond the
 // optional parts). LGPL-3.0: the SPDX text appends the GPL, Debian's is the LGPL alone.
+// GPL-3.0 and LGPL-2.1: Debian's are the FSF's files, which most projects copy (a few words
+// differ from the SPDX text): stored, they are identified as exact matches, without the index.
 const std::map<std::string, std::string> kDebian = {{"LGPL-3", "LGPL-3.0"}, {"MPL-1.1", "MPL-1.1"},
                                                     {"GFDL-1.2", "GFDL-1.2"}, {"GFDL-1.3", "GFDL-1.3"},
-                                                    {"GPL-2", "GPL-2.0"}, {"GPL-1", "GPL-1.0"}};
+                                                    {"GPL-2", "GPL-2.0"}, {"GPL-1", "GPL-1.0"},
+                                                    {"GPL-3", "GPL-3.0"}, {"LGPL-2.1", "LGPL-2.1"}};
 const std::set<std::string> kNpmSkip = {"LGPL-3.0"};
 // Licences whose identification is tested under every variant the SPDX matching guidelines
 // allow (tests/unit/license: copyright filled in, reflowed, Markdown, rewrapped, a note above):
@@ -212,8 +227,64 @@ int main(int argc, char** argv) {
     i = k;
   }
 
-  std::string out = "PLF2";
+  // The exact matches: for every reference E, the ranking identification would compute for a
+  // text whose trigrams are E's (identify.cpp, candidates()).
+  constexpr double kMinContainment = 0.5;  // as in identify.cpp
+  constexpr std::size_t kMaxCandidates = 8;
+  struct Exact {
+    std::uint64_t hash = 0;
+    std::uint32_t ref = 0, first = 0;
+  };
+  std::vector<Exact> exact;
+  std::vector<std::uint32_t> lists;
+  std::size_t tied = 0;
+  {
+    std::vector<std::uint32_t> shared(refs.size(), 0);
+    std::vector<std::uint32_t> holders;
+    for (std::uint32_t e = 0; e < refs.size(); ++e) {
+      std::fill(shared.begin(), shared.end(), 0);
+      std::vector<std::uint32_t> uniq = refs[e].grams;
+      std::sort(uniq.begin(), uniq.end());
+      uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
+      for (auto h : uniq) {
+        auto it = std::lower_bound(pairs.begin(), pairs.end(), std::make_pair(h, std::uint32_t{0}));
+        for (; it != pairs.end() && it->first == h; ++it) ++shared[it->second];
+      }
+      std::vector<std::pair<double, std::uint32_t>> ranked;
+      for (std::uint32_t r = 0; r < refs.size(); ++r) {
+        if (!shared[r]) continue;
+        const double containment = static_cast<double>(shared[r]) / static_cast<double>(distinct[r]);
+        if (containment >= kMinContainment) ranked.emplace_back(containment, r);
+      }
+      std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first > b.first;
+        return distinct[a.second] > distinct[b.second];
+      });
+      bool tie = ranked.empty() || ranked.front().second != e;
+      for (std::size_t i = 0; i + 1 < ranked.size() && i < kMaxCandidates; ++i)
+        tie |= ranked[i].first == ranked[i + 1].first && distinct[ranked[i].second] == distinct[ranked[i + 1].second];
+      if (tie) {
+        ++tied;
+        continue;
+      }
+      if (ranked.size() > kMaxCandidates) ranked.resize(kMaxCandidates);
+      exact.push_back({lt::sequence_hash(refs[e].grams), e, static_cast<std::uint32_t>(lists.size())});
+      lists.push_back(static_cast<std::uint32_t>(ranked.size()));
+      for (const auto& [containment, r] : ranked) {
+        std::uint32_t bound = 0;
+        for (std::uint32_t a = refs[r].head; a < refs[r].tail && a < refs[r].grams.size(); ++a)
+          bound += std::binary_search(uniq.begin(), uniq.end(), refs[r].grams[a]) ? 1 : 0;
+        lists.push_back(r);
+        lists.push_back(shared[r]);
+        lists.push_back(bound);
+      }
+    }
+    std::sort(exact.begin(), exact.end(), [](const Exact& a, const Exact& b) { return a.hash < b.hash; });
+  }
+
+  std::string out = "PLF3";
   put(out, static_cast<std::uint32_t>(refs.size()));
+  std::uint32_t first_hash = 0;
   for (std::size_t r = 0; r < refs.size(); ++r) {
     const Ref& ref = refs[r];
     put(out, static_cast<std::uint32_t>(ref.id.size()));
@@ -225,6 +296,11 @@ int main(int argc, char** argv) {
     put(out, ref.tail);
     put(out, distinct[r]);
     put(out, static_cast<std::uint32_t>(ref.grams.size()));
+    put(out, first_hash);
+    first_hash += static_cast<std::uint32_t>(ref.grams.size());
+  }
+  put(out, first_hash);
+  for (const auto& ref : refs) {
     for (auto h : ref.grams) put(out, h);
   }
   put(out, static_cast<std::uint32_t>(size));
@@ -235,6 +311,15 @@ int main(int argc, char** argv) {
   }
   put(out, static_cast<std::uint32_t>(postings.size()));
   for (auto p : postings) put(out, p);
+  put(out, static_cast<std::uint32_t>(exact.size()));
+  for (const auto& x : exact) {
+    put(out, static_cast<std::uint32_t>(x.hash & 0xFFFFFFFFu));
+    put(out, static_cast<std::uint32_t>(x.hash >> 32));
+    put(out, x.ref);
+    put(out, x.first);
+  }
+  put(out, static_cast<std::uint32_t>(lists.size()));
+  for (auto w : lists) put(out, w);
 
   const std::string tmp = std::string(argv[1]) + ".tmp";
   {
@@ -246,6 +331,7 @@ int main(int argc, char** argv) {
     }
   }
   if (std::rename(tmp.c_str(), argv[1]) != 0) return 1;
-  std::printf("pacte_licensegen: %zu reference texts and notices, %zu bytes\n", refs.size(), out.size());
+  std::printf("pacte_licensegen: %zu reference texts and notices, %zu exact matches (%zu with a tied ranking), %zu bytes\n",
+              refs.size(), exact.size(), tied, out.size());
   return 0;
 }

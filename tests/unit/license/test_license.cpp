@@ -113,7 +113,8 @@ bool known_fingerprint(const std::string& id, const std::vector<std::uint32_t>& 
 TEST_CASE("embedded fingerprints agree with this tokenizer on Debian's texts" * DEBIAN_CORPUS) {
   REQUIRE(license_text::reference_fingerprints().size() > 50);
   // Debian variants the generator stores.
-  const std::map<std::string, std::string> debian = {{"LGPL-3", "LGPL-3.0"}, {"MPL-1.1", "MPL-1.1"}, {"GPL-2", "GPL-2.0"}};
+  const std::map<std::string, std::string> debian = {{"LGPL-3", "LGPL-3.0"}, {"MPL-1.1", "MPL-1.1"}, {"GPL-2", "GPL-2.0"},
+                                                     {"GPL-3", "GPL-3.0"}, {"LGPL-2.1", "LGPL-2.1"}};
   int checked = 0;
   for (const auto& t : debian_corpus()) {
     auto it = debian.find(t.source.substr(7));
@@ -326,6 +327,36 @@ TEST_CASE("texts that are not licences are not identified") {
 
 // Speed is measured by tests/bench/bench_license.sh, against a reference run in the same
 // script, never by a timed unit test (a shared machine makes such a test fail at random).
+TEST_CASE("the FSF's GPL-3.0 file and the SPDX text are exact matches; one word changed is a small difference" *
+          DEBIAN_CORPUS) {
+  // Both wordings are stored: each is found by its trigram sequence, similarity 1, no note.
+  auto fsf = debian_text("GPL-3");
+  REQUIRE(fsf);
+  LicenseMatch m = identify_license_text(*fsf);
+  CHECK(m.spdx == "GPL-3.0-only");
+  CHECK(m.confidence == 1.0);
+  CHECK(m.note.empty());
+  // Rewrapped and with Windows line ends, it is still the same sequence.
+  m = identify_license_text(replace_all(replace_all(*fsf, ".  ", ".\n"), "\n", "\r\n"));
+  CHECK(m.spdx == "GPL-3.0-only");
+  CHECK(m.confidence == 1.0);
+  // One word changed: no exact match, the whole identification runs and tolerates it.
+  REQUIRE(fsf->find("practical works are designed") != std::string::npos);
+  m = identify_license_text(replace_all(*fsf, "practical works are designed", "practical works are made"));
+  CHECK(m.spdx == "GPL-3.0-only");
+  CHECK(m.confidence < 1.0);
+  CHECK(m.note == "1 small difference of one word");
+  auto spdx = npm_text("GPL-3.0-only");
+  if (!spdx) {
+    MESSAGE("PACTE_LICENSE_CORPUS is not set: the SPDX wording is skipped");
+    return;
+  }
+  m = identify_license_text(*spdx);
+  CHECK(m.spdx == "GPL-3.0-only");
+  CHECK(m.confidence == 1.0);
+  CHECK(m.note.empty());
+}
+
 TEST_CASE("the GPL-3.0 text is identified the same way every time" * DEBIAN_CORPUS) {
   auto gpl3 = debian_text("GPL-3");
   REQUIRE(gpl3);
