@@ -97,6 +97,9 @@ class Parser {
     skip();
     if (pos_ >= s_.size()) fail(pos_, "a licence id is missing at the end");
     if (s_[pos_] == '(') {
+      // Each parenthesis is one level of recursion: a hostile expression of thousands of '('
+      // would exhaust the stack. No real licence expression nests this deep.
+      if (++depth_ > kMaxDepth) fail(pos_, fmt::format("parentheses nested more than {} deep", kMaxDepth));
       std::size_t open = pos_++;
       skip();
       if (pos_ < s_.size() && s_[pos_] == ')') fail(pos_, "empty parentheses");
@@ -104,6 +107,7 @@ class Parser {
       skip();
       if (pos_ >= s_.size() || s_[pos_] != ')') fail(open, "'(' is never closed");
       ++pos_;
+      --depth_;
       if (keyword("WITH")) fail(pos_, "WITH must follow a licence id, not a parenthesis");
       return inner;
     }
@@ -180,6 +184,8 @@ class Parser {
   std::string_view s_;
   SpdxExpression& out_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
+  static constexpr int kMaxDepth = 64;
 };
 
 std::string render(const Node& n, const char* parent) {

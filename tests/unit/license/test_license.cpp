@@ -393,6 +393,15 @@ TEST_CASE("SPDX expressions are parsed and normalised") {
         "(MIT AND Apache-2.0) OR BSD-2-Clause");
 }
 
+TEST_CASE("an SPDX expression nested thousands deep is refused, not a stack overflow") {
+  std::string err;
+  std::string deep = std::string(10000, '(') + "MIT" + std::string(10000, ')');
+  CHECK_FALSE(parse_spdx_expression(deep, &err));
+  CHECK(err.find("nested more than 64 deep") != std::string::npos);
+  std::string fine = std::string(20, '(') + "MIT OR (Apache-2.0 AND ISC)" + std::string(20, ')');
+  CHECK(parse_spdx_expression(fine, &err));
+}
+
 TEST_CASE("invalid SPDX expressions say what is wrong and where") {
   auto error_of = [](std::string_view expr) {
     std::string err;
