@@ -1,4 +1,5 @@
 #include "checks/base/source_text.hpp"
+#include "checks/base/utf8.hpp"
 
 #include <algorithm>
 #include <array>
@@ -32,25 +33,6 @@ TextEncoding bom_encoding(std::string_view bytes) {
 
 namespace {
 
-// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  auto c = static_cast<unsigned char>(s[i]);
-  std::size_t n;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c >= 0xE0 && c <= 0xEF) n = 3;
-  else if (c >= 0xF0 && c <= 0xF4) n = 4;
-  else return 0;
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k)
-    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-  auto c1 = static_cast<unsigned char>(s[i + 1]);
-  if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
-  if (c == 0xED && c1 > 0x9F) return 0;  // surrogates
-  if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
-  if (c == 0xF4 && c1 > 0x8F) return 0;  // above U+10FFFF
-  return n;
-}
 
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
@@ -125,7 +107,7 @@ bool is_valid_utf8(std::string_view bytes) {
         continue;
       }
     }
-    std::size_t len = utf8_sequence(bytes, i);
+    std::size_t len = utf8_sequence_length(bytes, i);
     if (len == 0) return false;
     i += len;
   }

@@ -1,4 +1,5 @@
 #include "checks/base/text.hpp"
+#include "checks/base/utf8.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -10,9 +11,7 @@ int line_at(std::string_view content, std::size_t offset) {
   return 1 + static_cast<int>(std::count(content.begin(), content.begin() + offset, '\n'));
 }
 
-namespace {
-// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid.
-std::size_t utf8_seq(std::string_view s, std::size_t i) {
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   auto c = static_cast<unsigned char>(s[i]);
   std::size_t n;
   if (c < 0x80) return 1;
@@ -30,13 +29,12 @@ std::size_t utf8_seq(std::string_view s, std::size_t i) {
   if (c == 0xF4 && c1 > 0x8F) return 0;  // above U+10FFFF
   return n;
 }
-}  // namespace
 
 std::string to_valid_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = utf8_seq(s, i);
+    std::size_t n = utf8_sequence_length(s, i);
     if (n == 0) {
       out += "\xEF\xBF\xBD";
       ++i;
@@ -119,7 +117,7 @@ std::string line_snippet(std::string_view content, std::size_t offset, std::size
     if (!line.empty()) {
       std::size_t j = line.size() - 1;
       while (j > 0 && (static_cast<unsigned char>(line[j]) & 0xC0) == 0x80) --j;
-      if (utf8_seq(line, j) == 0) line = line.substr(0, j);
+      if (utf8_sequence_length(line, j) == 0) line = line.substr(0, j);
     }
   }
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
