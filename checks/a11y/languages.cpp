@@ -154,7 +154,7 @@ class Detector {
   Detector(const Snapshot& snapshot, std::string_view default_language)
       : snapshot_(snapshot), default_language_(normalize_bcp47(default_language).value_or("")) {
     for (const auto& e : snapshot.files()) {
-      std::string base = ascii_lower(a11y::base_name(e.path));
+      std::string base = ascii_lower(path_basename(e.path));
       if (base.size() > 11 && base.compare(base.size() - 11, 11, ".properties") == 0) properties_.push_back(e.path);
     }
     if (auto pkg = snapshot.read("package.json")) {

@@ -18,11 +18,6 @@ std::vector<std::string_view> path_segments(std::string_view path) {
   return out;
 }
 
-std::string_view base_name(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 bool in_vendored_folder(std::string_view path) {
   static const std::vector<std::string_view> kFolders = {
       "node_modules", "vendor", "bower_components", "third_party", "third-party", "dist",

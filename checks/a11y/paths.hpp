@@ -10,9 +10,6 @@ namespace pacte::a11y {
 /// The '/'-separated segments of a path.
 std::vector<std::string_view> path_segments(std::string_view path);
 
-/// The last segment of a path.
-std::string_view base_name(std::string_view path);
-
 /// True for third-party or generated folders (node_modules, vendor, dist, build, ...).
 bool in_vendored_folder(std::string_view path);
 

@@ -14,7 +14,7 @@
 namespace pacte::a11y {
 namespace {
 
-constexpr int kMaxDepth = 3;                      // imports followed from the statement
+constexpr int kMaxImportDepth = 3;                     // imports followed from the statement
 constexpr std::size_t kMaxFollowed = 30;          // files brought in, at most
 constexpr std::uint64_t kMaxFileSize = 1u << 20;  // larger files are not followed or parsed
 constexpr std::size_t kMaxCatalogs = 400;
@@ -30,11 +30,6 @@ void append_utf8(std::string& out, unsigned long cp) {
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
-}
-
-std::string_view directory_of(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
 }
 
 // `a/b/../c/./d` -> `a/c/d`; nullopt when it climbs above the root.
@@ -55,7 +50,7 @@ std::optional<std::string> normalise(std::string_view path) {
 }
 
 bool has_extension(std::string_view path, std::initializer_list<std::string_view> exts) {
-  std::string lower = ascii_lower(base_name(path));
+  std::string lower = ascii_lower(path_basename(path));
   return std::any_of(exts.begin(), exts.end(), [&](std::string_view e) {
     return lower.size() > e.size() && lower.compare(lower.size() - e.size(), e.size(), e) == 0;
   });
@@ -153,7 +148,7 @@ std::vector<std::string> referenced_keys(std::string_view content, std::string& 
 // `pages.statement`.
 std::string lazy_scope(std::string_view path) {
   auto p = path.find("app/views/");
-  std::string_view rel = p == std::string_view::npos ? base_name(path) : path.substr(p + 10);
+  std::string_view rel = p == std::string_view::npos ? path_basename(path) : path.substr(p + 10);
   std::string out;
   auto segments = path_segments(rel);
   for (std::size_t i = 0; i < segments.size(); ++i) {
@@ -322,7 +317,7 @@ std::string PageTextReader::translations(std::string_view path, std::string_view
   if (all.empty()) return {};
   std::string out;
   std::string scope = lazy_scope(path);
-  std::string stem(base_name(path).substr(0, base_name(path).find('.')));
+  std::string stem(path_basename(path).substr(0, path_basename(path).find('.')));
   if (!stem.empty() && stem[0] == '_') stem.erase(0, 1);
   for (const auto& raw : keys) {
     std::string key = raw;
@@ -380,9 +375,9 @@ void PageTextReader::append(std::string_view path, int depth, std::string& out) 
   out += '\n';
   std::string tr = translations(path, *content);
   if (!tr.empty()) out += tr;
-  if (depth >= kMaxDepth) return;
+  if (depth >= kMaxImportDepth) return;
 
-  std::string dir(directory_of(path));
+  std::string dir(path_dirname(path));
   std::vector<std::string> targets;
   auto add_candidates = [&](const std::string& base) {
     static const std::array<std::string_view, 15> kSuffixes = {

@@ -524,7 +524,7 @@ std::vector<std::string> candidates_with(a11y::PageTextReader& reader, const Sna
   for (const auto& entry : snapshot.files()) {
     if (entry.kind != EntryKind::file) continue;
     if (!under.empty() && entry.path.compare(0, under.size(), under) != 0) continue;
-    std::string base = ascii_lower(a11y::base_name(entry.path));
+    std::string base = ascii_lower(path_basename(entry.path));
     bool document = ends_with_any(base, kStatementExtensions);
     bool script = ends_with_any(base, kScriptExtensions);
     if ((!document && !script) || a11y::in_vendored_folder(entry.path) || a11y::is_test_path(entry.path)) continue;
@@ -597,7 +597,7 @@ bool footer_status_line(const Matchable& m, FooterStatus& out) {
 // How a file's path ranks as a footer: 0 named footer or pied, 1 named layout, 2 otherwise.
 int footer_rank(std::string_view path) {
   std::string lowered = ascii_lower(path);
-  std::string_view base = a11y::base_name(lowered);
+  std::string_view base = path_basename(lowered);
   if (base.find("footer") != std::string_view::npos || base.find("pied") != std::string_view::npos) return 0;
   if (lowered.find("layout") != std::string::npos) return 1;
   return 2;
@@ -610,7 +610,7 @@ std::optional<FooterStatus> find_footer_status(const Snapshot& snapshot) {
   int best_rank = 3;
   for (const auto& entry : snapshot.files()) {
     if (entry.kind != EntryKind::file || entry.size > (1u << 20)) continue;
-    std::string base = ascii_lower(a11y::base_name(entry.path));
+    std::string base = ascii_lower(path_basename(entry.path));
     if (!ends_with_any(base, kStatementExtensions) && !ends_with_any(base, kScriptExtensions)) continue;
     if (a11y::in_vendored_folder(entry.path) || a11y::is_test_path(entry.path)) continue;
     int rank = footer_rank(entry.path);

@@ -16,9 +16,6 @@ using a11y::MarkupAttr;
 using a11y::MarkupNode;
 using a11y::MarkupTree;
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 bool is_blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) {
@@ -250,7 +247,7 @@ class Checker {
   /// Whether the page is a Grails view decorated by a SiteMesh layout (`<meta name="layout"
   /// content="main"/>`): the layout writes the real <html> and <title>, the view's are dropped.
   bool decorated_by_layout() const {
-    if (!ends_with(ascii_lower(path_), ".gsp")) return false;
+    if (!ascii_lower(path_).ends_with(".gsp")) return false;
     return source_.find("name=\"layout\"") != std::string_view::npos ||
            source_.find("name='layout'") != std::string_view::npos;
   }
@@ -460,9 +457,9 @@ std::string_view extension_of(std::string_view lower_base) {
 }  // namespace
 
 TemplateKind template_kind(std::string_view path) {
-  std::string lower = ascii_lower(a11y::base_name(path));
+  std::string lower = ascii_lower(path_basename(path));
   std::string_view ext = extension_of(lower);
-  if (ends_with(lower, ".html.erb") || ext == ".erb" || ext == ".ejs" || ext == ".rhtml")
+  if (lower.ends_with(".html.erb") || ext == ".erb" || ext == ".ejs" || ext == ".rhtml")
     return TemplateKind::erb;
   if (ext == ".twig") return TemplateKind::twig;
   if (ext == ".j2" || ext == ".jinja" || ext == ".jinja2" || ext == ".njk") return TemplateKind::jinja;
@@ -488,7 +485,7 @@ TemplateKind template_kind(std::string_view path) {
 TemplateKind template_kind(std::string_view path, std::string_view content) {
   TemplateKind kind = template_kind(path);
   if (kind != TemplateKind::other) return kind;
-  std::string lower = ascii_lower(a11y::base_name(path));
+  std::string lower = ascii_lower(path_basename(path));
   std::string_view ext = extension_of(lower);
   if ((ext == ".js" || ext == ".mjs" || ext == ".cjs") && content.find('<') != std::string_view::npos) {
     bool found = false;
@@ -666,7 +663,7 @@ std::string page_exclusion(std::string_view path, std::string_view content) {
 }
 
 bool is_checked_template_path(std::string_view path) {
-  std::string lower = ascii_lower(a11y::base_name(path));
+  std::string lower = ascii_lower(path_basename(path));
   std::string_view ext = extension_of(lower);
   bool candidate = template_kind(path) != TemplateKind::other || ext == ".js" || ext == ".mjs" ||
                    ext == ".cjs";
@@ -689,8 +686,8 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
   // Folders that hold a third-party package copy: a bower manifest or a jQuery plugin manifest.
   std::vector<std::string> package_roots;
   for (const auto& entry : snapshot.files()) {
-    std::string base = ascii_lower(a11y::base_name(entry.path));
-    if (base == "bower.json" || base == ".bower.json" || ends_with(base, ".jquery.json")) {
+    std::string base = ascii_lower(path_basename(entry.path));
+    if (base == "bower.json" || base == ".bower.json" || base.ends_with(".jquery.json")) {
       auto slash = entry.path.rfind('/');
       if (slash != std::string::npos) package_roots.push_back(entry.path.substr(0, slash + 1));
     }
@@ -701,7 +698,7 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
   TemplateScan scan;
   for (const auto& entry : snapshot.files()) {
     if (entry.kind != EntryKind::file) continue;
-    std::string lower = ascii_lower(a11y::base_name(entry.path));
+    std::string lower = ascii_lower(path_basename(entry.path));
     std::string_view ext = extension_of(lower);
     bool maybe_jsx = ext == ".js" || ext == ".mjs" || ext == ".cjs";
     bool by_path = template_kind(entry.path) != TemplateKind::other;

@@ -19,6 +19,14 @@
 
 namespace pacte {
 
+void ensure_libgit2() {
+  struct Library {
+    Library() { git_libgit2_init(); }
+    ~Library() { git_libgit2_shutdown(); }
+  };
+  static Library library;
+}
+
 std::string git_message() {
   const git_error* e = git_error_last();
   return e && e->message ? e->message : "unknown error";

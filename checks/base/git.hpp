@@ -8,6 +8,10 @@ struct git_repository;
 
 namespace pacte {
 
+/// Initialises libgit2 once for the process (thread-safe) and shuts it down at exit. Every
+/// function that opens a repository calls it first.
+void ensure_libgit2();
+
 /// libgit2's last error message, or "unknown error".
 std::string git_message();
 

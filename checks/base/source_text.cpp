@@ -175,17 +175,12 @@ std::string_view lower_extension(std::string_view name, std::string& buf) {
   return buf;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 }  // namespace
 
 LexFamily lex_family_for(std::string_view path) {
-  auto slash = path.rfind('/');
-  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  std::string lname = ascii_lower(name);
-  if (ends_with(lname, ".blade.php")) return LexFamily::blade;
+  std::string lname = ascii_lower(path_basename(path));
+  if (lname.ends_with(".blade.php")) return LexFamily::blade;
   if (lname == "dockerfile" || lname.rfind("dockerfile.", 0) == 0 || lname == "makefile" || lname == "procfile" ||
       lname == ".htaccess" || lname == "_headers" || lname == "_redirects" || lname == "caddyfile" ||
       lname.rfind(".env", 0) == 0 || lname.rfind("nginx", 0) == 0 || lname == ".gitignore" || lname == "cmakelists.txt")
@@ -193,9 +188,9 @@ LexFamily lex_family_for(std::string_view path) {
   if (lname == "gemfile" || lname == "rakefile" || lname == "podfile" || lname == "fastfile" || lname == "appfile" ||
       lname == "brewfile" || lname == "vagrantfile")
     return LexFamily::ruby;
-  if (lname.rfind("proguard", 0) == 0 && (ends_with(lname, ".txt") || ends_with(lname, ".cfg"))) return LexFamily::hash;
+  if (lname.rfind("proguard", 0) == 0 && (lname.ends_with(".txt") || lname.ends_with(".cfg"))) return LexFamily::hash;
   std::string buf;
-  std::string_view ext = lower_extension(name, buf);
+  std::string_view ext = lower_extension(path_basename(path), buf);
   struct Entry {
     std::string_view ext;
     LexFamily family;

@@ -52,6 +52,19 @@ std::string xml_escape(std::string_view s, bool attribute = false);
 /// HTML escaping (same rules as XML text and attributes).
 inline std::string html_escape(std::string_view s) { return xml_escape(s, true); }
 
+/// The last component of a `/`-separated path: "a/b/c.txt" → "c.txt"; a path without a slash
+/// is its own last component.
+inline std::string_view path_basename(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+/// What comes before the last `/` of a path: "a/b/c.txt" → "a/b"; "" for a path without one.
+inline std::string_view path_dirname(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
+}
+
 /// Lower-cased ASCII copy of `s`.
 std::string ascii_lower(std::string_view s);
 

@@ -42,6 +42,9 @@ enum class L {
 
 std::string_view label(L id, Lang lang);
 
+/// The four principles of the Pact, by key, in the order every report shows them.
+inline constexpr std::string_view kPrinciples[] = {"openness", "neutrality", "continuity", "equal_access"};
+
 /// Localised name of a principle key ("equal_access" → "Equal access" / "Égalité d'accès");
 /// an unknown key is returned as it is.
 std::string principle_label(std::string_view key, Lang lang);

@@ -17,13 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct GitLib {
-  GitLib() { git_libgit2_init(); }
-  ~GitLib() { git_libgit2_shutdown(); }
-};
-
-void ensure_libgit2() { static GitLib lib; }
-
 // Failures worth retrying: the network, TLS, HTTP and SSH transports.
 bool transient(int klass) {
   return klass == GIT_ERROR_NET || klass == GIT_ERROR_SSL || klass == GIT_ERROR_HTTP || klass == GIT_ERROR_SSH;

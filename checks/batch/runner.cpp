@@ -27,10 +27,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-struct GitLib {
-  GitLib() { git_libgit2_init(); }
-  ~GitLib() { git_libgit2_shutdown(); }
-};
 
 std::string seconds_text(double s) {
   char buf[32];
@@ -143,7 +139,7 @@ void Progress::close() {
 // Resume
 
 std::string resolve_commit(const std::string& path, const std::string& rev) {
-  static GitLib lib;
+  ensure_libgit2();
   git_repository* repo = nullptr;
   if (git_repository_open_ext(&repo, path.c_str(), 0, nullptr) != 0) return {};
   std::string out;
@@ -238,7 +234,7 @@ bool report_is_current(const nlohmann::json& report, const std::string& commit, 
 
 BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& rules, const BatchOptions& options,
                        Progress& progress) {
-  static GitLib lib;  // initialised once, before the workers start
+  ensure_libgit2();  // before the workers start
   BatchOutcome outcome;
   outcome.rows.resize(entries.size());
   std::atomic<std::size_t> next{0};

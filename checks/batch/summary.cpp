@@ -5,12 +5,13 @@
 
 #include "checks/engine/audit.hpp"
 #include "checks/base/text.hpp"
+#include "checks/base/vocabulary.hpp"
+#include "checks/base/vocabulary.hpp"
 
 namespace pacte::batch {
 
 namespace {
 
-const char* const kPrinciples[4] = {"openness", "neutrality", "continuity", "equal_access"};
 
 std::optional<double> opt_number(const nlohmann::json& j) {
   if (j.is_number()) return j.get<double>();
@@ -152,7 +153,7 @@ SummaryRow row_from_json(const nlohmann::json& j) {
     row.verdict = strict_string(j, "verdict");
     if (j.contains("principles") && !j["principles"].is_null()) {
       if (!j["principles"].is_object()) throw std::runtime_error("\"principles\" is not an object");
-      for (int i = 0; i < 4; ++i) row.principles[i] = strict_score(j["principles"], kPrinciples[i]);
+      for (int i = 0; i < 4; ++i) row.principles[i] = strict_score(j["principles"], std::string(kPrinciples[i]));
     }
     row.failures = strict_count(j, "failures");
     row.critical_failures = strict_count(j, "critical_failures");

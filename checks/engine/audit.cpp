@@ -25,10 +25,6 @@ const char* pacte_version() { return PACTE_VERSION; }
 
 namespace {
 
-struct GitLib {
-  GitLib() { git_libgit2_init(); }
-  ~GitLib() { git_libgit2_shutdown(); }
-};
 
 struct RepoHandle {
   git_repository* repo = nullptr;
@@ -206,7 +202,7 @@ nlohmann::json rule_catalogue_entry(const Rule& rule) {
 }
 
 nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
-  static GitLib gitlib;
+  ensure_libgit2();
   auto started = std::chrono::steady_clock::now();
   std::time_t now = audit_now();
   namespace fs = std::filesystem;

@@ -25,7 +25,7 @@ double severity_weight(Severity s) {
 }
 
 const std::vector<std::string>& principles() {
-  static const std::vector<std::string> p = {"openness", "neutrality", "continuity", "equal_access"};
+  static const std::vector<std::string> p(std::begin(kPrinciples), std::end(kPrinciples));
   return p;
 }
 

@@ -11,16 +11,6 @@ namespace pacte {
 
 namespace {
 
-std::string_view dir_of(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
-}
-
-std::string_view base_of(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 std::string join(std::string_view dir, std::string_view name) {
   if (dir.empty()) return std::string(name);
   std::string out(dir);
@@ -38,12 +28,12 @@ bool in_skipped_folder(std::string_view path) {
       "deps",         "_build",           "target",        "dist",   ".venv",       "venv",
       "site-packages", ".yarn",           ".git",          "fixtures", "fixture",   "__fixtures__",
       "test-fixtures", "testdata",        "examples",      "example"};
-  std::string_view dir = dir_of(path);
+  std::string_view dir = path_dirname(path);
   while (!dir.empty()) {
-    std::string_view seg = base_of(dir);
+    std::string_view seg = path_basename(dir);
     for (auto s : kSkipped)
       if (seg == s) return true;
-    dir = dir_of(dir);
+    dir = path_dirname(dir);
   }
   return false;
 }
@@ -207,10 +197,10 @@ void set_lock(PackageManifest& m, const std::optional<std::string>& lock) {
 // Looks for a lock next to the manifest, then in enclosing folders accepted by `is_root`.
 template <typename IsRoot>
 void find_lock(const Finder& f, PackageManifest& m, IsRoot is_root) {
-  std::string_view dir = dir_of(m.manifest_path);
+  std::string_view dir = path_dirname(m.manifest_path);
   if (auto lock = f.lock_in(dir, m.accepted_locks)) return set_lock(m, lock);
   while (!dir.empty()) {
-    dir = dir_of(dir);
+    dir = path_dirname(dir);
     if (is_root(dir)) {
       set_lock(m, f.lock_in(dir, m.accepted_locks));
       return;
@@ -238,7 +228,7 @@ void npm(const Finder& f, const FileEntry& e, std::vector<PackageManifest>& out)
                                     "bun.lockb", "bun.lock"});
   // A workspace root above lists this package in package.json "workspaces" (npm, yarn, bun)
   // or in pnpm-workspace.yaml "packages".
-  const std::string_view member = dir_of(e.path);
+  const std::string_view member = path_dirname(e.path);
   auto is_workspace_root = [&](std::string_view dir) {
     std::string rel = relative_to(dir, member);
     std::vector<std::string> patterns;
@@ -300,7 +290,7 @@ void cargo(const Finder& f, const FileEntry& e, std::vector<PackageManifest>& ou
   PackageManifest m = manifest("Cargo", e.path, {"Cargo.lock"});
   // Every package under a [workspace] root belongs to it (Cargo refuses to build one that
   // does not), unless the workspace excludes it.
-  const std::string_view member = dir_of(e.path);
+  const std::string_view member = path_dirname(e.path);
   auto is_workspace_root = [&](std::string_view dir) {
     auto root = f.read(dir, "Cargo.toml");
     if (!root) return false;
@@ -335,7 +325,7 @@ void cargo(const Finder& f, const FileEntry& e, std::vector<PackageManifest>& ou
       }
     }
   }
-  std::string_view dir = dir_of(e.path);
+  std::string_view dir = path_dirname(e.path);
   bool binary = f.exists(dir, "src/main.rs") || f.dir_exists(join(dir, "src/bin")) ||
                 std::any_of(t.tables.begin(), t.tables.end(), [](const std::string& s) { return s == "bin"; });
   if (!deps)
@@ -346,7 +336,7 @@ void cargo(const Finder& f, const FileEntry& e, std::vector<PackageManifest>& ou
 }
 
 void python(const Finder& f, const FileEntry& e, std::vector<PackageManifest>& out) {
-  std::string_view dir = dir_of(e.path);
+  std::string_view dir = path_dirname(e.path);
   auto text = f.snap.read(e);
   TomlScan t = text ? scan_toml(*text) : TomlScan{};
   PackageManifest m = manifest("", e.path, {"poetry.lock", "uv.lock", "pdm.lock"});
@@ -397,10 +387,10 @@ void pipenv(const Finder& f, const FileEntry& e, std::vector<PackageManifest>& o
 }
 
 void bundler(const Finder& f, const FileEntry& e, std::vector<PackageManifest>& out) {
-  bool gems_rb = base_of(e.path) == "gems.rb";
+  bool gems_rb = path_basename(e.path) == "gems.rb";
   PackageManifest m = manifest("Bundler", e.path, {gems_rb ? "gems.locked" : "Gemfile.lock"});
   find_lock(f, m, [](std::string_view) { return false; });
-  std::string_view dir = dir_of(e.path);
+  std::string_view dir = path_dirname(e.path);
   bool gemspec = false;
   std::string prefix = dir.empty() ? "" : std::string(dir) + "/";
   for (const auto& file : f.snap.files())
@@ -479,7 +469,7 @@ void gomod(const Finder& f, const FileEntry& e, std::vector<PackageManifest>& ou
 void pub(const Finder& f, const FileEntry& e, std::vector<PackageManifest>& out) {
   PackageManifest m = manifest("Dart pub", e.path, {"pubspec.lock"});
   find_lock(f, m, [](std::string_view) { return false; });
-  std::string_view dir = dir_of(e.path);
+  std::string_view dir = path_dirname(e.path);
   auto text = f.snap.read(e);
   if (!text) {
     not_required(m, "the manifest could not be read");
@@ -533,7 +523,7 @@ std::vector<CiConfig> find_ci_configs(const Snapshot& snapshot) {
   std::vector<CiConfig> out;
   for (const FileEntry& e : snapshot.files()) {
     if (e.kind == EntryKind::submodule || (e.kind == EntryKind::file && e.size == 0)) continue;
-    std::string_view p = e.path, dir = dir_of(p), name = base_of(p);
+    std::string_view p = e.path, dir = path_dirname(p), name = path_basename(p);
     const char* system = nullptr;
     if (dir == ".github/workflows" && is_yaml(name))
       system = "GitHub Actions";
@@ -573,7 +563,7 @@ std::vector<PackageManifest> find_package_manifests(const Snapshot& snapshot, bo
   Finder f{snapshot};
   for (const FileEntry& e : snapshot.files()) {
     if (e.kind != EntryKind::file || in_skipped_folder(e.path)) continue;
-    std::string_view name = base_of(e.path);
+    std::string_view name = path_basename(e.path);
     if (name == "package.json")
       npm(f, e, out);
     else if (name == "Cargo.toml")

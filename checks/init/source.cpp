@@ -19,7 +19,7 @@ namespace {
 
 DraftSource::DraftSource(const std::string& path, bool worktree) {
   namespace fs = std::filesystem;
-  git_libgit2_init();
+  ensure_libgit2();
   std::error_code ec;
   if (!fs::exists(path, ec)) throw AuditError(path + ": no such file or folder");
   if (!fs::is_directory(path, ec)) throw AuditError(path + ": not a folder; give the path of a repository (or a folder inside one)");

@@ -11,24 +11,16 @@
 #include <nlohmann/json.hpp>
 
 #include "checks/base/source_text.hpp"
+#include "checks/base/text.hpp"
 #include "checks/trackers/matcher.hpp"
 
 namespace pacte {
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
-std::string_view basename(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 std::string_view extension(std::string_view path) {
-  std::string_view b = basename(path);
+  std::string_view b = path_basename(path);
   auto dot = b.rfind('.');
   return dot == std::string_view::npos || dot == 0 ? std::string_view{} : b.substr(dot + 1);
 }
@@ -69,8 +61,8 @@ bool is_third_party_copy(std::string_view asset, std::string_view below) {
 }
 
 bool is_minified_name(std::string_view b) {
-  return ends_with(b, ".min.js") || ends_with(b, ".min.mjs") || ends_with(b, ".min.css") || ends_with(b, "-min.js") ||
-         ends_with(b, ".map") || ends_with(b, ".bundle.js") || ends_with(b, ".chunk.js");
+  return b.ends_with(".min.js") || b.ends_with(".min.mjs") || b.ends_with(".min.css") || b.ends_with("-min.js") ||
+         b.ends_with(".map") || b.ends_with(".bundle.js") || b.ends_with(".chunk.js");
 }
 
 bool is_test_folder(std::string_view seg) {
@@ -78,7 +70,7 @@ bool is_test_folder(std::string_view seg) {
       "test",     "tests",       "__tests__", "__test__",  "spec",     "specs",   "fixtures", "__fixtures__",
       "__mocks__", "androidTest", "testFixtures", "e2e",   "cypress",  "testdata", "test-data", "testing",
       "unitTest", "integrationTest", "playwright"};
-  return names.count(seg) > 0 || (seg.size() > 5 && ends_with(seg, "Tests"));
+  return names.count(seg) > 0 || (seg.size() > 5 && seg.ends_with("Tests"));
 }
 
 bool is_test_file(std::string_view b) {
@@ -86,8 +78,8 @@ bool is_test_file(std::string_view b) {
       b.find(".stories.") != std::string_view::npos || b.find(".cy.") != std::string_view::npos)
     return true;
   std::string_view stem = b.substr(0, b.rfind('.'));
-  return ends_with(stem, "_test") || ends_with(stem, "_spec") || starts_with(b, "test_") ||
-         ((ends_with(stem, "Test") || ends_with(stem, "Tests") || ends_with(stem, "Spec")) && stem.size() > 4 &&
+  return stem.ends_with("_test") || stem.ends_with("_spec") || b.starts_with("test_") ||
+         ((stem.ends_with("Test") || stem.ends_with("Tests") || stem.ends_with("Spec")) && stem.size() > 4 &&
           std::isupper(static_cast<unsigned char>(stem.front())));
 }
 
@@ -113,7 +105,7 @@ enum Type : unsigned {
 };
 
 unsigned file_type(std::string_view path) {
-  std::string_view b = basename(path);
+  std::string_view b = path_basename(path);
   std::string ext = ascii_lower(extension(path));
   static const std::set<std::string, std::less<>> web = {"js",  "mjs", "cjs",  "jsx", "ts",   "tsx",  "mts", "cts",
                                                          "vue", "svelte", "astro", "html", "htm", "xhtml", "shtml",
@@ -131,14 +123,14 @@ unsigned file_type(std::string_view path) {
   static const std::set<std::string, std::less<>> clike = {"php", "phtml", "go", "cs", "dart", "swift", "m", "mm",
                                                            "h",   "scala", "groovy", "css", "scss", "less", "twig",
                                                            "jinja", "jinja2", "j2", "json", "java", "kt", "kts"};
-  if (b == "_headers" || b == "_redirects" || b == "Caddyfile" || b == ".htaccess" || starts_with(b, ".env") ||
-      starts_with(b, "nginx") || b == "Procfile")
+  if (b == "_headers" || b == "_redirects" || b == "Caddyfile" || b == ".htaccess" || b.starts_with(".env") ||
+      b.starts_with("nginx") || b == "Procfile")
     return t_text;
   if (ext.empty()) return t_none;
   if (web.count(ext) || templates.count(ext)) return t_web;
   if (ext == "java" || ext == "kt" || ext == "kts" || ext == "scala" || ext == "groovy") return t_jvm;
   if (ext == "smali") return t_jvm;
-  if (ext == "pro" || (starts_with(b, "proguard") && (ext == "txt" || ext == "cfg"))) return t_jvm;
+  if (ext == "pro" || (b.starts_with("proguard") && (ext == "txt" || ext == "cfg"))) return t_jvm;
   if (ext == "xml") return t_xml;
   if (ext == "plist") return t_plist;
   if (ext == "php" || ext == "phtml") return t_web;
@@ -237,7 +229,7 @@ std::string matched_text(std::string_view data, std::size_t from, std::size_t to
 }  // namespace
 
 PathContext classify_path(std::string_view path, bool txt_is_docs) {
-  std::string_view b = basename(path);
+  std::string_view b = path_basename(path);
   auto segs = folders(path);
   for (auto s : segs)
     if (is_vendored_folder(s)) return PathContext::vendored;
@@ -455,8 +447,8 @@ void resolve_catalog_refs(std::vector<Dependency>& deps) {
   std::map<std::string, std::size_t> accessor;  // "libs.play.services.ads" -> index in deps
   for (std::size_t i = 0; i < deps.size(); ++i) {
     const Dependency& d = deps[i];
-    if (d.ecosystem != "maven" || !starts_with(d.section, "libraries.")) continue;
-    std::string_view b = basename(d.path);
+    if (d.ecosystem != "maven" || !d.section.starts_with("libraries.")) continue;
+    std::string_view b = path_basename(d.path);
     std::string prefix(b.substr(0, b.find(".versions.toml")));
     std::string alias = d.section.substr(10);
     std::replace_if(alias.begin(), alias.end(), [](char c) { return c == '-' || c == '_'; }, '.');
@@ -620,7 +612,7 @@ std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const Signat
 
   // Pass 2: one multi-pattern pass over each source, template and configuration file.
   for (const FileEntry* e : content_files) {
-    std::string_view b = basename(e->path);
+    std::string_view b = path_basename(e->path);
     bool ads_txt = b == "ads.txt" || b == "app-ads.txt";
     if (!ads_txt && file_type(e->path) == t_none) continue;
     auto content = snap.read(*e);

@@ -14,15 +14,6 @@ namespace pacte {
 
 namespace {
 
-std::string_view basename(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -162,7 +153,7 @@ std::vector<Dependency> parse_composer_json(std::string_view path, std::string_v
   for (auto& k : json_section_keys(content)) {
     if (k.section != "require" && k.section != "require-dev") continue;
     std::string_view n = k.key;
-    if (n == "php" || starts_with(n, "ext-") || starts_with(n, "lib-") || starts_with(n, "composer-") ||
+    if (n == "php" || n.starts_with("ext-") || n.starts_with("lib-") || n.starts_with("composer-") ||
         n.find('/') == std::string_view::npos)
       continue;
     out.push_back(dep("composer", k.key, k.value, path, k.line, k.section == "require-dev", k.section));
@@ -174,8 +165,8 @@ std::vector<Dependency> parse_composer_json(std::string_view path, std::string_v
 
 bool gradle_dev_configuration(std::string_view conf) {
   std::string c = ascii_lower(conf);
-  return starts_with(c, "test") || starts_with(c, "androidtest") || starts_with(c, "debug") ||
-         starts_with(c, "lint") || c.find("test") != std::string::npos;
+  return c.starts_with("test") || c.starts_with("androidtest") || c.starts_with("debug") ||
+         c.starts_with("lint") || c.find("test") != std::string::npos;
 }
 
 bool gradle_dependency_configuration(std::string_view c) {
@@ -185,8 +176,8 @@ bool gradle_dependency_configuration(std::string_view c) {
                                                            "coreLibraryDesugaring"};
   if (exact.count(c)) return true;
   for (std::string_view suffix : {"Implementation", "Api", "CompileOnly", "RuntimeOnly", "Compile", "AnnotationProcessor"})
-    if (ends_with(c, suffix) && c.size() > suffix.size()) return true;
-  return starts_with(c, "kapt") || starts_with(c, "ksp");
+    if (c.ends_with(suffix) && c.size() > suffix.size()) return true;
+  return c.starts_with("kapt") || c.starts_with("ksp");
 }
 
 std::vector<Dependency> parse_gradle(std::string_view path, std::string_view content) {
@@ -203,18 +194,18 @@ std::vector<Dependency> parse_gradle(std::string_view path, std::string_view con
       if (t.find("*/") != std::string_view::npos) in_block_comment = false;
       return;
     }
-    if (starts_with(t, "/*")) {
+    if (t.starts_with("/*")) {
       if (t.find("*/") == std::string_view::npos) in_block_comment = true;
       return;
     }
-    if (starts_with(t, "//")) return;
+    if (t.starts_with("//")) return;
     std::string conf, g, a, v;
     if (RE2::PartialMatch(sp(line), str_re, &conf, &g, &a, &v) || RE2::PartialMatch(sp(line), map_re, &conf, &g, &a, &v)) {
       if (gradle_dependency_configuration(conf))
         out.push_back(dep("maven", g + ":" + a, v, path, n, gradle_dev_configuration(conf), conf));
     } else if (std::string ref; RE2::PartialMatch(sp(line), catalog_re, &conf, &ref)) {
       if (gradle_dependency_configuration(conf)) {
-        if (ends_with(ref, ".get")) ref.resize(ref.size() - 4);
+        if (ref.ends_with(".get")) ref.resize(ref.size() - 4);
         out.push_back(dep("gradle-catalog", ref, "", path, n, gradle_dev_configuration(conf), conf));
       }
     }
@@ -308,10 +299,10 @@ std::vector<Dependency> parse_pom(std::string_view path, std::string_view raw) {
 }
 
 bool dotnet_test_project(std::string_view path) {
-  std::string_view b = basename(path);
+  std::string_view b = path_basename(path);
   std::string stem(b.substr(0, b.rfind('.')));
   std::string lower = ascii_lower(stem);
-  return ends_with(lower, "tests") || ends_with(lower, "test") || ends_with(lower, ".specs");
+  return lower.ends_with("tests") || lower.ends_with("test") || lower.ends_with(".specs");
 }
 
 std::vector<Dependency> parse_msbuild(std::string_view path, std::string_view raw) {
@@ -369,7 +360,7 @@ std::vector<Dependency> parse_podfile(std::string_view path, std::string_view co
     } else if (RE2::PartialMatch(sp(line), pod_re, &name, &version)) {
       bool dev = std::any_of(stack.begin(), stack.end(), [](const std::string& s) {
         std::string l = ascii_lower(s);
-        return ends_with(l, "tests") || ends_with(l, "test") || ends_with(l, "uitests");
+        return l.ends_with("tests") || l.ends_with("test") || l.ends_with("uitests");
       });
       std::string section = "pod";
       for (auto it = stack.rbegin(); it != stack.rend(); ++it)
@@ -533,10 +524,10 @@ std::vector<Dependency> parse_pyproject(std::string_view path, std::string_view 
     } else if (table == "dependency-groups" || key == "dev-dependencies" || table == "tool.pdm.dev-dependencies") {
       start_array(true, table + "." + key);
     } else if (table == "tool.poetry.dependencies" || table == "tool.poetry.dev-dependencies" ||
-               (starts_with(table, "tool.poetry.group.") && ends_with(table, ".dependencies"))) {
+               (table.starts_with("tool.poetry.group.") && table.ends_with(".dependencies"))) {
       if (key == "python") return;
       bool dev = table == "tool.poetry.dev-dependencies" ||
-                 (starts_with(table, "tool.poetry.group.") && table != "tool.poetry.group.main.dependencies");
+                 (table.starts_with("tool.poetry.group.") && table != "tool.poetry.group.main.dependencies");
       out.push_back(dep("pypi", key, std::string(r), path, n, dev, table));
     }
   });
@@ -607,16 +598,16 @@ std::vector<Dependency> parse_go_mod(std::string_view path, std::string_view con
   bool in_block = false;
   for_each_line(content, [&](int n, std::string_view line) {
     std::string_view t = trim(line);
-    if (starts_with(t, "//")) return;
+    if (t.starts_with("//")) return;
     std::string mod, version;
     if (in_block) {
-      if (starts_with(t, ")")) {
+      if (t.starts_with(")")) {
         in_block = false;
         return;
       }
       if (RE2::PartialMatch(sp(t), block_re, &mod, &version))
         out.push_back(dep("go", mod, version, path, n, false, t.find("// indirect") != std::string_view::npos ? "indirect" : "require"));
-    } else if (starts_with(t, "require") && t.find('(') != std::string_view::npos) {
+    } else if (t.starts_with("require") && t.find('(') != std::string_view::npos) {
       in_block = true;
     } else if (RE2::PartialMatch(sp(t), single_re, &mod, &version) && mod != "(") {
       out.push_back(dep("go", mod, version, path, n, false, "require"));
@@ -659,28 +650,28 @@ enum class Format {
 };
 
 Format format_of(std::string_view path) {
-  std::string_view b = basename(path);
+  std::string_view b = path_basename(path);
   if (b == "package.json") return Format::package_json;
   if (b == "composer.json") return Format::composer_json;
-  if (b == "build.gradle" || b == "build.gradle.kts" || (ends_with(b, ".gradle") && !starts_with(b, "settings")) ||
-      (ends_with(b, ".gradle.kts") && !starts_with(b, "settings")))
+  if (b == "build.gradle" || b == "build.gradle.kts" || (b.ends_with(".gradle") && !b.starts_with("settings")) ||
+      (b.ends_with(".gradle.kts") && !b.starts_with("settings")))
     return Format::gradle;
-  if (ends_with(b, ".versions.toml")) return Format::catalog;
+  if (b.ends_with(".versions.toml")) return Format::catalog;
   if (b == "pom.xml") return Format::pom;
-  if (ends_with(b, ".csproj") || ends_with(b, ".fsproj") || ends_with(b, ".vbproj") || b == "Directory.Packages.props" ||
+  if (b.ends_with(".csproj") || b.ends_with(".fsproj") || b.ends_with(".vbproj") || b == "Directory.Packages.props" ||
       b == "Directory.Build.props")
     return Format::msbuild;
   if (b == "packages.config") return Format::packages_config;
   if (b == "Podfile") return Format::podfile;
   if (b == "Package.swift") return Format::package_swift;
   if (b == "project.pbxproj") return Format::pbxproj;
-  if (ends_with(b, ".txt") &&
+  if (b.ends_with(".txt") &&
       (b.find("requirements") != std::string_view::npos || path.find("requirements/") != std::string_view::npos))
     return Format::requirements;
   if (b == "pyproject.toml") return Format::pyproject;
   if (b == "Pipfile") return Format::pipfile;
   if (b == "Gemfile" || b == "gems.rb") return Format::gemfile;
-  if (ends_with(b, ".gemspec")) return Format::gemspec;
+  if (b.ends_with(".gemspec")) return Format::gemspec;
   if (b == "go.mod") return Format::go_mod;
   if (b == "pubspec.yaml") return Format::pubspec;
   return Format::none;
@@ -697,7 +688,7 @@ bool is_lock_file(std::string_view path) {
       "poetry.lock",       "Pipfile.lock",        "pdm.lock",       "uv.lock",        "go.sum",
       "pubspec.lock",      "packages.lock.json",  "gradle.lockfile", "Cargo.lock",    "mix.lock",
       "Cartfile.resolved", "flake.lock",          "shrinkwrap.yaml", "deno.lock"};
-  return locks.count(basename(path)) > 0;
+  return locks.count(path_basename(path)) > 0;
 }
 
 namespace {

@@ -30,12 +30,6 @@ double text_width(std::string_view s) {
   return w;
 }
 
-const char* verdict_colour(std::string_view verdict) {
-  if (verdict == "compliant") return "#2e7d32";
-  if (verdict == "conditional") return "#b45309";
-  if (verdict == "non-compliant") return "#c62828";
-  return "#6b6b6b";
-}
 
 }  // namespace
 

@@ -25,14 +25,13 @@ struct Row {
   bool audited() const { return error.empty(); }
 };
 
-const char* const kPrinciples[4] = {"openness", "neutrality", "continuity", "equal_access"};
 
 std::string str_of(const json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::optional<double> num_of(const json& j, const char* key) {
+std::optional<double> num_of(const json& j, std::string_view key) {
   if (!j.is_object()) return std::nullopt;
   auto it = j.find(key);
   if (it == j.end() || !it->is_number()) return std::nullopt;

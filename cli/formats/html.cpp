@@ -35,13 +35,6 @@ const char* score_colour(std::optional<double> score) {
   return "#c62828";
 }
 
-/// The overall score takes the verdict's colour: a critical failure makes it red whatever the score.
-const char* verdict_colour(std::string_view verdict) {
-  if (verdict == "compliant") return "#2e7d32";
-  if (verdict == "conditional") return "#b45309";
-  if (verdict == "non-compliant") return "#c62828";
-  return "#767676";
-}
 
 /// A donut chart of a 0–100 score. `id` makes the title reference unique in the page.
 std::string donut(std::optional<double> score, const char* colour, const std::string& id, const std::string& title, int size,

@@ -100,6 +100,13 @@ Finding read_finding(const json& r, std::size_t index) {
 
 }  // namespace
 
+const char* verdict_colour(std::string_view verdict) {
+  if (verdict == "compliant") return "#2e7d32";
+  if (verdict == "conditional") return "#b45309";
+  if (verdict == "non-compliant") return "#c62828";
+  return "#767676";
+}
+
 ReportView read_report(const json& report) {
   ReportView v;
   v.pacte_version = str_of(report, "pacte_version", "0.0.0");

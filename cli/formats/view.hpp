@@ -111,8 +111,10 @@ struct ReportView {
 /// Reads a report document; never throws on a malformed one.
 ReportView read_report(const json& report);
 
-/// The four principles of the Pact, in the order every format shows them.
-inline constexpr std::string_view kPrinciples[] = {"openness", "neutrality", "continuity", "equal_access"};
+/// The colour of a verdict (green, amber, red; grey for any other value), with white text on it
+/// at a contrast of at least 4.5:1. The overall score takes it: a critical failure makes the
+/// score red whatever its value.
+const char* verdict_colour(std::string_view verdict);
 
 /// Failing findings, most severe first, new before known, then in report order.
 std::vector<const Finding*> failures_by_severity(const ReportView& view);
