@@ -125,11 +125,11 @@ void add_scaffold_command(CLI::App& app, std::vector<Subcommand>& subs, std::ost
       "Default paths: statement -> docs/accessibilite.md (fr) or docs/accessibility.md (en);\n"
       "security -> SECURITY.md; contributing -> CONTRIBUTING.md. Values come from the charter\n"
       "(service name, operator, contacts, security contact, accessibility status, standard and\n"
-      "audit date, maintainers); what it does not say is a field marked [À compléter : ...]\n"
-      "(fr) or [To fill in: ...] (en), never an invented value. An existing file is never\n"
+      "audit date, maintainers); what it does not say is a field marked [To fill in: ...]\n"
+      "(in French with --lang fr), never an invented value. An existing file is never\n"
       "overwritten without --force (exit 2).\n\n"
       "Examples:\n"
-      "  pacte scaffold statement             déclaration d'accessibilité (RGAA model)\n"
+      "  pacte scaffold statement             accessibility statement, French RGAA model\n"
       "  pacte scaffold security --lang en    SECURITY.md in English\n"
       "  pacte scaffold contributing ../service --output docs/CONTRIBUTING.md");
   subs.push_back({sc, [cmd, &out, &err] { return run_scaffold(*cmd, out, err); }});
