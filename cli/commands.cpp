@@ -176,6 +176,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_batch_command(app, subs, out, err);
   add_merge_command(app, subs, out, err);
   add_init_command(app, subs, out, err);
+  add_scaffold_command(app, subs, out, err);
   add_completion_command(app, subs, out, err);  // hidden: completion, man
   // (more subcommands are added here, one line each)
 

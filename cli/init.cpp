@@ -15,7 +15,9 @@
 #include "checks/engine/charter.hpp"
 #include "checks/init/draft.hpp"
 #include "checks/init/gains.hpp"
+#include "checks/init/charter_edit.hpp"
 #include "checks/init/source.hpp"
+#include "checks/init/update.hpp"
 
 namespace pacte::cli {
 
@@ -30,6 +32,8 @@ void add_init_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream
   init->add_option("--lang", cmd->lang, "Language of the draft's comments and messages: en or fr")->check(CLI::IsMember({"en", "fr"}));
   init->add_flag("--worktree", cmd->worktree, "Draft from the files on disk (uncommitted changes included), not from HEAD");
   init->add_flag("--no-audit", cmd->no_audit, "Write the draft only; skip the audit and the suggestions");
+  init->add_flag("--update", cmd->update, "Add to the existing charter what the code now shows (trackers, languages; maintainers as comments), keeping its comments and layout");
+  init->add_flag("--dry-run", cmd->dry_run, "With --update: print the changes as a diff and write nothing");
   init->footer(
       "The draft fills in what the repository shows (licence, maintainers from the last year of\n"
       "history, translation languages, detected trackers, accessibility statement, publiccode.yml)\n"
@@ -41,7 +45,8 @@ void add_init_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream
       "  pacte init ../service --lang fr    comments in French\n"
       "  pacte init --output - > draft.yml  print the draft (suggestions go to stderr)\n"
       "  pacte init /srv/mirrors/service.git --output service-pacte.yml\n"
-      "  pacte init --worktree --force      redo the draft from the files on disk");
+      "  pacte init --worktree --force      redo the draft from the files on disk\n"
+      "  pacte init --update --dry-run      show what the code now shows that the charter lacks");
   subs.push_back({init, [cmd, &out, &err] { return run_init(*cmd, out, err); }});
 }
 
@@ -137,11 +142,83 @@ void print_suggestions(const InitCommand& cmd, const DraftSource& src, const std
               "Ensuite\u00A0: complétez les lignes TODO, puis «\u00A0pacte audit" + where + " --charter " + charter_file + "\u00A0».\n"}.in(lang);
 }
 
+// pacte init --update: the existing charter, with what the code now shows and it lacks added in
+// place (checks/init/update.hpp); --dry-run prints the diff instead.
+int run_init_update(const InitCommand& cmd, Lang lang, std::ostream& out, std::ostream& err) {
+  std::unique_ptr<DraftSource> src;
+  try {
+    src = std::make_unique<DraftSource>(cmd.path, cmd.worktree);
+  } catch (const std::exception& e) {
+    return usage_error(err, e.what());
+  }
+  std::string charter_path;
+  if (!src->bare())
+    for (const auto& loc : charter_locations()) {
+      std::error_code ec;
+      if (fs::is_regular_file(fs::path(src->root()) / loc, ec)) {
+        charter_path = (fs::path(src->root()) / loc).string();
+        break;
+      }
+    }
+  if (charter_path.empty())
+    return usage_error(err, Text{src->root() + ": no charter (pacte.yml, .pacte.yml or .github/pacte.yml) in the working tree to update; run 'pacte init' to write one",
+                               src->root() + "\u00A0: aucune charte (pacte.yml, .pacte.yml ou .github/pacte.yml) à mettre à jour dans l'arbre de travail\u00A0; lancez «\u00A0pacte init\u00A0» pour en écrire une"}.in(lang));
+  const std::string target = cmd.output.empty() ? charter_path : cmd.output;
+  CharterUpdate update;
+  std::string before;
+  try {
+    before = read_charter_file(charter_path, lang);
+    Charter no_charter;
+    AuditContext ctx(src->snapshot(), no_charter, audit_now());
+    src->prepare(ctx);
+    update = update_charter(before, charter_path, ctx, lang);
+  } catch (const CharterInvalid& e) {
+    for (const auto& p : e.problems()) err << p << "\n";
+    return usage_error(err, Text{charter_path + ": the charter is not valid; fix it first (nothing was written)",
+                               charter_path + "\u00A0: la charte n'est pas valide\u00A0; corrigez-la d'abord (rien n'a été écrit)"}.in(lang));
+  } catch (const std::exception& e) {
+    return usage_error(err, e.what());
+  }
+  // Printing the charter itself (--output -): the messages go to standard error.
+  std::ostream& msg = target == "-" && !cmd.dry_run ? err : out;
+  for (const auto& c : update.changes) msg << "  + " << c << "\n";
+  if (!update.by_hand.empty()) {
+    msg << Text{"Not added (the charter's layout there is one pacte does not edit); add by hand:\n",
+                "Non ajouté (pacte ne modifie pas la charte sous cette forme)\u00A0; à ajouter à la main\u00A0:\n"}.in(lang);
+    for (const auto& h : update.by_hand) msg << "  " << h << "\n";
+  }
+  if (cmd.dry_run) {
+    out << unified_diff(before, update.text, charter_path, target);
+    out << (update.text == before ? Text{"Nothing to add: the charter declares what the code shows.\n", "Rien à ajouter\u00A0: la charte déclare ce que le code montre.\n"}
+                                  : Text{"Dry run: nothing was written.\n", "Simulation\u00A0: rien n'a été écrit.\n"}).in(lang);
+    return 0;
+  }
+  if (update.text == before && target == charter_path) {
+    out << Text{"Nothing to add: the charter declares what the code shows.\n", "Rien à ajouter\u00A0: la charte déclare ce que le code montre.\n"}.in(lang);
+    return 0;
+  }
+  if (target != charter_path && target != "-") {
+    std::error_code ec;
+    if (fs::exists(target, ec) && !cmd.force)
+      return usage_error(err, Text{target + ": the file already exists; use --force to overwrite it",
+                                 target + "\u00A0: le fichier existe déjà\u00A0; utilisez --force pour l'écraser"}.in(lang));
+  }
+  try {
+    write_output(target, update.text, out);
+  } catch (const std::exception& e) {
+    return usage_error(err, e.what());
+  }
+  if (target != "-") out << Text{"Updated ", "Mis à jour\u00A0: "}.in(lang) << target << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int run_init(const InitCommand& cmd, std::ostream& out, std::ostream& err) {
   Lang lang;
   if (!parse_lang(cmd.lang, lang, err)) return 2;
+  if (cmd.dry_run && !cmd.update) return usage_error(err, "--dry-run goes with --update");
+  if (cmd.update) return run_init_update(cmd, lang, out, err);
   std::unique_ptr<DraftSource> src;
   try {
     src = std::make_unique<DraftSource>(cmd.path, cmd.worktree);

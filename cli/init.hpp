@@ -11,6 +11,10 @@ namespace pacte::cli {
 
 void add_init_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
 
+/// `pacte scaffold statement|security|contributing`: a template file filled from the charter
+/// (cli/scaffold.cpp).
+void add_scaffold_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
+
 /// Hidden commands `pacte completion bash|zsh|fish` and `pacte man`: completion scripts and a
 /// roff manual page generated from `app`'s subcommands and options (cli/completion.cpp).
 void add_completion_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err);
@@ -23,6 +27,8 @@ struct InitCommand {
   std::string lang = "en";
   bool worktree = false;  // draft from the files on disk rather than HEAD's tree
   bool no_audit = false;  // write the draft only
+  bool update = false;    // --update: add to the existing charter what the code now shows
+  bool dry_run = false;   // --dry-run (with --update): print a diff, write nothing
   std::size_t suggestions = 3;
 };
 

@@ -22,7 +22,8 @@ bool valid_email(const std::string& s) {
   return std::none_of(s.begin(), s.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; });
 }
 
-// The charter schema's BCP 47 pattern: ^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$
+}  // namespace
+
 bool valid_language_tag(const std::string& s) {
   std::size_t i = 0, n = 0;
   while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i, ++n;
@@ -36,6 +37,8 @@ bool valid_language_tag(const std::string& s) {
   }
   return true;
 }
+
+namespace {
 
 bool valid_date(const std::string& s) {
   return s.size() == 10 && s[4] == '-' && s[7] == '-' && parse_date(s).has_value();
@@ -55,6 +58,8 @@ bool in_vendored_folder(const std::string& path) {
   return false;
 }
 
+}  // namespace
+
 std::string tracker_purpose(const std::string& category) {
   if (category == "ads" || category == "ad-pixel") return "advertising";
   if (category == "analytics") return "audience";
@@ -64,6 +69,8 @@ std::string tracker_purpose(const std::string& category) {
   if (category == "support-chat") return "support";
   return "other";
 }
+
+namespace {
 
 // Writes the draft, one section after the other, and records what was inferred or left.
 class DraftWriter {

@@ -55,4 +55,10 @@ struct SuggestedMaintainer {
 };
 std::vector<SuggestedMaintainer> suggest_maintainers(AuditContext& ctx, std::size_t max);
 
+/// Whether `s` matches the charter schema's BCP 47 pattern (`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`).
+bool valid_language_tag(const std::string& s);
+
+/// The charter's tracker purpose (`neutrality.trackers[].purpose`) for a signature category.
+std::string tracker_purpose(const std::string& category);
+
 }  // namespace pacte
