@@ -132,11 +132,11 @@ void waive_findings(RuleResult& result, const Charter& charter) {
     result.waiver = result.scoped_waivers.front().first;
     return;
   }
-  const std::string n = std::to_string(result.findings_waived);
-  result.message.en += " (" + n + (result.findings_waived == 1 ? " more finding waived" : " more findings waived") +
-                       " by the charter's policy)";
-  result.message.fr += " (" + n + (result.findings_waived == 1 ? " autre constat couvert" : " autres constats couverts") +
-                       " par une dérogation de la charte)";
+  // The primitive's message counted every finding: say how many of them the policy waived.
+  const std::string n = std::to_string(result.findings_waived), left = std::to_string(result.evidence.size());
+  result.message.en += " (" + n + " of these findings waived by the charter's policy, " + left + " remaining)";
+  result.message.fr += " (dont " + n + (result.findings_waived == 1 ? " constat couvert" : " constats couverts") +
+                       " par une dérogation de la charte\u00A0; " + left + (result.evidence.size() == 1 ? " restant)" : " restants)");
 }
 
 void warn_unused_waivers(Charter& charter, const std::vector<RuleResult>& results, Lang lang) {
@@ -149,8 +149,12 @@ void warn_unused_waivers(Charter& charter, const std::vector<RuleResult>& result
       return r.waiver == &w || std::any_of(r.scoped_waivers.begin(), r.scoped_waivers.end(), [&](const auto& p) { return p.first == &w; });
     });
     if (used) continue;
-    Text why = w.scoped() ? Text{"no finding of " + w.rule + " matched it", "aucun constat de " + w.rule + " n'y correspond"}
-                          : Text{w.rule + " did not fail", w.rule + " n'a pas échoué"};
+    // The rule did not fail (nothing to waive), or it failed with no finding under the scope.
+    const bool failed = std::any_of(results.begin(), results.end(), [&](const RuleResult& r) {
+      return r.rule->id == w.rule && (r.status == Status::fail || r.status == Status::waived);
+    });
+    Text why = failed && w.scoped() ? Text{"no finding of " + w.rule + " matched it", "aucun constat de " + w.rule + " n'y correspond"}
+                                    : Text{w.rule + " did not fail", w.rule + " n'a pas échoué"};
     charter.warnings.push_back(InputError::format(charter.path, w.pos,
                                                   Text{"the waiver of " + w.rule + " matched nothing in this audit (" + why.en +
                                                            "): remove it, or check its paths",

@@ -194,7 +194,10 @@ std::vector<std::string> policy_sentences(const ReportView& view, Lang lang) {
     out.push_back(fmt::format(fmt::runtime(label(L::policy_regraded, lang)), str_of(r, "rule", "?"), severity_word(str_of(r, "from"), lang),
                               severity_word(str_of(r, "to"), lang), one_line(str_of(r, "reason"))));
   for (const auto& w : each("waivers").is_array() ? each("waivers") : json::array()) {
-    if (!w.is_object() || !w.contains("findings_waived")) continue;  // whole-rule waivers show with their result
+    // Whole-rule waivers show with their result; one that waived nothing is a charter warning.
+    if (!w.is_object() || !w.contains("findings_waived") || !w["findings_waived"].is_number_integer() ||
+        w["findings_waived"].get<long long>() <= 0)
+      continue;
     std::string scope;
     const json& paths = member(w, "paths");
     if (paths.is_array())
