@@ -145,6 +145,25 @@ set -e
 check "the policy's fail_under gates the exit code" test "$under_policy" = 1
 check "--fail-under on the command line wins over the policy" test "$under_cli" = 0
 
+# pacte batch: each repository is held to its own policy.gate unless the option is given.
+make_repo plain '' app/home.html
+printf '%s\n' "$work/gate" "$work/plain" >repos.txt
+set +e
+"$pacte" batch repos.txt --out batch-own >/dev/null 2>&1; batch_own=$?
+"$pacte" batch repos.txt --out batch-cli --fail-on never >/dev/null 2>&1; batch_cli=$?
+set -e
+gate_of() {  # gate_of SUMMARY REPOSITORY: the gate column of its row
+  python3 -c "
+import json, sys
+rows = json.load(open('$1'))
+rows = rows.get('rows', rows.get('repositories', rows)) if isinstance(rows, dict) else rows
+print([r.get('gate') for r in rows if r.get('location', r.get('repository', '')).endswith('/$2')][0])"
+}
+check "batch without options: the repository with policy.gate fails it, the other passes (exit 1)" \
+  test "$batch_own $(gate_of batch-own/summary.json gate) $(gate_of batch-own/summary.json plain)" = "1 fail pass"
+check "batch --fail-on never: the option applies to every repository (exit 0)" \
+  test "$batch_cli $(gate_of batch-cli/summary.json gate)" = "0 pass"
+
 # The red lines: a critical rule disabled or re-graded is refused, exit 2 at file:line:col.
 make_repo red 'policy:
   rules:
