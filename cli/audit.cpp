@@ -19,6 +19,7 @@
 #include "checks/engine/charter.hpp"
 #include "checks/engine/facts.hpp"
 #include "checks/engine/gate.hpp"
+#include "checks/engine/policy.hpp"
 #include "cli/commands.hpp"
 #include "cli/formats/formats.hpp"
 #include "cli/formats/registry.hpp"
@@ -54,9 +55,14 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
     app.add_option("--output,-o", cmd.outputs, "Not for a batch: use --out DIR");
   }
   app.add_option("--lang", cmd.lang, "Report language: en or fr");
-  app.add_option("--fail-under", cmd.gate.fail_under, "Exit 1 when the score is below SCORE")->check(CLI::Range(0.0, 100.0));
-  app.add_option("--fail-on", cmd.gate.fail_on, "Exit 1 when a rule of this severity or worse fails: critical, high, medium, low, never")
-      ->check(CLI::IsMember({"critical", "high", "medium", "low", "never"}));
+  app.add_option("--fail-under", cmd.gate.fail_under, "Exit 1 when the score is below SCORE (default: the charter's policy.gate)")
+      ->check(CLI::Range(0.0, 100.0))
+      ->each([&cmd](const std::string&) { cmd.fail_under_given = true; });
+  app.add_option("--fail-on", cmd.gate.fail_on,
+                 "Exit 1 when a rule of this severity or worse fails: critical, high, medium, low, never (default: the charter's policy.gate, "
+                 "else never)")
+      ->check(CLI::IsMember({"critical", "high", "medium", "low", "never"}))
+      ->each([&cmd](const std::string&) { cmd.fail_on_given = true; });
   app.add_option("--baseline", cmd.baseline, "Earlier JSON report: gate only on failures that are new since");
   app.add_option("--badge", cmd.badge, "Also write an SVG badge with the score and verdict to FILE");
   app.add_flag("--worktree", cmd.audit.worktree, "Audit the files on disk (uncommitted changes included), not a commit");
@@ -184,7 +190,7 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
   if (const char* gha = std::getenv("GITHUB_ACTIONS"); gha && std::string(gha) == "true" && !cmd.quiet)
     (to_stdout && to_stdout->name != "text" ? err : out) << github_annotations(report, lang);
   std::string why;
-  if (!passes_gate(report, cmd.gate, why)) {
+  if (!passes_gate(report, gate_with_policy(report, cmd.gate, cmd.fail_under_given, cmd.fail_on_given), why)) {
     if (!cmd.quiet) err << "pacte: " << fmt::format(fmt::runtime(label(L::gate_failed, cmd.audit.lang)), why) << "\n";
     return 1;
   }

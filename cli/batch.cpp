@@ -148,6 +148,8 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   bo.retries = cmd.retries;
   bo.backoff = std::chrono::milliseconds(static_cast<long long>(cmd.backoff_seconds * 1000));
   bo.gate = ac.gate;
+  bo.fail_under_given = ac.fail_under_given;
+  bo.fail_on_given = ac.fail_on_given;
   // The extra per-repository file --format asks for, beside the JSON and HTML reports.
   const ReportFormat* extra = find_report_format(ac.format);
   if (extra && !extra->batch_extra) extra = nullptr;

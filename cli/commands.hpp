@@ -57,6 +57,9 @@ struct AuditCommand {
   std::vector<Target> targets;
   std::string lang = "en";
   Gate gate;
+  /// Set by the parser when --fail-under and --fail-on were given: they then take the place of
+  /// the charter's `policy.gate` defaults.
+  bool fail_under_given = false, fail_on_given = false;
   std::string baseline;
   std::string badge;
   bool quiet = false;

@@ -9,6 +9,7 @@
 
 #include "checks/base/vocabulary.hpp"
 #include "checks/engine/charter.hpp"
+#include "checks/engine/policy.hpp"
 #include "checks/engine/rules.hpp"
 #include "cli/commands.hpp"
 
@@ -52,6 +53,8 @@ int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& er
       std::vector<std::string> rule_ids;
       for (const auto& rule : rules.rules) rule_ids.push_back(rule.id);
       warn_unknown_waivers(c, rule_ids, lang);
+      // The policy: red lines (a critical rule disabled or re-graded), unknown rule ids.
+      check_policy(c, rules, lang);
     }
     if (cmd.strict && !c.warnings.empty()) {
       for (const auto& w : c.warnings) err << w << "\n";

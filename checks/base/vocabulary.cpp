@@ -161,6 +161,11 @@ constexpr Entry kLabels[] = {
   {L::left_out_search, "Left out of the tracker search: {} vendored, generated, minified or lock files",
    "Écartés de la recherche de traceurs\u00A0: {} fichiers tiers embarqués, générés, minifiés ou de verrouillage"},
   {L::files_not_read_count, "{} files could not be read", "{} fichiers n'ont pas pu être lus"},
+  {L::policy_applied, "Policy applied", "Politique appliquée"},
+  {L::policy_disabled, "{} disabled by the charter: {}", "{} désactivée par la charte\u00A0: {}"},
+  {L::policy_regraded, "{} re-graded from {} to {} by the charter: {}", "{} reclassée de {} à {} par la charte\u00A0: {}"},
+  {L::policy_findings_waived, "{}: {} finding(s) waived ({}) until {}: {}", "{}\u00A0: {} constat(s) couvert(s) par dérogation ({}) jusqu'au {}\u00A0: {}"},
+  {L::policy_gate, "Gate defaults from the charter: {}", "Seuils par défaut de la charte\u00A0: {}"},
 };
 // clang-format on
 

@@ -37,6 +37,8 @@ enum class L {
   batch_charter, gate, gate_pass, gate_fail,
   // What the audit read and left out: every format says it.
   files_not_read, read_summary, left_out_search, files_not_read_count,
+  // The charter's policy (rules disabled or re-graded, findings waived, gate defaults).
+  policy_applied, policy_disabled, policy_regraded, policy_findings_waived, policy_gate,
   count_  // not a label: the number of labels
 };
 

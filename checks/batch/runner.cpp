@@ -19,6 +19,7 @@
 #include "checks/base/vocabulary.hpp"
 #include "checks/batch/mirror.hpp"
 #include "checks/engine/charter.hpp"
+#include "checks/engine/policy.hpp"
 
 namespace pacte::batch {
 
@@ -158,9 +159,11 @@ std::string resolve_commit(const std::string& path, const std::string& rev) {
   return out;
 }
 
-// Sets `report["batch"]["gate"]` to what `gate` says of the report; returns whether it changed.
-bool tag_gate(nlohmann::json& report, const Gate& gate) {
+// Sets `report["batch"]["gate"]` to what `gate` (the options given, over the report's own
+// policy) says of the report; returns whether it changed.
+bool tag_gate(nlohmann::json& report, const BatchOptions& options) {
   std::string why;
+  const Gate gate = gate_with_policy(report, options.gate, options.fail_under_given, options.fail_on_given);
   std::string verdict = passes_gate(report, gate, why) ? "pass" : "fail";
   bool changed = !report["batch"].is_object() || report["batch"].value("gate", "") != verdict;
   report["batch"]["gate"] = verdict;
@@ -299,7 +302,7 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
         nlohmann::json old = nlohmann::json::parse(text, nullptr, false);
         if (!old.is_discarded() &&
             report_is_current(old, resolve_commit(opt.path, opt.rev), opt.charter_file, rules.hash, options_hash, opt.lang)) {
-          bool retagged = tag_gate(old, options.gate);
+          bool retagged = tag_gate(old, options);
           if (options.on_report) options.on_report(entry, old, false, retagged);
           row = row_from_report(entry, old);
           was_skipped = true;
@@ -324,7 +327,7 @@ BatchOutcome run_batch(const std::vector<BatchEntry>& entries, const RuleSet& ru
     report["batch"] = batch_tag(entry, "");
     report["batch"]["charter_file"] = opt.charter_file.empty() ? nlohmann::json(nullptr) : nlohmann::json(opt.charter_file);
     report["batch"]["options_hash"] = options_hash;
-    tag_gate(report, options.gate);
+    tag_gate(report, options);
     if (options.on_report) options.on_report(entry, report, true, true);
     row = row_from_report(entry, report);
     return row;

@@ -36,6 +36,9 @@ struct BatchOptions {
   std::chrono::milliseconds backoff{1000};
 
   Gate gate;                   // --fail-under, --fail-on: each report's `batch.gate`
+  /// Whether --fail-under and --fail-on were given: an option not given leaves each
+  /// repository's own policy (`policy.gate` of its charter) in force (gate_with_policy).
+  bool fail_under_given = false, fail_on_given = false;
 
   /// Receives each report on a worker thread, its `batch.gate` set: an audit that just ran
   /// (`fresh`) or a current report found by --resume (`retagged` when its gate changed since

@@ -16,6 +16,7 @@
 #include "checks/base/url.hpp"
 #include "checks/base/loose_objects.hpp"
 #include "checks/engine/charter.hpp"
+#include "checks/engine/policy.hpp"
 #include "checks/engine/scoring.hpp"
 #include "pacte/version.hpp"
 
@@ -318,6 +319,10 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     for (const auto& rule : rules.rules) rule_ids.push_back(rule.id);
     warn_unknown_waivers(charter, rule_ids, opt.lang);
   }
+  // The charter's policy: red lines checked (CharterInvalid), then disabled rules left out and
+  // re-graded rules given their new severity, for the results, the scores and the catalogue.
+  check_policy(charter, rules, opt.lang);
+  const RuleSet in_force = apply_rule_policy(rules, charter);
 
   AuditContext ctx(*snap, charter, now);
   ctx.repo = handle.repo;
@@ -327,7 +332,8 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   ctx.options = opt.evidence;
   ctx.deadline = opt.deadline;
 
-  std::vector<RuleResult> results = evaluate_rules(rules, ctx);
+  std::vector<RuleResult> results = evaluate_rules(in_force, ctx);
+  warn_unused_waivers(charter, results, opt.lang);
   Score score = compute_score(results);
   nlohmann::json facts = collect_facts(ctx);
 
@@ -364,6 +370,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
                        {"errors", charter_errors},
                        {"warnings", charter_warnings},
                        {"hash", fingerprint_of({charter.doc.dump()})}};
+  if (charter.policy.present) report["policy"] = policy_report(charter, rules, results);
   report["rules_hash"] = rules.hash;
   report["score"] = score.score;
   report["verdict"] = score.verdict;
@@ -393,17 +400,25 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     for (const auto& ref : r.rule->references) refs.push_back({{"title", ref.title.in(opt.lang)}, {"url", ref.url}});
     j["references"] = refs;
     nlohmann::json ev = nlohmann::json::array();
-    for (const auto& e : r.evidence) ev.push_back(evidence_json(e, opt.lang));
+    for (std::size_t i = 0; i < r.evidence.size(); ++i) {
+      ev.push_back(evidence_json(r.evidence[i], opt.lang));
+      if (i < r.finding_fingerprints.size()) ev.back()["fingerprint"] = r.finding_fingerprints[i];
+    }
     j["evidence"] = ev;
     j["fingerprint"] = r.fingerprint;
-    if (r.waiver) j["waiver"] = {{"reason", r.waiver->reason}, {"until", r.waiver->until}};
+    if (r.waiver) {
+      j["waiver"] = {{"reason", r.waiver->reason}, {"until", r.waiver->until}};
+      if (!r.waiver->paths.empty()) j["waiver"]["paths"] = r.waiver->paths;
+      if (!r.waiver->finding.empty()) j["waiver"]["finding"] = r.waiver->finding;
+    }
+    if (r.findings_waived > 0) j["findings_waived"] = r.findings_waived;
     results_json.push_back(std::move(j));
   }
   report["results"] = results_json;
   // The catalogue of every rule in force, so that the report alone can be rendered again in
   // any format and either language (`pacte render`), SARIF rule descriptors included.
   nlohmann::json catalogue = nlohmann::json::array();
-  for (const auto& rule : rules.rules) catalogue.push_back(rule_catalogue_entry(rule));
+  for (const auto& rule : in_force.rules) catalogue.push_back(rule_catalogue_entry(rule));
   report["rules"] = std::move(catalogue);
   report["facts"] = facts;
   nlohmann::json unreadable = nlohmann::json::array();

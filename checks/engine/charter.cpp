@@ -114,8 +114,10 @@ std::string quoted(const std::string& v, Lang lang) { return lang == Lang::fr ? 
 // ": " in English, " : " (non-breaking space) in French.
 const char* colon(Lang lang) { return lang == Lang::fr ? "\u00A0: " : ": "; }
 
-void read_waivers(Charter& c, std::time_t today, std::vector<std::string>& problems, Lang lang) {
-  const nlohmann::json* ws = c.field("waivers");
+// Reads the waivers of the list at `dotted` ("waivers" or "policy.waivers").
+void read_waivers(Charter& c, const std::string& dotted, std::time_t today, std::vector<std::string>& problems, Lang lang) {
+  const nlohmann::json* ws = c.field(dotted);
+  const std::string base = dotted_to_pointer(dotted);
   if (!ws || !ws->is_array()) return;
   for (std::size_t i = 0; i < ws->size(); ++i) {
     const auto& w = (*ws)[i];
@@ -125,7 +127,21 @@ void read_waivers(Charter& c, std::time_t today, std::vector<std::string>& probl
     waiver.rule = w.contains("rule") && w["rule"].is_string() ? w["rule"].get<std::string>() : "";
     waiver.reason = w.contains("reason") && w["reason"].is_string() ? w["reason"].get<std::string>() : "";
     waiver.until = w.contains("until") && w["until"].is_string() ? w["until"].get<std::string>() : "";
-    waiver.pos = c.yaml.position_of("/waivers/" + std::to_string(i));
+    waiver.pos = c.yaml.position_of(base + "/" + std::to_string(i));
+    waiver.in_policy = dotted != "waivers";
+    if (w.contains("finding") && w["finding"].is_string()) waiver.finding = w["finding"].get<std::string>();
+    if (w.contains("paths") && w["paths"].is_array())
+      for (std::size_t k = 0; k < w["paths"].size(); ++k) {
+        if (!w["paths"][k].is_string()) continue;
+        std::string glob = w["paths"][k].get<std::string>();
+        if (!path_stays_inside(glob))
+          problems.push_back(InputError::format(c.path, c.yaml.position_of(base + "/" + std::to_string(i) + "/paths/" + std::to_string(k)),
+                                                quoted(glob, lang) +
+                                                    Text{" leaves the repository; give a glob relative to the repository root",
+                                                         " sort du dépôt\u00A0; indiquez un motif relatif à la racine du dépôt"}
+                                                        .in(lang)));
+        waiver.paths.push_back(std::move(glob));
+      }
     std::string at = InputError::format(c.path, waiver.pos, "");
     at.resize(at.size() - 2);
     auto trimmed = waiver.reason;
@@ -139,7 +155,7 @@ void read_waivers(Charter& c, std::time_t today, std::vector<std::string>& probl
                                 "la dérogation à " + waiver.rule + " n'a pas de date de fin (until)\u00A0; une dérogation doit prendre fin"}
                                .in(lang);
     } else if (auto t = parse_date(waiver.until); !t) {
-      problems.push_back(InputError::format(c.path, c.yaml.position_of("/waivers/" + std::to_string(i) + "/until"),
+      problems.push_back(InputError::format(c.path, c.yaml.position_of(base + "/" + std::to_string(i) + "/until"),
                                             Text{"'" + waiver.until + "' is not a real date (YYYY-MM-DD)",
                                                  "«\u00A0" + waiver.until + "\u00A0» n'est pas une date réelle (AAAA-MM-JJ)"}
                                                 .in(lang)));
@@ -155,6 +171,29 @@ void read_waivers(Charter& c, std::time_t today, std::vector<std::string>& probl
       c.warnings.push_back(at + ": " + waiver.not_applied + Text{": it does not apply", "\u00A0: elle ne s'applique pas"}.in(lang));
     c.waivers.push_back(std::move(waiver));
   }
+}
+
+// Reads `policy.rules` and `policy.gate` (the waivers are read with the others).
+void read_policy(Charter& c) {
+  const nlohmann::json* policy = c.field("policy");
+  if (!policy || !policy->is_object()) return;
+  c.policy.present = true;
+  if (const nlohmann::json* rules = c.field("policy.rules"); rules && rules->is_array())
+    for (std::size_t i = 0; i < rules->size(); ++i) {
+      const auto& r = (*rules)[i];
+      if (!r.is_object()) continue;
+      RulePolicy entry;
+      const std::string at = "/policy/rules/" + std::to_string(i);
+      entry.rule = r.contains("rule") && r["rule"].is_string() ? r["rule"].get<std::string>() : "";
+      entry.reason = r.contains("reason") && r["reason"].is_string() ? r["reason"].get<std::string>() : "";
+      entry.disable = r.contains("disable") && r["disable"].is_boolean() && r["disable"].get<bool>();
+      if (!entry.disable && r.contains("severity") && r["severity"].is_string()) entry.severity = r["severity"].get<std::string>();
+      entry.pos = c.yaml.position_of(at);
+      entry.action_pos = c.yaml.position_of(at + (entry.disable ? "/disable" : "/severity"));
+      c.policy.rules.push_back(std::move(entry));
+    }
+  if (const nlohmann::json* v = c.field("policy.gate.fail_on"); v && v->is_string()) c.policy.fail_on = v->get<std::string>();
+  if (const nlohmann::json* v = c.field("policy.gate.fail_under"); v && v->is_number()) c.policy.fail_under = v->get<double>();
 }
 
 void check_spdx(const Charter& c, const std::string& dotted, std::vector<std::string>& problems, Lang lang) {
@@ -222,7 +261,9 @@ Charter load_charter(std::string_view text, const std::string& display_path, std
   check_spdx(c, "openness.data_license", problems, lang);
   if (const auto* od = c.field("openness.open_data"); od && od->is_array())
     for (std::size_t i = 0; i < od->size(); ++i) check_spdx(c, "openness.open_data." + std::to_string(i) + ".license", problems, lang);
-  read_waivers(c, today, problems, lang);
+  read_waivers(c, "waivers", today, problems, lang);
+  read_waivers(c, "policy.waivers", today, problems, lang);
+  read_policy(c);
   if (!problems.empty()) throw CharterInvalid(problems);
   return c;
 }

@@ -15,7 +15,10 @@ namespace pacte {
 class Snapshot;
 
 /// An accepted exception to a rule. It applies only with a reason and an `until` date that
-/// has not passed; otherwise `not_applied` says why.
+/// has not passed; otherwise `not_applied` says why. A waiver of the top-level `waivers:` list
+/// waives the whole rule; one of `policy.waivers` may be scoped to findings: those under
+/// `paths` (globs relative to the repository root) or the one whose fingerprint starts with
+/// `finding`.
 struct Waiver {
   std::string rule;
   std::string reason;
@@ -23,6 +26,30 @@ struct Waiver {
   SourcePos pos;
   bool applies = false;
   std::string not_applied;
+  std::vector<std::string> paths;
+  std::string finding;
+  bool in_policy = false;  // declared under `policy.waivers`
+  /// Whether the waiver removes some findings of a rule rather than waiving all of it.
+  bool scoped() const { return !paths.empty() || !finding.empty(); }
+};
+
+/// One entry of `policy.rules`: a rule the team disables or re-grades, and why.
+struct RulePolicy {
+  std::string rule;
+  bool disable = false;
+  std::string severity;  // the new severity ("" when the rule is disabled)
+  std::string reason;
+  SourcePos pos;         // of the entry
+  SourcePos action_pos;  // of `disable` or `severity`, where a refusal points
+};
+
+/// The `policy:` section of a charter (README, "The charter"); its waivers are kept with the
+/// other waivers in `Charter::waivers`.
+struct Policy {
+  bool present = false;  // the charter has a `policy:` section
+  std::vector<RulePolicy> rules;
+  std::optional<std::string> fail_on;   // policy.gate.fail_on
+  std::optional<double> fail_under;     // policy.gate.fail_under
 };
 
 /// A loaded charter. `doc` is always a JSON object in charter format 1 (empty when there is
@@ -34,7 +61,8 @@ struct Charter {
   YamlDocument yaml;
   std::vector<std::string> errors;    // non-fatal problems (in a mapped publiccode.yml)
   std::vector<std::string> warnings;  // unknown keys, ignored waivers, unmapped fields
-  std::vector<Waiver> waivers;
+  std::vector<Waiver> waivers;  // `waivers:` then `policy.waivers:`, in charter order
+  Policy policy;
 
   /// The value at a dotted path ("neutrality.advertising", "continuity.maintainers"), or
   /// nullptr when it is absent or null.

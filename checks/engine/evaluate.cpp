@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include "checks/engine/policy.hpp"
+
 namespace pacte {
 
 const char* status_name(Status s) {
@@ -87,6 +89,10 @@ std::string fold_ws(const std::string& s) {
 
 }  // namespace
 
+std::string finding_fingerprint(const std::string& rule_id, const Evidence& evidence) {
+  return fingerprint_of({rule_id, evidence.path + "\n" + fold_ws(evidence.snippet) + "\n" + evidence.note});
+}
+
 std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) {
   std::vector<RuleResult> results;
   results.reserve(rules.rules.size());
@@ -122,6 +128,7 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
         r.message.fr = rule.fail_message.in(Lang::fr) + (r.message.fr.empty() ? "" : "\u00a0: " + r.message.fr);
       }
     }
+    waive_findings(r, ctx.charter);  // before the evidence limit, so that it counts every finding
     if (r.evidence.size() > ctx.options.max_evidence) {
       r.evidence_dropped = r.evidence.size() - ctx.options.max_evidence;
       r.evidence.resize(ctx.options.max_evidence);
@@ -130,7 +137,7 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
     }
     if (r.status == Status::fail) {
       for (const auto& w : ctx.charter.waivers)
-        if (w.rule == rule.id && w.applies) {
+        if (w.rule == rule.id && w.applies && !w.scoped()) {
           r.status = Status::waived;
           r.waiver = &w;
           break;
@@ -156,6 +163,7 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
     for (const auto& e : r.evidence) ev.insert(e.path + "\n" + fold_ws(e.snippet) + "\n" + e.note);
     parts.insert(parts.end(), ev.begin(), ev.end());
     r.fingerprint = fingerprint_of(parts);
+    for (const auto& e : r.evidence) r.finding_fingerprints.push_back(finding_fingerprint(rule.id, e));
     results.push_back(std::move(r));
   }
   return results;

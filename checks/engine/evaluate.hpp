@@ -108,7 +108,16 @@ struct RuleResult {
   std::size_t evidence_dropped = 0;  // evidence beyond the per-rule limit
   const Waiver* waiver = nullptr;    // the waiver that applied
   std::string fingerprint;           // stable across runs: rule + evidence paths and text
+  std::vector<std::string> finding_fingerprints;  // one per evidence item (finding_fingerprint)
+  std::size_t findings_waived = 0;                // findings removed by scoped policy waivers
+  /// The scoped waivers that removed findings, each with how many (a finding is counted once,
+  /// for the first waiver that covers it).
+  std::vector<std::pair<const Waiver*, std::size_t>> scoped_waivers;
 };
+
+/// A stable fingerprint of one finding of rule `rule_id`: its path, whitespace-folded snippet
+/// and note. `policy.waivers` may name it (or its first 8 digits or more) with `finding:`.
+std::string finding_fingerprint(const std::string& rule_id, const Evidence& evidence);
 
 /// Runs every rule of `rules` against `ctx`: conditions first (skip), then the check; an
 /// exception inside a primitive becomes an `error` result, never a pass. Applicable waivers

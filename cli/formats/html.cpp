@@ -436,6 +436,11 @@ std::string render_html(const json& report, Lang lang) {
   }
   out += "</section>\n";
 
+  if (const auto policy = policy_sentences(view, lang); !policy.empty()) {
+    out += fmt::format("<section id=\"policy\">\n<h2>{}</h2>\n<ul>\n", h(label(L::policy_applied, lang)));
+    for (const auto& s : policy) out += "<li>" + h(s) + "</li>\n";
+    out += "</ul>\n</section>\n";
+  }
   out += facts_section(view, lang);
   out += "</main>\n<footer>\n";
   out += fmt::format("<p>pacte {}", h(view.pacte_version));

@@ -115,6 +115,14 @@ std::string render_markdown(const json& report, Lang lang, std::size_t max_bytes
   }
   if (written < failures.size())
     out += "\n> " + fmt::format(fmt::runtime(label(L::more_findings, lang)), failures.size() - written) + "\n";
+  // The charter's policy, short: the room kept for the closing note holds it.
+  if (const auto policy = policy_sentences(view, lang); !policy.empty()) {
+    out += fmt::format("\n**{}**\n\n", md_escape(label(L::policy_applied, lang)));
+    std::size_t shown = 0;
+    for (const auto& s : policy)
+      if (++shown <= 3) out += "- " + md_escape(truncate_utf8(s, 120)) + "\n";
+    if (policy.size() > 3) out += "- …\n";
+  }
   // What the audit could not read or left out of the tracker search: kept short so that it fits
   // in the room left for the closing note.
   for (const std::string& note : {unreadable_sentence(view.stats, lang), left_out_sentence(view.stats, lang)})

@@ -135,6 +135,10 @@ std::string render_text(const json& report, Lang lang, bool color) {
       o += fmt::format("  {}  {} ({} {})\n", r->rule, clean(w.reason), label(L::waiver_until, lang), w.until);
     }
   }
+  if (const auto policy = policy_sentences(view, lang); !policy.empty()) {
+    heading(L::policy_applied, policy.size());
+    for (const auto& s : policy) o += "  " + clean(s) + "\n";
+  }
   const ScanStats& stats = view.stats;
   if (stats.files_unreadable > 0) {
     o.append("\n") += st("33", fmt::format("{}{}{}", label(L::files_not_read, lang), label(L::colon, lang), stats.files_unreadable)) + "\n";

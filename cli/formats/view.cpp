@@ -110,6 +110,7 @@ const char* verdict_colour(std::string_view verdict) {
 ReportView read_report(const json& report) {
   ReportView v;
   v.pacte_version = str_of(report, "pacte_version", "0.0.0");
+  if (const json& policy = member(report, "policy"); policy.is_object()) v.policy = policy;
   v.generated_at = str_of(report, "generated_at");
   const json& repo = member(report, "repository");
   v.repo_path = str_of(repo, "path");
@@ -188,6 +189,41 @@ ReportView read_report(const json& report) {
     for (const auto& e : examples)
       if (e.is_string() && v.stats.left_out_examples.size() < 10) v.stats.left_out_examples.push_back(to_valid_utf8(e.get_ref<const std::string&>()));
   return v;
+}
+
+std::vector<std::string> policy_sentences(const ReportView& view, Lang lang) {
+  std::vector<std::string> out;
+  if (!view.policy.is_object()) return out;
+  auto each = [&](std::string_view key) -> const json& { return member(view.policy, key); };
+  for (const auto& d : each("disabled").is_array() ? each("disabled") : json::array())
+    out.push_back(fmt::format(fmt::runtime(label(L::policy_disabled, lang)), str_of(d, "rule", "?"), one_line(str_of(d, "reason"))));
+  for (const auto& r : each("regraded").is_array() ? each("regraded") : json::array())
+    out.push_back(fmt::format(fmt::runtime(label(L::policy_regraded, lang)), str_of(r, "rule", "?"), severity_word(str_of(r, "from"), lang),
+                              severity_word(str_of(r, "to"), lang), one_line(str_of(r, "reason"))));
+  for (const auto& w : each("waivers").is_array() ? each("waivers") : json::array()) {
+    // Whole-rule waivers show with their result; one that waived nothing is a charter warning.
+    if (!w.is_object() || !w.contains("findings_waived") || !w["findings_waived"].is_number_integer() ||
+        w["findings_waived"].get<long long>() <= 0)
+      continue;
+    std::string scope;
+    const json& paths = member(w, "paths");
+    if (paths.is_array())
+      for (const auto& p : paths)
+        if (p.is_string()) scope += (scope.empty() ? "" : ", ") + p.get<std::string>();
+    if (std::string finding = str_of(w, "finding"); !finding.empty()) scope += (scope.empty() ? "" : ", ") + finding;
+    const json& n = member(w, "findings_waived");
+    out.push_back(fmt::format(fmt::runtime(label(L::policy_findings_waived, lang)), str_of(w, "rule", "?"),
+                              n.is_number_integer() ? n.get<long long>() : 0, one_line(scope), str_of(w, "until"), one_line(str_of(w, "reason"))));
+  }
+  const json& gate = each("gate");
+  if (gate.is_object() && !gate.empty()) {
+    std::string parts;
+    if (gate.contains("fail_on") && gate["fail_on"].is_string()) parts += "--fail-on " + gate["fail_on"].get<std::string>();
+    if (gate.contains("fail_under") && gate["fail_under"].is_number())
+      parts += (parts.empty() ? "" : ", ") + std::string("--fail-under ") + format_number(gate["fail_under"].get<double>(), 0, lang);
+    if (!parts.empty()) out.push_back(fmt::format(fmt::runtime(label(L::policy_gate, lang)), parts));
+  }
+  return out;
 }
 
 std::string left_out_sentence(const ScanStats& stats, Lang lang) {

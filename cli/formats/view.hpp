@@ -106,7 +106,13 @@ struct ReportView {
   std::optional<long long> new_failures;
   std::optional<long long> known_failures;
   ScanStats stats;
+  json policy;  ///< `policy` of the report (the charter's policy), null when the charter has none.
 };
+
+/// "Policy applied": one sentence per rule the charter's policy disabled or re-graded, per
+/// scoped waiver (the findings it waived), and the gate's defaults; empty when the report has
+/// no policy or it changed nothing. Every format but SARIF prints them.
+std::vector<std::string> policy_sentences(const ReportView& view, Lang lang);
 
 /// Reads a report document; never throws on a malformed one.
 ReportView read_report(const json& report);
