@@ -326,10 +326,12 @@ th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical
 thead th{background:#f3f3f3;position:sticky;top:0;z-index:1}
 th button{all:inherit;cursor:pointer;padding:0}
 th[aria-sort=ascending] button::after{content:" \2191"}th[aria-sort=descending] button::after{content:" \2193"}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n{white-space:nowrap}
 table.dist td.barcell{width:45%}
-#repos th[scope=row]{font-weight:600;overflow-wrap:anywhere;min-width:12ch}
-#repos td.error{color:#a31515;overflow-wrap:anywhere;min-width:14ch;max-width:40ch}
+#repos th[scope=row]{font-weight:600;overflow-wrap:anywhere;min-width:10ch}
+#repos td.error{color:#a31515;overflow-wrap:anywhere;min-width:12ch}
+#repos th,#repos td{padding:.3rem .35rem}
 .verdict{font-weight:600;color:#4a4a4a}
 .verdict.t-compliant{color:#18753c}.verdict.t-conditional{color:#8a4500}.verdict.t-non-compliant{color:#ce0500}.verdict.t-not-audited{color:#4a4a4a}
 ul.ids{list-style:none;margin:2px 0 0;padding:0}
@@ -344,14 +346,15 @@ form.filters input,form.filters select{font:inherit;padding:4px 6px;max-width:10
 form.filters[hidden]{display:none}
 @media (max-width:760px){
   header,main{padding:0 12px}
-  #repos thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+  #repos thead{display:block;position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
   #repos,#repos tbody,#repos tr,#repos th[scope=row],#repos td{display:block;width:auto;max-width:none}
   #repos tr{border:1px solid #ccc;border-radius:6px;margin:0 0 10px;padding:6px 8px}
   #repos th[scope=row]{border:0;padding:2px 0 6px;font-size:1.05rem}
   #repos td{border:0;padding:1px 0;text-align:left;white-space:normal}
   #repos td::before{content:attr(data-label);font-weight:600;color:#4a4a4a}
   #repos td.empty{display:none}
-  table.dist th,table.dist td{padding:.3rem .25rem}
+  table.dist th,table.dist td{padding:.3rem .25rem;font-size:.9rem}
+  table.dist td.barcell,table.dist thead td{display:none}
 }
 @media print{th button{all:unset}form.filters{display:none}thead th{position:static}}
 )css";

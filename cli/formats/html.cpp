@@ -293,6 +293,12 @@ details.evidence>summary{cursor:pointer;font-weight:600;color:var(--muted);font-
 h1{overflow-wrap:anywhere}
 .muted{color:var(--muted)}
 footer{border-top:1px solid var(--line);margin-top:32px;padding:12px 20px 24px;color:var(--muted);font-size:.9rem}
+@media (max-width:640px){
+  header,main,footer{padding-left:12px;padding-right:12px}
+  table{display:block;overflow-x:auto}
+  dl.meta,dl.facts{grid-template-columns:1fr}
+  dl.meta dd,dl.facts dd{margin-bottom:6px}
+}
 @media print{
   .filters,details.data{display:none}
   body{font-size:11pt}

@@ -50,7 +50,7 @@ selectors=$(printf '%s\n' "$@" | python3 -c 'import json,sys; print(json.dumps([
 for width in 1280 390; do
   cat >"$work/harness-$width.html" <<HTML
 <!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">
-<iframe id="page" src="page.html" style="width:${width}px;height:2400px;border:0;display:block"></iframe>
+<iframe id="page" src="page.html" style="width:${width}px;height:900px;border:0;display:block"></iframe>
 <script>
 document.getElementById('page').onload = function () {
   var d = this.contentDocument, w = this.contentWindow.innerWidth, sw = d.documentElement.scrollWidth;
@@ -58,16 +58,20 @@ document.getElementById('page').onload = function () {
     return !Array.prototype.some.call(d.querySelectorAll(s), function (e) { return e.getClientRects().length > 0; });
   });
   var wide = Array.prototype.filter.call(d.querySelectorAll('.table-wrap'), function (e) { return e.scrollWidth > e.clientWidth + 1; });
+  // The innermost elements that reach past the right edge, to say what overflows.
+  var past = Array.prototype.filter.call(d.body.querySelectorAll('*'), function (e) {
+    return e.getBoundingClientRect().right > w + 1 && !Array.prototype.some.call(e.children, function (c) { return c.getBoundingClientRect().right > w + 1; });
+  }).slice(0, 4).map(function (e) { return e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined ? '.' + e.className.split(' ')[0] : ''); });
   document.body.setAttribute('data-probe', 'width=' + w + ' scroll-width=' + sw + ' height=' + d.documentElement.scrollHeight +
-    ' scrolling-tables=' + wide.length + ' missing=' + missing.join('|'));
+    ' scrolling-tables=' + wide.length + ' past-the-edge=' + (past.join(',') || 'none') + ' missing=' + missing.join('|'));
 };
 </script></body></html>
 HTML
   browse --window-size=1280,900 --dump-dom "file://$work/harness-$width.html" >"$work/dom-$width.html"
   probe=$(grep -oE 'data-probe="[^"]*"' "$work/dom-$width.html" | sed -e 's/^data-probe="//' -e 's/"$//' || true)
   echo "layout $width px: $probe"
-  w=$(sed -nE 's/.*width=([0-9]+) .*/\1/p' <<<"$probe")
-  sw=$(sed -nE 's/.*scroll-width=([0-9]+) .*/\1/p' <<<"$probe")
+  w=$(sed -nE 's/^width=([0-9]+) .*/\1/p' <<<"$probe")
+  sw=$(sed -nE 's/.* scroll-width=([0-9]+) .*/\1/p' <<<"$probe")
   check "$width px: the page loaded in the harness" test -n "$probe"
   check "$width px: no horizontal overflow (scrollWidth ${sw:-?} <= ${w:-?})" test -n "$sw" -a "${sw:-1}" -le "${w:-0}"
   check "$width px: no table scrolls sideways" grep -q 'scrolling-tables=0 ' <<<"$probe"

@@ -25,6 +25,7 @@ for f in "$out"/*.sarif; do
 done
 if command -v xmllint >/dev/null; then
   for f in "$out"/*.xml "$out"/*.html "$out"/*.svg; do
+    [[ $(basename "$f") == batch-index* ]] && continue  # HTML5 with a script, not XHTML: Chromium checks it below
     if xmllint --noout "$f"; then echo "xmllint: $f: well-formed"; else note 1; fi
   done
 else
