@@ -329,15 +329,16 @@ th[aria-sort=ascending] button::after{content:" \2191"}th[aria-sort=descending] 
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 td.n{white-space:nowrap}
 table.dist td.barcell{width:45%}
-#repos th[scope=row]{font-weight:600;overflow-wrap:anywhere;min-width:10ch}
+#repos th[scope=row]{font-weight:600;overflow-wrap:anywhere;min-width:18ch}
 #repos td.error{color:#a31515;overflow-wrap:anywhere;min-width:12ch}
 #repos th,#repos td{padding:.3rem .35rem}
 .verdict{font-weight:600;color:#4a4a4a}
 .verdict.t-compliant{color:#18753c}.verdict.t-conditional{color:#8a4500}.verdict.t-non-compliant{color:#ce0500}.verdict.t-not-audited{color:#4a4a4a}
 ul.ids{list-style:none;margin:2px 0 0;padding:0}
-ul.ids li{overflow-wrap:anywhere}
+ul.ids li{overflow-wrap:break-word}
 .up{color:#18753c;font-weight:600}.down{color:#ce0500;font-weight:600}
 .chg p{margin:0}
+@media (max-width:760px){.chg p{display:inline;margin-right:.5em}}
 .chg .badge{display:inline-block;font-size:.8rem;font-weight:700;padding:0 6px;border-radius:8px;background:#5b2a86;color:#fff}
 .table-wrap{overflow-x:auto}
 form.filters{display:flex;flex-wrap:wrap;gap:8px 18px;align-items:end;margin:8px 0 12px;padding:8px 12px;border:1px solid #ddd;border-radius:6px}
@@ -488,23 +489,25 @@ std::string render_index_html(const json& summary, Lang lang) {
 
   struct Column {
     std::string name;
-    bool numeric;
+    bool numeric;        // sorted as numbers
+    bool right = false;  // a number alone in its cell, aligned right
   };
   std::vector<Column> columns = {{t(L::repository), false},
-                                 {t(L::score), true},
+                                 {t(L::score), true, true},
                                  {t(L::verdict), false},
-                                 {principle_label(kPrinciples[0], lang), true},
-                                 {principle_label(kPrinciples[1], lang), true},
-                                 {principle_label(kPrinciples[2], lang), true},
-                                 {principle_label(kPrinciples[3], lang), true},
-                                 {t(L::failures), true},
+                                 {principle_label(kPrinciples[0], lang), true, true},
+                                 {principle_label(kPrinciples[1], lang), true, true},
+                                 {principle_label(kPrinciples[2], lang), true, true},
+                                 {principle_label(kPrinciples[3], lang), true, true},
+                                 {t(L::failures), true, true},
                                  {t(L::batch_critical), true}};
   if (previous) columns.push_back({t(L::batch_change), true});
   columns.push_back({t(L::gate), false});
   columns.push_back({t(L::error_status), false});
   h += "<div class=\"table-wrap\">\n<table id=\"repos\">\n<thead><tr>";
   for (std::size_t i = 0; i < columns.size(); ++i)
-    h += "<th scope=\"col\"" + std::string(columns[i].numeric ? " data-num class=\"n\"" : "") + "><button type=\"button\">" +
+    h += "<th scope=\"col\"" + std::string(columns[i].numeric ? " data-num" : "") + (columns[i].right ? " class=\"n\"" : "") +
+         "><button type=\"button\">" +
          esc(columns[i].name) + "</button></th>";
   h += "</tr></thead>\n<tbody>\n";
   for (const auto& r : rows) {

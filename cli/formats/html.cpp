@@ -267,6 +267,7 @@ dl.facts ul{margin:0;padding-left:18px}
 .principles figcaption strong,.principles figcaption span{display:block}
 .principles figcaption span{font-size:.9rem;color:var(--muted)}
 .msg{white-space:pre-line}
+.finding{overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px}
 th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 thead th{background:var(--soft)}
@@ -320,6 +321,7 @@ std::string render_html(const json& report, Lang lang) {
   while (repo_name.size() > 1 && repo_name.back() == '/') repo_name.pop_back();
   if (auto slash = repo_name.rfind('/'); slash != std::string::npos && slash + 1 < repo_name.size())
     repo_name = repo_name.substr(slash + 1);
+  if (repo_name.size() > 4 && repo_name.ends_with(".git")) repo_name.resize(repo_name.size() - 4);  // a bare mirror's folder
 
   std::string out;
   out.reserve(64 * 1024);

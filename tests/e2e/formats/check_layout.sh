@@ -59,8 +59,16 @@ document.getElementById('page').onload = function () {
   });
   var wide = Array.prototype.filter.call(d.querySelectorAll('.table-wrap'), function (e) { return e.scrollWidth > e.clientWidth + 1; });
   // The innermost elements that reach past the right edge, to say what overflows.
+  // (Those inside a box that scrolls or clips sideways do not widen the page.)
+  var win = this.contentWindow;
+  function clipped(e) {
+    for (var a = e.parentElement; a && a !== d.body; a = a.parentElement)
+      if (/(auto|scroll|hidden)/.test(win.getComputedStyle(a).overflowX)) return true;
+    return false;
+  }
   var past = Array.prototype.filter.call(d.body.querySelectorAll('*'), function (e) {
-    return e.getBoundingClientRect().right > w + 1 && !Array.prototype.some.call(e.children, function (c) { return c.getBoundingClientRect().right > w + 1; });
+    return e.getBoundingClientRect().right > w + 1 && !clipped(e) &&
+      !Array.prototype.some.call(e.children, function (c) { return c.getBoundingClientRect().right > w + 1; });
   }).slice(0, 4).map(function (e) { return e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined ? '.' + e.className.split(' ')[0] : ''); });
   document.body.setAttribute('data-probe', 'width=' + w + ' scroll-width=' + sw + ' height=' + d.documentElement.scrollHeight +
     ' scrolling-tables=' + wide.length + ' past-the-edge=' + (past.join(',') || 'none') + ' missing=' + missing.join('|'));
