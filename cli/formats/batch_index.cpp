@@ -335,7 +335,7 @@ table.dist td.barcell{width:45%}
 .verdict{font-weight:600;color:#4a4a4a}
 .verdict.t-compliant{color:#18753c}.verdict.t-conditional{color:#8a4500}.verdict.t-non-compliant{color:#ce0500}.verdict.t-not-audited{color:#4a4a4a}
 ul.ids{list-style:none;margin:2px 0 0;padding:0}
-ul.ids li{overflow-wrap:break-word}
+ul.ids li{white-space:nowrap}
 .up{color:#18753c;font-weight:600}.down{color:#ce0500;font-weight:600}
 .chg p{margin:0}
 @media (max-width:760px){.chg p{display:inline;margin-right:.5em}}

@@ -256,7 +256,7 @@ pre{white-space:pre-wrap;word-break:break-all;background:var(--soft);border:1px 
 code.loc{font-weight:600;word-break:break-all}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0 0 16px}
 dl.meta dt,dl.facts dt{font-weight:600}
-dl.meta dd,dl.facts dd{margin:0;word-break:break-all}
+dl.meta dd,dl.facts dd{margin:0;overflow-wrap:anywhere}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}
 dl.facts ul{margin:0;padding-left:18px}
 .overview{display:flex;flex-wrap:wrap;gap:24px;align-items:center}
