@@ -329,13 +329,15 @@ th[aria-sort=ascending] button::after{content:" \2191"}th[aria-sort=descending] 
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 td.n{white-space:nowrap}
 table.dist td.barcell{width:45%}
-#repos th[scope=row]{font-weight:600;overflow-wrap:anywhere;min-width:18ch}
-#repos td.error{color:#a31515;overflow-wrap:anywhere;min-width:12ch}
+#repos th[scope=row]{font-weight:600;overflow-wrap:anywhere;min-width:16ch}
+#repos td.error{color:#a31515;overflow-wrap:anywhere}
+#repos td.error:not(.empty){min-width:12ch}
+#repos{font-size:.92rem}
 #repos th,#repos td{padding:.3rem .35rem}
 .verdict{font-weight:600;color:#4a4a4a}
 .verdict.t-compliant{color:#18753c}.verdict.t-conditional{color:#8a4500}.verdict.t-non-compliant{color:#ce0500}.verdict.t-not-audited{color:#4a4a4a}
 ul.ids{list-style:none;margin:2px 0 0;padding:0}
-ul.ids li{white-space:nowrap}
+ul.ids li{white-space:nowrap;font-size:.85em}
 .up{color:#18753c;font-weight:600}.down{color:#ce0500;font-weight:600}
 .chg p{margin:0}
 @media (max-width:760px){.chg p{display:inline;margin-right:.5em}}
