@@ -38,7 +38,11 @@ for f in "$out"/*.html; do
       # The batch dashboard: the verdicts, the principle bands, the table, the filters (shown by its script).
       bash "$here/check_layout.sh" "$f" '#verdicts li' '.bar' '#principle-scores' '#repos tbody tr' '#filters' \
         '#repos th[scope=row] a' | grep -E '^(FAIL|layout|check_layout)'
-      note "${PIPESTATUS[0]}" ;;
+      note "${PIPESTATUS[0]}"
+      if [[ $(basename "$f") == batch-index.html ]]; then
+        bash "$here/check_index.sh" "$f" | grep -E '^(FAIL|check_index)'
+        note "${PIPESTATUS[0]}"
+      fi ;;
     *)
       bash "$here/check_html.sh" "$f" | tail -n 1
       note "${PIPESTATUS[0]}"
