@@ -150,7 +150,8 @@ TEST_CASE("batch dashboard: the change since the previous run, in the page and i
 
   std::string fr = render_index_html(summary, Lang::fr);
   CHECK(fr.find("nouveaux échecs\u00A0: NEUT-AD-SDK") != std::string::npos);
-  CHECK(fr.find("précédent du dossier runs/monday\u00A0: 1 ajoutés") != std::string::npos);
+  CHECK(fr.find("précédent du dossier runs/monday. Dépôts ajoutés\u00A0: 1, retirés\u00A0: 1, en hausse\u00A0: 0, en baisse\u00A0: 1, "
+                "avec de nouveaux échecs\u00A0: 1.") != std::string::npos);
   CHECK(fr.find("<li><span class=\"sw v-compliant\"></span>conforme\u00A0: 1 (25\u00A0%)</li>") != std::string::npos);
 
   std::string csv = render_summary_csv(summary);
