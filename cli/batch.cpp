@@ -30,9 +30,40 @@ namespace pacte::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-}  // namespace
+std::vector<batch::SummaryRow> read_previous_run(const std::string& folder) {
+  const std::string hint = "; --previous takes the --out folder of an earlier 'pacte batch' (it holds summary.json)";
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) throw std::runtime_error(folder + ": no such folder" + hint);
+  fs::path file = fs::path(folder) / "summary.json";
+  if (!fs::exists(fs::symlink_status(file, ec))) throw std::runtime_error(folder + ": not a pacte batch output (no summary.json)" + hint);
+  std::vector<batch::SummaryRow> rows;
+  try {
+    nlohmann::json doc =
+        nlohmann::json::parse(read_file_capped(file.string(), batch::kMaxReportBytes, "the summary", LinkPolicy::no_follow), nullptr, false);
+    if (doc.is_discarded() || !batch::is_summary_json(doc))
+      throw std::runtime_error("not a pacte batch summary (not valid JSON, or no \"pacte_batch\" and \"rows\")");
+    rows = batch::rows_from_summary_json(doc);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(file.string() + ": " + e.what() + hint);
+  }
+  // An older summary does not list the failed rules: its reports, when still there, do.
+  for (auto& row : rows) {
+    if (row.failed_rules_known || !row.audited() || row.report.empty()) continue;
+    fs::path report = fs::path(folder) / row.report;
+    if (!fs::exists(fs::symlink_status(report, ec))) continue;
+    try {
+      nlohmann::json doc = nlohmann::json::parse(
+          read_file_capped(report.string(), batch::kMaxReportBytes, "the report", LinkPolicy::no_follow), nullptr, false);
+      if (auto from_report = batch::row_from_batch_report(doc, row.report)) {
+        row.failed_rules = from_report->failed_rules;
+        row.failed_rules_known = true;
+      }
+    } catch (const std::exception&) {
+      // An unreadable report leaves the list unknown: the comparison says so for this row.
+    }
+  }
+  return rows;
+}
 
 void add_batch_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostream& out, std::ostream& err) {
   auto cmd = std::make_shared<BatchCommand>();
@@ -45,6 +76,8 @@ void add_batch_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
   sub->add_option("--retries", cmd->retries, "Network retries per remote repository (default 2)")->check(CLI::Range(0, 20));
   sub->add_option("--retry-wait", cmd->backoff_seconds, "Seconds before the first retry, doubled each time (default 1)")
       ->check(CLI::Range(0.0, 600.0));
+  sub->add_option("--previous", cmd->previous,
+                  "A previous run's --out folder: show each repository's change since then (score, verdict, new and fixed failures)");
   sub->add_option("--jobs,-j", cmd->jobs, "Repositories audited at once (default: the number of cores)")->check(CLI::NonNegativeNumber);
   add_audit_options(*sub, cmd->audit, false);
   sub->footer(
@@ -57,6 +90,7 @@ void add_batch_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
       "(bad input), 3 some repositories could not be audited.\n\n"
       "Examples:\n  pacte batch repos.txt --out reports --jobs 4 --fail-on critical\n"
       "  pacte batch /srv/mirrors --out reports --resume\n"
+      "  pacte batch repos.txt --out reports-tue --previous reports-mon   # what changed since Monday\n"
       "  pacte batch repos.txt --shard 3/8 --out shard-3 && pacte merge shard-* --out reports");
   subs.push_back({sub, [cmd, &out, &err] { return run_batch(*cmd, out, err); }});
 }
@@ -77,6 +111,17 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   try {
     data_ready = prepare_audit_data();
   } catch (const std::system_error&) {
+  }
+
+  // The previous run is read before anything is audited or written: a wrong folder costs
+  // nothing, and --previous may name the --out folder itself (it is read before it is rewritten).
+  std::optional<std::vector<batch::SummaryRow>> previous_rows;
+  if (!cmd.previous.empty()) {
+    try {
+      previous_rows = read_previous_run(cmd.previous);
+    } catch (const std::exception& e) {
+      return usage_error(err, e.what());
+    }
   }
 
   batch::Shard shard;
@@ -193,7 +238,18 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   try {
     std::ostringstream unused;
     fs::path o(cmd.out_dir);
-    nlohmann::json summary = batch::summary_document(outcome.rows);
+    std::optional<batch::PreviousRun> previous;
+    if (previous_rows) {
+      // A shard compares with its own share of the previous run: the other shards' lines are not removed.
+      std::vector<batch::SummaryRow> mine_before;
+      for (const auto& r : *previous_rows) {
+        batch::BatchEntry where;
+        where.location = r.location;
+        if (shard.contains(where)) mine_before.push_back(r);
+      }
+      previous = batch::compare_with_previous(outcome.rows, mine_before, cmd.previous);
+    }
+    nlohmann::json summary = batch::summary_document(outcome.rows, previous ? &*previous : nullptr);
     for (const auto& f : summary_formats()) write_output((o / f.file_name).string(), f.render(summary, lang), unused);
   } catch (const std::exception& e) {
     return usage_error(err, e.what());

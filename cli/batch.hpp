@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/batch/summary.hpp"
 #include "cli/commands.hpp"
 
 namespace pacte::cli {
@@ -24,8 +25,15 @@ struct BatchCommand {
   int jobs = 0;                  // 0: the number of cores
   int retries = 2;
   double backoff_seconds = 1;
+  std::string previous;          // a previous run's --out folder to compare with, or empty
 };
 int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err);
+
+/// The rows of a previous `pacte batch` (or `pacte merge --out`) run, read from the
+/// `summary.json` of its output folder. A row of a summary that predates the list of failed
+/// rules takes that list from its report in the folder when it is there. Throws
+/// std::runtime_error naming the folder when it is missing or not a pacte batch output.
+std::vector<batch::SummaryRow> read_previous_run(const std::string& folder);
 
 /// Options of `pacte merge`.
 struct MergeCommand {
@@ -34,6 +42,7 @@ struct MergeCommand {
   std::string format = "json";      // otherwise: one summary in this format ...
   std::string output;               // ... to this file (or standard output)
   std::string lang = "en";
+  std::string previous;             // a previous run's output folder to compare with, or empty
 };
 int run_merge(const MergeCommand& cmd, std::ostream& out, std::ostream& err);
 

@@ -115,6 +115,8 @@ void add_merge_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
       ->check(CLI::IsMember(summary_format_names()));
   sub->add_option("--output,-o", cmd->output, "Without --out: write the summary to FILE instead of standard output");
   sub->add_option("--lang", cmd->lang, "Language of index.html: en or fr");
+  sub->add_option("--previous", cmd->previous,
+                  "A previous run's output folder: show each repository's change since then (score, verdict, new and fixed failures)");
   sub->footer(
       "Rows are sorted by location; a repository found in several inputs is kept once (an audited\n"
       "row wins over an error row; two audited rows with different results are refused). Every\n"
@@ -161,6 +163,15 @@ int run_merge(const MergeCommand& cmd, std::ostream& out, std::ostream& err) {
   }
   batch::sort_and_dedupe(rows);
   auto counts = batch::count_rows(rows);
+  std::optional<batch::PreviousRun> previous;
+  if (!cmd.previous.empty()) {
+    try {
+      previous = batch::compare_with_previous(rows, read_previous_run(cmd.previous), cmd.previous);
+    } catch (const std::exception& e) {
+      return usage_error(err, e.what());
+    }
+  }
+  const batch::PreviousRun* compared = previous ? &*previous : nullptr;
 
   std::optional<batch::OutputFolderLock> out_lock;  // held while --out is written
   try {
@@ -182,7 +193,7 @@ int run_merge(const MergeCommand& cmd, std::ostream& out, std::ostream& err) {
         }
       }
       std::ostringstream unused;
-      nlohmann::json summary = batch::summary_document(rows);
+      nlohmann::json summary = batch::summary_document(rows, compared);
       for (const auto& f : summary_formats()) write_output((o / f.file_name).string(), f.render(summary, lang), unused);
       err << "pacte merge: " << counts.total << " repositories: " << counts.audited << " audited, " << counts.failed
           << " could not be audited, " << counts.gate_failed << " failed the gate; see " << (o / "index.html").string() << "\n";
@@ -190,7 +201,7 @@ int run_merge(const MergeCommand& cmd, std::ostream& out, std::ostream& err) {
       const SummaryFormat* format = find_summary_format(cmd.format);
       if (!format)
         return usage_error(err, "--format: unknown format '" + cmd.format + "'; use " + format_names_in_words(summary_format_names()));
-      write_output(cmd.output, format->render(batch::summary_document(rows), lang), out);
+      write_output(cmd.output, format->render(batch::summary_document(rows, compared), lang), out);
     }
   } catch (const std::exception& e) {
     return usage_error(err, e.what());

@@ -35,6 +35,13 @@ enum class L {
   colon, audit_of, worktree_short, charter_none_short, not_available, new_since_baseline, count_passed,
   count_failed, count_errors, count_waived, count_skipped, not_evaluated, batch_title, batch_counts,
   batch_charter, gate, gate_pass, gate_fail,
+  // Batch dashboard (index.html) and the comparison with a previous run.
+  batch_verdicts, batch_not_audited, batch_principle_scores, batch_band_high, batch_band_mid, batch_band_low,
+  batch_repositories, batch_critical, batch_change, batch_search, batch_filter_principle, batch_shown, batch_sorted,
+  batch_previous, batch_removed, batch_removed_none, batch_added, batch_new_failures, batch_fixed_failures, batch_was,
+  batch_rules_not_compared, batch_no_change, batch_distribution,
+  // Per-repository page.
+  evidence_count, activity_dormant,
   // What the audit read and left out: every format says it.
   files_not_read, read_summary, left_out_search, files_not_read_count,
   // The charter's policy (rules disabled or re-graded, findings waived, gate defaults).

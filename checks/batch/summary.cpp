@@ -1,6 +1,10 @@
 #include "checks/batch/summary.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "checks/engine/audit.hpp"
@@ -45,10 +49,16 @@ SummaryRow row_from_report(const BatchEntry& entry, const nlohmann::json& report
         row.principles[i] = opt_number(report["principles"][kPrinciples[i]].value("score", nlohmann::json()));
   if (report.contains("results") && report["results"].is_array())
     for (const auto& r : report["results"]) {
-      if (r.value("status", "") != "fail") continue;
+      if (!r.is_object() || r.value("status", "") != "fail") continue;
       ++row.failures;
       if (r.value("severity", "") == "critical") ++row.critical_failures;
+      FailedRule f{str_or_empty(r, "rule"), str_or_empty(r, "severity"), str_or_empty(r, "principle")};
+      if (!f.rule.empty()) row.failed_rules.push_back(std::move(f));
     }
+  std::sort(row.failed_rules.begin(), row.failed_rules.end(), [](const FailedRule& a, const FailedRule& b) { return a.rule < b.rule; });
+  row.failed_rules.erase(std::unique(row.failed_rules.begin(), row.failed_rules.end(),
+                                     [](const FailedRule& a, const FailedRule& b) { return a.rule == b.rule; }),
+                         row.failed_rules.end());
   return row;
 }
 
@@ -87,6 +97,27 @@ nlohmann::json row_to_json(const SummaryRow& row) {
           {"gate", str_or_null(row.gate)},
           {"error", str_or_null(row.error)}};
   if (!row.error_fr.empty()) j["error_fr"] = row.error_fr;  // the index shows it in French reports
+  if (row.failed_rules_known) {
+    nlohmann::json failed = nlohmann::json::array();
+    for (const auto& f : row.failed_rules) failed.push_back({{"rule", f.rule}, {"severity", f.severity}, {"principle", f.principle}});
+    j["failed_rules"] = failed;
+  }
+  if (row.change) {
+    const RowChange& c = *row.change;
+    nlohmann::json change = {{"added", c.added},
+                             {"previous_score", num_or_null(c.previous_score)},
+                             {"previous_verdict", str_or_null(c.previous_verdict)}};
+    if (row.score && c.previous_score) change["score_delta"] = std::round((*row.score - *c.previous_score) * 10) / 10;
+    else change["score_delta"] = nullptr;
+    if (c.rules_compared) {
+      change["new_failures"] = c.new_failures;
+      change["fixed_failures"] = c.fixed_failures;
+    } else {
+      change["new_failures"] = nullptr;
+      change["fixed_failures"] = nullptr;
+    }
+    j["change"] = change;
+  }
   return j;
 }
 
@@ -160,6 +191,30 @@ SummaryRow row_from_json(const nlohmann::json& j) {
     row.gate = strict_string(j, "gate");
     row.error = strict_string(j, "error");
     if (j.contains("error_fr")) row.error_fr = strict_string(j, "error_fr");
+    // Summaries written before the list of failed rules have none: the row says it is unknown.
+    row.failed_rules_known = j.contains("failed_rules") && !j["failed_rules"].is_null();
+    if (row.failed_rules_known) {
+      if (!j["failed_rules"].is_array()) throw std::runtime_error("\"failed_rules\" is not an array");
+      for (const auto& f : j["failed_rules"]) {
+        if (!f.is_object()) throw std::runtime_error("\"failed_rules\" holds something that is not an object");
+        row.failed_rules.push_back({strict_string(f, "rule"), strict_string(f, "severity"), strict_string(f, "principle")});
+      }
+    }
+    if (j.contains("change") && j["change"].is_object()) {
+      const auto& c = j["change"];
+      RowChange change;
+      if (c.contains("added") && !c["added"].is_boolean()) throw std::runtime_error("\"change.added\" is not true or false");
+      change.added = c.contains("added") && c["added"].get<bool>();
+      change.previous_score = strict_score(c, "previous_score");
+      change.previous_verdict = strict_string(c, "previous_verdict");
+      for (const char* key : {"new_failures", "fixed_failures"}) {
+        if (!c.contains(key) || !c[key].is_array()) continue;
+        change.rules_compared = true;
+        for (const auto& id : c[key])
+          if (id.is_string()) (std::string(key) == "new_failures" ? change.new_failures : change.fixed_failures).push_back(id.get<std::string>());
+      }
+      row.change = std::move(change);
+    }
   } catch (const std::runtime_error& e) {
     throw std::runtime_error("row \"" + row.location + "\": " + e.what());
   }
@@ -189,7 +244,41 @@ SummaryCounts count_rows(const std::vector<SummaryRow>& rows) {
   return c;
 }
 
-nlohmann::json summary_document(const std::vector<SummaryRow>& rows) {
+PreviousRun compare_with_previous(std::vector<SummaryRow>& rows, const std::vector<SummaryRow>& previous, const std::string& folder) {
+  PreviousRun run;
+  run.folder = folder;
+  std::map<std::string, const SummaryRow*> before;
+  for (const auto& p : previous) before[p.sort_key()] = &p;
+  std::set<std::string> now;
+  for (auto& row : rows) {
+    now.insert(row.sort_key());
+    RowChange change;
+    auto it = before.find(row.sort_key());
+    if (it == before.end()) {
+      change.added = true;
+    } else {
+      const SummaryRow& then = *it->second;
+      change.previous_score = then.score;
+      change.previous_verdict = then.verdict;
+      // A row that could not be audited (now or then) says nothing about which rules fail.
+      change.rules_compared = row.audited() && then.audited() && row.failed_rules_known && then.failed_rules_known;
+      if (change.rules_compared) {
+        std::set<std::string> ids_now, ids_then;
+        for (const auto& f : row.failed_rules) ids_now.insert(f.rule);
+        for (const auto& f : then.failed_rules) ids_then.insert(f.rule);
+        std::set_difference(ids_now.begin(), ids_now.end(), ids_then.begin(), ids_then.end(), std::back_inserter(change.new_failures));
+        std::set_difference(ids_then.begin(), ids_then.end(), ids_now.begin(), ids_now.end(), std::back_inserter(change.fixed_failures));
+      }
+    }
+    row.change = std::move(change);
+  }
+  for (const auto& p : previous)
+    if (!now.count(p.sort_key())) run.removed.push_back(p);
+  std::sort(run.removed.begin(), run.removed.end(), [](const SummaryRow& a, const SummaryRow& b) { return a.sort_key() < b.sort_key(); });
+  return run;
+}
+
+nlohmann::json summary_document(const std::vector<SummaryRow>& rows, const PreviousRun* previous) {
   auto c = count_rows(rows);
   nlohmann::json doc;
   doc["pacte_batch"] = kSummaryFormatVersion;
@@ -198,6 +287,16 @@ nlohmann::json summary_document(const std::vector<SummaryRow>& rows) {
   nlohmann::json arr = nlohmann::json::array();
   for (const auto& r : rows) arr.push_back(row_to_json(r));
   doc["rows"] = arr;
+  if (previous) {
+    nlohmann::json removed = nlohmann::json::array();
+    for (const auto& r : previous->removed)
+      removed.push_back({{"location", r.location},
+                         {"charter", str_or_null(r.charter)},
+                         {"rev", str_or_null(r.rev)},
+                         {"score", num_or_null(r.score)},
+                         {"verdict", str_or_null(r.verdict)}});
+    doc["previous"] = {{"folder", previous->folder}, {"removed", removed}};
+  }
   return doc;
 }
 

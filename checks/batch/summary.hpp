@@ -13,6 +13,25 @@
 
 namespace pacte::batch {
 
+/// A rule that failed in one repository's audit, as the summary keeps it: enough to say which
+/// critical rules fail, which principles fail, and what changed since a previous run.
+struct FailedRule {
+  std::string rule;       // rule id
+  std::string severity;   // critical | high | medium | low (as the rule declares it)
+  std::string principle;  // openness | neutrality | continuity | equal_access (as the rule declares it)
+  bool operator==(const FailedRule&) const = default;
+};
+
+/// What changed for one repository since a previous run of `pacte batch` (`--previous DIR`).
+struct RowChange {
+  bool added = false;                    // the previous run had no row for this list line
+  std::optional<double> previous_score;  // empty when added or not audited then
+  std::string previous_verdict;          // empty when added or not audited then
+  bool rules_compared = false;           // both runs say which rules failed
+  std::vector<std::string> new_failures;    // rule ids failing now and not then, sorted
+  std::vector<std::string> fixed_failures;  // rule ids failing then and not now, sorted
+};
+
 /// One repository's line in the summary.
 struct SummaryRow {
   std::string location;
@@ -25,6 +44,9 @@ struct SummaryRow {
   std::optional<double> principles[4];  // openness, neutrality, continuity, equal_access
   int failures = 0;                     // results with status "fail"
   int critical_failures = 0;
+  std::vector<FailedRule> failed_rules;  // sorted by rule id, each once
+  bool failed_rules_known = true;        // false for a row read from a summary that predates the list
+  std::optional<RowChange> change;       // only when the run was compared with a previous one
   std::string gate;   // "pass" | "fail", or empty when not audited
   std::string error;     // why the repository could not be audited, or empty
   std::string error_fr;  // the same in French, when it has a French wording (else empty)
@@ -65,8 +87,20 @@ struct SummaryCounts {
 };
 SummaryCounts count_rows(const std::vector<SummaryRow>& rows);
 
-/// The `summary.json` document: {"pacte_batch": 1, "pacte_version", "counts": {...}, "rows": [...]}.
-nlohmann::json summary_document(const std::vector<SummaryRow>& rows);
+/// The rows of a previous run that no longer appear in this one, and where that run was.
+struct PreviousRun {
+  std::string folder;                // as the user gave it to --previous
+  std::vector<SummaryRow> removed;   // rows of the previous run with no row in this one
+};
+
+/// Compares `rows` with the rows of a previous run: sets each row's `change` (score and verdict
+/// then, rules failing now and not then, fixed ones) and returns the previous rows that have
+/// no row now. Rows are matched by list line (location, charter, rev).
+PreviousRun compare_with_previous(std::vector<SummaryRow>& rows, const std::vector<SummaryRow>& previous, const std::string& folder);
+
+/// The `summary.json` document: {"pacte_batch": 1, "pacte_version", "counts": {...}, "rows": [...]},
+/// and {"previous": {"folder", "removed": [...]}} when the run was compared with a previous one.
+nlohmann::json summary_document(const std::vector<SummaryRow>& rows, const PreviousRun* previous = nullptr);
 /// `summary.json`: the summary document, indented, with a final newline.
 std::string render_summary_json(const std::vector<SummaryRow>& rows);
 /// Whether `doc` is a `summary.json` document.

@@ -371,6 +371,10 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
                        {"warnings", charter_warnings},
                        {"hash", fingerprint_of({charter.doc.dump()})}};
   if (charter.policy.present) report["policy"] = policy_report(charter, rules, results);
+  // The service's name, for the titles of the pages a reviewer reads (pacte.yml's service.name,
+  // or publiccode.yml's name when it stands as the charter).
+  if (const nlohmann::json* name = charter.field("service.name"); name && name->is_string() && !name->get<std::string>().empty())
+    report["charter"]["service_name"] = to_valid_utf8(name->get<std::string>());
   report["rules_hash"] = rules.hash;
   report["score"] = score.score;
   report["verdict"] = score.verdict;

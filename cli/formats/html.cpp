@@ -1,6 +1,8 @@
 // One self-contained HTML page: inline CSS and SVG, no script, no network resource.
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -64,6 +66,8 @@ std::string activity_chart(const ReportView& view, Lang lang) {
     max = std::max(max, m.commits);
     total += m.commits;
   }
+  // A dormant repository gets a sentence, not an empty chart with 0 at both ends of the axis.
+  if (total == 0) return {};
   const double left = 44, right = 584, top = 12, bottom = 132;
   const double slot = (right - left) / static_cast<double>(months.size());
   const double bar = std::max(2.0, slot - 4);
@@ -161,7 +165,10 @@ std::string facts_section(const ReportView& view, Lang lang) {
   out += "</dl>\n";
   out += fmt::format("<h3>{}</h3>\n", h(label(L::activity, lang)));
   std::string chart = view.has_history ? activity_chart(view, lang) : std::string();
-  out += chart.empty() ? "<p class=\"activity-none\">" + h(label(L::activity_none, lang)) + "</p>\n" : chart;
+  if (view.has_history && chart.empty())
+    out += "<p class=\"activity-none\">" + h(label(L::activity_dormant, lang)) + "</p>\n";
+  else
+    out += chart.empty() ? "<p class=\"activity-none\">" + h(label(L::activity_none, lang)) + "</p>\n" : chart;
   out += "</section>\n";
   return out;
 }
@@ -179,7 +186,11 @@ std::string finding_article(const ReportView& view, const Finding& f, Lang lang)
   out += fmt::format("<p class=\"principle-tag\">{}</p>\n", h(principle_label(f.principle, lang)));
   if (!f.message.empty()) out += fmt::format("<p class=\"msg\">{}</p>\n", h(f.message));
   if (!f.evidence.empty()) {
-    out += fmt::format("<h5>{}</h5>\n<ul class=\"evidence\">\n", h(label(L::evidence, lang)));
+    // Collapsible: open for the failures a reviewer reads first (critical, high), closed for
+    // the others, so that a long list of locations does not bury the next finding.
+    const bool open = f.status == "fail" && severity_rank(f.severity) <= 1;
+    out += fmt::format("<details class=\"evidence\"{}><summary>{}</summary>\n<ul class=\"evidence\">\n", open ? " open=\"open\"" : "",
+                       h(fmt::format(fmt::runtime(label(L::evidence_count, lang)), f.evidence.size())));
     std::size_t shown = 0;
     for (const auto& e : f.evidence) {
       if (shown == 50) {
@@ -197,7 +208,7 @@ std::string finding_article(const ReportView& view, const Finding& f, Lang lang)
       if (!e.snippet.empty()) out += "<pre><code>" + h(truncate_utf8(e.snippet, 500)) + "</code></pre>";
       out += "</li>\n";
     }
-    out += "</ul>\n";
+    out += "</ul>\n</details>\n";
   }
   if (!f.remediation.empty())
     out += fmt::format("<h5>{}</h5>\n<p>{}</p>\n", h(label(L::remediation, lang)), h(f.remediation));
@@ -215,6 +226,9 @@ std::string finding_article(const ReportView& view, const Finding& f, Lang lang)
   out += "</article>\n";
   return out;
 }
+
+/// The id of a severity's group of failures in the page.
+std::string group_id(std::string_view severity) { return "sev-" + css_token(severity); }
 
 constexpr std::string_view kStatuses[] = {"fail", "error", "waived", "skip", "pass"};
 
@@ -235,7 +249,7 @@ pre{white-space:pre-wrap;word-break:break-all;background:var(--soft);border:1px 
 code.loc{font-weight:600;word-break:break-all}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0 0 16px}
 dl.meta dt,dl.facts dt{font-weight:600}
-dl.meta dd,dl.facts dd{margin:0;word-break:break-all}
+dl.meta dd,dl.facts dd{margin:0;overflow-wrap:anywhere}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}
 dl.facts ul{margin:0;padding-left:18px}
 .overview{display:flex;flex-wrap:wrap;gap:24px;align-items:center}
@@ -246,6 +260,7 @@ dl.facts ul{margin:0;padding-left:18px}
 .principles figcaption strong,.principles figcaption span{display:block}
 .principles figcaption span{font-size:.9rem;color:var(--muted)}
 .msg{white-space:pre-line}
+.finding{overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px}
 th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 thead th{background:var(--soft)}
@@ -266,8 +281,18 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .filters input:focus-visible{outline:3px solid var(--link);outline-offset:2px}
 svg.activity{max-width:100%;height:auto}
 details.data summary{cursor:pointer;color:var(--link)}
+details.evidence{margin:8px 0 4px}
+details.evidence>summary{cursor:pointer;font-weight:600;color:var(--muted);font-size:.95rem}
+.kicker{margin:0;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.04em;font-size:.85rem}
+h1{overflow-wrap:anywhere}
 .muted{color:var(--muted)}
 footer{border-top:1px solid var(--line);margin-top:32px;padding:12px 20px 24px;color:var(--muted);font-size:.9rem}
+@media (max-width:640px){
+  header,main,footer{padding-left:12px;padding-right:12px}
+  table{display:block;overflow-x:auto}
+  dl.meta,dl.facts{grid-template-columns:1fr}
+  dl.meta dd,dl.facts dd{margin-bottom:6px}
+}
 @media print{
   .filters,details.data{display:none}
   body{font-size:11pt}
@@ -289,6 +314,7 @@ std::string render_html(const json& report, Lang lang) {
   while (repo_name.size() > 1 && repo_name.back() == '/') repo_name.pop_back();
   if (auto slash = repo_name.rfind('/'); slash != std::string::npos && slash + 1 < repo_name.size())
     repo_name = repo_name.substr(slash + 1);
+  if (repo_name.size() > 4 && repo_name.ends_with(".git")) repo_name.resize(repo_name.size() - 4);  // a bare mirror's folder
 
   std::string out;
   out.reserve(64 * 1024);
@@ -296,8 +322,10 @@ std::string render_html(const json& report, Lang lang) {
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n";
   out += fmt::format("<meta name=\"generator\" content=\"pacte {}\"/>\n", h(view.pacte_version));
-  out += fmt::format("<title>{} \xE2\x80\x94 {}{}</title>\n", h(label(L::report_title, lang)), h(verdict_label(view.verdict, lang)),
-                     repo_name.empty() ? "" : " \xE2\x80\x94 " + h(repo_name));
+  // The service's name first: a reviewer with many tabs open reads which service each one is.
+  const std::string service = !view.service_name.empty() ? view.service_name : repo_name;
+  out += fmt::format("<title>{}{} \xE2\x80\x94 {}</title>\n", service.empty() ? "" : h(service) + " \xE2\x80\x94 ",
+                     h(label(L::report_title, lang)), h(verdict_label(view.verdict, lang)));
 
   // Filters: one checkbox per principle and status, all checked; unchecking hides matching
   // results (CSS :has, no script). Browsers without :has show everything.
@@ -311,11 +339,32 @@ std::string render_html(const json& report, Lang lang) {
   for (const auto& k : principle_keys)
     css += fmt::format("body:has(#fp-{0}:not(:checked)) .r.p-{0}{{display:none}}\n", k);
   for (auto s : kStatuses) css += fmt::format("body:has(#fs-{0}:not(:checked)) .r.s-{0}{{display:none}}\n", s);
+  // No heading left alone by the filters: a group (a severity's failures, the other results)
+  // is hidden when, for each principle and status it holds, the principle or the status is
+  // unchecked.
+  auto hide_group = [&css](const std::string& id, const std::set<std::pair<std::string, std::string>>& kinds) {
+    if (kinds.empty()) return;
+    css += "body";
+    for (const auto& [p, st] : kinds) css += fmt::format(":is(:has(#fp-{}:not(:checked)),:has(#fs-{}:not(:checked)))", p, st);
+    css += " #" + id + "{display:none}\n";
+  };
+  {
+    std::map<std::string, std::set<std::pair<std::string, std::string>>> by_severity;
+    for (const Finding* f : failures) by_severity[f->severity].insert({css_token(f->principle), css_token(f->status)});
+    for (const auto& [severity, kinds] : by_severity) hide_group(group_id(severity), kinds);
+    std::set<std::pair<std::string, std::string>> other_kinds;
+    for (const auto& f : view.results)
+      if (f.status != "fail") other_kinds.insert({css_token(f.principle), css_token(f.status)});
+    hide_group("other-results", other_kinds);
+  }
   css += "}\n";
   out += "<style>" + css + "</style>\n</head>\n<body>\n";
 
   // Header.
-  out += fmt::format("<header>\n<h1>{}</h1>\n<dl class=\"meta\">\n", h(label(L::report_title, lang)));
+  if (service.empty())
+    out += fmt::format("<header>\n<h1>{}</h1>\n<dl class=\"meta\">\n", h(label(L::report_title, lang)));
+  else
+    out += fmt::format("<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n<dl class=\"meta\">\n", h(label(L::report_title, lang)), h(service));
   out += fmt::format("<dt>{}</dt><dd><code>{}</code></dd>\n", h(label(L::repository, lang)), h(view.repo_shown()));
   if (!view.commit.empty())
     out += fmt::format("<dt>{}</dt><dd><code>{}</code>{}</dd>\n", h(label(L::commit, lang)), h(view.commit),
@@ -400,14 +449,19 @@ std::string render_html(const json& report, Lang lang) {
 
   // Failures first, most severe first.
   if (failures.empty()) out += "<p>" + h(label(L::no_failures, lang)) + "</p>\n";
+  // Each severity is a group with its heading; a group whose every finding a filter hides is
+  // hidden with its heading (the CSS rules written with the filters above).
   std::string current;
   for (const Finding* f : failures) {
     if (f->severity != current) {
-      out += fmt::format("<h3 class=\"sev-heading\">{}</h3>\n", h(severity_label(f->severity, lang)));
+      if (!current.empty()) out += "</div>\n";
+      out += fmt::format("<div class=\"sev-group\" id=\"{}\">\n<h3 class=\"sev-heading\">{}</h3>\n", group_id(f->severity),
+                         h(severity_label(f->severity, lang)));
       current = f->severity;
     }
     out += finding_article(view, *f, lang);
   }
+  if (!current.empty()) out += "</div>\n";
 
   // Then the other results.
   std::vector<const Finding*> others;
@@ -416,7 +470,7 @@ std::string render_html(const json& report, Lang lang) {
       if (f.status == status) others.push_back(&f);
   for (const auto& f : view.results)
     if (std::find(std::begin(kStatuses), std::end(kStatuses), f.status) == std::end(kStatuses)) others.push_back(&f);
-  out += fmt::format("<h3>{} ({})</h3>\n", h(label(L::other_results, lang)), others.size());
+  out += fmt::format("<div id=\"other-results\">\n<h3>{} ({})</h3>\n", h(label(L::other_results, lang)), others.size());
   if (!others.empty()) {
     out += fmt::format(
         "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
@@ -434,7 +488,7 @@ std::string render_html(const json& report, Lang lang) {
     }
     out += "</tbody>\n</table>\n";
   }
-  out += "</section>\n";
+  out += "</div>\n</section>\n";
 
   if (const auto policy = policy_sentences(view, lang); !policy.empty()) {
     out += fmt::format("<section id=\"policy\">\n<h2>{}</h2>\n<ul>\n", h(label(L::policy_applied, lang)));

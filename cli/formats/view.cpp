@@ -129,6 +129,7 @@ ReportView read_report(const json& report) {
   const json& charter = member(report, "charter");
   v.charter_path = str_of(charter, "path");
   v.charter_source = str_of(charter, "source", "none");
+  v.service_name = str_of(charter, "service_name");
   v.charter_errors = strings_of(charter, "errors");
   v.charter_warnings = strings_of(charter, "warnings");
   v.score = num_of(report, "score");

@@ -94,6 +94,7 @@ struct ReportView {
   bool worktree = false;
   std::string charter_path;
   std::string charter_source;
+  std::string service_name;  ///< The charter's service.name, else empty.
   std::vector<std::string> charter_errors;
   std::vector<std::string> charter_warnings;
   std::optional<double> score;

@@ -71,8 +71,9 @@ check "a batch with repositories that cannot be audited exits 3" test "$code" = 
 check "summary.csv, summary.json and index.html are written" test -s "$T/whole/summary.csv" -a -s "$T/whole/summary.json" -a -s "$T/whole/index.html"
 check "summary.csv has a header and one row per list line" test "$(wc -l <"$T/whole/summary.csv")" = 10
 line_of() { grep -F "$2," "$1" | head -1; }
-is_error_row() { local l; l=$(line_of "$1" "$2"); [ -n "$l" ] && ! echo "$l" | grep -Eq ',(pass|fail),$'; }
-is_pass_row() { line_of "$1" "$2" | grep -q ',pass,$'; }
+# After gate and error come critical_rules (ids separated by spaces) and six comparison columns, empty without --previous.
+is_error_row() { local l; l=$(line_of "$1" "$2"); [ -n "$l" ] && ! echo "$l" | grep -Eq ',(pass|fail),,[^,]*,,,,,,$'; }
+is_pass_row() { line_of "$1" "$2" | grep -Eq ',pass,,[^,]*,,,,,,$'; }
 S="$T/whole/summary.csv"
 check "the missing path has an error row" bash -c "grep -F 'repos/missing,' '$S' | grep -q 'no such file'"
 check "the repository with a garbage HEAD has an error row" is_error_row "$S" repos/corrupt
@@ -122,6 +123,15 @@ GIT_COMMITTER_DATE="@1780100000 +0000" git -C "$T/repos/gamma" commit -q -am "ch
 check "after one commit, three are skipped" grep -q "(3 unchanged" "$T/r3.err"
 check "and gamma was audited again" grep -q "audited repos/gamma" "$T/r3.err"
 check "gamma's row has the new commit" grep -q "$(git -C "$T/repos/gamma" rev-parse HEAD)" "$T/daily/summary.csv"
+# --previous: today's list against the whole run; the lines no longer listed are "removed".
+"$PACTE" batch "$good" --out "$T/compare" --cache "$T/cache" --previous "$T/whole" 2>"$T/compare.err"
+check "a compared batch exits 0" test $? = 0
+check "a line of the previous run no longer listed is a removed row" bash -c "grep -F 'repos/missing,' '$T/compare/summary.csv' | grep -q ',removed,'"
+check "a repository in both runs says how it changed" bash -c "grep -F 'repos/alpha,' '$T/compare/summary.csv' | grep -Eq ',(un)?changed,[0-9.]+,'"
+check "index.html has the change column and the removed list" bash -c "grep -q 'id=\"h-removed\"' '$T/compare/index.html'"
+"$PACTE" batch "$good" --out "$T/compare2" --previous "$T/no-such-run" 2>"$T/noprev.err"
+check "a missing --previous folder exits 2" test $? = 2
+check "and names it" grep -q "no-such-run: no such folder" "$T/noprev.err"
 # A change pushed to the remote is fetched into the cache, then audited.
 git -C "$T/repos/gamma" push -q --force "$T/remote.git" HEAD:main
 "$PACTE" batch "$good" --out "$T/daily" --cache "$T/cache" --resume 2>"$T/r4.err"

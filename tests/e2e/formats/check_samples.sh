@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Renders the format tests' sample reports and checks them with external tools: every SARIF
 # with Microsoft's SARIF validator, the JUnit XML and the HTML page with xmllint, and the HTML
-# page in headless Chromium (DOM, filters, screenshot).
+# page in headless Chromium (DOM, filters, screenshot), and every HTML page (reports and the
+# batch dashboard) laid out at 1280 px and 390 px (check_layout.sh: no horizontal overflow, key
+# elements displayed).
 #
 # Usage: bash check_samples.sh PATH/TO/test_formats [OUT-DIR]
 # Exit: 0 ok, 1 a check failed, 125 a tool is missing (the checks that could run, ran).
@@ -23,6 +25,7 @@ for f in "$out"/*.sarif; do
 done
 if command -v xmllint >/dev/null; then
   for f in "$out"/*.xml "$out"/*.html "$out"/*.svg; do
+    [[ $(basename "$f") == batch-index* ]] && continue  # HTML5 with a script, not XHTML: Chromium checks it below
     if xmllint --noout "$f"; then echo "xmllint: $f: well-formed"; else note 1; fi
   done
 else
@@ -30,8 +33,24 @@ else
   note 125
 fi
 for f in "$out"/*.html; do
-  bash "$here/check_html.sh" "$f" | tail -n 1
-  note "${PIPESTATUS[0]}"
+  case $(basename "$f") in
+    batch-index*.html)
+      # The batch dashboard: the verdicts, the principle bands, the table, the filters (shown by its script).
+      bash "$here/check_layout.sh" "$f" '#verdicts li' '.bar' '#principle-scores' '#repos tbody tr' '#filters' \
+        '#repos th[scope=row] a' | grep -E '^(FAIL|layout|check_layout)'
+      note "${PIPESTATUS[0]}"
+      if [[ $(basename "$f") == batch-index.html ]]; then
+        bash "$here/check_index.sh" "$f" | grep -E '^(FAIL|check_index)'
+        note "${PIPESTATUS[0]}"
+      fi ;;
+    *)
+      bash "$here/check_html.sh" "$f" | tail -n 1
+      note "${PIPESTATUS[0]}"
+      # A repository's page at a desktop and a phone width.
+      bash "$here/check_layout.sh" "$f" 'h1' '.verdict' 'svg.donut' '#h-results' '.filters' 'details.evidence' \
+        | grep -E '^(FAIL|layout|check_layout)'
+      note "${PIPESTATUS[0]}" ;;
+  esac
 done
 echo "check_samples: outputs and screenshots in $out"
 exit $status

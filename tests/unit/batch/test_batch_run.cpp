@@ -1,6 +1,7 @@
 // pacte batch and pacte merge in-process, over repositories built with git at test time.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "checks/batch/runner.hpp"
@@ -223,4 +224,85 @@ TEST_CASE("progress: plain log lines when stderr is not a terminal, one updating
     CHECK(s.find("repos/s") != std::string::npos);
     CHECK(s.back() == '\n');
   }
+}
+
+TEST_CASE("--previous: each row says what changed since the last run; a wrong folder is exit 2 naming it") {
+  TempDir dir;
+  make_service(dir, "alpha");
+  make_service(dir, "beta");
+  dir.write("monday.txt", "alpha\nbeta\n");
+  std::string monday = dir.str() + "/monday", tuesday = dir.str() + "/tuesday";
+  auto first = test::pacte({"batch", dir.str() + "/monday.txt", "--out", monday, "--jobs", "1"});
+  REQUIRE_MESSAGE(first.code == 0, first.err);
+  auto before = summary(monday);
+  CHECK(row(before, "alpha")["failed_rules"].is_array());
+  // Alpha loses its licence; beta leaves the list; gamma joins it.
+  test::sh("cd '" + dir.str() + "/alpha' && git rm -q LICENSE && GIT_AUTHOR_NAME=J GIT_AUTHOR_EMAIL=j@example.org GIT_COMMITTER_NAME=J "
+           "GIT_COMMITTER_EMAIL=j@example.org git commit -q -m 'no licence'");
+  make_service(dir, "gamma");
+  dir.write("tuesday.txt", "alpha\ngamma\n");
+  auto second = test::pacte({"batch", dir.str() + "/tuesday.txt", "--out", tuesday, "--previous", monday, "--jobs", "1"});
+  INFO(second.err);
+  CHECK((second.code == 0 || second.code == 1));
+  auto after = summary(tuesday);
+  const auto& alpha = row(after, "alpha");
+  REQUIRE(alpha["change"].is_object());
+  CHECK(alpha["change"]["added"] == false);
+  CHECK(alpha["change"]["previous_score"] == row(before, "alpha")["score"]);
+  CHECK(alpha["change"]["score_delta"].get<double>() < 0);
+  CHECK(!alpha["change"]["new_failures"].empty());
+  CHECK(row(after, "gamma")["change"]["added"] == true);
+  REQUIRE(after["previous"]["removed"].size() == 1);
+  CHECK(after["previous"]["removed"][0]["location"] == "beta");
+  std::string csv = slurp(tuesday + "/summary.csv");
+  CHECK(csv.find("\nbeta,,,,,,,,,,,,,,,,removed,") != std::string::npos);
+  std::string index = slurp(tuesday + "/index.html");
+  CHECK(index.find("<p id=\"previous\">") != std::string::npos);
+  CHECK(index.find("new failures: " + alpha["change"]["new_failures"][0].get<std::string>()) != std::string::npos);
+
+  // Missing, or a folder that is not a batch output: exit 2, the folder named, nothing audited.
+  auto missing = test::pacte({"batch", dir.str() + "/tuesday.txt", "--out", dir.str() + "/w", "--previous", dir.str() + "/nowhere"});
+  CHECK(missing.code == 2);
+  CHECK(missing.err.find(dir.str() + "/nowhere: no such folder") != std::string::npos);
+  auto not_batch = test::pacte({"batch", dir.str() + "/tuesday.txt", "--out", dir.str() + "/w", "--previous", dir.str() + "/alpha"});
+  CHECK(not_batch.code == 2);
+  CHECK(not_batch.err.find(dir.str() + "/alpha: not a pacte batch output (no summary.json)") != std::string::npos);
+  dir.write("fake/summary.json", "{\"hello\": 1}");
+  auto fake = test::pacte({"batch", dir.str() + "/tuesday.txt", "--out", dir.str() + "/w", "--previous", dir.str() + "/fake"});
+  CHECK(fake.code == 2);
+  CHECK(fake.err.find(dir.str() + "/fake/summary.json: not a pacte batch summary") != std::string::npos);
+  CHECK(!std::filesystem::exists(dir.str() + "/w/summary.json"));
+
+  // pacte merge takes --previous too.
+  auto merged = test::pacte({"merge", tuesday, "--out", dir.str() + "/merged", "--previous", monday});
+  INFO(merged.err);
+  CHECK(summary(dir.str() + "/merged")["previous"]["removed"][0]["location"] == "beta");
+}
+
+TEST_CASE("compare_with_previous: added, removed, new and fixed failures; unknown lists are not compared") {
+  auto audited = [](const std::string& location, double score, std::vector<std::string> failing) {
+    batch::SummaryRow r;
+    r.location = location;
+    r.score = score;
+    r.verdict = "conditional";
+    for (auto& id : failing) r.failed_rules.push_back({id, "high", "openness"});
+    return r;
+  };
+  std::vector<batch::SummaryRow> previous = {audited("a", 60, {"R1", "R2"}), audited("b", 70, {}), audited("old", 50, {})};
+  previous[1].failed_rules_known = false;  // from a summary written before the list existed
+  std::vector<batch::SummaryRow> now = {audited("a", 65, {"R2", "R3"}), audited("b", 70, {"R9"}), audited("new", 80, {})};
+  auto run = batch::compare_with_previous(now, previous, "prev");
+  CHECK(now[0].change->new_failures == std::vector<std::string>{"R3"});
+  CHECK(now[0].change->fixed_failures == std::vector<std::string>{"R1"});
+  CHECK(*now[0].change->previous_score == 60);
+  CHECK(!now[1].change->rules_compared);
+  CHECK(now[2].change->added);
+  REQUIRE(run.removed.size() == 1);
+  CHECK(run.removed[0].location == "old");
+  // The document reads back to the same rows (what pacte merge does with it).
+  auto doc = batch::summary_document(now, &run);
+  CHECK(doc["rows"][0]["change"]["score_delta"] == 5.0);
+  CHECK(doc["rows"][1]["change"]["new_failures"].is_null());
+  auto back = batch::rows_from_summary_json(doc);
+  CHECK(batch::summary_document(back, &run) == doc);
 }

@@ -33,7 +33,9 @@ TEST_CASE("HTML: one well-formed page with score, verdict, charts, failures firs
   pacte::test::save_sample("report.html", html);
   CHECK(xml_problem(html) == "");
   CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
-  CHECK(html.find("<title>Compliance report \xE2\x80\x94 non-compliant \xE2\x80\x94 trouve ton emploi</title>") != std::string::npos);
+  // Without a service name, the repository's folder names the page.
+  CHECK(html.find("<title>trouve ton emploi \xE2\x80\x94 Compliance report \xE2\x80\x94 non-compliant</title>") != std::string::npos);
+  CHECK(html.find("<h1>trouve ton emploi</h1>") != std::string::npos);
   CHECK(html.find("Verdict: non-compliant</p>") != std::string::npos);
   CHECK(html.find("<title id=\"score-title\">Score 62.5 out of 100</title>") != std::string::npos);
   // One donut for the score, one per principle, one activity chart.
@@ -137,4 +139,53 @@ TEST_CASE("HTML: xmllint agrees that the page is well-formed") {
   }
   std::string path = pacte::test::write_temp("report.html", render_html(sample_report(), Lang::fr));
   CHECK(pacte::test::run("xmllint --noout '" + path + "'") == 0);
+}
+
+TEST_CASE("HTML: the service's name is the page's title and heading") {
+  json report = sample_report();
+  report["charter"]["service_name"] = "Trouve ton emploi <beta>";
+  std::string html = render_html(report, Lang::fr);
+  CHECK(html.find("<title>Trouve ton emploi &lt;beta&gt; \xE2\x80\x94 Rapport de conformité \xE2\x80\x94 non conforme</title>") !=
+        std::string::npos);
+  CHECK(html.find("<p class=\"kicker\">Rapport de conformité</p>\n<h1>Trouve ton emploi &lt;beta&gt;</h1>") != std::string::npos);
+}
+
+TEST_CASE("HTML: evidence is collapsible, open for critical and high failures only") {
+  std::string html = render_html(sample_report(), Lang::en);
+  CHECK(xml_problem(html) == "");
+  // NEUT-AD-SDK (critical, 2 locations) and A11Y-IMG-ALT (high, 3) open; OPEN-CONTRIBUTING (low) closed.
+  CHECK(count(html, "<details class=\"evidence\" open=\"open\"><summary>") == 2);
+  CHECK(html.find("<details class=\"evidence\" open=\"open\"><summary>Evidence (2)</summary>") != std::string::npos);
+  CHECK(html.find("<details class=\"evidence\" open=\"open\"><summary>Evidence (3)</summary>") != std::string::npos);
+  CHECK(html.find("<details class=\"evidence\"><summary>Evidence (1)</summary>") != std::string::npos);
+  CHECK(html.find("<h5>Evidence</h5>") == std::string::npos);
+  std::string fr = render_html(sample_report(), Lang::fr);
+  CHECK(fr.find("<summary>Preuves (2)</summary>") != std::string::npos);
+}
+
+TEST_CASE("HTML: a filter that hides every finding of a group hides its heading too") {
+  std::string html = render_html(sample_report(), Lang::en);
+  // One group per severity of failure, each with its heading inside.
+  CHECK(html.find("<div class=\"sev-group\" id=\"sev-critical\">\n<h3 class=\"sev-heading\">Critical</h3>") != std::string::npos);
+  CHECK(count(html, "<div class=\"sev-group\"") == 4);
+  // The critical group holds only a neutrality failure: unchecking neutrality or "failed" hides it.
+  CHECK(html.find("body:is(:has(#fp-neutrality:not(:checked)),:has(#fs-fail:not(:checked))) #sev-critical{display:none}") !=
+        std::string::npos);
+  // The other results: hidden when every (principle, status) they hold is filtered out.
+  CHECK(html.find(":is(:has(#fp-openness:not(:checked)),:has(#fs-pass:not(:checked)))") != std::string::npos);
+  CHECK(html.find(" #other-results{display:none}") != std::string::npos);
+  CHECK(html.find("<div id=\"other-results\">\n<h3>Other results (4)</h3>") != std::string::npos);
+}
+
+TEST_CASE("HTML: a dormant repository gets a sentence, not an empty chart") {
+  json report = sample_report();
+  for (auto& m : report["facts"]["history"]["monthly"]) m["commits"] = 0;
+  std::string html = render_html(report, Lang::en);
+  CHECK(html.find("<svg class=\"activity\"") == std::string::npos);
+  CHECK(html.find("<p class=\"activity-none\">No commit in the last 24 months: the repository is dormant.</p>") != std::string::npos);
+  std::string fr = render_html(report, Lang::fr);
+  CHECK(fr.find("Aucun commit au cours des 24 derniers mois\u00A0: le dépôt est en sommeil.") != std::string::npos);
+  // No history at all keeps its own sentence.
+  report["facts"]["history"] = nullptr;
+  CHECK(render_html(report, Lang::en).find("No git history") != std::string::npos);
 }
