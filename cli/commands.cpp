@@ -19,6 +19,13 @@ int usage_error(std::ostream& err, const std::string& message) {
   return 2;
 }
 
+int charter_not_valid(std::ostream& err, const CharterInvalid& e, const std::string& charter_path, Lang lang) {
+  for (const auto& p : e.problems()) err << p << "\n";
+  return usage_error(err, Text{charter_path + ": the charter is not valid; fix it first (nothing was written)",
+                               charter_path + "\u00A0: la charte n'est pas valide\u00A0; corrigez-la d'abord (rien n'a été écrit)"}
+                              .in(lang));
+}
+
 bool parse_lang(const std::string& s, Lang& lang, std::ostream& err) {
   if (s == "en") lang = Lang::en;
   else if (s == "fr") lang = Lang::fr;

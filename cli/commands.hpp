@@ -99,6 +99,10 @@ bool read_report_file(const std::string& path, nlohmann::json& report, std::ostr
 /// Prints an error in the standard shape ("pacte: ...") and returns exit code 2.
 int usage_error(std::ostream& err, const std::string& message);
 
+/// For a command that edits or fills from a charter that does not validate: prints each of its
+/// problems (file:line:col), says nothing was written, and returns exit code 2.
+int charter_not_valid(std::ostream& err, const CharterInvalid& e, const std::string& charter_path, Lang lang);
+
 /// Subcommands.
 struct ValidateCommand {
   std::string charter;

@@ -173,9 +173,7 @@ int run_init_update(const InitCommand& cmd, Lang lang, std::ostream& out, std::o
     src->prepare(ctx);
     update = update_charter(before, charter_path, ctx, lang);
   } catch (const CharterInvalid& e) {
-    for (const auto& p : e.problems()) err << p << "\n";
-    return usage_error(err, Text{charter_path + ": the charter is not valid; fix it first (nothing was written)",
-                               charter_path + "\u00A0: la charte n'est pas valide\u00A0; corrigez-la d'abord (rien n'a été écrit)"}.in(lang));
+    return charter_not_valid(err, e, charter_path, lang);
   } catch (const std::exception& e) {
     return usage_error(err, e.what());
   }

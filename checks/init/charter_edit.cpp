@@ -1,5 +1,7 @@
 #include "checks/init/charter_edit.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "checks/base/yaml_json.hpp"
@@ -315,7 +317,7 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
     while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
     return s;
   };
-  std::string out = "--- " + std::string(from_label) + "\n+++ " + std::string(to_label) + "\n";
+  std::string out = fmt::format("--- {}\n+++ {}\n", from_label, to_label);
   constexpr std::size_t context = 3;
   std::size_t k = 0;
   while (k < ops.size()) {
@@ -338,10 +340,12 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
       if (ops[x].kind != '-') ++b_count;
     }
     std::size_t a_start = ops[start].ai + (a_count ? 1 : 0), b_start = ops[start].bi + (b_count ? 1 : 0);
-    out += "@@ -" + std::to_string(a_start) + "," + std::to_string(a_count) + " +" + std::to_string(b_start) + "," +
-           std::to_string(b_count) + " @@\n";
-    for (std::size_t x = start; x < stop; ++x)
-      out += std::string(1, ops[x].kind) + shown(ops[x].kind == '+' ? b.lines[ops[x].bi] : a.lines[ops[x].ai]) + "\n";
+    out += fmt::format("@@ -{},{} +{},{} @@\n", a_start, a_count, b_start, b_count);
+    for (std::size_t x = start; x < stop; ++x) {
+      out += ops[x].kind;
+      out += shown(ops[x].kind == '+' ? b.lines[ops[x].bi] : a.lines[ops[x].ai]);
+      out += '\n';
+    }
     k = stop;
   }
   return out;

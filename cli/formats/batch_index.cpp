@@ -279,17 +279,6 @@ std::vector<std::string> verdict_order(const std::vector<Row>& rows) {
 /// "not-audited" for an error row.
 std::string verdict_key(const Row& r) { return r.audited() ? (r.verdict.empty() ? "none" : r.verdict) : "not-audited"; }
 
-/// A CSS class token from a key: [a-z0-9_-] only.
-std::string css_token(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') out += c;
-    else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-    else out += '_';
-  }
-  return out.empty() ? "none" : out;
-}
-
 std::string percent_of(int part, int whole, Lang lang) {
   return format_percent(whole > 0 ? 100.0 * part / whole : 0.0, 0, lang);
 }
@@ -483,7 +472,8 @@ std::string render_index_html(const json& summary, Lang lang) {
   h += "</select></label>\n";
   h += "<label for=\"f-principle\">" + esc(t(L::batch_filter_principle)) + "<select id=\"f-principle\"><option value=\"\">" +
        esc(t(L::show_all)) + "</option>";
-  for (const char* p : kPrinciples) h += std::string("<option value=\"") + p + "\">" + esc(principle_label(p, lang)) + "</option>";
+  for (std::string_view p : kPrinciples)
+    h += fmt::format("<option value=\"{}\">{}</option>", p, esc(principle_label(p, lang)));
   h += "</select></label>\n";
   h += "<output id=\"f-shown\" aria-live=\"polite\" data-template=\"" + esc(t(L::batch_shown)) + "\"></output>\n</form>\n";
   h += "<p class=\"muted\">" + esc(t(L::batch_sorted)) + "</p>\n";
@@ -516,7 +506,7 @@ std::string render_index_html(const json& summary, Lang lang) {
     if (!r.rev.empty()) name += " @ " + r.rev;
     if (!r.charter.empty()) name.append(" (").append(fmt::format(fmt::runtime(label(L::batch_charter, lang)), r.charter)).append(")");
     std::string failing;
-    for (const char* p : kPrinciples)
+    for (std::string_view p : kPrinciples)
       for (const auto& f : r.failed_rules)
         if (f.principle == p) {
           failing += (failing.empty() ? "" : " ") + std::string(p);

@@ -17,17 +17,6 @@ namespace {
 
 std::string h(std::string_view s) { return html_escape(s); }
 
-/// A CSS class token from a report key (`equal_access`, `non-compliant`): [a-z0-9_-] only.
-std::string css_token(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') out += c;
-    else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-    else out += '_';
-  }
-  return out.empty() ? "none" : out;
-}
-
 /// A principle's colour: green from 80, orange from 60 (the least a compliant service needs in
 /// every principle), red below.
 const char* score_colour(std::optional<double> score) {

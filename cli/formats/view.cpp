@@ -100,6 +100,16 @@ Finding read_finding(const json& r, std::size_t index) {
 
 }  // namespace
 
+std::string css_token(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') out += c;
+    else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+    else out += '_';
+  }
+  return out.empty() ? "none" : out;
+}
+
 const char* verdict_colour(std::string_view verdict) {
   if (verdict == "compliant") return "#2e7d32";
   if (verdict == "conditional") return "#b45309";

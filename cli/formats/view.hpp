@@ -118,6 +118,10 @@ std::vector<std::string> policy_sentences(const ReportView& view, Lang lang);
 /// Reads a report document; never throws on a malformed one.
 ReportView read_report(const json& report);
 
+/// A CSS class token from a report key (`equal_access`, `non-compliant`): [a-z0-9_-] only,
+/// upper case lowered, anything else `_`; "none" for an empty key.
+std::string css_token(std::string_view s);
+
 /// The colour of a verdict (green, amber, red; grey for any other value), with white text on it
 /// at a contrast of at least 4.5:1. The overall score takes it: a critical failure makes the
 /// score red whatever its value.
