@@ -153,8 +153,19 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
       r.message.en += " (" + std::to_string(r.evidence_dropped) + " more places not listed)";
       r.message.fr += " (" + std::to_string(r.evidence_dropped) + " autres emplacements non listés)";
     }
-    // Without any charter, a rule that rests on a declaration fails only for want of one.
-    if (r.status == Status::fail && ctx.charter.source == "none" && rule_basis(rule) != Basis::evidence) r.status = Status::undeclared;
+    // Without any charter, a rule that rests on a declaration fails only for want of one, and
+    // a declaration rule that passes only passes on absence (nothing says "advertising: true"):
+    // neither judges anything. A cross-check that passes stays: the code showed nothing that
+    // needed declaring (no social login, a CONTRIBUTING file found).
+    if (ctx.charter.source == "none" && (r.status == Status::fail || r.status == Status::pass)) {
+      Basis basis = rule_basis(rule);
+      if (r.status == Status::fail && basis != Basis::evidence) r.status = Status::undeclared;
+      if (r.status == Status::pass && basis == Basis::declaration) {
+        r.status = Status::undeclared;
+        r.message = {"no charter: nothing declared to judge (" + r.message.en + ")",
+                     "pas de charte\u00a0: aucune déclaration à juger (" + r.message.fr + ")"};
+      }
+    }
     if (r.status == Status::fail) {
       for (const auto& w : ctx.charter.waivers)
         if (w.rule == rule.id && w.applies && !w.scoped()) {

@@ -145,7 +145,8 @@ std::string finding_fingerprint(const std::string& rule_id, const Evidence& evid
 /// Runs every rule of `rules` against `ctx`: conditions first (skip), then the check; an
 /// exception inside a primitive becomes an `error` result, never a pass. Applicable waivers
 /// turn failures into `waived`. Without any charter, a failure of a rule whose basis is not
-/// `evidence` can only mean that the declaration is missing: it becomes `undeclared`.
+/// `evidence` can only mean that the declaration is missing, and a `declaration` rule that
+/// passes passes on absence: both become `undeclared`.
 std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx);
 
 /// A stable hex fingerprint of `parts` (SHA-1 through libgit2).

@@ -158,6 +158,7 @@ assert len(und) >= 5, len(und)
 assert all(x['basis'] != 'evidence' for x in und), [x['rule'] for x in und if x['basis'] == 'evidence']
 # Without a charter, every failure left is one the code shows.
 assert all(x['basis'] == 'evidence' for x in r['results'] if x['status'] == 'fail'), [x['rule'] for x in r['results'] if x['status'] == 'fail']
+assert all(x['status'] != 'pass' for x in r['results'] if x['basis'] == 'declaration'), 'a declaration rule passed without a charter'
 assert sum(p['undeclared'] for p in r['principles'].values()) == len(und)
 assert isinstance(r['evidence_score'], (int, float)), r['evidence_score']
 rule = [x for x in r['results'] if x['rule'] == 'OPEN-LICENSE-DECLARED']

@@ -230,6 +230,10 @@ CheckResult third_party_measurement(AuditContext& ctx, const MeasurementParams& 
 // other neutrality rule: it counts as stale, and the finding names the comments that mention it.
 CheckResult declared_trackers_found(AuditContext& ctx) {
   const nlohmann::json* list = ctx.charter.field("neutrality.trackers");
+  // Without a pacte charter no tracker could be declared: nothing to look for.
+  if (ctx.charter.source != "pacte")
+    return CheckResult::undeclared(Text{"no pacte charter: no tracker declared to look for in the code",
+                                        "pas de charte pacte\u00a0: aucun traceur déclaré à rechercher dans le code"});
   if (!list || !list->is_array() || list->empty())
     return CheckResult::pass(Text{"no tracker declared", "aucun traceur déclaré"});
   const auto& st = tracker_state(ctx);
