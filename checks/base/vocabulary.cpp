@@ -46,7 +46,7 @@ constexpr Entry kLabels[] = {
   {L::init_fix, "Fix: ", "Correction\u00A0: "},
   {L::init_nothing_to_suggest, "No failing rule: nothing to suggest.", "Aucune règle en échec\u00A0: rien à suggérer."},
   {L::points, "points", "points"},
-  {L::gate_failed, "gate failed ({}): {}", "seuil de publication non atteint ({})\u00A0: {}"},
+  {L::gate_failed, "gate failed ({}): {}", "seuil de publication non atteint («\u00A0{}\u00A0»)\u00A0: {}"},
   {L::gate_score_below, "score {} is below --fail-under {}", "le score {} est inférieur au seuil --fail-under {}"},
   {L::gate_rule_failed, "{} ({})", "{} (gravité {})"},
   {L::gate_rule_error, "{} ({}, could not be evaluated)", "{} (gravité {}, n'a pas pu être évaluée)"},
