@@ -196,7 +196,7 @@ constexpr Entry kLabels[] = {
   {L::undeclared, "Undeclared", "Non déclarées"},
   {L::undeclared_status, "Undeclared", "Non déclarée"},
   {L::count_undeclared, "undeclared", "non déclarées"},
-  {L::undeclared_section, "Undeclared: no charter says it (not counted in the score)", "Non déclarées : aucune charte ne le précise (hors score)"},
+  {L::undeclared_section, "Undeclared: no charter says it, not counted in the score", "Non déclarées\u00A0: aucune charte ne le précise, hors score"},
   {L::evidence_score, "Evidence score", "Score des preuves"},
   {L::declaration_score, "Declaration score", "Score des déclarations"},
   {L::basis, "Basis", "Fondement"},

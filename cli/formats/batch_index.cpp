@@ -483,7 +483,7 @@ std::string render_index_html(const json& summary, Lang lang) {
   h += "</select></label>\n";
   h += "<label for=\"f-principle\">" + esc(t(L::batch_filter_principle)) + "<select id=\"f-principle\"><option value=\"\">" +
        esc(t(L::show_all)) + "</option>";
-  for (const char* p : kPrinciples) h += std::string("<option value=\"") + p + "\">" + esc(principle_label(p, lang)) + "</option>";
+  for (std::string_view p : kPrinciples) h += "<option value=\"" + std::string(p) + "\">" + esc(principle_label(p, lang)) + "</option>";
   h += "</select></label>\n";
   h += "<output id=\"f-shown\" aria-live=\"polite\" data-template=\"" + esc(t(L::batch_shown)) + "\"></output>\n</form>\n";
   h += "<p class=\"muted\">" + esc(t(L::batch_sorted)) + "</p>\n";
@@ -516,7 +516,7 @@ std::string render_index_html(const json& summary, Lang lang) {
     if (!r.rev.empty()) name += " @ " + r.rev;
     if (!r.charter.empty()) name.append(" (").append(fmt::format(fmt::runtime(label(L::batch_charter, lang)), r.charter)).append(")");
     std::string failing;
-    for (const char* p : kPrinciples)
+    for (std::string_view p : kPrinciples)
       for (const auto& f : r.failed_rules)
         if (f.principle == p) {
           failing += (failing.empty() ? "" : " ") + std::string(p);
