@@ -191,7 +191,7 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
     (to_stdout && to_stdout->name != "text" ? err : out) << github_annotations(report, lang);
   std::string why;
   if (!passes_gate(report, gate_with_policy(report, cmd.gate, cmd.fail_under_given, cmd.fail_on_given), why)) {
-    if (!cmd.quiet) err << "pacte: " << fmt::format(fmt::runtime(label(L::gate_failed, cmd.audit.lang)), why) << "\n";
+    if (!cmd.quiet) err << "pacte: " << why << "\n";
     return 1;
   }
   return 0;

@@ -27,8 +27,9 @@ std::string rule_page_section(const Rule& r, Lang lang, int level) {
   const std::string colon(label(L::colon, lang));
   std::string md;
   md += fmt::format("{} {} — {}\n\n", hashes, r.id, typeset(r.title.in(lang), lang));
-  md += fmt::format("{}{}{}  \n{}{}{}\n\n", label(L::principle, lang), colon, principle_label(r.principle, lang), label(L::severity, lang), colon,
-                    severity_label(severity_name(r.severity), lang));
+  md += fmt::format("{}{}{}  \n{}{}{}  \n{}{}{}\n\n", label(L::principle, lang), colon, principle_label(r.principle, lang), label(L::severity, lang),
+                    colon, severity_label(severity_name(r.severity), lang), label(L::basis, lang), colon,
+                    basis_label(basis_name(rule_basis(r)), lang));
   md += fmt::format("{}# {}\n\n{}\n\n", hashes, label(L::explain_why, lang), typeset(r.rationale.in(lang), lang));
   const Primitive* p = find_primitive(r.check.primitive);
   md += fmt::format("{}# {}\n\n{}\n\n", hashes, label(L::explain_how_checked, lang),
@@ -61,13 +62,14 @@ int write_rule_docs(const RuleSet& rules, const std::string& dir, std::ostream& 
                       "Une page par règle, en anglais et en français\u00A0: le texte qu'affiche `pacte explain RULE-ID --lang fr`.\n";
   try {
     for (const auto& p : principles()) {
-      index += fmt::format("\n## {} / {}\n\n| rule | severity | title | titre |\n|---|---|---|---|\n", principle_label(p, Lang::en),
+      index += fmt::format("\n## {} / {}\n\n| rule | severity | basis | title | titre |\n|---|---|---|---|---|\n", principle_label(p, Lang::en),
                            principle_label(p, Lang::fr));
       for (const auto& r : rules.rules) {
         if (r.principle != p) continue;
         std::string page = generated + rule_page_section(r, Lang::en, 1) + "\n---\n\n" + rule_page_section(r, Lang::fr, 2);
         write_output((std::filesystem::path(dir) / (r.id + ".md")).string(), page, out);
-        index += fmt::format("| [{}]({}.md) | {} | {} | {} |\n", r.id, r.id, severity_name(r.severity), typeset(r.title.in(Lang::en), Lang::en),
+        index += fmt::format("| [{}]({}.md) | {} | {} | {} | {} |\n", r.id, r.id, severity_name(r.severity), basis_name(rule_basis(r)),
+                             typeset(r.title.in(Lang::en), Lang::en),
                              typeset(r.title.in(Lang::fr), Lang::fr));
       }
     }
@@ -126,12 +128,17 @@ int run_rules(const RulesCommand& cmd, std::ostream& out, std::ostream& err) {
   if (cmd.primitives) {
     if (cmd.format == "json") {
       nlohmann::json arr = nlohmann::json::array();
-      for (const auto& p : primitives()) arr.push_back({{"name", p.name}, {"description", text_json(p.description)}, {"params", p.params_schema}});
+      for (const auto& p : primitives())
+        arr.push_back({{"name", p.name},
+                       {"description", text_json(p.description)},
+                       {"basis", p.basis_of ? nlohmann::json("derived") : nlohmann::json(basis_name(p.basis))},
+                       {"params", p.params_schema}});
       out << nlohmann::json{{"primitives", arr}}.dump(2) << "\n";
       return 0;
     }
     for (const auto& p : primitives()) {
-      out << fmt::format("{:<28} {}\n", p.name, p.description.in(lang));
+      std::string basis = p.basis_of ? std::string(lang == Lang::fr ? "selon les contrôles" : "from its checks") : basis_word(basis_name(p.basis), lang);
+      out << fmt::format("{:<28} {:<13} {}\n", p.name, basis, p.description.in(lang));
       if (p.params_schema.contains("properties"))
         for (const auto& [k, v] : p.params_schema["properties"].items()) out << fmt::format("    {:<14} {}\n", k, v.contains("type") ? v["type"].dump() : "any");
     }
@@ -152,7 +159,8 @@ int run_rules(const RulesCommand& cmd, std::ostream& out, std::ostream& err) {
     out << principle_label(p, lang) << "\n";
     for (const auto& r : rules.rules)
       if (r.principle == p)
-        out << fmt::format("  {:<26} {:<9} {}\n", r.id, severity_word(severity_name(r.severity), lang), typeset(r.title.in(lang), lang));
+        out << fmt::format("  {:<26} {:<9} {:<12} {}\n", r.id, severity_word(severity_name(r.severity), lang),
+                           basis_word(basis_name(rule_basis(r)), lang), typeset(r.title.in(lang), lang));
   }
   out << "\n" << fmt::format(fmt::runtime(label(L::rules_in_force, lang)), rules.rules.size()) << "\n";
   return 0;
@@ -179,7 +187,8 @@ int run_explain(const ExplainCommand& cmd, std::ostream& out, std::ostream& err)
   auto field = [lang](L id) { return std::string(label(id, lang)) + (lang == Lang::fr ? "\u00A0: " : ": "); };
   out << r->id << " — " << typeset(r->title.in(lang), lang) << "\n";
   out << field(L::principle) << principle_label(r->principle, lang) << "    " << field(L::severity)
-      << severity_label(severity_name(r->severity), lang) << "\n\n";
+      << severity_label(severity_name(r->severity), lang) << "\n";
+  out << field(L::basis) << basis_label(basis_name(rule_basis(*r)), lang) << "\n\n";
   out << label(L::explain_why, lang) << "\n  " << typeset(r->rationale.in(lang), lang) << "\n\n";
   const Primitive* p = find_primitive(r->check.primitive);
   out << label(L::explain_how_checked, lang) << "\n  " << (p ? typeset(p->description.in(lang), lang) : r->check.primitive) << "\n";

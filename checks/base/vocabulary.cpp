@@ -46,10 +46,10 @@ constexpr Entry kLabels[] = {
   {L::init_fix, "Fix: ", "Correction\u00A0: "},
   {L::init_nothing_to_suggest, "No failing rule: nothing to suggest.", "Aucune règle en échec\u00A0: rien à suggérer."},
   {L::points, "points", "points"},
-  {L::gate_failed, "gate failed: {}", "seuil de publication non atteint\u00A0: {}"},
+  {L::gate_failed, "gate failed ({}): {}", "seuil de publication non atteint («\u00A0{}\u00A0»)\u00A0: {}"},
   {L::gate_score_below, "score {} is below --fail-under {}", "le score {} est inférieur au seuil --fail-under {}"},
-  {L::gate_rule_failed, "{} ({}) failed", "{} (gravité {}) en échec"},
-  {L::gate_rule_error, "{} ({}) could not be evaluated", "{} (gravité {}) n'a pas pu être évaluée"},
+  {L::gate_rule_failed, "{} ({})", "{} (gravité {})"},
+  {L::gate_rule_error, "{} ({}, could not be evaluated)", "{} (gravité {}, n'a pas pu être évaluée)"},
   {L::gate_critical_failed, "A critical rule failed: the service is non-compliant whatever its score.", "Une règle critique est en échec : le service est non conforme quel que soit son score."},
   {L::report_title, "Compliance report", "Rapport de conformité"},
   {L::score, "Score", "Score"},
@@ -78,7 +78,7 @@ constexpr Entry kLabels[] = {
   {L::worktree, "working tree (uncommitted files included)", "copie de travail (fichiers non versionnés inclus)"},
   {L::generated, "Generated", "Généré le"},
   {L::charter, "Charter", "Charte"},
-  {L::charter_none, "no charter found: rules that need a declaration fail", "aucune charte trouvée\u00A0: les règles qui demandent une déclaration échouent"},
+  {L::charter_none, "no charter found: rules that need a declaration are undeclared, left out of the score", "aucune charte trouvée\u00A0: les règles qui demandent une déclaration restent non déclarées, hors score"},
   {L::charter_errors, "Charter errors", "Erreurs de la charte"},
   {L::charter_warnings, "Charter warnings", "Avertissements de la charte"},
   {L::activity, "Activity over 24 months", "Activité sur 24 mois"},
@@ -192,6 +192,15 @@ constexpr Entry kLabels[] = {
   {L::policy_regraded, "{} re-graded from {} to {} by the charter: {}", "{} reclassée de {} à {} par la charte\u00A0: {}"},
   {L::policy_findings_waived, "{}: {} finding(s) waived ({}) until {}: {}", "{}\u00A0: {} constat(s) couvert(s) par dérogation ({}) jusqu'au {}\u00A0: {}"},
   {L::policy_gate, "Gate defaults from the charter: {}", "Seuils par défaut de la charte\u00A0: {}"},
+  // evidence apart from declaration
+  {L::undeclared, "Undeclared", "Non déclarées"},
+  {L::undeclared_status, "Undeclared", "Non déclarée"},
+  {L::count_undeclared, "undeclared", "non déclarées"},
+  {L::undeclared_section, "Undeclared: no charter says it, not counted in the score", "Non déclarées\u00A0: aucune charte ne le précise, hors score"},
+  {L::evidence_score, "Evidence score", "Score des preuves"},
+  {L::declaration_score, "Declaration score", "Score des déclarations"},
+  {L::basis, "Basis", "Fondement"},
+  {L::gate_none, "none", "aucun"},
 };
 // clang-format on
 
@@ -225,7 +234,24 @@ std::string verdict_label(std::string_view verdict, Lang lang) {
   if (verdict == "compliant") return fr ? "conforme" : "compliant";
   if (verdict == "conditional") return fr ? "conforme sous conditions" : "conditional";
   if (verdict == "non-compliant") return fr ? "non conforme" : "non-compliant";
+  if (verdict == "no-charter") return fr ? "sans charte" : "no charter";
   return std::string(verdict);
+}
+
+std::string basis_word(std::string_view basis, Lang lang) {
+  bool fr = lang == Lang::fr;
+  if (basis == "evidence") return fr ? "preuves" : "evidence";
+  if (basis == "declaration") return fr ? "déclaration" : "declaration";
+  if (basis == "cross-check") return fr ? "recoupement" : "cross-check";
+  return std::string(basis);
+}
+
+std::string basis_label(std::string_view basis, Lang lang) {
+  bool fr = lang == Lang::fr;
+  if (basis == "evidence") return fr ? "preuves (le code seul)" : "evidence (the code alone)";
+  if (basis == "declaration") return fr ? "déclaration (la charte seule)" : "declaration (the charter alone)";
+  if (basis == "cross-check") return fr ? "recoupement (la charte confrontée au code)" : "cross-check (the charter against the code)";
+  return std::string(basis);
 }
 
 int severity_rank(std::string_view severity) {
@@ -257,6 +283,7 @@ std::string status_label(std::string_view status, Lang lang) {
   if (status == "skip") return std::string(label(L::skip_status, lang));
   if (status == "error") return std::string(label(L::error_status, lang));
   if (status == "waived") return std::string(label(L::waived_status, lang));
+  if (status == "undeclared") return std::string(label(L::undeclared_status, lang));
   return std::string(status);
 }
 

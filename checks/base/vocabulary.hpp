@@ -46,6 +46,8 @@ enum class L {
   files_not_read, read_summary, left_out_search, files_not_read_count,
   // The charter's policy (rules disabled or re-graded, findings waived, gate defaults).
   policy_applied, policy_disabled, policy_regraded, policy_findings_waived, policy_gate,
+  // Evidence apart from declaration: the basis of a rule, its scores, the `undeclared` status.
+  undeclared, undeclared_status, count_undeclared, undeclared_section, evidence_score, declaration_score, basis, gate_none,
   count_  // not a label: the number of labels
 };
 
@@ -58,7 +60,8 @@ inline constexpr std::string_view kPrinciples[] = {"openness", "neutrality", "co
 /// an unknown key is returned as it is.
 std::string principle_label(std::string_view key, Lang lang);
 
-/// "compliant" → "compliant" / "conforme"; an unknown verdict is returned as it is.
+/// "compliant" → "compliant" / "conforme", "no-charter" → "no charter" / "sans charte"; an
+/// unknown verdict is returned as it is.
 std::string verdict_label(std::string_view verdict, Lang lang);
 
 /// The severities, most severe first: the one order every command and format uses.
@@ -73,7 +76,15 @@ std::string severity_word(std::string_view severity, Lang lang);
 /// "critical" → "Critical" / "Critique".
 std::string severity_label(std::string_view severity, Lang lang);
 
-/// "fail" → "Failed" / "Échec".
+/// What a rule's verdict rests on: "evidence" → "evidence (the code alone)" / "preuves (le code
+/// seul)", "declaration", "cross-check"; an unknown basis is returned as it is.
+std::string basis_label(std::string_view basis, Lang lang);
+
+/// The basis in one word, for tables: "evidence" / "preuves", "declaration" / "déclaration",
+/// "cross-check" / "recoupement".
+std::string basis_word(std::string_view basis, Lang lang);
+
+/// "fail" → "Failed" / "Échec", "undeclared" → "Undeclared" / "Non déclarée".
 std::string status_label(std::string_view status, Lang lang);
 
 /// A score with one decimal, with a decimal comma in French; "–" when absent.

@@ -160,11 +160,14 @@ std::string resolve_commit(const std::string& path, const std::string& rev) {
 }
 
 // Sets `report["batch"]["gate"]` to what `gate` (the options given, over the report's own
-// policy) says of the report; returns whether it changed.
+// policy) says of the report ("pass", "fail", or "none" when neither gives a gate); returns
+// whether it changed.
 bool tag_gate(nlohmann::json& report, const BatchOptions& options) {
   std::string why;
   const Gate gate = gate_with_policy(report, options.gate, options.fail_under_given, options.fail_on_given);
-  std::string verdict = passes_gate(report, gate, why) ? "pass" : "fail";
+  // Without any gate, nothing was asked: "none", never a "pass" a reader could take for a
+  // judgement of the repository.
+  std::string verdict = !gate_is_set(gate) ? "none" : passes_gate(report, gate, why) ? "pass" : "fail";
   bool changed = !report["batch"].is_object() || report["batch"].value("gate", "") != verdict;
   report["batch"]["gate"] = verdict;
   return changed;

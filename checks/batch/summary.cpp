@@ -42,6 +42,7 @@ SummaryRow row_from_report(const BatchEntry& entry, const nlohmann::json& report
   // pacte batch tags each report with its gate verdict before the row is made.
   if (report.contains("batch")) row.gate = str_or_empty(report["batch"], "gate");
   row.score = opt_number(report.value("score", nlohmann::json()));
+  row.evidence_score = opt_number(report.value("evidence_score", nlohmann::json()));
   row.verdict = str_or_empty(report, "verdict");
   if (report.contains("principles") && report["principles"].is_object())
     for (int i = 0; i < 4; ++i)
@@ -49,7 +50,9 @@ SummaryRow row_from_report(const BatchEntry& entry, const nlohmann::json& report
         row.principles[i] = opt_number(report["principles"][kPrinciples[i]].value("score", nlohmann::json()));
   if (report.contains("results") && report["results"].is_array())
     for (const auto& r : report["results"]) {
-      if (!r.is_object() || r.value("status", "") != "fail") continue;
+      if (!r.is_object()) continue;
+      if (r.value("status", "") == "undeclared") ++row.undeclared;
+      if (r.value("status", "") != "fail") continue;
       ++row.failures;
       if (r.value("severity", "") == "critical") ++row.critical_failures;
       FailedRule f{str_or_empty(r, "rule"), str_or_empty(r, "severity"), str_or_empty(r, "principle")};
@@ -94,6 +97,8 @@ nlohmann::json row_to_json(const SummaryRow& row) {
           {"principles", p},
           {"failures", row.failures},
           {"critical_failures", row.critical_failures},
+          {"evidence_score", num_or_null(row.evidence_score)},
+          {"undeclared", row.undeclared},
           {"gate", str_or_null(row.gate)},
           {"error", str_or_null(row.error)}};
   if (!row.error_fr.empty()) j["error_fr"] = row.error_fr;  // the index shows it in French reports
@@ -152,13 +157,14 @@ int strict_count(const nlohmann::json& j, const char* key) {
 std::string row_problem(const SummaryRow& row) {
   if (row.location.empty()) return "a row has an empty \"location\"";
   auto where = "row \"" + row.location + "\": ";
-  for (double v : {row.score.value_or(0.0), row.principles[0].value_or(0.0), row.principles[1].value_or(0.0),
+  for (double v : {row.score.value_or(0.0), row.evidence_score.value_or(0.0), row.principles[0].value_or(0.0), row.principles[1].value_or(0.0),
                    row.principles[2].value_or(0.0), row.principles[3].value_or(0.0)})
     if (!(v >= 0 && v <= 100)) return where + "a score is outside 0-100";
-  if (!row.verdict.empty() && row.verdict != "compliant" && row.verdict != "conditional" && row.verdict != "non-compliant")
-    return where + "\"verdict\" is '" + row.verdict + "', not compliant, conditional or non-compliant";
-  if (!row.gate.empty() && row.gate != "pass" && row.gate != "fail")
-    return where + "\"gate\" is '" + row.gate + "', not pass or fail";
+  if (!row.verdict.empty() && row.verdict != "compliant" && row.verdict != "conditional" && row.verdict != "non-compliant" &&
+      row.verdict != "no-charter")
+    return where + "\"verdict\" is '" + row.verdict + "', not compliant, conditional, non-compliant or no-charter";
+  if (!row.gate.empty() && row.gate != "pass" && row.gate != "fail" && row.gate != "none")
+    return where + "\"gate\" is '" + row.gate + "', not pass, fail or none";
   if (!row.report.empty()) {
     // A plain file name in the summary's own folder: no folder part, no "..", no hidden file.
     bool plain = row.report.find('/') == std::string::npos && row.report.find('\\') == std::string::npos &&
@@ -188,6 +194,8 @@ SummaryRow row_from_json(const nlohmann::json& j) {
     }
     row.failures = strict_count(j, "failures");
     row.critical_failures = strict_count(j, "critical_failures");
+    row.evidence_score = strict_score(j, "evidence_score");
+    row.undeclared = strict_count(j, "undeclared");
     row.gate = strict_string(j, "gate");
     row.error = strict_string(j, "error");
     if (j.contains("error_fr")) row.error_fr = strict_string(j, "error_fr");

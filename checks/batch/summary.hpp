@@ -40,14 +40,16 @@ struct SummaryRow {
   std::string report;   // "<stem>.json" next to the summary, or empty when not audited
   std::string commit;   // audited commit, or empty
   std::optional<double> score;
+  std::optional<double> evidence_score;  // the score over evidence rules: ranks charter-less services
   std::string verdict;
   std::optional<double> principles[4];  // openness, neutrality, continuity, equal_access
   int failures = 0;                     // results with status "fail"
   int critical_failures = 0;
+  int undeclared = 0;                   // results with status "undeclared"
   std::vector<FailedRule> failed_rules;  // sorted by rule id, each once
   bool failed_rules_known = true;        // false for a row read from a summary that predates the list
   std::optional<RowChange> change;       // only when the run was compared with a previous one
-  std::string gate;   // "pass" | "fail", or empty when not audited
+  std::string gate;   // "pass" | "fail" | "none" (no gate asked), or empty when not audited
   std::string error;     // why the repository could not be audited, or empty
   std::string error_fr;  // the same in French, when it has a French wording (else empty)
 

@@ -195,6 +195,7 @@ nlohmann::json rule_catalogue_entry(const Rule& rule) {
   return {{"id", rule.id},
           {"principle", rule.principle},
           {"severity", severity_name(rule.severity)},
+          {"basis", basis_name(rule_basis(rule))},
           {"title", both_languages(rule.title)},
           {"rationale", both_languages(rule.rationale)},
           {"remediation", both_languages(rule.remediation)},
@@ -334,7 +335,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
 
   std::vector<RuleResult> results = evaluate_rules(in_force, ctx);
   warn_unused_waivers(charter, results, opt.lang);
-  Score score = compute_score(results);
+  Score score = compute_score(results, charter.source != "none");
   nlohmann::json facts = collect_facts(ctx);
 
   nlohmann::json report;
@@ -376,17 +377,23 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   if (const nlohmann::json* name = charter.field("service.name"); name && name->is_string() && !name->get<std::string>().empty())
     report["charter"]["service_name"] = to_valid_utf8(name->get<std::string>());
   report["rules_hash"] = rules.hash;
+  auto optional_score = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
   report["score"] = score.score;
+  report["evidence_score"] = optional_score(score.evidence_score);
+  report["declaration_score"] = optional_score(score.declaration_score);
   report["verdict"] = score.verdict;
   nlohmann::json principles_json = nlohmann::json::object();
   for (const auto& p : principles()) {
     const auto& ps = score.principles[p];
-    principles_json[p] = {{"score", ps.score ? nlohmann::json(*ps.score) : nlohmann::json(nullptr)},
+    principles_json[p] = {{"score", optional_score(ps.score)},
+                          {"evidence_score", optional_score(ps.evidence_score)},
+                          {"declaration_score", optional_score(ps.declaration_score)},
                           {"passed", ps.passed},
                           {"failed", ps.failed},
                           {"skipped", ps.skipped},
                           {"errors", ps.errors},
-                          {"waived", ps.waived}};
+                          {"waived", ps.waived},
+                          {"undeclared", ps.undeclared}};
   }
   report["principles"] = principles_json;
   nlohmann::json results_json = nlohmann::json::array();
@@ -396,6 +403,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     j["principle"] = r.rule->principle;
     j["severity"] = severity_name(r.rule->severity);
     j["status"] = status_name(r.status);
+    j["basis"] = basis_name(rule_basis(*r.rule));
     j["title"] = r.rule->title.in(opt.lang);
     j["message"] = to_valid_utf8(r.message.in(opt.lang));
     j["messages"] = {{"en", to_valid_utf8(r.message.in(Lang::en))}, {"fr", to_valid_utf8(r.message.in(Lang::fr))}};

@@ -268,6 +268,15 @@ Charter load_charter(std::string_view text, const std::string& display_path, std
   return c;
 }
 
+bool publiccode_declares(const std::string& field) {
+  static const std::vector<std::string> kFields = {"service.name", "service.repository", "service.url", "service.operator",
+                                                   "service.description", "openness.license", "continuity.maintenance",
+                                                   "continuity.maintainers", "equal_access.languages"};
+  for (const auto& f : kFields)
+    if (field == f || field.rfind(f + ".", 0) == 0) return true;
+  return false;
+}
+
 Charter load_publiccode(std::string_view text, const std::string& display_path, Lang lang) {
   Charter c;
   c.source = "publiccode";

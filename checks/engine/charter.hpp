@@ -92,6 +92,11 @@ Charter load_charter(std::string_view text, const std::string& display_path, std
 /// `errors` rather than thrown, since the file was not written for pacte.
 Charter load_publiccode(std::string_view text, const std::string& display_path, Lang lang = Lang::en);
 
+/// Whether a publiccode.yml can declare the charter field `field` (dotted path): the fields
+/// load_publiccode fills (service name, repository, URL, operator, description, the licence,
+/// maintenance, maintainers, languages). Any other field stays undeclared with publiccode.yml.
+bool publiccode_declares(const std::string& field);
+
 /// Where pacte looks for a charter in the audited tree, in order.
 const std::vector<std::string>& charter_locations();
 

@@ -16,9 +16,27 @@ const char* status_name(Status s) {
     case Status::skip: return "skip";
     case Status::error: return "error";
     case Status::waived: return "waived";
+    case Status::undeclared: return "undeclared";
   }
   return "error";
 }
+
+const char* basis_name(Basis b) {
+  switch (b) {
+    case Basis::evidence: return "evidence";
+    case Basis::declaration: return "declaration";
+    case Basis::cross_check: return "cross-check";
+  }
+  return "evidence";
+}
+
+Basis check_basis(const CheckSpec& check) {
+  const Primitive* p = find_primitive(check.primitive);
+  if (!p) return Basis::evidence;
+  return p->basis_of ? p->basis_of(check.params) : p->basis;
+}
+
+Basis rule_basis(const Rule& rule) { return check_basis(rule.check); }
 
 const std::vector<Primitive>& primitives() {
   static const std::vector<Primitive> all = [] {
@@ -134,6 +152,19 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
       r.evidence.resize(ctx.options.max_evidence);
       r.message.en += " (" + std::to_string(r.evidence_dropped) + " more places not listed)";
       r.message.fr += " (" + std::to_string(r.evidence_dropped) + " autres emplacements non listés)";
+    }
+    // Without any charter, a rule that rests on a declaration fails only for want of one, and
+    // a declaration rule that passes only passes on absence (nothing says "advertising: true"):
+    // neither judges anything. A cross-check that passes stays: the code showed nothing that
+    // needed declaring (no social login, a CONTRIBUTING file found).
+    if (ctx.charter.source == "none" && (r.status == Status::fail || r.status == Status::pass)) {
+      Basis basis = rule_basis(rule);
+      if (r.status == Status::fail && basis != Basis::evidence) r.status = Status::undeclared;
+      if (r.status == Status::pass && basis == Basis::declaration) {
+        r.status = Status::undeclared;
+        r.message = {"no charter: nothing declared to judge (" + r.message.en + ")",
+                     "pas de charte\u00a0: aucune déclaration à juger (" + r.message.fr + ")"};
+      }
     }
     if (r.status == Status::fail) {
       for (const auto& w : ctx.charter.waivers)

@@ -20,8 +20,18 @@ struct git_repository;
 
 namespace pacte {
 
-enum class Status { pass, fail, skip, error, waived };
+/// The outcome of a rule. `undeclared`: the rule needs a declaration the audit has no
+/// charter for (no charter at all, or a publiccode.yml that cannot say it); like `skip`, it is
+/// left out of every score.
+enum class Status { pass, fail, skip, error, waived, undeclared };
 const char* status_name(Status s);
+
+/// What a rule's verdict rests on: `evidence` judges the code alone (trackers found, licence
+/// file, history, templates), `declaration` judges only what the charter says, `cross_check`
+/// compares the declaration with the evidence.
+enum class Basis { evidence, declaration, cross_check };
+/// "evidence", "declaration" or "cross-check": the basis's name in reports and catalogues.
+const char* basis_name(Basis b);
 
 /// What a check primitive concludes.
 struct CheckResult {
@@ -33,6 +43,7 @@ struct CheckResult {
   static CheckResult fail(Text msg, std::vector<Evidence> ev = {}) { return {Status::fail, std::move(msg), std::move(ev)}; }
   static CheckResult skip(Text msg) { return {Status::skip, std::move(msg), {}}; }
   static CheckResult error(Text msg) { return {Status::error, std::move(msg), {}}; }
+  static CheckResult undeclared(Text msg, std::vector<Evidence> ev = {}) { return {Status::undeclared, std::move(msg), std::move(ev)}; }
 };
 
 /// Options that change what evidence modules look at.
@@ -86,6 +97,11 @@ struct Primitive {
   /// (no tracker, no match, no binary). Such a pass cannot be trusted when files of the
   /// snapshot could not be read: the rule is then an `error`.
   bool passes_on_absence = false;
+  /// What the primitive's verdict rests on; every registration states it.
+  Basis basis = Basis::evidence;
+  /// For a primitive that combines other checks (any_of): the basis from its parameters,
+  /// replacing `basis` when set.
+  std::function<Basis(const nlohmann::json& params)> basis_of;
 };
 
 /// The registry of built-in primitives.
@@ -98,6 +114,13 @@ void register_openness_primitives(std::vector<Primitive>& out);
 void register_neutrality_primitives(std::vector<Primitive>& out);
 void register_continuity_primitives(std::vector<Primitive>& out);
 void register_equal_access_primitives(std::vector<Primitive>& out);
+
+/// The basis of a check: its primitive's (or what a combining primitive derives from its
+/// parameters); `evidence` for an unknown primitive.
+Basis check_basis(const CheckSpec& check);
+
+/// The basis of a rule: the basis of its check (conditions do not count).
+Basis rule_basis(const Rule& rule);
 
 /// The outcome of one rule.
 struct RuleResult {
@@ -121,7 +144,9 @@ std::string finding_fingerprint(const std::string& rule_id, const Evidence& evid
 
 /// Runs every rule of `rules` against `ctx`: conditions first (skip), then the check; an
 /// exception inside a primitive becomes an `error` result, never a pass. Applicable waivers
-/// turn failures into `waived`.
+/// turn failures into `waived`. Without any charter, a failure of a rule whose basis is not
+/// `evidence` can only mean that the declaration is missing, and a `declaration` rule that
+/// passes passes on absence: both become `undeclared`.
 std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx);
 
 /// A stable hex fingerprint of `parts` (SHA-1 through libgit2).

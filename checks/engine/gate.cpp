@@ -9,9 +9,12 @@
 
 namespace pacte {
 
+bool gate_is_set(const Gate& gate) { return gate.fail_under >= 0 || gate.fail_on != "never"; }
+
 bool passes_gate(const nlohmann::json& report, const Gate& gate, std::string& why) {
   Lang lang = report.value("lang", "en") == "fr" ? Lang::fr : Lang::en;
-  std::vector<std::string> reasons;
+  std::vector<std::string> reasons;  // the score below the limit
+  std::vector<std::string> rules;    // every rule that failed the gate, worst first
   if (gate.fail_under >= 0 && report["score"].is_number() && report["score"].get<double>() < gate.fail_under)
     reasons.push_back(fmt::format(fmt::runtime(label(L::gate_score_below, lang)), format_score(report["score"].get<double>(), lang),
                                   static_cast<int>(gate.fail_under)));
@@ -44,14 +47,19 @@ bool passes_gate(const nlohmann::json& report, const Gate& gate, std::string& wh
       if (a.rank != b.rank) return a.rank < b.rank;
       return a.error < b.error;  // failures before rules that could not be evaluated
     });
-    for (auto& b : blocking) reasons.push_back(std::move(b.text));
+    for (auto& b : blocking) rules.push_back(std::move(b.text));
   }
-  if (reasons.empty()) return true;
-  why.clear();
-  for (const auto& r : reasons) {
-    if (!why.empty()) why += "; ";
-    why += r;
+  if (reasons.empty() && rules.empty()) return true;
+  if (!rules.empty()) {
+    std::string list;
+    for (const auto& r : rules) list += (list.empty() ? "" : ", ") + r;
+    reasons.push_back(std::move(list));
   }
+  std::string options, listed;
+  if (gate.fail_under >= 0) options = fmt::format("--fail-under {}", static_cast<int>(gate.fail_under));
+  if (gate.fail_on != "never") options += (options.empty() ? "" : ", ") + std::string("--fail-on ") + gate.fail_on;
+  for (const auto& r : reasons) listed += (listed.empty() ? "" : "; ") + r;
+  why = fmt::format(fmt::runtime(label(L::gate_failed, lang)), options, listed);
   return false;
 }
 

@@ -10,7 +10,7 @@ namespace pacte {
 namespace {
 
 Status status_from(const std::string& s) {
-  for (Status st : {Status::pass, Status::fail, Status::skip, Status::error, Status::waived})
+  for (Status st : {Status::pass, Status::fail, Status::skip, Status::error, Status::waived, Status::undeclared})
     if (s == status_name(st)) return st;
   return Status::error;
 }

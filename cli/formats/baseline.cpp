@@ -54,10 +54,13 @@ std::vector<const json*> raw_results(const json& report) {
   return out;
 }
 
+// Verdicts from best to worst. A charter-less audit (no-charter) ranks below any verdict of a
+// chartered one that is not non-compliant: dropping the charter is worse, adopting it better.
 int verdict_rank(std::string_view v) {
   if (v == "compliant") return 0;
   if (v == "conditional") return 1;
-  if (v == "non-compliant") return 2;
+  if (v == "no-charter") return 2;
+  if (v == "non-compliant") return 3;
   return -1;
 }
 

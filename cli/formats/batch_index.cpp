@@ -589,7 +589,10 @@ std::string render_index_html(const json& summary, Lang lang) {
       open_cell("chg", fmt::format("{:.1f}", key), cell.empty());
       h += cell + "</td>";
     }
-    std::string gate = r.gate == "pass" ? t(L::gate_pass) : r.gate == "fail" ? t(L::gate_fail) : r.gate;
+    std::string gate = r.gate == "pass"   ? t(L::gate_pass)
+                       : r.gate == "fail" ? t(L::gate_fail)
+                       : r.gate == "none" ? t(L::gate_none)
+                                          : r.gate;
     open_cell("", "", gate.empty());
     h += esc(gate) + "</td>";
     std::string error = lang == Lang::fr && !r.error_fr.empty() ? r.error_fr : r.error;

@@ -219,7 +219,7 @@ std::string finding_article(const ReportView& view, const Finding& f, Lang lang)
 /// The id of a severity's group of failures in the page.
 std::string group_id(std::string_view severity) { return "sev-" + css_token(severity); }
 
-constexpr std::string_view kStatuses[] = {"fail", "error", "waived", "skip", "pass"};
+constexpr std::string_view kStatuses[] = {"fail", "error", "waived", "undeclared", "skip", "pass"};
 
 constexpr std::string_view kCss = R"css(
 :root{color-scheme:light;--fg:#1a1a1a;--muted:#4a4a4a;--line:#d4d4d4;--bg:#fff;--soft:#f5f6f8;--link:#0b57a4}
@@ -243,7 +243,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}
 dl.facts ul{margin:0;padding-left:18px}
 .overview{display:flex;flex-wrap:wrap;gap:24px;align-items:center}
 .verdict{font-size:1.3rem;font-weight:700;padding:8px 16px;border-radius:6px;border:2px solid currentColor;display:inline-block}
-.v-compliant{color:#1b5e20;background:#e8f5e9}.v-conditional{color:#8a3c00;background:#fff3e0}.v-non-compliant{color:#a31515;background:#ffebee}
+.v-compliant{color:#1b5e20;background:#e8f5e9}.v-conditional{color:#8a3c00;background:#fff3e0}.v-non-compliant{color:#a31515;background:#ffebee}.v-no-charter{color:#0d47a1;background:#e3f2fd}
 .principles{display:grid;grid-template-columns:repeat(auto-fit,minmax(200px,1fr));gap:12px;margin:16px 0}
 .principles figure{margin:0;display:flex;gap:10px;align-items:center;border:1px solid var(--line);border-radius:6px;padding:10px}
 .principles figcaption strong,.principles figcaption span{display:block}
@@ -375,6 +375,10 @@ std::string render_html(const json& report, Lang lang) {
                fmt::format("{} {} {}", label(L::score, lang), format_score(view.score, lang), label(L::score_out_of, lang)), 140, lang);
   out += fmt::format("<p class=\"verdict v-{}\">{}{}{}</p>\n", css_token(view.verdict), h(label(L::verdict, lang)), label(L::colon, lang),
                      h(verdict_label(view.verdict, lang)));
+  if (view.evidence_score || view.declaration_score)
+    out += fmt::format("<p class=\"bases\">{}{}{} \xC2\xB7 {}{}{}</p>\n", h(label(L::evidence_score, lang)), label(L::colon, lang),
+                       h(format_score(view.evidence_score, lang)), h(label(L::declaration_score, lang)), label(L::colon, lang),
+                       h(format_score(view.declaration_score, lang)));
   if (view.new_failures)
     out += "<p>" + h(fmt::format(fmt::runtime(label(L::baseline_summary, lang)), *view.new_failures, view.known_failures.value_or(0))) +
            "</p>\n";
@@ -454,7 +458,7 @@ std::string render_html(const json& report, Lang lang) {
 
   // Then the other results.
   std::vector<const Finding*> others;
-  for (std::string_view status : {"error", "waived", "skip", "pass"})
+  for (std::string_view status : {"error", "waived", "undeclared", "skip", "pass"})
     for (const auto& f : view.results)
       if (f.status == status) others.push_back(&f);
   for (const auto& f : view.results)

@@ -49,7 +49,7 @@ std::string render_junit(const json& report, Lang lang) {
     suite->cases.push_back(&f);
     if (f.status == "fail") ++suite->failures;
     else if (f.status == "error") ++suite->errors;
-    else if (f.status == "skip" || f.status == "waived") ++suite->skipped;
+    else if (f.status == "skip" || f.status == "waived" || f.status == "undeclared") ++suite->skipped;
   }
 
   std::size_t tests = 0;
@@ -103,6 +103,10 @@ std::string render_junit(const json& report, Lang lang) {
           why.append(label(L::colon, lang)).append(one_line(f->waiver->reason));
           if (!f->waiver->until.empty()) why += fmt::format(" ({} {})", label(L::waiver_until, lang), f->waiver->until);
         }
+        out += fmt::format(">\n      <skipped message=\"{}\"/>\n    </testcase>\n", xml_escape(truncate_utf8(why, 1000), true));
+      } else if (f->status == "undeclared") {
+        // Skipped, saying why: no charter declares what the rule judges.
+        std::string why = std::string(label(L::undeclared_status, lang)).append(label(L::colon, lang)).append(message);
         out += fmt::format(">\n      <skipped message=\"{}\"/>\n    </testcase>\n", xml_escape(truncate_utf8(why, 1000), true));
       } else if (f->status == "skip") {
         out += fmt::format(">\n      <skipped message=\"{}\"/>\n    </testcase>\n", xml_escape(truncate_utf8(message, 1000), true));

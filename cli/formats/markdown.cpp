@@ -1,4 +1,6 @@
 // Markdown for $GITHUB_STEP_SUMMARY and pull-request comments.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cli/formats/formats.hpp"
@@ -20,6 +22,7 @@ const char* verdict_icon(std::string_view verdict) {
   if (verdict == "compliant") return "\xF0\x9F\x9F\xA2";      // green circle
   if (verdict == "conditional") return "\xF0\x9F\x9F\xA0";    // orange circle
   if (verdict == "non-compliant") return "\xF0\x9F\x94\xB4";  // red circle
+  if (verdict == "no-charter") return "\xF0\x9F\x94\xB5";     // blue circle
   return "\xE2\x9A\xAA";                                      // white circle
 }
 
@@ -72,12 +75,21 @@ std::string render_markdown(const json& report, Lang lang, std::size_t max_bytes
   else if (view.worktree)
     out += fmt::format("{}{}{}\n\n", label(L::repository, lang), colon, md_escape(label(L::worktree, lang)));
 
-  out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|---:|\n", label(L::principle, lang),
-                     label(L::score, lang), label(L::passed, lang), label(L::failed, lang), label(L::skipped, lang),
-                     label(L::errors, lang), label(L::waived, lang));
-  for (const auto& p : view.principles)
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md_escape(principle_label(p.key, lang)),
-                       format_score(p.score, lang), p.passed, p.failed, p.skipped, p.errors, p.waived);
+  if (view.evidence_score || view.declaration_score)
+    out += fmt::format("{}{}{} \xC2\xB7 {}{}{}\n\n", label(L::evidence_score, lang), colon, format_score(view.evidence_score, lang),
+                       label(L::declaration_score, lang), colon, format_score(view.declaration_score, lang));
+  // The column of undeclared rules only when there are some: reports with a charter keep
+  // the table they always had.
+  bool any_undeclared = std::any_of(view.principles.begin(), view.principles.end(), [](const auto& p) { return p.undeclared > 0; });
+  out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |", label(L::principle, lang), label(L::score, lang), label(L::passed, lang),
+                     label(L::failed, lang), label(L::skipped, lang), label(L::errors, lang), label(L::waived, lang));
+  out += any_undeclared ? fmt::format(" {} |\n|---|---:|---:|---:|---:|---:|---:|---:|\n", label(L::undeclared, lang))
+                        : std::string("\n|---|---:|---:|---:|---:|---:|---:|\n");
+  for (const auto& p : view.principles) {
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |", md_escape(principle_label(p.key, lang)), format_score(p.score, lang), p.passed,
+                       p.failed, p.skipped, p.errors, p.waived);
+    out += any_undeclared ? fmt::format(" {} |\n", p.undeclared) : std::string("\n");
+  }
   out += "\n";
   if (view.new_failures)
     out += fmt::format(fmt::runtime(label(L::baseline_summary, lang)), *view.new_failures, view.known_failures.value_or(0)) +
@@ -123,6 +135,17 @@ std::string render_markdown(const json& report, Lang lang, std::size_t max_bytes
       if (++shown <= 3) out += "- " + md_escape(truncate_utf8(s, 120)) + "\n";
     if (policy.size() > 3) out += "- …\n";
   }
+  // The undeclared rules by id, on one line: what a charter would have to say.
+  std::string undeclared;
+  std::size_t undeclared_count = 0;
+  for (const auto& f : view.results)
+    if (f.status == "undeclared") {
+      if (++undeclared_count <= 30) undeclared += (undeclared.empty() ? "" : ", ") + md_code(f.rule);
+      else if (undeclared_count == 31) undeclared += ", \xE2\x80\xA6";
+    }
+  if (undeclared_count)
+    out += fmt::format("\n**{}** ({}){}{}\n", md_escape(label(L::undeclared_section, lang)), undeclared_count, colon,
+                       undeclared);
   // What the audit could not read or left out of the tracker search: kept short so that it fits
   // in the room left for the closing note.
   for (const std::string& note : {unreadable_sentence(view.stats, lang), left_out_sentence(view.stats, lang)})

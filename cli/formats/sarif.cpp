@@ -287,6 +287,16 @@ std::string render_sarif(const json& report, Lang lang) {
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);
   run["properties"] = {{"score", view.score ? json(*view.score) : json()}, {"verdict", view.verdict}};
+  // Undeclared rules are not results: nothing in the code is wrong, no charter says what they
+  // judge. They are listed on the run, beside the evidence and declaration scores.
+  if (view.evidence_score || view.declaration_score) {
+    run["properties"]["evidence_score"] = view.evidence_score ? json(*view.evidence_score) : json();
+    run["properties"]["declaration_score"] = view.declaration_score ? json(*view.declaration_score) : json();
+  }
+  json undeclared = json::array();
+  for (const auto& f : view.results)
+    if (f.status == "undeclared") undeclared.push_back(f.rule);
+  if (!undeclared.empty()) run["properties"]["undeclared"] = std::move(undeclared);
 
   json sarif;
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -92,10 +92,19 @@ std::string render_text(const json& report, Lang lang, bool color) {
   if (view.charter_source == "none") charter = label(L::charter_none_short, lang);
   else charter.append(clean(view.charter_path)).append(" (").append(view.charter_source).append(")");
   o += fmt::format("{}{}{}\n", label(L::charter, lang), colon, charter);
-  const char* vcolor = view.verdict == "compliant" ? "1;32" : view.verdict == "conditional" ? "1;33" : "1;31";
+  const char* vcolor = view.verdict == "compliant"     ? "1;32"
+                       : view.verdict == "conditional" ? "1;33"
+                       : view.verdict == "no-charter"  ? "1;36"
+                                                       : "1;31";
   std::string score = view.score ? format_score(view.score, lang).append("/100") : std::string(label(L::not_available, lang));
   o.append("\n").append(st("1", fmt::format("{} {}", label(L::score, lang), score))).append("  ");
   o.append(st(vcolor, verdict_label(view.verdict, lang))).append("\n");
+  // The evidence and declaration scores, when the report has them (older reports do not).
+  if (view.evidence_score || view.declaration_score)
+    o += fmt::format("  {}{}{}   {}{}{}\n", label(L::evidence_score, lang), colon,
+                     view.evidence_score ? format_score(view.evidence_score, lang) : std::string(label(L::not_available, lang)),
+                     label(L::declaration_score, lang), colon,
+                     view.declaration_score ? format_score(view.declaration_score, lang) : std::string(label(L::not_available, lang)));
   // Principles by key, as this report has always listed them.
   std::vector<const PrincipleSummary*> principles;
   for (const auto& p : view.principles) principles.push_back(&p);
@@ -107,15 +116,17 @@ std::string render_text(const json& report, Lang lang, bool color) {
     if (p->errors > 0) o += fmt::format("  {} {}", label(L::count_errors, lang), p->errors);
     if (p->waived > 0) o += fmt::format("  {} {}", label(L::count_waived, lang), p->waived);
     if (p->skipped > 0) o += fmt::format("  {} {}", label(L::count_skipped, lang), p->skipped);
+    if (p->undeclared > 0) o += fmt::format("  {} {}", label(L::count_undeclared, lang), p->undeclared);
     o += "\n";
   }
-  std::vector<const Finding*> failures, errors, waived;
+  std::vector<const Finding*> failures, errors, waived, undeclared;
   for (std::string_view sev : kSeverities)
     for (const auto& r : view.results) {
       if (r.severity != sev) continue;
       if (r.status == "fail") failures.push_back(&r);
       else if (r.status == "error") errors.push_back(&r);
       else if (r.status == "waived") waived.push_back(&r);
+      else if (r.status == "undeclared") undeclared.push_back(&r);
     }
   auto heading = [&](L title, std::size_t count) {
     o.append("\n").append(st("1", fmt::format("{} ({})", label(title, lang), count))).append("\n");
@@ -138,6 +149,11 @@ std::string render_text(const json& report, Lang lang, bool color) {
   if (const auto policy = policy_sentences(view, lang); !policy.empty()) {
     heading(L::policy_applied, policy.size());
     for (const auto& s : policy) o += "  " + clean(s) + "\n";
+  }
+  // Undeclared rules, one line each: what a charter would have to say.
+  if (!undeclared.empty()) {
+    heading(L::undeclared_section, undeclared.size());
+    for (const auto* r : undeclared) o += fmt::format("  {}  {}\n", r->rule, clean(one_line(r->message)));
   }
   const ScanStats& stats = view.stats;
   if (stats.files_unreadable > 0) {

@@ -69,6 +69,7 @@ Finding read_finding(const json& r, std::size_t index) {
   f.principle = str_of(r, "principle");
   f.severity = str_of(r, "severity", "medium");
   f.status = str_of(r, "status");
+  f.basis = str_of(r, "basis");
   f.title = str_of(r, "title", f.rule);
   if (f.title.empty()) f.title = f.rule;
   f.message = str_of(r, "message");
@@ -114,6 +115,7 @@ const char* verdict_colour(std::string_view verdict) {
   if (verdict == "compliant") return "#2e7d32";
   if (verdict == "conditional") return "#b45309";
   if (verdict == "non-compliant") return "#c62828";
+  if (verdict == "no-charter") return "#1565c0";
   return "#767676";
 }
 
@@ -143,6 +145,8 @@ ReportView read_report(const json& report) {
   v.charter_errors = strings_of(charter, "errors");
   v.charter_warnings = strings_of(charter, "warnings");
   v.score = num_of(report, "score");
+  v.evidence_score = num_of(report, "evidence_score");
+  v.declaration_score = num_of(report, "declaration_score");
   v.verdict = str_of(report, "verdict");
 
   const json& principles = member(report, "principles");
@@ -156,6 +160,9 @@ ReportView read_report(const json& report) {
     s.skipped = int_of(p, "skipped");
     s.errors = int_of(p, "errors");
     s.waived = int_of(p, "waived");
+    s.undeclared = int_of(p, "undeclared");
+    s.evidence_score = num_of(p, "evidence_score");
+    s.declaration_score = num_of(p, "declaration_score");
     v.principles.push_back(std::move(s));
   };
   for (auto key : kPrinciples) add_principle(std::string(key));

@@ -35,6 +35,7 @@ struct Finding {
   std::string principle;
   std::string severity;
   std::string status;
+  std::string basis;  ///< "evidence", "declaration", "cross-check"; empty in reports older than the basis.
   std::string title;  ///< Falls back to the rule id.
   std::string message;
   std::string remediation;
@@ -48,7 +49,8 @@ struct Finding {
 struct PrincipleSummary {
   std::string key;
   std::optional<double> score;
-  long long passed = 0, failed = 0, skipped = 0, errors = 0, waived = 0;
+  std::optional<double> evidence_score, declaration_score;  ///< Absent in older reports.
+  long long passed = 0, failed = 0, skipped = 0, errors = 0, waived = 0, undeclared = 0;
 };
 
 struct MonthActivity {
@@ -98,6 +100,7 @@ struct ReportView {
   std::vector<std::string> charter_errors;
   std::vector<std::string> charter_warnings;
   std::optional<double> score;
+  std::optional<double> evidence_score, declaration_score;  ///< Absent in older reports.
   std::string verdict;
   std::vector<PrincipleSummary> principles;  ///< The four principles in the report's order, then any other.
   std::vector<Finding> results;

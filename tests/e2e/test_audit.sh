@@ -57,7 +57,7 @@ for p in ('openness', 'neutrality', 'continuity', 'equal_access'):
     passed = sum(weight[x['severity']] for x in rs if x['status'] == 'pass')
     failed = sum(weight[x['severity']] for x in rs if x['status'] == 'fail')
     pr = r['principles'][p]
-    for status, field in (('pass', 'passed'), ('fail', 'failed'), ('skip', 'skipped'), ('error', 'errors')):
+    for status, field in (('pass', 'passed'), ('fail', 'failed'), ('skip', 'skipped'), ('error', 'errors'), ('undeclared', 'undeclared')):
         assert pr[field] == sum(1 for x in rs if x['status'] == status), (p, field)
     if passed + failed:
         scores[p] = round1(100 * passed / (passed + failed))
@@ -140,5 +140,72 @@ mkdir plain && cp -R "$src/examples/trouve-ton-emploi/." plain/
 check "plain folder: history is null" python3 -c "
 import json; r = json.load(open('plain.json')); assert r['facts']['history'] is None
 assert [x['status'] for x in r['results'] if x['rule'] == 'CONT-BUS-FACTOR'] == ['skip']"
+
+# No charter at all: rules that need a declaration are "undeclared" (left out of every score),
+# the verdict is "no-charter", the evidence score still ranks the service.
+mkdir nocharter
+cp -R "$src/examples/trouve-ton-emploi/." nocharter/
+rm -f nocharter/pacte.yml nocharter/.pacte.yml nocharter/.github/pacte.yml nocharter/publiccode.yml
+git -C nocharter init -q && git -C nocharter add -A
+git -C nocharter -c user.name=Jeanne -c user.email=jeanne@example.org commit -qm "Service without a charter"
+"$pacte" audit nocharter --format json --output nocharter.json
+check "no charter: verdict no-charter, undeclared rules out of the score, evidence score set" python3 -c "
+import json; r = json.load(open('nocharter.json'))
+assert r['charter']['source'] == 'none', r['charter']
+assert r['verdict'] == 'no-charter', r['verdict']
+und = [x for x in r['results'] if x['status'] == 'undeclared']
+assert len(und) >= 5, len(und)
+assert all(x['basis'] != 'evidence' for x in und), [x['rule'] for x in und if x['basis'] == 'evidence']
+# Without a charter, every failure left is one the code shows.
+assert all(x['basis'] == 'evidence' for x in r['results'] if x['status'] == 'fail'), [x['rule'] for x in r['results'] if x['status'] == 'fail']
+assert all(x['status'] != 'pass' for x in r['results'] if x['basis'] == 'declaration'), 'a declaration rule passed without a charter'
+assert sum(p['undeclared'] for p in r['principles'].values()) == len(und)
+assert isinstance(r['evidence_score'], (int, float)), r['evidence_score']
+rule = [x for x in r['results'] if x['rule'] == 'OPEN-LICENSE-DECLARED']
+assert not rule or rule[0]['status'] == 'undeclared', rule"
+check "no charter: the evidence score follows docs/report.md over evidence rules" python3 -c "
+import json, math; r = json.load(open('nocharter.json'))
+weight = {'critical': 10, 'high': 5, 'medium': 3, 'low': 1}
+round1 = lambda v: math.floor(v * 10 + 0.5) / 10
+scores = []
+for p in ('openness', 'neutrality', 'continuity', 'equal_access'):
+    rs = [x for x in r['results'] if x['principle'] == p and x['basis'] == 'evidence']
+    passed = sum(weight[x['severity']] for x in rs if x['status'] == 'pass')
+    failed = sum(weight[x['severity']] for x in rs if x['status'] == 'fail')
+    if passed + failed:
+        scores.append(round1(100 * passed / (passed + failed)))
+        assert abs(r['principles'][p]['evidence_score'] - scores[-1]) < 1e-6, p
+assert abs(r['evidence_score'] - round1(sum(scores) / len(scores))) < 1e-6, (r['evidence_score'], scores)"
+"$pacte" audit nocharter >nocharter.txt || true
+check "no charter, text: the verdict and the undeclared section" bash -c "grep -q 'no charter' nocharter.txt && grep -q '^Undeclared: no charter says it' nocharter.txt && grep -q 'Evidence score: ' nocharter.txt"
+"$pacte" audit nocharter --lang fr >nocharter-fr.txt || true
+check "no charter, French text: « sans charte » and « Non déclarées »" bash -c "grep -q 'sans charte' nocharter-fr.txt && grep -q '^Non déclarées' nocharter-fr.txt && grep -q 'Score des preuves' nocharter-fr.txt"
+"$pacte" audit nocharter --format junit --output nocharter.xml
+check "no charter, JUnit: undeclared rules are skipped with a message" python3 -c "
+import xml.etree.ElementTree as ET; t = ET.parse('nocharter.xml')
+sk = [s.get('message') for s in t.iter('skipped') if s.get('message', '').startswith('Undeclared: ')]
+assert len(sk) >= 5, len(sk)"
+"$pacte" audit nocharter --format sarif --output nocharter.sarif
+check "no charter, SARIF: undeclared rules are listed on the run, not as results" python3 -c "
+import json; s = json.load(open('nocharter.sarif'))['runs'][0]; r = json.load(open('nocharter.json'))
+und = [x['rule'] for x in r['results'] if x['status'] == 'undeclared']
+assert s['properties']['undeclared'] == und and s['properties']['verdict'] == 'no-charter'
+assert not set(x['ruleId'] for x in s['results']) & set(und)"
+"$pacte" render nocharter.json --format markdown --output nocharter.md
+check "no charter, Markdown: the Undeclared column and list" bash -c "grep -q '| Undeclared |' nocharter.md && grep -q 'Undeclared: no charter says it' nocharter.md"
+"$pacte" audit nocharter --fail-on high -q && rc=0 || rc=$?
+check "no charter: undeclared rules do not fail --fail-on high unless the code does" test "$rc" = "$(python3 -c "
+import json; r = json.load(open('nocharter.json'))
+print(1 if any(x['status'] in ('fail', 'error') and x['severity'] in ('critical', 'high') for x in r['results']) else 0)")"
+# The same service with an ad SDK: a critical failure the code shows makes it non-compliant.
+printf '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"></script>\n' >nocharter/ads.html
+git -C nocharter add -A && git -C nocharter -c user.name=Jeanne -c user.email=jeanne@example.org commit -qm "Ads"
+"$pacte" audit nocharter --format json --output nocharter-ads.json
+check "no charter with an ad SDK: non-compliant" python3 -c "
+import json; r = json.load(open('nocharter-ads.json'))
+assert r['verdict'] == 'non-compliant', r['verdict']
+assert [x['status'] for x in r['results'] if x['rule'] == 'NEUT-AD-SDK'] == ['fail']"
+"$pacte" audit nocharter --fail-on high 2>gate.err >/dev/null && rc=0 || rc=$?
+check "gate message names the options and the ad SDK first" bash -c "[ $rc = 1 ] && grep -q '^pacte: gate failed (--fail-on high): NEUT-AD-SDK (critical)' gate.err"
 
 exit $fail

@@ -171,36 +171,42 @@ void register_continuity_primitives(std::vector<Primitive>& out) {
       .description = Text{"The last commit is at most `days` days old (shallow clones: error).", "La dernière modification date d'au plus `days` jours (clone superficiel\u00a0: erreur)."},
       .params_schema = DaysParams::schema(),
       .run = with_params(recent_commit),
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "history_absence_factor",
       .description = Text{"The CHAOSS contributor absence factor over 365 days is at least `min`.", "Le facteur d'absence des contributeurs (CHAOSS) sur 365\u00a0jours est d'au moins `min`."},
       .params_schema = AbsenceFactorParams::schema(),
       .run = with_params(absence_factor),
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "history_releases",
       .description = Text{"At least one tag, and one in the last `days` days while the service is active.", "Au moins une version étiquetée, et une de moins de `days` jours si le service est actif."},
       .params_schema = DaysParams::schema(),
       .run = with_params(releases),
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "maintainers_in_history",
       .description = Text{"Each declared maintainer has commits (mailmap applied).", "Chaque mainteneur déclaré a des commits (après application du mailmap)."},
       .params_schema = no_params_schema(),
       .run = without_params(maintainers_in_history),
+      .basis = Basis::cross_check,
   });
   out.push_back({
       .name = "ci_configured",
       .description = Text{"A CI configuration is present.", "Une configuration d'intégration continue est présente."},
       .params_schema = no_params_schema(),
       .run = without_params(ci_configured),
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "lockfiles_present",
       .description = Text{"Every detected package manifest has its lock file.", "Chaque manifeste de paquets détecté a son fichier de verrouillage."},
       .params_schema = no_params_schema(),
       .run = without_params(lockfiles_present),
+      .basis = Basis::evidence,
   });
 }
 

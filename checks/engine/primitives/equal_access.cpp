@@ -294,12 +294,14 @@ void register_equal_access_primitives(std::vector<Primitive>& out) {
       .description = Text{"An accessibility statement (declared, or found by name and content) states status, standard, audit date, contact and recourse.", "Une déclaration d'accessibilité (déclarée, ou trouvée par son nom et son contenu) indique l'état de conformité, le référentiel, la date de l'audit, un contact et les voies de recours."},
       .params_schema = no_params_schema(),
       .run = without_params(accessibility_statement),
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "accessibility_status_matches",
       .description = Text{"The status in the statement is the one the charter declares.", "L'état de conformité de la déclaration est celui que déclare la charte."},
       .params_schema = no_params_schema(),
       .run = without_params(accessibility_status_matches),
+      .basis = Basis::cross_check,
   });
   out.push_back({
       .name = "accessibility_template_defects",
@@ -308,36 +310,42 @@ void register_equal_access_primitives(std::vector<Primitive>& out) {
       .run = with_params(template_defects_check),
       .validate = validated_by(validate_checks),
       .passes_on_absence = true,
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "web_templates_present",
       .description = Text{"The repository has web page templates (used as a condition).", "Le dépôt contient des gabarits de pages web (sert de condition)."},
       .params_schema = no_params_schema(),
       .run = without_params(web_templates_present),
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "languages_have_evidence",
       .description = Text{"Each declared language has translation catalogs in the code.", "Chaque langue déclarée a ses catalogues de traduction dans le code."},
       .params_schema = no_params_schema(),
       .run = without_params(languages_have_evidence),
+      .basis = Basis::cross_check,
   });
   out.push_back({
       .name = "language_declared",
       .description = Text{"The given language is among the declared languages.", "La langue donnée figure parmi les langues déclarées."},
       .params_schema = LanguageParams::schema(),
       .run = with_params(language_declared),
+      .basis = Basis::declaration,
   });
   out.push_back({
       .name = "pricing_declared",
       .description = Text{"Free of charge, or a pricing is stated.", "Le service est gratuit, ou son tarif est indiqué."},
       .params_schema = no_params_schema(),
       .run = without_params(pricing_declared),
+      .basis = Basis::declaration,
   });
   out.push_back({
       .name = "login_methods_open",
       .description = Text{"When an account is required, a non-proprietary login method exists.", "Si un compte est obligatoire, une méthode de connexion non propriétaire existe."},
       .params_schema = no_params_schema(),
       .run = without_params(login_methods_open),
+      .basis = Basis::declaration,
   });
   out.push_back({
       .name = "social_logins_declared",
@@ -345,6 +353,7 @@ void register_equal_access_primitives(std::vector<Primitive>& out) {
       .params_schema = no_params_schema(),
       .run = without_params(social_logins_declared),
       .passes_on_absence = true,
+      .basis = Basis::cross_check,
   });
 }
 

@@ -1,5 +1,6 @@
 // General check primitives every principle uses: files, contents, charter fields.
 #include <algorithm>
+#include <optional>
 
 #include "checks/engine/charter.hpp"
 #include "checks/engine/primitives/util.hpp"
@@ -449,7 +450,7 @@ CheckResult charter_date_future(AuditContext& ctx, const FieldParams& p) {
 CheckResult any_of(AuditContext& ctx, const AnyOfParams& p) {
   std::vector<std::string> reasons_en, reasons_fr;
   std::vector<Evidence> evidence;  // what each alternative that failed pointed at
-  bool any_error = false;
+  bool any_error = false, any_undeclared = false;
   for (const auto& c : p.checks) {
     const Primitive* prim = find_primitive(c["primitive"].get<std::string>());
     nlohmann::json params = c;
@@ -457,12 +458,32 @@ CheckResult any_of(AuditContext& ctx, const AnyOfParams& p) {
     CheckResult r = prim->run(ctx, params);
     if (r.status == Status::pass) return r;
     if (r.status == Status::error) any_error = true;
+    if (r.status == Status::undeclared) any_undeclared = true;
     reasons_en.push_back(r.message.en);
     reasons_fr.push_back(r.message.fr);
     for (auto& e : r.evidence) evidence.push_back(std::move(e));
   }
   if (any_error) return CheckResult::error(Text{join(reasons_en, "; "), join(reasons_fr, "\u00a0; ")});
+  // An alternative that wanted a missing declaration could still have passed: the rule
+  // cannot be judged without it.
+  if (any_undeclared) return CheckResult::undeclared(Text{join(reasons_en, "; "), join(reasons_fr, "\u00a0; ")}, std::move(evidence));
   return CheckResult::fail(Text{join(reasons_en, "; "), join(reasons_fr, "\u00a0; ")}, std::move(evidence));
+}
+
+// The basis of any_of: that of its alternatives when they share one, else a cross-check
+// (evidence on one side, a declaration on the other).
+Basis any_of_basis(const nlohmann::json& params) {
+  std::optional<Basis> common;
+  if (!params.contains("checks") || !params["checks"].is_array()) return Basis::evidence;
+  for (const auto& c : params["checks"]) {
+    if (!c.is_object() || !c.contains("primitive") || !c["primitive"].is_string()) continue;
+    nlohmann::json sub = c;
+    sub.erase("primitive");
+    Basis b = check_basis(CheckSpec{c["primitive"].get<std::string>(), sub});
+    if (!common) common = b;
+    else if (*common != b) return Basis::cross_check;
+  }
+  return common.value_or(Basis::evidence);
 }
 
 std::string validate_any_of(const AnyOfParams& p) {
@@ -489,12 +510,14 @@ void register_general_primitives(std::vector<Primitive>& out) {
       .description = Text{"A file matching one of the globs exists (and has at least min_words words).", "Un fichier correspondant à l'un des motifs existe."},
       .params_schema = FileExistsParams::schema(),
       .run = with_params(file_exists),
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "file_absent",
       .description = Text{"No file matches the globs (each one found is evidence).", "Aucun fichier ne correspond aux motifs."},
       .params_schema = FileAbsentParams::schema(),
       .run = with_params(file_absent),
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "content_matches",
@@ -502,6 +525,7 @@ void register_general_primitives(std::vector<Primitive>& out) {
       .params_schema = ContentParams::schema(),
       .run = with_params(content_matches),
       .validate = validated_by(validate_pattern<ContentParams>),
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "content_absent",
@@ -510,36 +534,42 @@ void register_general_primitives(std::vector<Primitive>& out) {
       .run = with_params(content_absent),
       .validate = validated_by(validate_pattern<ContentParams>),
       .passes_on_absence = true,
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "charter_present",
       .description = Text{"A pacte charter is present.", "Une charte pacte est présente."},
       .params_schema = no_params_schema(),
       .run = without_params(charter_present),
+      .basis = Basis::declaration,
   });
   out.push_back({
       .name = "charter_field_present",
       .description = Text{"The charter declares the field (a list with at least min_items entries).", "La charte déclare le champ."},
       .params_schema = FieldPresentParams::schema(),
       .run = with_params(charter_field_present),
+      .basis = Basis::declaration,
   });
   out.push_back({
       .name = "charter_field_equals",
       .description = Text{"The charter field has the given value.", "Le champ de la charte a la valeur donnée."},
       .params_schema = FieldValueParams::schema(),
       .run = with_params(charter_field_equals),
+      .basis = Basis::declaration,
   });
   out.push_back({
       .name = "charter_field_in",
       .description = Text{"The charter field is one of the given values.", "Le champ de la charte est l'une des valeurs données."},
       .params_schema = FieldInParams::schema(),
       .run = with_params(charter_field_in),
+      .basis = Basis::declaration,
   });
   out.push_back({
       .name = "charter_field_not",
       .description = Text{"The charter field does not have the given value (absent passes).", "Le champ de la charte n'a pas la valeur donnée."},
       .params_schema = FieldValueParams::schema(),
       .run = with_params(charter_field_not),
+      .basis = Basis::declaration,
   });
   out.push_back({
       .name = "charter_field_matches",
@@ -547,18 +577,21 @@ void register_general_primitives(std::vector<Primitive>& out) {
       .params_schema = FieldMatchesParams::schema(),
       .run = with_params(charter_field_matches),
       .validate = validated_by(validate_pattern<FieldMatchesParams>),
+      .basis = Basis::declaration,
   });
   out.push_back({
       .name = "charter_path_exists",
       .description = Text{"The path the charter declares exists in the repository and says something (min_words, default 20).", "Le chemin déclaré existe et contient du texte."},
       .params_schema = FieldPathParams::schema(),
       .run = with_params(charter_path_exists),
+      .basis = Basis::cross_check,
   });
   out.push_back({
       .name = "charter_date_future",
       .description = Text{"The date the charter declares has not passed.", "La date déclarée n'est pas dépassée."},
       .params_schema = FieldParams::schema(),
       .run = with_params(charter_date_future),
+      .basis = Basis::declaration,
   });
   out.push_back({
       .name = "any_of",
@@ -566,6 +599,8 @@ void register_general_primitives(std::vector<Primitive>& out) {
       .params_schema = AnyOfParams::schema(),
       .run = with_params(any_of),
       .validate = validated_by(validate_any_of),
+      .basis = Basis::evidence,
+      .basis_of = any_of_basis,
   });
 }
 

@@ -167,6 +167,13 @@ CheckResult trackers_declared(AuditContext& ctx) {
     en.push_back("no charter: declare them in neutrality.trackers");
     fr.push_back("pas de charte\u00a0: déclarez-les dans neutrality.trackers");
   }
+  if (ctx.charter.source == "publiccode") {
+    en.push_back("publiccode.yml cannot declare trackers: declare them in neutrality.trackers of a pacte.yml");
+    fr.push_back("publiccode.yml ne permet pas de déclarer les traceurs\u00a0: déclarez-les sous neutrality.trackers dans un pacte.yml");
+  }
+  // Without a pacte charter the trackers could not be declared: the rule cannot judge them
+  // (the evidence rules on trackers still do).
+  if (ctx.charter.source != "pacte") return CheckResult::undeclared(with_left_out(st, Text{join(en, "; "), join(fr, "\u00a0; ")}), ev);
   return CheckResult::fail(with_left_out(st, Text{join(en, "; "), join(fr, "\u00a0; ")}), ev);
 }
 
@@ -223,6 +230,10 @@ CheckResult third_party_measurement(AuditContext& ctx, const MeasurementParams& 
 // other neutrality rule: it counts as stale, and the finding names the comments that mention it.
 CheckResult declared_trackers_found(AuditContext& ctx) {
   const nlohmann::json* list = ctx.charter.field("neutrality.trackers");
+  // Without a pacte charter no tracker could be declared: nothing to look for.
+  if (ctx.charter.source != "pacte")
+    return CheckResult::undeclared(Text{"no pacte charter: no tracker declared to look for in the code",
+                                        "pas de charte pacte\u00a0: aucun traceur déclaré à rechercher dans le code"});
   if (!list || !list->is_array() || list->empty())
     return CheckResult::pass(Text{"no tracker declared", "aucun traceur déclaré"});
   const auto& st = tracker_state(ctx);
@@ -304,6 +315,7 @@ void register_neutrality_primitives(std::vector<Primitive>& out) {
       .params_schema = no_params_schema(),
       .run = without_params(no_advertising_detected),
       .passes_on_absence = true,
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "trackers_declared",
@@ -311,6 +323,7 @@ void register_neutrality_primitives(std::vector<Primitive>& out) {
       .params_schema = no_params_schema(),
       .run = without_params(trackers_declared),
       .passes_on_absence = true,
+      .basis = Basis::cross_check,
   });
   out.push_back({
       .name = "trackers_of_category",
@@ -318,6 +331,7 @@ void register_neutrality_primitives(std::vector<Primitive>& out) {
       .params_schema = CategoriesParams::schema(),
       .run = with_params(trackers_of_category),
       .passes_on_absence = true,
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "third_party_measurement",
@@ -325,18 +339,21 @@ void register_neutrality_primitives(std::vector<Primitive>& out) {
       .params_schema = MeasurementParams::schema(),
       .run = with_params(third_party_measurement),
       .passes_on_absence = true,
+      .basis = Basis::cross_check,
   });
   out.push_back({
       .name = "declared_trackers_found",
       .description = Text{"Each declared tracker pacte knows is found in the code.", "Chaque traceur déclaré est présent dans le code."},
       .params_schema = no_params_schema(),
       .run = without_params(declared_trackers_found),
+      .basis = Basis::cross_check,
   });
   out.push_back({
       .name = "funding_without_advertising",
       .description = Text{"No declared funding source of kind advertising or data-sale.", "Aucune source de financement déclarée par la publicité ou la vente de données."},
       .params_schema = no_params_schema(),
       .run = without_params(funding_without_advertising),
+      .basis = Basis::declaration,
   });
 }
 

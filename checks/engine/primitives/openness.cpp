@@ -256,30 +256,35 @@ void register_openness_primitives(std::vector<Primitive>& out) {
       .description = Text{"A licence file is present and its text identified (SPDX matching guidelines).", "Un fichier de licence est présent et son texte est identifié."},
       .params_schema = no_params_schema(),
       .run = without_params(license_file),
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "license_matches_charter",
       .description = Text{"The declared licence agrees with the identified licence file (same family and version).", "La licence déclarée concorde avec le fichier de licence."},
       .params_schema = no_params_schema(),
       .run = without_params(license_matches_charter),
+      .basis = Basis::cross_check,
   });
   out.push_back({
       .name = "license_is_free",
       .description = Text{"The licence is OSI- or FSF-approved.", "La licence est approuvée par l'OSI ou la FSF."},
       .params_schema = no_params_schema(),
       .run = without_params(license_is_free),
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "license_on_french_list",
       .description = Text{"The licence is on the French list for administrations (CRPA D323-2-1).", "La licence figure sur la liste des licences de l'article D323-2-1 du CRPA."},
       .params_schema = no_params_schema(),
       .run = without_params(license_on_french_list),
+      .basis = Basis::evidence,
   });
   out.push_back({
       .name = "data_licenses_open",
       .description = Text{"Declared data licences are open data licences.", "Les licences de données déclarées sont des licences de données ouvertes."},
       .params_schema = no_params_schema(),
       .run = without_params(data_licenses_open),
+      .basis = Basis::declaration,
   });
   out.push_back({
       .name = "no_committed_binaries",
@@ -287,6 +292,7 @@ void register_openness_primitives(std::vector<Primitive>& out) {
       .params_schema = no_params_schema(),
       .run = without_params(no_committed_binaries),
       .passes_on_absence = true,
+      .basis = Basis::evidence,
   });
 }
 

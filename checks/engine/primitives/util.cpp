@@ -68,18 +68,20 @@ Evidence charter_evidence(const AuditContext& ctx, const std::string& field) {
 
 CheckResult undeclared(const AuditContext& ctx, const std::string& field, const Text& what) {
   if (ctx.charter.source == "none")
-    return CheckResult::fail(Text{"no charter: declare " + what.en + " as '" + field + "' in pacte.yml ('pacte init' writes a draft)",
+    return CheckResult::undeclared(Text{"no charter: declare " + what.en + " as '" + field + "' in pacte.yml ('pacte init' writes a draft)",
                                "pas de charte\u00a0: indiquez " + what.fr + " dans pacte.yml sous «\u00a0" + field +
                                    "\u00a0» («\u00a0pacte init\u00a0» en écrit un brouillon)"});
   std::vector<Evidence> ev;
   Evidence e;
   e.path = ctx.charter.path;
   ev.push_back(e);
-  if (ctx.charter.source == "publiccode")
-    return CheckResult::fail(Text{what.en + " is not declared: publiccode.yml cannot say it; add '" + field + "' to a pacte.yml",
+  if (ctx.charter.source == "publiccode" && !publiccode_declares(field))
+    return CheckResult::undeclared(Text{what.en + " is not declared: publiccode.yml cannot say it; add '" + field + "' to a pacte.yml",
                                "publiccode.yml ne permet pas d'indiquer " + what.fr + "\u00a0; ajoutez «\u00a0" + field +
                                    "\u00a0» dans un fichier pacte.yml"},
                              ev);
+  // A pacte charter (or a publiccode.yml that could have said it): the team declares, and a
+  // missing required declaration is a failure.
   return CheckResult::fail(Text{what.en + " is not declared: add '" + field + "' to " + ctx.charter.path,
                              "la charte ne précise pas " + what.fr + "\u00a0: ajoutez «\u00a0" + field + "\u00a0» dans " + ctx.charter.path},
                            ev);

@@ -26,7 +26,8 @@ std::vector<const FileEntry*> files_matching(const Snapshot& snap, const std::ve
 /// std::runtime_error with RE2's message when it does not compile.
 std::unique_ptr<RE2> compile_pattern(const std::string& pattern, bool icase);
 
-/// "Declare `field` in the charter" failure, in both languages, pointing at the charter.
+/// "Declare `field` in the charter", in both languages, pointing at the charter: `undeclared`
+/// without a charter or when publiccode.yml cannot say the field, a failure otherwise.
 CheckResult undeclared(const AuditContext& ctx, const std::string& field, const Text& what);
 
 /// Evidence pointing at a charter field.

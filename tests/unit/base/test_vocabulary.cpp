@@ -18,6 +18,13 @@ TEST_CASE("verdicts, statuses and severities have one French word each") {
   CHECK(status_label("skip", Lang::fr) == "Sans objet");
   CHECK(status_label("error", Lang::fr) == "Erreur");
   CHECK(status_label("waived", Lang::fr) == "Dérogation");
+  CHECK(status_label("undeclared", Lang::fr) == "Non déclarée");
+  CHECK(status_label("undeclared", Lang::en) == "Undeclared");
+  CHECK(verdict_label("no-charter", Lang::fr) == "sans charte");
+  CHECK(verdict_label("no-charter", Lang::en) == "no charter");
+  CHECK(basis_word("cross-check", Lang::fr) == "recoupement");
+  CHECK(basis_word("evidence", Lang::fr) == "preuves");
+  CHECK(basis_label("declaration", Lang::en) == "declaration (the charter alone)");
   CHECK(label(L::skipped, Lang::fr) == "Sans objet");
   CHECK(severity_label("high", Lang::fr) == "Élevée");
   CHECK(severity_word("high", Lang::fr) == "élevée");

@@ -83,6 +83,19 @@ TEST_CASE("summary rows: types, ranges, words and report names are checked") {
   refused("score", "high", "\"score\" is not a number");
   refused("verdict", "excellent", "\"verdict\" is 'excellent'");
   refused("gate", "maybe", "\"gate\" is 'maybe'");
+  refused("evidence_score", 120, "outside 0-100");
+  refused("undeclared", -1, "\"undeclared\" is not a count");
+  // A batch without a gate option, and a repository without any charter.
+  nlohmann::json charterless = good_row();
+  charterless["gate"] = "none";
+  charterless["verdict"] = "no-charter";
+  charterless["evidence_score"] = 72.5;
+  charterless["undeclared"] = 21;
+  batch::SummaryRow row = batch::row_from_json(charterless);
+  CHECK(row.gate == "none");
+  CHECK(row.verdict == "no-charter");
+  CHECK(row.evidence_score == doctest::Approx(72.5));
+  CHECK(row.undeclared == 21);
   refused("failures", -3, "\"failures\" is not a count");
   refused("report", "../../etc/shadow", "not a plain file name");
   refused("report", "/etc/passwd.json", "not a plain file name");

@@ -159,7 +159,7 @@ TEST_CASE("an invalid charter stops the audit with every error at file:line:col"
   CHECK(run.err.find("pacte.yml:8:3: neutrality.advertising: expected true or false, found a number") != std::string::npos);
 }
 
-TEST_CASE("without a charter every declaration rule fails and says what to declare") {
+TEST_CASE("without a charter every declaration rule is undeclared and says what to declare") {
   Env env;
   TempDir dir;
   test::git_init(dir);
@@ -168,9 +168,9 @@ TEST_CASE("without a charter every declaration rule fails and says what to decla
   auto report = test::pacte({"audit", dir.str(), "--format", "json"}).json();
   CHECK(report["charter"]["source"] == "none");
   auto adv = test::result_of(report, "NEUT-ADVERTISING-DECLARED");
-  CHECK(adv["status"] == "fail");
+  CHECK(adv["status"] == "undeclared");
   CHECK(adv["message"].get<std::string>().find("declare") != std::string::npos);
-  CHECK(report["verdict"] == "non-compliant");
+  CHECK(report["verdict"] == "no-charter");
 }
 
 TEST_CASE("a licence declared in publiccode.yml is held against the licence file") {
@@ -185,6 +185,64 @@ TEST_CASE("a licence declared in publiccode.yml is held against the licence file
   auto m = test::result_of(report, "OPEN-LICENSE-MATCH");
   CHECK(m["status"] == "fail");
   CHECK(m["message"] == "publiccode.yml declares AGPL-3.0-only but the repository carries LICENSE (MIT)");
+}
+
+TEST_CASE("with publiccode.yml, fields it cannot say are undeclared; what it can say is judged") {
+  Env env;
+  TempDir dir;
+  test::git_init(dir);
+  dir.write("publiccode.yml", "publiccodeYmlVersion: '0.4'\nname: S\nlegal:\n  license: AGPL-3.0-only\n");
+  dir.write("LICENSE", test::mit_text());
+  test::commit_all(dir, "first");
+  auto report = test::pacte({"audit", dir.str(), "--format", "json"}).json();
+  auto errors = builtin_schema("report.schema.json").validate(report);
+  for (const auto& e : errors) FAIL_CHECK(e.pointer << ": " << e.message);
+  // publiccode.yml cannot declare advertising: undeclared, out of the score.
+  auto adv = test::result_of(report, "NEUT-ADVERTISING-DECLARED");
+  CHECK(adv["status"] == "undeclared");
+  CHECK(adv["basis"] == "declaration");
+  CHECK(adv["message"].get<std::string>().find("publiccode.yml cannot say it") != std::string::npos);
+  // It can declare the licence: a mismatch stays a failure, and the verdict is a real one.
+  CHECK(test::result_of(report, "OPEN-LICENSE-MATCH")["status"] == "fail");
+  CHECK(report["verdict"] != "no-charter");
+  CHECK(report["principles"]["neutrality"]["undeclared"].get<int>() >= 1);
+}
+
+TEST_CASE("without any charter, rules that need a declaration are undeclared and the verdict is no-charter") {
+  Env env;
+  TempDir dir;
+  test::git_init(dir);
+  dir.write("LICENSE", test::mit_text());
+  dir.write("README.md", "# Service\n\nA public service.\n\n## Installation\n\nRun `make install`.\n");
+  test::commit_all(dir, "first");
+  auto report = test::pacte({"audit", dir.str(), "--format", "json"}).json();
+  auto errors = builtin_schema("report.schema.json").validate(report);
+  for (const auto& e : errors) FAIL_CHECK(e.pointer << ": " << e.message);
+  CHECK(report["verdict"] == "no-charter");
+  CHECK(test::result_of(report, "NEUT-ADVERTISING-DECLARED")["status"] == "undeclared");
+  CHECK(test::result_of(report, "OPEN-CHARTER")["status"] == "undeclared");
+  CHECK(test::result_of(report, "OPEN-LICENSE-FILE")["status"] == "pass");  // evidence is judged as ever
+  CHECK(report["evidence_score"].is_number());
+  for (const auto& r : report["results"]) {
+    // Every failure left is one the code shows; no declaration rule passes on nothing declared.
+    if (r["status"] == "fail") CHECK_MESSAGE(r["basis"] == "evidence", r["rule"].get<std::string>());
+    if (r["basis"] == "declaration") CHECK_MESSAGE(r["status"] != "pass", r["rule"].get<std::string>());
+  }
+  // A charter_field_not rule (advertising not declared true) does not pass on an absent charter.
+  CHECK(test::result_of(report, "NEUT-DATA-SALE")["status"] == "undeclared");
+}
+
+TEST_CASE("with a pacte charter, a missing required declaration stays a failure") {
+  Env env;
+  TempDir dir;
+  make_service(dir);
+  auto report = test::pacte({"audit", dir.str(), "--format", "json"}).json();
+  // The good charter has no offline channel (equal_access.offline_channel, optional).
+  auto offline = test::result_of(report, "EQ-OFFLINE-CHANNEL");
+  CHECK(offline["status"] == "fail");
+  CHECK(offline["message"].get<std::string>().find("add 'equal_access.offline_channel' to pacte.yml") != std::string::npos);
+  CHECK(report["verdict"] != "no-charter");
+  CHECK(report["declaration_score"].is_number());
 }
 
 TEST_CASE("a valid waiver turns a failure into 'waived'; the report keeps the reason") {

@@ -25,7 +25,7 @@ TEST_CASE("an error at or above --fail-on fails the gate, and the message says i
   json report = report_with({result("NEUT-AD-SDK", "critical", "error"), result("OPEN-README", "low", "pass")});
   std::string why;
   CHECK_FALSE(passes_gate(report, Gate{-1, "critical"}, why));
-  CHECK(why == "NEUT-AD-SDK (critical) could not be evaluated");
+  CHECK(why == "gate failed (--fail-on critical): NEUT-AD-SDK (critical, could not be evaluated)");
   // Below the gate's severity, an error does not fail it.
   json low = report_with({result("OPEN-README", "low", "error")});
   CHECK(passes_gate(low, Gate{-1, "high"}, why));
@@ -41,8 +41,8 @@ TEST_CASE("the gate message lists every rule that failed it, worst first") {
   std::string why;
   CHECK_FALSE(passes_gate(report, Gate{60, "medium"}, why));
   CHECK(why ==
-        "score 45.0 is below --fail-under 60; NEUT-AD-SDK (critical) failed; CONT-SECURITY-CONTACT (high) failed; "
-        "OPEN-LICENSE (high) could not be evaluated; EQ-LANG (medium) failed");
+        "gate failed (--fail-under 60, --fail-on medium): score 45.0 is below --fail-under 60; NEUT-AD-SDK (critical), "
+        "CONT-SECURITY-CONTACT (high), OPEN-LICENSE (high, could not be evaluated), EQ-LANG (medium)");
 }
 
 TEST_CASE("failures known in the baseline do not fail the gate; new ones do") {
@@ -53,11 +53,35 @@ TEST_CASE("failures known in the baseline do not fail the gate; new ones do") {
   std::string why;
   CHECK(passes_gate(report_with({known}), Gate{-1, "critical"}, why));
   CHECK_FALSE(passes_gate(report_with({known, fresh}), Gate{-1, "high"}, why));
-  CHECK(why == "NEUT-TRACKERS (high) failed");
+  CHECK(why == "gate failed (--fail-on high): NEUT-TRACKERS (high)");
 }
 
 TEST_CASE("the gate message is in the report's language") {
   std::string why;
   CHECK_FALSE(passes_gate(report_with({result("NEUT-AD-SDK", "critical", "error")}, 90, "fr"), Gate{-1, "critical"}, why));
   CHECK(why.find("n'a pas pu être évaluée") != std::string::npos);
+}
+
+TEST_CASE("the gate lists the rules in order of severity, whatever their order in the report") {
+  json report = report_with({result("EQ-A11Y-STATEMENT", "high", "fail"), result("OPEN-README", "low", "fail"),
+                             result("NEUT-AD-SDK", "critical", "fail")});
+  std::string why;
+  CHECK_FALSE(passes_gate(report, Gate{-1, "high"}, why));
+  CHECK(why == "gate failed (--fail-on high): NEUT-AD-SDK (critical), EQ-A11Y-STATEMENT (high)");
+}
+
+TEST_CASE("an undeclared rule never fails the gate; without a gate option nothing is asked") {
+  json report = report_with({result("NEUT-FUNDING", "critical", "undeclared")}, 10);
+  std::string why;
+  CHECK(passes_gate(report, Gate{-1, "low"}, why));
+  CHECK_FALSE(gate_is_set(Gate{}));
+  CHECK(gate_is_set(Gate{50, "never"}));
+  CHECK(gate_is_set(Gate{-1, "critical"}));
+}
+
+TEST_CASE("the French gate message names the options and the rules") {
+  std::string why;
+  CHECK_FALSE(passes_gate(report_with({result("NEUT-AD-SDK", "critical", "fail")}, 90, "fr"), Gate{-1, "high"}, why));
+  // The options as typed, quoted: a value such as "high" is not a French word.
+  CHECK(why == "seuil de publication non atteint («\u00a0--fail-on high\u00a0»)\u00a0: NEUT-AD-SDK (gravité critique)");
 }

@@ -103,10 +103,10 @@ TEST_CASE("a pattern that does not compile is refused when the rule module is lo
 
 // ---------------------------------------------------------------- the charter
 
-TEST_CASE("charter_present passes with a pacte.yml, and fails with none or with only publiccode.yml") {
+TEST_CASE("charter_present passes with a pacte.yml, fails with only publiccode.yml, and is undeclared with none") {
   Scenario s;
   const RuleResult& none = s.check("{primitive: charter_present}");
-  CHECK(none.status == Status::fail);
+  CHECK(none.status == Status::undeclared);
   CHECK(none.message.en == "no pacte.yml, .pacte.yml or .github/pacte.yml");
   s.file("publiccode.yml", "publiccodeYmlVersion: \"0.4\"\nname: Service\nurl: https://example.org/service.git\n");
   const RuleResult& publiccode = s.check("{primitive: charter_present}");
@@ -131,10 +131,10 @@ TEST_CASE("charter_field_present passes for a declared field, and fails for a mi
   CHECK(short_list.message.en == "continuity.maintainers lists 1, at least 2 expected");
 }
 
-TEST_CASE("charter_field_present without a charter says to write one") {
+TEST_CASE("charter_field_present without a charter is undeclared and says to write one") {
   Scenario s;
   const RuleResult& r = s.check("{primitive: charter_field_present, field: openness.license}");
-  CHECK(r.status == Status::fail);
+  CHECK(r.status == Status::undeclared);
   CHECK(says(r, "no charter: declare openness.license"));
 }
 

@@ -1,6 +1,8 @@
 // Scores and verdicts are derived only from results; errors never count as passes.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "checks/engine/scoring.hpp"
 
 using namespace pacte;
@@ -9,21 +11,24 @@ namespace {
 struct Results {
   std::vector<Rule> rules;
   std::vector<RuleResult> results;
-  Results& add(const std::string& principle, Severity sev, Status st) {
+  // `primitive` sets the rule's basis: file_exists judges evidence, charter_field_present a
+  // declaration, license_matches_charter compares the two.
+  Results& add(const std::string& principle, Severity sev, Status st, const std::string& primitive = "file_exists") {
     rules.reserve(64);
     Rule r;
     r.id = "T-" + std::to_string(rules.size());
     r.principle = principle;
     r.severity = sev;
+    r.check.primitive = primitive;
     rules.push_back(r);
     RuleResult rr;
     rr.status = st;
     results.push_back(rr);
     return *this;
   }
-  Score score() {
+  Score score(bool has_charter = true) {
     for (std::size_t i = 0; i < results.size(); ++i) results[i].rule = &rules[i];
-    return compute_score(results);
+    return compute_score(results, has_charter);
   }
 };
 
@@ -109,4 +114,86 @@ TEST_CASE("conditional needs every principle at 40 or more, not only a score of 
   Score sc = c.score();
   CHECK(*sc.principles["continuity"].score == doctest::Approx(40.0));
   CHECK(sc.verdict == "conditional");
+}
+
+TEST_CASE("the basis of a rule comes from its primitive; any_of derives it from its alternatives") {
+  Rule r;
+  r.check.primitive = "no_advertising_detected";
+  CHECK(rule_basis(r) == Basis::evidence);
+  r.check.primitive = "charter_field_present";
+  CHECK(rule_basis(r) == Basis::declaration);
+  r.check.primitive = "trackers_declared";
+  CHECK(rule_basis(r) == Basis::cross_check);
+  // Parameters built key by key: a one-element brace list is an array under GCC but a copy
+  // under clang.
+  auto any_of = [](const std::string& second_primitive, const std::string& key, const std::string& value) {
+    nlohmann::json first = nlohmann::json::object(), second = nlohmann::json::object(), params = nlohmann::json::object();
+    first["primitive"] = "file_exists";
+    first["paths"] = nlohmann::json::array({"README*", "readme*"});
+    second["primitive"] = second_primitive;
+    second[key] = value;
+    params["checks"] = nlohmann::json::array({first, second});
+    return CheckSpec{"any_of", params};
+  };
+  r.check = any_of("charter_field_present", "field", "service.url");
+  CHECK(rule_basis(r) == Basis::cross_check);
+  r.check = any_of("file_absent", "paths", "docs/*");
+  CHECK(rule_basis(r) == Basis::evidence);
+  CHECK(std::string(basis_name(Basis::cross_check)) == "cross-check");
+}
+
+TEST_CASE("evidence and declaration scores: the same formula over the rules of each basis") {
+  Results r;
+  r.add("openness", Severity::high, Status::pass)                                       // evidence 5/5
+      .add("openness", Severity::low, Status::fail)                                     // evidence 5/6
+      .add("openness", Severity::high, Status::fail, "charter_field_present")           // declaration 0/5
+      .add("openness", Severity::medium, Status::pass, "license_matches_charter")       // cross-check 3/8
+      .add("neutrality", Severity::high, Status::pass, "charter_field_present");        // no evidence rule
+  Score s = r.score();
+  const auto& open = s.principles["openness"];
+  CHECK(open.score == doctest::Approx(57.1));              // 8 of 14
+  CHECK(open.evidence_score == doctest::Approx(83.3));     // 5 of 6
+  CHECK(open.declaration_score == doctest::Approx(37.5));  // 3 of 8: declaration and cross-check together
+  CHECK_FALSE(s.principles["neutrality"].evidence_score.has_value());
+  CHECK(s.principles["neutrality"].declaration_score == doctest::Approx(100.0));
+  CHECK_FALSE(s.principles["continuity"].evidence_score.has_value());
+  REQUIRE(s.evidence_score.has_value());
+  CHECK(*s.evidence_score == doctest::Approx(83.3));           // the only principle with an evidence score
+  CHECK(*s.declaration_score == doctest::Approx(68.8));        // mean of 37.5 and 100
+}
+
+TEST_CASE("undeclared results are left out of every score, like skips") {
+  Results r = all_principles_pass();
+  r.add("equal_access", Severity::high, Status::undeclared, "charter_field_present")
+      .add("equal_access", Severity::critical, Status::undeclared, "trackers_declared");
+  Score s = r.score();
+  CHECK(s.principles["equal_access"].score == doctest::Approx(100.0));
+  CHECK(s.principles["equal_access"].undeclared == 2);
+  CHECK(s.principles["equal_access"].failed == 0);
+  CHECK_FALSE(s.principles["equal_access"].declaration_score.has_value());
+  CHECK_FALSE(s.critical_failed);  // an undeclared critical rule is not a critical failure
+  CHECK(s.verdict == "compliant");
+}
+
+TEST_CASE("without a charter the verdict is no-charter, whatever the evidence score") {
+  Results r = all_principles_pass();
+  r.add("openness", Severity::high, Status::undeclared, "charter_field_present");
+  Score s = r.score(false);
+  CHECK(s.verdict == "no-charter");
+  CHECK(*s.evidence_score == doctest::Approx(100.0));
+  CHECK_FALSE(s.declaration_score.has_value());
+  // A low evidence score is still no-charter, not non-compliant: the evidence score ranks it.
+  Results low;
+  low.add("openness", Severity::high, Status::fail).add("neutrality", Severity::high, Status::fail);
+  Score l = low.score(false);
+  CHECK(l.verdict == "no-charter");
+  CHECK(*l.evidence_score == doctest::Approx(0.0));
+}
+
+TEST_CASE("without a charter, a critical evidence failure (an ad SDK) still makes the service non-compliant") {
+  Results r = all_principles_pass();
+  r.add("neutrality", Severity::critical, Status::fail, "no_advertising_detected");
+  Score s = r.score(false);
+  CHECK(s.critical_failed);
+  CHECK(s.verdict == "non-compliant");
 }

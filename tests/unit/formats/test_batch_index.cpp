@@ -88,7 +88,7 @@ json dashboard_rows() {
   json b = row("beta", 41.0, "non-compliant", {ad, maint});
   b["change"] = {{"added", false}, {"previous_score", 55.0}, {"score_delta", -14.0}, {"previous_verdict", "conditional"},
                  {"new_failures", {"NEUT-AD-SDK"}}, {"fixed_failures", {"OPEN-README"}}};
-  json c = row("gamma", 70.0, "no-charter", {maint});  // a verdict this page does not know
+  json c = row("gamma", 70.0, "under-review", {maint});  // a verdict this page does not know
   c["change"] = {{"added", true}, {"previous_score", nullptr}, {"score_delta", nullptr}, {"previous_verdict", nullptr},
                  {"new_failures", nullptr}, {"fixed_failures", nullptr}};
   a["change"] = {{"added", false}, {"previous_score", 90.0}, {"score_delta", 0.0}, {"previous_verdict", "compliant"},
@@ -111,7 +111,7 @@ TEST_CASE("batch dashboard: verdict distribution, principle bands, critical fail
   // in the neutral colour; the error row counted as not audited.
   CHECK(html.find("<li><span class=\"sw v-compliant\"></span>compliant: 1 (25%)</li>") != std::string::npos);
   CHECK(html.find("<li><span class=\"sw v-conditional\"></span>conditional: 0 (0%)</li>") != std::string::npos);
-  CHECK(html.find("<li><span class=\"sw v-other\"></span>no-charter: 1 (25%)</li>") != std::string::npos);
+  CHECK(html.find("<li><span class=\"sw v-other\"></span>under-review: 1 (25%)</li>") != std::string::npos);
   CHECK(html.find("<li><span class=\"sw v-not-audited\"></span>not audited: 1 (25%)</li>") != std::string::npos);
   CHECK(html.find("<div class=\"bar\" role=\"img\" aria-label=\"compliant: 1 (25%), conditional: 0 (0%), non-compliant: 1 (25%)") !=
         std::string::npos);
@@ -126,10 +126,10 @@ TEST_CASE("batch dashboard: verdict distribution, principle bands, critical fail
   // Each row says its verdict and the principles it fails, for the filters.
   CHECK(html.find("<tr data-verdict=\"non-compliant\" data-failing=\"neutrality continuity\">") != std::string::npos);
   CHECK(html.find("<tr data-verdict=\"not-audited\" data-failing=\"\">") != std::string::npos);
-  CHECK(html.find("<td class=\"verdict t-no-charter\" data-label=\"Verdict: \">no-charter</td>") != std::string::npos);
+  CHECK(html.find("<td class=\"verdict t-under-review\" data-label=\"Verdict: \">under-review</td>") != std::string::npos);
   // The filters wait for the script; the table is whole without it.
   CHECK(html.find("<form class=\"filters\" id=\"filters\" hidden") != std::string::npos);
-  CHECK(html.find("<option value=\"no-charter\">no-charter</option>") != std::string::npos);
+  CHECK(html.find("<option value=\"under-review\">under-review</option>") != std::string::npos);
   CHECK(html.find("<td class=\"error\" data-label=\"Error: \">https://gitlab.example.org/ville/cantines") != std::string::npos);
   CHECK(html.find("src=") == std::string::npos);  // nothing from the network
   CHECK(html.find("href=\"http") == std::string::npos);
