@@ -87,6 +87,12 @@ Score compute_score(const std::vector<RuleResult>& results, bool has_charter) {
   s.score = mean_of(scores).value_or(0.0);
   s.evidence_score = mean_of(evidence_scores);
   s.declaration_score = mean_of(declaration_scores);
+  // Without a charter nothing was declared: a cross-check that passed (no social login to
+  // declare) says nothing of a declaration, and a score would read as one.
+  if (!has_charter) {
+    s.declaration_score.reset();
+    for (auto& entry : s.principles) entry.second.declaration_score.reset();
+  }
   if (s.critical_failed) s.verdict = "non-compliant";
   else if (!has_charter) s.verdict = "no-charter";
   else if (s.score >= 80 && all_principles_ok) s.verdict = "compliant";

@@ -159,10 +159,10 @@ rows = json.load(open('$1'))
 rows = rows.get('rows', rows.get('repositories', rows)) if isinstance(rows, dict) else rows
 print([r.get('gate') for r in rows if r.get('location', r.get('repository', '')).endswith('/$2')][0])"
 }
-check "batch without options: the repository with policy.gate fails it, the other passes (exit 1)" \
-  test "$batch_own $(gate_of batch-own/summary.json gate) $(gate_of batch-own/summary.json plain)" = "1 fail pass"
-check "batch --fail-on never: the option applies to every repository (exit 0)" \
-  test "$batch_cli $(gate_of batch-cli/summary.json gate)" = "0 pass"
+check "batch without options: the repository with policy.gate fails it, the other has no gate (exit 1)" \
+  test "$batch_own $(gate_of batch-own/summary.json gate) $(gate_of batch-own/summary.json plain)" = "1 fail none"
+check "batch --fail-on never: the option applies to every repository, none is gated (exit 0)" \
+  test "$batch_cli $(gate_of batch-cli/summary.json gate)" = "0 none"
 
 # The red lines: a critical rule disabled or re-graded is refused, exit 2 at file:line:col.
 make_repo red 'policy:

@@ -182,6 +182,13 @@ TEST_CASE("without a charter the verdict is no-charter, whatever the evidence sc
   CHECK(s.verdict == "no-charter");
   CHECK(*s.evidence_score == doctest::Approx(100.0));
   CHECK_FALSE(s.declaration_score.has_value());
+  // A cross-check that passes without a charter (a tracker-free service has nothing to declare)
+  // gives no declaration score: nothing was declared.
+  Results cross = all_principles_pass();
+  cross.add("neutrality", Severity::high, Status::pass, "trackers_declared");
+  CHECK_FALSE(cross.score(false).declaration_score.has_value());
+  CHECK_FALSE(cross.score(false).principles["neutrality"].declaration_score.has_value());
+  CHECK(*cross.score(true).declaration_score == doctest::Approx(100.0));
   // A low evidence score is still no-charter, not non-compliant: the evidence score ranks it.
   Results low;
   low.add("openness", Severity::high, Status::fail).add("neutrality", Severity::high, Status::fail);
