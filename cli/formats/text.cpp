@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/formats/formats.hpp"
+#include "cli/formats/trend.hpp"
 #include "cli/formats/view.hpp"
 
 namespace pacte {
@@ -118,6 +119,15 @@ std::string render_text(const json& report, Lang lang, bool color) {
     if (p->skipped > 0) o += fmt::format("  {} {}", label(L::count_skipped, lang), p->skipped);
     if (p->undeclared > 0) o += fmt::format("  {} {}", label(L::count_undeclared, lang), p->undeclared);
     o += "\n";
+  }
+  // The trend over earlier revisions (--trend): one line per point, oldest first.
+  if (const auto points = read_trend(report); !points.empty()) {
+    o.append("\n").append(st("1", std::string(label(L::trend_title, lang)))).append("\n");
+    o += fmt::format("  {:<10}  {:<14}  {:>5}  {:<18}  {}\n", label(L::trend_date, lang), label(L::trend_revision, lang),
+                     label(L::score, lang), label(L::verdict, lang), label(L::trend_changes, lang));
+    for (const auto& p : points)
+      o += fmt::format("  {:<10}  {:<14}  {:>5}  {:<18}  {}\n", p.date, clean(p.revision), format_score(p.score, lang),
+                       trend_verdict(p, lang), clean(trend_changes(p, lang)));
   }
   std::vector<const Finding*> failures, errors, waived, undeclared;
   for (std::string_view sev : kSeverities)
