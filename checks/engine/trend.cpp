@@ -6,6 +6,7 @@
 #include <charconv>
 #include <map>
 #include <set>
+#include <tuple>
 #include <vector>
 
 #include "checks/base/git.hpp"
@@ -58,11 +59,11 @@ std::string hex_of(const git_oid* oid) {
   return hex;
 }
 
-/// The first-parent line back from `head`, newest first, at most `limit` commits. Sets
-/// `broken` to the error met when a parent cannot be read (the boundary of a shallow clone,
-/// or missing objects), with the date of the last commit read.
+/// The first-parent line back from `head`, newest first, at most `limit` commits, ending with
+/// the first commit dated before `stop_before` (0: no date limit). Sets `broken` to the error
+/// met when a parent cannot be read (the boundary of a shallow clone, or missing objects).
 std::vector<std::pair<std::string, std::time_t>> first_parent_line(git_repository* repo, const git_oid& head, std::size_t limit,
-                                                                   std::string& broken) {
+                                                                   std::string& broken, std::time_t stop_before = 0) {
   std::vector<std::pair<std::string, std::time_t>> line;
   CommitHandle current;
   if (git_commit_lookup(&current.commit, repo, &head) != 0) {
@@ -71,7 +72,7 @@ std::vector<std::pair<std::string, std::time_t>> first_parent_line(git_repositor
   }
   while (line.size() < limit) {
     line.emplace_back(hex_of(git_commit_id(current.commit)), git_commit_time(current.commit));
-    if (git_commit_parentcount(current.commit) == 0) break;
+    if (git_commit_parentcount(current.commit) == 0 || line.back().second < stop_before) break;
     CommitHandle parent;
     if (git_commit_parent(&parent.commit, current.commit, 0) != 0) {
       broken = git_message();
@@ -137,10 +138,11 @@ std::time_t month_start(std::time_t t, int months_back) {
 
 /// The main line as it stood at the end of each of the 11 months before the month of `now`
 /// (the current month is the audited revision itself), oldest first; a month before the first
-/// commit has no point, and a month the repository's history does not reach is an error point.
+/// commit has no point, and the months the repository's history does not reach (a shallow
+/// clone) are one error point, dated at the end of the newest of them.
 std::vector<TrendRevision> monthly_revisions(git_repository* repo, const git_oid& head, std::time_t now, bool shallow) {
   std::string broken;
-  auto line = first_parent_line(repo, head, 1000000, broken);
+  auto line = first_parent_line(repo, head, 1000000, broken, month_start(now, 10));
   std::vector<TrendRevision> out;
   for (int back = 1; back <= 11; ++back) {
     const std::time_t end = month_start(now, back - 1);  // the month ends where the next one starts
@@ -150,8 +152,11 @@ std::vector<TrendRevision> monthly_revisions(git_repository* repo, const git_oid
       r.commit = at->first;
       r.date = at->second;
     } else if (!broken.empty()) {
+      // One point for every month the repository cannot go back to: the newest of them.
       r.date = end - 1;
       r.error = truncated_history_error(shallow, broken);
+      out.push_back(std::move(r));
+      break;
     } else {
       break;  // before the first commit
     }

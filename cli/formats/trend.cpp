@@ -96,7 +96,8 @@ std::string trend_html(const json& report, Lang lang) {
     path += fmt::format("{}{:.1f} {:.1f} ", pen_down ? "L" : "M", x_of(i), y_of(*points[i].score));
     pen_down = true;
   }
-  if (!path.empty()) out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"#1d5fa8\" stroke-width=\"2\"/>", path);
+  // A lone point has no line to draw: its dot says it all.
+  if (path.find('L') != std::string::npos) out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"#1d5fa8\" stroke-width=\"2\"/>", path);
   const std::size_t label_every = std::max<std::size_t>(1, (points.size() + 7) / 8);
   for (std::size_t i = 0; i < points.size(); ++i) {
     const auto& p = points[i];

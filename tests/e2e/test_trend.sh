@@ -102,11 +102,17 @@ grep -q '^  2026-03-10  v2.0 .*+NEUT-TRACKERS-DECLARED' trend.txt && grep -q '^ 
 check "text in French" bash -c "grep -q 'Évolution dans le temps' trend-fr.txt && grep -q 'Depuis le point précédent' trend-fr.txt && grep -q 'aucun changement' trend-fr.txt"
 "$pacte" audit service --trend tags --format markdown >trend.md || true
 check "Markdown: a table row per point" bash -c "grep -q '^### Trend over time' trend.md && [ \$(grep -c '^| 202[56]-' trend.md) -eq 5 ]"
+trend_chart() {  # trend_chart FILE WHAT: how many WHAT ('<circle', '<path') the trend chart of an HTML report has
+  python3 -c "
+import re, sys; html = open(sys.argv[1]).read()
+chart = re.search(r'<svg class=\"trend\".*?</svg>', html, re.S)
+print(chart.group(0).count(sys.argv[2]) if chart else -1)" "$1" "$2"
+}
 "$pacte" audit service --trend tags --format html --output trend.html || true
-check "HTML: an inline SVG chart with one dot per point, and the table" bash -c "
-grep -q '<svg class=\"trend\"' trend.html && [ \$(grep -o '<circle cx=' trend.html | wc -l) -eq 5 ] && ! grep -q '<script' trend.html"
+check "HTML: an inline SVG chart with one dot per point, no script" bash -c "[ $(trend_chart trend.html '<circle') -eq 5 ] && [ $(trend_chart trend.html '<path') -eq 1 ] && ! grep -q '<script' trend.html"
+check "HTML: the table of points, in the report's language" bash -c "grep -q '<h2 id=\"h-trend\">Trend over time</h2>' trend.html && grep -q '<td><code>v1.1</code></td>' trend.html"
 "$pacte" audit service --trend 2 --rev v0.9 --format html --output one.html || true
-check "HTML: a trend of one revision is one dot, not a broken chart" bash -c "[ \$(grep -o '<circle cx=' one.html | wc -l) -eq 1 ] && grep -q '<svg class=\"trend\"' one.html"
+check "HTML: a trend of one revision is one dot, not a broken chart" bash -c "[ $(trend_chart one.html '<circle') -eq 1 ] && [ $(trend_chart one.html '<path') -eq 0 ]"
 
 # A tag whose commit is missing from the object database is an error point, not a skip.
 git -C service checkout -q -b side v1.0
@@ -130,6 +136,11 @@ check "shallow clone: an error point says the history is truncated" python3 -c "
 import json; t = json.load(open('shallow.json'))['trend']
 assert t[0]['verdict'] == 'error' and 'shallow' in t[0]['error'], t[0]
 assert [p['verdict'] != 'error' for p in t[1:]] == [True, True], t"
+"$pacte" audit shallow --trend monthly --format json --output shallow-monthly.json || true
+check "shallow clone, monthly: the months it cannot reach are one error point, not a skip" python3 -c "
+import json; t = json.load(open('shallow-monthly.json'))['trend']
+assert [p['verdict'] == 'error' for p in t] == [True, False, False], t
+assert t[0]['date'][:10] == '2026-02-28' and 'shallow' in t[0]['error'], t[0]"
 
 # Options that make no sense together, and bad values: exit 2 with a clear message.
 set +e
