@@ -90,5 +90,5 @@ print(f"files in tree:    {r['stats'].get('files_total')}")
 print(f"one audit:        {one:.2f} s")
 print(f"--trend monthly:  {trend:.2f} s, {len(points)} points ({errors} errors)")
 print(f"blob cache:       {cache.get('hits', 0)} hits, {cache.get('misses', 0)} misses")
-print(f"ratio:            {trend / one:.1f}x one audit (12 separate audits would be ~{len(points)}x)")
+print(f"ratio:            {trend / one:.1f}x one audit (auditing each point apart: ~{len(points)}x)")
 PY
