@@ -27,6 +27,17 @@ void BlobCache::store(const std::string& key, std::any value) {
   values_.emplace(key, std::make_unique<std::any>(std::move(value)));
 }
 
+const std::string* BlobCache::object(std::string_view id) const {
+  std::lock_guard lock(mutex_);
+  auto it = objects_.find(std::string(id));
+  return it == objects_.end() ? nullptr : &it->second;
+}
+
+const std::string& BlobCache::keep_object(std::string_view id, std::string_view raw) {
+  std::lock_guard lock(mutex_);
+  return objects_.try_emplace(std::string(id), raw).first->second;
+}
+
 std::uint64_t BlobCache::hits() const {
   std::lock_guard lock(mutex_);
   return hits_;

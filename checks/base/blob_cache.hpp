@@ -34,6 +34,14 @@ class BlobCache {
     return value;
   }
 
+  /// The raw bytes of a git object kept by an earlier reader (the commits of a history walk),
+  /// by binary object id; nullptr when not kept. An object id names its bytes for ever, so a
+  /// second walk over the same commits inflates none of them again.
+  const std::string* object(std::string_view id) const;
+  /// Keeps the raw bytes of the object `id` and returns the kept copy (valid while the cache
+  /// lives).
+  const std::string& keep_object(std::string_view id, std::string_view raw);
+
   /// Lookups answered from the cache, and lookups that had to compute.
   std::uint64_t hits() const;
   std::uint64_t misses() const;
@@ -48,6 +56,8 @@ class BlobCache {
   mutable std::mutex mutex_;
   // Values are never removed while the cache lives: a pointer to one stays valid.
   std::unordered_map<std::string, std::unique_ptr<std::any>> values_;
+  // Node-based: a kept object's bytes do not move when the table grows.
+  std::unordered_map<std::string, std::string> objects_;
   std::uint64_t hits_ = 0, misses_ = 0;
 };
 

@@ -76,3 +76,16 @@ TEST_CASE("values are copies: changing what was returned does not change the cac
   first += " changed";
   CHECK(BlobCache::through<std::string>(&cache, "trackers", e, [] { return std::string("never computed"); }) == "matomo");
 }
+
+TEST_CASE("a git object kept by one history walk is found by the next, by its binary id") {
+  BlobCache cache;
+  const std::string commit_a(20, '\x01'), commit_b(20, '\x02');
+  CHECK(cache.object(commit_a) == nullptr);
+  const std::string& kept = cache.keep_object(commit_a, "tree 4b825dc6\nauthor A <a@example.org> 1 +0000\n");
+  // Keeping many more objects does not move the bytes already handed out.
+  for (int i = 0; i < 5000; ++i) cache.keep_object(std::string(19, '\x03') + static_cast<char>(i % 256) + std::to_string(i), "x");
+  REQUIRE(cache.object(commit_a) != nullptr);
+  CHECK(cache.object(commit_a) == &kept);
+  CHECK(kept == "tree 4b825dc6\nauthor A <a@example.org> 1 +0000\n");
+  CHECK(cache.object(commit_b) == nullptr);
+}
