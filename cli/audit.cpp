@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <new>
+#include <optional>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -20,6 +21,7 @@
 #include "checks/engine/facts.hpp"
 #include "checks/engine/gate.hpp"
 #include "checks/engine/policy.hpp"
+#include "checks/engine/trend.hpp"
 #include "cli/commands.hpp"
 #include "cli/formats/formats.hpp"
 #include "cli/formats/registry.hpp"
@@ -50,6 +52,11 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
                    "in the same run")
         ->type_name("[FORMAT=]FILE");
     app.add_option("--output-dir", cmd.output_dir, "Write each --format to DIR/pacte-report.<ext> (created if missing)");
+    app.add_option("--trend", cmd.trend,
+                   "Also audit earlier revisions and show the score over time: tags (every tag reachable from --rev, oldest first, "
+                   "at most 60), monthly (the end of each of the last 12 months), or N (N commits evenly spaced back from --rev); "
+                   "older revisions are audited as of their commit date, each with its own charter")
+        ->type_name("{tags,monthly,N}");
     app.add_option("--cache", cmd.cache_dir, "Folder of bare mirrors for a URL (default: ~/.cache/pacte/mirrors, shared with batch)");
   } else {
     app.add_option("--output,-o", cmd.outputs, "Not for a batch: use --out DIR");
@@ -82,7 +89,7 @@ void add_audit_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
   auto cmd = std::make_shared<AuditCommand>();
   auto* audit = app.add_subcommand("audit", "Audit one repository and write a scored report");
   add_audit_options(*audit, *cmd, true);
-  audit->footer("Examples:\n  pacte audit . --fail-on high\n  pacte audit /srv/mirrors/service.git --rev v2.0 --format json --output report.json\n"
+  audit->footer("Examples:\n  pacte audit . --fail-on high\n  pacte audit . --trend monthly --format html --output trend.html\n  pacte audit /srv/mirrors/service.git --rev v2.0 --format json --output report.json\n"
                 "  pacte audit --worktree --lang fr\n  pacte audit --format sarif --output pacte.sarif --baseline main-report.json");
   subs.push_back({audit, [cmd, &out, &err] { return run_audit(*cmd, out, err); }});
 }
@@ -90,6 +97,15 @@ void add_audit_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
 int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
   if (!finish_audit_options(cmd, err)) return 2;
   const Lang lang = cmd.audit.lang;
+  std::optional<TrendSpec> trend;
+  if (!cmd.trend.empty()) {
+    std::string why;
+    trend = parse_trend_spec(cmd.trend, why);
+    if (!trend) return usage_error(err, why);
+    // Earlier revisions are commits: the files on disk have no history to go back through.
+    if (cmd.audit.worktree)
+      return usage_error(err, "--trend audits earlier commits and --worktree the files on disk: use one or the other");
+  }
   // The tracker database builds on another core while the rules load and the tree is read.
   auto data_ready = prepare_audit_data();
   nlohmann::json baseline;
@@ -140,7 +156,7 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
     if (rules.rules.empty()) return usage_error(err, "no rule in force: --no-default-rules needs --rules");
     // One time limit for the fetch and the audit together.
     if (remote_url.empty()) cmd.audit.deadline = Deadline::after(cmd.timeout_seconds);
-    report = run_audit(cmd.audit, rules);
+    report = trend ? run_trend_audit(cmd.audit, rules, *trend) : run_audit(cmd.audit, rules);
   } catch (const TimeLimitExceeded& e) {
     return usage_error(err, cmd.audit.path + ": the audit did not finish within --timeout " + fmt::format("{:g}", e.seconds) +
                                 " s; nothing was reported (raise --timeout)");

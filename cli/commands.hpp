@@ -67,6 +67,8 @@ struct AuditCommand {
   double timeout_seconds = 0;
   /// `--cache DIR` of `pacte audit URL`: where the bare mirror is kept (default_cache_dir()).
   std::string cache_dir;
+  /// `--trend tags|monthly|N` of `pacte audit`: also audit earlier revisions (empty: none).
+  std::string trend;
 };
 
 void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "checks/a11y/markup.hpp"
+#include "checks/base/blob_cache.hpp"
 #include "checks/a11y/paths.hpp"
 
 namespace pacte {
@@ -682,6 +683,17 @@ PageSelection PageSelection::from_globs(const std::vector<std::string>& globs) {
 
 constexpr std::uint64_t kMaxTemplateSize = 2ull << 20;
 
+namespace {
+
+// What one file's content makes of it: a page or not, why it is left out, or its defects.
+struct PageOutcome {
+  bool page = false;
+  std::string exclusion;
+  std::vector<A11yDefect> defects;
+};
+
+}  // namespace
+
 TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selection) {
   // Folders that hold a third-party package copy: a bower manifest or a jQuery plugin manifest.
   std::vector<std::string> package_roots;
@@ -730,18 +742,26 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
       leave_out(reason);
       continue;
     }
-    auto content = snapshot.read(entry);
-    if (!content || is_lfs_pointer(*content)) continue;
-    if (!by_path && template_kind(entry.path, *content) == TemplateKind::other) continue;
-    if (!forced) reason = page_exclusion(entry.path, *content);
-    if (!reason.empty()) {
-      ++scan.left_out[reason];
+    // What the content says is kept per blob (BlobCache) for the other revisions of a trend;
+    // a page the charter forces in is judged without the content exclusions, so apart.
+    PageOutcome page = BlobCache::through<PageOutcome>(snapshot.blob_cache(), forced ? "a11y-page-forced" : "a11y-page", entry, [&] {
+      PageOutcome out;
+      auto content = snapshot.read(entry);
+      if (!content || is_lfs_pointer(*content)) return out;
+      if (!by_path && template_kind(entry.path, *content) == TemplateKind::other) return out;
+      out.page = true;
+      if (!forced) out.exclusion = page_exclusion(entry.path, *content);
+      if (out.exclusion.empty()) out.defects = check_template(entry.path, *content);
+      return out;
+    });
+    if (!page.page) continue;
+    if (!page.exclusion.empty()) {
+      ++scan.left_out[page.exclusion];
       continue;
     }
     ++scan.pages_checked;
-    auto defects = check_template(entry.path, *content);
-    scan.defects.insert(scan.defects.end(), std::make_move_iterator(defects.begin()),
-                        std::make_move_iterator(defects.end()));
+    scan.defects.insert(scan.defects.end(), std::make_move_iterator(page.defects.begin()),
+                        std::make_move_iterator(page.defects.end()));
   }
   return scan;
 }

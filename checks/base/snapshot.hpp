@@ -16,6 +16,8 @@ struct git_repository;
 
 namespace pacte {
 
+class BlobCache;
+
 enum class EntryKind { file, symlink, submodule };
 
 /// One entry of the snapshot. `path` is repository-relative with '/' separators; it holds the
@@ -70,6 +72,11 @@ class Snapshot {
   /// True when the snapshot comes from a git commit.
   virtual bool from_git() const = 0;
 
+  /// The cache of content-derived evidence shared by the revisions of one trend (null for a
+  /// single audit): evidence modules look a blob's results up there before reading it.
+  void set_blob_cache(BlobCache* cache) { blob_cache_ = cache; }
+  BlobCache* blob_cache() const { return blob_cache_; }
+
  protected:
   /// Loads the contents of `entry` into `out`; on failure returns false and sets `error`.
   virtual bool load(const FileEntry& entry, std::string& out, std::string& error) const = 0;
@@ -85,6 +92,7 @@ class Snapshot {
   mutable std::uint64_t files_read_ = 0;
   std::uint64_t max_file_size_ = 16ull << 20;
   Deadline deadline_;
+  BlobCache* blob_cache_ = nullptr;
 };
 
 /// A snapshot held in memory: for tests and for fuzzing.

@@ -201,6 +201,12 @@ constexpr Entry kLabels[] = {
   {L::declaration_score, "Declaration score", "Score des déclarations"},
   {L::basis, "Basis", "Fondement"},
   {L::gate_none, "none", "aucun"},
+  {L::trend_title, "Trend over time", "Évolution dans le temps"},
+  {L::trend_date, "Date", "Date"},
+  {L::trend_revision, "Revision", "Révision"},
+  {L::trend_changes, "Since the previous point", "Depuis le point précédent"},
+  {L::trend_chart, "Score of each audited revision, oldest first", "Score de chaque révision auditée, de la plus ancienne à la plus récente"},
+  {L::trend_no_change, "no change", "aucun changement"},
 };
 // clang-format on
 

@@ -48,6 +48,8 @@ enum class L {
   policy_applied, policy_disabled, policy_regraded, policy_findings_waived, policy_gate,
   // Evidence apart from declaration: the basis of a rule, its scores, the `undeclared` status.
   undeclared, undeclared_status, count_undeclared, undeclared_section, evidence_score, declaration_score, basis, gate_none,
+  // The trend over earlier revisions (--trend).
+  trend_title, trend_date, trend_revision, trend_changes, trend_chart, trend_no_change,
   count_  // not a label: the number of labels
 };
 

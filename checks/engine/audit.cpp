@@ -206,7 +206,7 @@ nlohmann::json rule_catalogue_entry(const Rule& rule) {
 nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   ensure_libgit2();
   auto started = std::chrono::steady_clock::now();
-  std::time_t now = audit_now();
+  std::time_t now = opt.as_of ? *opt.as_of : audit_now();
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::exists(opt.path, ec))
@@ -307,6 +307,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   }
   snap->set_max_file_size(opt.max_file_size);
   snap->set_deadline(opt.deadline);
+  snap->set_blob_cache(opt.blob_cache);
   opt.deadline.check();
 
   Charter charter;

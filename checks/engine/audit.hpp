@@ -2,12 +2,15 @@
 // load the charter, evaluate the rules, score, and gather facts and stats.
 #pragma once
 #include <cstdint>
+#include <ctime>
 #include <future>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "checks/base/blob_cache.hpp"
 #include "checks/base/text.hpp"
 #include "checks/engine/evaluate.hpp"
 #include "checks/engine/rules.hpp"
@@ -39,6 +42,11 @@ struct AuditOptions {
   /// The URL `pacte audit URL` was given (credentials removed), when `path` is its mirror:
   /// the report names it, and links to the evidence are built from it.
   std::string source_url;
+  /// The audit time, when it is not now: a trend audits an older revision as of its commit
+  /// date, so that time windows and waiver expiries are those of that day.
+  std::optional<std::time_t> as_of;
+  /// Content-derived evidence shared by the revisions of one trend (null: none kept).
+  BlobCache* blob_cache = nullptr;
 };
 
 /// Runs one audit and returns the report document (docs/report.md). Throws AuditError,

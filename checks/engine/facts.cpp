@@ -23,7 +23,8 @@ const HistoryState& history_state(AuditContext& ctx) {
       return st;
     }
     std::string err;
-    st.facts = analyze_history(ctx.repo, oid, ctx.now, &err, ctx.deadline);
+    // Within a trend, the commits an earlier revision's walk read are not read again.
+    st.facts = analyze_history(ctx.repo, oid, ctx.now, &err, ctx.deadline, ctx.snapshot.blob_cache());
     if (!st.facts) st.error = err.empty() ? "the history cannot be read" : err;
     else ctx.commits_walked = static_cast<std::uint64_t>(st.facts->commits_total);
     return st;

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unordered_set>
 
+#include "checks/base/blob_cache.hpp"
 #include "checks/base/git.hpp"
 #include "checks/base/text.hpp"
 
@@ -506,7 +507,7 @@ int contributor_absence_factor(std::vector<int> commits) {
 // ------------------------------------------------------------------------------ the walk
 
 std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid& head, std::time_t now,
-                                            std::string* error, const Deadline& deadline) {
+                                            std::string* error, const Deadline& deadline, BlobCache* objects) {
   auto fail = [&](std::string msg) -> std::optional<HistoryFacts> {
     if (error) *error = std::move(msg);
     return std::nullopt;
@@ -565,7 +566,11 @@ std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid&
     stack.pop_back();
     std::string_view raw;
     git_object_t type = GIT_OBJECT_INVALID;
-    if (!reader.read(id, raw, type)) {
+    const std::string_view key(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
+    if (const std::string* kept = objects ? objects->object(key) : nullptr) {
+      raw = *kept;
+      type = GIT_OBJECT_COMMIT;
+    } else if (!reader.read(id, raw, type)) {
       char hex[GIT_OID_HEXSZ + 1];
       git_oid_tostr(hex, sizeof hex, &id);
       // libgit2 says "not found" for a pack it could not open or map: say what is wrong.
@@ -579,6 +584,7 @@ std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid&
       git_oid_tostr(hex, sizeof hex, &id);
       return fail(std::string("object ") + hex + " is a parent but not a commit (damaged repository?)");
     }
+    if (objects && type == GIT_OBJECT_COMMIT) raw = objects->keep_object(key, raw);
     parse_commit_header(raw, hdr);
     if (!hdr.ok) {
       char hex[GIT_OID_HEXSZ + 1];

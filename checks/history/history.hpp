@@ -36,6 +36,8 @@
 
 namespace pacte {
 
+class BlobCache;
+
 /// One author, after mailmap. `name` is the mailmapped name of their most recent commit.
 struct Contributor {
   std::string name, email;
@@ -73,9 +75,11 @@ struct HistoryFacts {
 /// Returns nullopt and sets `error` (when not null) when `head` or a reachable commit cannot be
 /// read. libgit2 must be initialised by the caller.
 /// The walk checks `deadline` every 4,096 commits (throws TimeLimitExceeded).
+/// With `objects` (the revisions of a trend), the commits read are kept there, and those an
+/// earlier walk kept are not read again.
 std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid& head,
                                             std::time_t now, std::string* error,
-                                            const Deadline& deadline = {});
+                                            const Deadline& deadline = {}, BlobCache* objects = nullptr);
 
 /// The report's `facts.history` object (docs/report.md): last_commit, commits_90d, commits_365d,
 /// contributors_365d, contributor_absence_factor, tags, last_tag, last_tag_date (times as

@@ -3,6 +3,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "checks/base/blob_cache.hpp"
 #include "checks/base/source_text.hpp"
 #include "checks/base/text.hpp"
 #include "checks/license/license.hpp"
@@ -95,16 +96,22 @@ std::vector<LicenseFile> find_license_files(const Snapshot& snap) {
       by_content.push_back(&e);
     }
   }
-  // Recognised by content: a whole licence text, whatever the file's name.
+  // Recognised by content: a whole licence text, whatever the file's name. Identifications are
+  // kept per blob (BlobCache) for the other revisions of a trend.
   for (const FileEntry* e : by_content) {
-    auto content = licence_text(snap, *e);
-    if (!content || is_lfs_pointer(*content)) continue;
-    const std::string lower = ascii_lower(content->substr(0, 4096));
-    if (lower.find("licen") == std::string::npos && lower.find("permission") == std::string::npos) continue;
-    LicenseMatch m = identify_license_text(*content);
-    if (m.spdx && m.kind == "text") {
+    auto m = BlobCache::through<std::optional<LicenseMatch>>(snap.blob_cache(), "licence-by-content", *e,
+                                                            [&]() -> std::optional<LicenseMatch> {
+      auto content = licence_text(snap, *e);
+      if (!content || is_lfs_pointer(*content)) return std::nullopt;
+      const std::string lower = ascii_lower(content->substr(0, 4096));
+      if (lower.find("licen") == std::string::npos && lower.find("permission") == std::string::npos) return std::nullopt;
+      LicenseMatch found = identify_license_text(*content);
+      if (!found.spdx || found.kind != "text") return std::nullopt;
+      return found;
+    });
+    if (m) {
       entries.push_back(e);
-      known.emplace(e, std::move(m));
+      known.emplace(e, std::move(*m));
     }
   }
   std::stable_sort(entries.begin(), entries.end(), [](const FileEntry* a, const FileEntry* b) {
@@ -114,27 +121,32 @@ std::vector<LicenseFile> find_license_files(const Snapshot& snap) {
   });
   std::vector<LicenseFile> out;
   for (const FileEntry* e : entries) {
-    auto content = licence_text(snap, *e);
-    if (!content) continue;
-    if (is_lfs_pointer(*content)) {
-      // The licence text is in Git LFS storage, not in the repository: it cannot be identified.
-      LicenseMatch m;
-      m.kind = "lfs_pointer";
-      m.note = "a Git LFS pointer: the licence text is not in the repository";
-      out.push_back({e->path, std::move(m)});
+    if (auto found = known.find(e); found != known.end()) {
+      out.push_back({e->path, std::move(found->second)});
       continue;
     }
-    auto found = known.find(e);
-    LicenseMatch m = found != known.end() ? std::move(found->second) : identify_license_text(*content);
-    if (is_header_template(e->path) && m.kind != "text") {
+    auto m = BlobCache::through<std::optional<LicenseMatch>>(snap.blob_cache(), "licence", *e, [&]() -> std::optional<LicenseMatch> {
+      auto content = licence_text(snap, *e);
+      if (!content) return std::nullopt;
+      if (is_lfs_pointer(*content)) {
+        // The licence text is in Git LFS storage, not in the repository: it cannot be identified.
+        LicenseMatch lfs;
+        lfs.kind = "lfs_pointer";
+        lfs.note = "a Git LFS pointer: the licence text is not in the repository";
+        return lfs;
+      }
+      return identify_license_text(*content);
+    });
+    if (!m) continue;
+    if (is_header_template(e->path) && m->kind != "text") {
       // What a source file's header should say: report the licence it names, not a licence.
-      if (m.spdx) m.closest = *m.spdx;
-      m.spdx.reset();
-      m.note = m.closest.empty() ? "licence header template for source files"
-                                 : "licence header template for source files (" + m.closest + ")";
-      m.kind = "header";
+      if (m->spdx) m->closest = *m->spdx;
+      m->spdx.reset();
+      m->note = m->closest.empty() ? "licence header template for source files"
+                                   : "licence header template for source files (" + m->closest + ")";
+      m->kind = "header";
     }
-    out.push_back({e->path, std::move(m)});
+    out.push_back({e->path, std::move(*m)});
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "checks/base/blob_cache.hpp"
 #include "checks/base/source_text.hpp"
 #include "checks/base/text.hpp"
 #include "checks/trackers/matcher.hpp"
@@ -554,6 +555,15 @@ bool looks_binary(std::string_view data) {
   return std::memchr(data.data(), '\0', std::min<std::size_t>(data.size(), 8000)) != nullptr;
 }
 
+// What one content file yields: whether it was scanned (or skipped as minified), its size, and
+// its hits. The same for every revision holding the same blob at the same path.
+struct ContentScan {
+  bool scanned = false;
+  bool minified = false;
+  std::uint64_t size = 0;
+  std::vector<TrackerHit> hits;
+};
+
 }  // namespace
 
 std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const SignatureSet& set, TrackerScanStats& stats,
@@ -610,34 +620,51 @@ std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const Signat
   }
   keep(std::move(dep_hits));
 
-  // Pass 2: one multi-pattern pass over each source, template and configuration file.
+  // Pass 2: one multi-pattern pass over each source, template and configuration file. What a
+  // file's content yields is kept per blob (BlobCache) for the other revisions of a trend.
   for (const FileEntry* e : content_files) {
     std::string_view b = path_basename(e->path);
     bool ads_txt = b == "ads.txt" || b == "app-ads.txt";
     if (!ads_txt && file_type(e->path) == t_none) continue;
-    auto content = snap.read(*e);
-    if (!content) continue;
-    // A byte-order mark says how to read the file (a UTF-16 page is not binary); without one,
-    // the bytes are matched as they are. Line breaks are kept, so lines stay the file's own.
-    std::string decoded;
-    TextEncoding encoding = TextEncoding::utf8;
-    std::string_view text = decode_source(*content, decoded, false, &encoding);
-    if (looks_binary(text)) continue;
-    if (!ads_txt && looks_minified(text)) {
-      note_skipped(stats, e->path, content->size());
+    ContentScan scanned = BlobCache::through<ContentScan>(snap.blob_cache(), "trackers", *e, [&] {
+      ContentScan out;
+      auto content = snap.read(*e);
+      if (!content) return out;
+      // A byte-order mark says how to read the file (a UTF-16 page is not binary); without one,
+      // the bytes are matched as they are. Line breaks are kept, so lines stay the file's own.
+      std::string decoded;
+      TextEncoding encoding = TextEncoding::utf8;
+      std::string_view text = decode_source(*content, decoded, false, &encoding);
+      if (looks_binary(text)) return out;
+      out.size = content->size();
+      if (!ads_txt && looks_minified(text)) {
+        out.minified = true;
+        return out;
+      }
+      out.scanned = true;
+      if (ads_txt) {
+        out.hits = scan_ads_txt(e->path, text);
+        return out;
+      }
+      out.hits = scan_content(set, e->path, text);
+      if (encoding == TextEncoding::utf16le || encoding == TextEncoding::utf16be)
+        for (auto& h : out.hits) h.evidence.note += fmt::format(" (file encoded in {})", encoding_name(encoding));
+      return out;
+    });
+    if (scanned.minified) {
+      note_skipped(stats, e->path, scanned.size);
       continue;
     }
+    if (!scanned.scanned) continue;
     ++stats.files_scanned;
-    stats.bytes_scanned += content->size();
-    if (ads_txt) {
-      keep(scan_ads_txt(e->path, text));
-      continue;
-    }
-    auto hits = scan_content(set, e->path, text);
-    if (encoding == TextEncoding::utf16le || encoding == TextEncoding::utf16be)
-      for (auto& h : hits) h.evidence.note += fmt::format(" (file encoded in {})", encoding_name(encoding));
-    keep(std::move(hits));
+    stats.bytes_scanned += scanned.size;
+    keep(std::move(scanned.hits));
+    if (ads_txt) continue;
     if (!dev_npm.empty() && is_js_like(e->path)) {
+      auto content = snap.read(*e);
+      if (!content) continue;
+      std::string decoded;
+      std::string_view text = decode_source(*content, decoded, false, nullptr);
       std::vector<TrackerHit> imports;
       for (const auto& [name, id] : dev_npm) find_imports(e->path, text, name, id, imports);
       keep(std::move(imports));

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/formats/formats.hpp"
+#include "cli/formats/trend.hpp"
 #include "cli/formats/view.hpp"
 
 namespace pacte {
@@ -268,7 +269,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .filters legend{font-weight:600;float:left;margin-right:8px}
 .filters label{cursor:pointer}
 .filters input:focus-visible{outline:3px solid var(--link);outline-offset:2px}
-svg.activity{max-width:100%;height:auto}
+svg.activity,svg.trend{max-width:100%;height:auto}
 details.data summary{cursor:pointer;color:var(--link)}
 details.evidence{margin:8px 0 4px}
 details.evidence>summary{cursor:pointer;font-weight:600;color:var(--muted);font-size:.95rem}
@@ -408,6 +409,7 @@ std::string render_html(const json& report, Lang lang) {
         "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
         h(principle_label(p.key, lang)), h(format_score(p.score, lang)), p.passed, p.failed, p.skipped, p.errors, p.waived);
   out += "</tbody>\n</table>\n</section>\n";
+  out += trend_html(report, lang);
 
   // Charter problems.
   if (!view.charter_errors.empty() || !view.charter_warnings.empty()) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/formats/formats.hpp"
+#include "cli/formats/trend.hpp"
 #include "cli/formats/view.hpp"
 
 namespace pacte {
@@ -91,6 +92,7 @@ std::string render_markdown(const json& report, Lang lang, std::size_t max_bytes
     out += any_undeclared ? fmt::format(" {} |\n", p.undeclared) : std::string("\n");
   }
   out += "\n";
+  out += trend_markdown(report, lang);
   if (view.new_failures)
     out += fmt::format(fmt::runtime(label(L::baseline_summary, lang)), *view.new_failures, view.known_failures.value_or(0)) +
            "\n\n";

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/formats/formats.hpp"
+#include "cli/formats/trend.hpp"
 #include "cli/formats/view.hpp"
 
 namespace pacte {
@@ -118,6 +119,27 @@ std::string render_text(const json& report, Lang lang, bool color) {
     if (p->skipped > 0) o += fmt::format("  {} {}", label(L::count_skipped, lang), p->skipped);
     if (p->undeclared > 0) o += fmt::format("  {} {}", label(L::count_undeclared, lang), p->undeclared);
     o += "\n";
+  }
+  // The trend over earlier revisions (--trend): one line per point, oldest first.
+  if (const auto points = read_trend(report); !points.empty()) {
+    o.append("\n").append(st("1", std::string(label(L::trend_title, lang)))).append("\n");
+    // Columns as wide as their longest cell, counted in code points as fmt pads ("Révision" is 8).
+    const auto columns = [](std::string_view s) {
+      return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
+    std::size_t revision_width = columns(label(L::trend_revision, lang)), verdict_width = columns(label(L::verdict, lang));
+    for (const auto& p : points) {
+      revision_width = std::max(revision_width, columns(clean(p.revision)));
+      verdict_width = std::max(verdict_width, columns(trend_verdict(p, lang)));
+    }
+    const auto row = [&](std::string_view date, const std::string& revision, const std::string& score, const std::string& verdict,
+                         const std::string& changes) {
+      o += fmt::format("  {:<10}  {:<{}}  {:>5}  {:<{}}  {}\n", date, revision, revision_width, score, verdict, verdict_width, changes);
+    };
+    row(label(L::trend_date, lang), std::string(label(L::trend_revision, lang)), std::string(label(L::score, lang)),
+        std::string(label(L::verdict, lang)), std::string(label(L::trend_changes, lang)));
+    for (const auto& p : points)
+      row(p.date, clean(p.revision), format_score(p.score, lang), trend_verdict(p, lang), clean(trend_changes(p, lang)));
   }
   std::vector<const Finding*> failures, errors, waived, undeclared;
   for (std::string_view sev : kSeverities)

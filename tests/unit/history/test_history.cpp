@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/base/blob_cache.hpp"
 #include "checks/base/text.hpp"
 #include "checks/history/history.hpp"
 #include "tests/unit/shell.hpp"
@@ -603,4 +604,32 @@ TEST_CASE("Mailmap follows git's matching rules") {
     std::string git = lines(repo.git("check-mailmap " + quote(n + " <" + e + ">"))).at(0);
     CHECK(map(n, e) == git);
   }
+}
+
+TEST_CASE("walks that share their commits through a BlobCache find what separate walks find") {
+  TempDir tmp;
+  RepoBuilder repo(tmp.path + "/r");
+  repo.commit(kAlice, 400);
+  repo.commit(kBob, 200);
+  repo.commit(kCarol, 100);
+  repo.commit(kAlice, 30);
+  repo.commit(kDan, 2);
+  OpenRepo r(repo.dir);
+  std::string error;
+  BlobCache shared;
+  // The newest revision first, as a trend does, then an older one as of its own date.
+  auto head_alone = analyze_history(r.repo, r.rev("HEAD"), kNow, &error);
+  auto older_alone = analyze_history(r.repo, r.rev("HEAD~2"), kNow - 90 * 86400, &error);
+  auto head_shared = analyze_history(r.repo, r.rev("HEAD"), kNow, &error, {}, &shared);
+  auto older_shared = analyze_history(r.repo, r.rev("HEAD~2"), kNow - 90 * 86400, &error, {}, &shared);
+  REQUIRE(head_alone);
+  REQUIRE(older_alone);
+  REQUIRE(head_shared);
+  REQUIRE(older_shared);
+  CHECK(history_to_json(*head_shared) == history_to_json(*head_alone));
+  CHECK(history_to_json(*older_shared) == history_to_json(*older_alone));
+  CHECK(older_shared->commits_total == 3);
+  CHECK(older_shared->contributors_365d == 3);
+  // The commits the first walk read are kept, for the walks after it.
+  CHECK(shared.object(std::string_view(reinterpret_cast<const char*>(r.rev("HEAD~4").id), GIT_OID_RAWSZ)) != nullptr);
 }
