@@ -34,7 +34,8 @@ struct Change {
 struct Row {
   std::string location, charter, rev, report, commit, verdict, gate, error, error_fr;
   std::optional<double> score;
-  std::optional<double> principles[4];  // openness, neutrality, continuity, equal_access
+  std::optional<double> evidence_score;  // the score over evidence rules: ranks charter-less services
+  std::optional<double> principles[4];   // openness, neutrality, continuity, equal_access
   long long failures = 0, critical_failures = 0;
   std::vector<FailedRule> failed_rules;
   std::optional<Change> change;
@@ -98,6 +99,7 @@ std::vector<Row> rows_of(const json& summary) {
     r.error = str_of(j, "error");
     r.error_fr = str_of(j, "error_fr");
     r.score = num_of(j, "score");
+    r.evidence_score = num_of(j, "evidence_score");
     if (auto p = j.find("principles"); p != j.end())
       for (int i = 0; i < 4; ++i) r.principles[i] = num_of(*p, kPrinciples[i]);
     r.failures = int_of(j, "failures");
@@ -485,6 +487,7 @@ std::string render_index_html(const json& summary, Lang lang) {
   };
   std::vector<Column> columns = {{t(L::repository), false},
                                  {t(L::score), true, true},
+                                 {t(L::evidence_score), true, true},
                                  {t(L::verdict), false},
                                  {principle_label(kPrinciples[0], lang), true, true},
                                  {principle_label(kPrinciples[1], lang), true, true},
@@ -536,6 +539,7 @@ std::string render_index_html(const json& summary, Lang lang) {
       h.append(v ? one_decimal(v, lang) : std::string("–")).append("</td>");
     };
     num_cell(r.score);
+    num_cell(r.evidence_score);
     open_cell("verdict t-" + css_token(verdict_key(r)), "", false);
     h += esc(r.audited() ? verdict_label(r.verdict, lang) : t(L::batch_not_audited)) + "</td>";
     for (const auto& p : r.principles) num_cell(p);

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 
 #include "cli/formats/formats.hpp"
@@ -35,8 +36,19 @@ json two_rows() {
 
 }  // namespace
 
+/// With PACTE_UPDATE_GOLDEN=1 in the environment, writes `content` as the golden file `name`
+/// instead of comparing (after a deliberate change to the pages: review the diff, commit it).
+void update_golden(const std::string& name, const std::string& content) {
+  std::ofstream(std::string(PACTE_SOURCE_DIR) + "/tests/unit/formats/data/batch/" + name, std::ios::binary) << content;
+}
+
 TEST_CASE("batch summary: the same bytes as the reviewed pages, for the same rows") {
   json summary = json::parse(golden("summary.json"));
+  if (const char* update = std::getenv("PACTE_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+    update_golden("summary.csv", render_summary_csv(summary));
+    update_golden("index.en.html", render_index_html(summary, Lang::en));
+    update_golden("index.fr.html", render_index_html(summary, Lang::fr));
+  }
   CHECK(render_summary_csv(summary) == golden("summary.csv"));
   CHECK(render_index_html(summary, Lang::en) == golden("index.en.html"));
   CHECK(render_index_html(summary, Lang::fr) == golden("index.fr.html"));
@@ -171,4 +183,16 @@ TEST_CASE("batch dashboard: the change since the previous run, in the page and i
     start = end + 1;
   }
   CHECK(lines == 6);  // header, 4 rows, 1 removed
+}
+
+TEST_CASE("batch index: an evidence score column ranks services that have no charter") {
+  json summary = two_rows();
+  summary["rows"][1]["evidence_score"] = 64.5;
+  summary["rows"][1]["verdict"] = "no-charter";
+  std::string en = render_index_html(summary, Lang::en);
+  CHECK(en.find("<button type=\"button\">Evidence score</button></th>") != std::string::npos);
+  CHECK(en.find("data-v=\"64.5\" data-label=\"Evidence score: \">64.5</td>") != std::string::npos);
+  std::string fr = render_index_html(summary, Lang::fr);
+  CHECK(fr.find("<button type=\"button\">Score des preuves</button></th>") != std::string::npos);
+  CHECK(fr.find(">64,5</td>") != std::string::npos);
 }
