@@ -73,7 +73,6 @@ DraftSource::DraftSource(const std::string& path, bool worktree) {
 DraftSource::~DraftSource() {
   snapshot_.reset();
   if (repo_) git_repository_free(repo_);
-  git_libgit2_shutdown();
 }
 
 std::string DraftSource::service_name() const {

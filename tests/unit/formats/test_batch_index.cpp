@@ -84,6 +84,8 @@ TEST_CASE("batch summary: a malformed document gives the header alone, never a c
 
 namespace {
 
+// Arrays are spelled json::array(...): a braced list of one element is an array with GCC but
+// the element itself with clang (nlohmann-json's initializer-list rules).
 json dashboard_rows() {
   auto row = [](const std::string& location, double score, const std::string& verdict, json failed) {
     int critical = 0;
@@ -97,10 +99,10 @@ json dashboard_rows() {
   json ad = {{"rule", "NEUT-AD-SDK"}, {"severity", "critical"}, {"principle", "neutrality"}};
   json maint = {{"rule", "CONT-MAINTAINERS"}, {"severity", "medium"}, {"principle", "continuity"}};
   json a = row("alpha", 90.0, "compliant", json::array());
-  json b = row("beta", 41.0, "non-compliant", {ad, maint});
+  json b = row("beta", 41.0, "non-compliant", json::array({ad, maint}));
   b["change"] = {{"added", false}, {"previous_score", 55.0}, {"score_delta", -14.0}, {"previous_verdict", "conditional"},
-                 {"new_failures", {"NEUT-AD-SDK"}}, {"fixed_failures", {"OPEN-README"}}};
-  json c = row("gamma", 70.0, "under-review", {maint});  // a verdict this page does not know
+                 {"new_failures", json::array({"NEUT-AD-SDK"})}, {"fixed_failures", json::array({"OPEN-README"})}};
+  json c = row("gamma", 70.0, "under-review", json::array({maint}));  // a verdict this page does not know
   c["change"] = {{"added", true}, {"previous_score", nullptr}, {"score_delta", nullptr}, {"previous_verdict", nullptr},
                  {"new_failures", nullptr}, {"fixed_failures", nullptr}};
   a["change"] = {{"added", false}, {"previous_score", 90.0}, {"score_delta", 0.0}, {"previous_verdict", "compliant"},
@@ -109,8 +111,8 @@ json dashboard_rows() {
                               "answer within 120 seconds (network failure); retried 2 times"}};
   return {{"pacte_batch", 1},
           {"rows", {a, b, c, broken}},
-          {"previous", {{"folder", "runs/monday"}, {"removed", {{{"location", "omega"}, {"charter", nullptr}, {"rev", nullptr},
-                                                                {"score", 77.0}, {"verdict", "conditional"}}}}}}};
+          {"previous", {{"folder", "runs/monday"}, {"removed", json::array({json{{"location", "omega"}, {"charter", nullptr}, {"rev", nullptr},
+                                                                           {"score", 77.0}, {"verdict", "conditional"}}})}}}};
 }
 
 }  // namespace
