@@ -105,10 +105,16 @@ std::string fold_ws(const std::string& s) {
   return out;
 }
 
+/// What identifies one finding across runs: its path, its snippet (whitespace folded) and its
+/// note. A result's fingerprint hashes the set of these; a finding's, its own.
+std::string finding_key(const Evidence& evidence) {
+  return evidence.path + "\n" + fold_ws(evidence.snippet) + "\n" + evidence.note;
+}
+
 }  // namespace
 
 std::string finding_fingerprint(const std::string& rule_id, const Evidence& evidence) {
-  return fingerprint_of({rule_id, evidence.path + "\n" + fold_ws(evidence.snippet) + "\n" + evidence.note});
+  return fingerprint_of({rule_id, finding_key(evidence)});
 }
 
 std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) {
@@ -191,7 +197,7 @@ std::vector<RuleResult> evaluate_rules(const RuleSet& rules, AuditContext& ctx) 
     }
     std::vector<std::string> parts = {rule.id};
     std::set<std::string> ev;
-    for (const auto& e : r.evidence) ev.insert(e.path + "\n" + fold_ws(e.snippet) + "\n" + e.note);
+    for (const auto& e : r.evidence) ev.insert(finding_key(e));
     parts.insert(parts.end(), ev.begin(), ev.end());
     r.fingerprint = fingerprint_of(parts);
     for (const auto& e : r.evidence) r.finding_fingerprints.push_back(finding_fingerprint(rule.id, e));

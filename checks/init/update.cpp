@@ -8,18 +8,11 @@
 #include "checks/init/charter_edit.hpp"
 #include "checks/init/draft.hpp"
 #include "checks/init/yaml_text.hpp"
+#include "checks/trackers/signatures.hpp"
 
 namespace pacte {
 
 namespace {
-
-// Letters and digits only, lower case: "Google Analytics 4" -> "googleanalytics4".
-std::string letters_and_digits(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s)
-    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-  return out;
-}
 
 // Where a hit was found: "src/app.js:12".
 std::string where(const TrackerHit& h) {
@@ -42,17 +35,6 @@ const char* kBy = "pacte init --update";
 
 }  // namespace
 
-bool tracker_name_matches(std::string_view declared, std::string_view name, std::string_view id, std::string_view vendor) {
-  std::string d = letters_and_digits(declared);
-  if (d.empty()) return false;
-  for (const std::string& cand : {std::string(name), std::string(id), std::string(vendor) + " " + std::string(name)}) {
-    std::string c = letters_and_digits(cand);
-    if (c == d) return true;
-    if (d.size() >= 4 && c.size() >= 4 && (c.find(d) != std::string::npos || d.find(c) != std::string::npos)) return true;
-  }
-  return false;
-}
-
 CharterUpdate update_charter(std::string_view charter_text, const std::string& display_path, AuditContext& ctx, Lang lang) {
   Charter charter = load_charter(charter_text, display_path, audit_now(), lang);
   CharterUpdate up;
@@ -66,7 +48,7 @@ CharterUpdate update_charter(std::string_view charter_text, const std::string& d
   for (const auto& d : tracker_state(ctx).detections) {
     if (d.only_dev_or_test || !d.signature) continue;
     const Signature& sig = *d.signature;
-    bool declared = std::any_of(names.begin(), names.end(), [&](const std::string& n) { return tracker_name_matches(n, sig.name, sig.id, sig.vendor); });
+    bool declared = std::any_of(names.begin(), names.end(), [&](const std::string& n) { return declared_name_matches(n, sig); });
     if (declared) continue;
     const TrackerHit* best = &d.hits.front();
     for (const auto& h : d.hits)

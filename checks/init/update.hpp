@@ -30,9 +30,5 @@ struct CharterUpdate {
 /// charter does not parse or validate.
 CharterUpdate update_charter(std::string_view charter_text, const std::string& display_path, AuditContext& ctx, Lang lang);
 
-/// Whether a declared tracker name designates a detected tracker: the same letters and digits
-/// (case and punctuation aside) as its name, id or "vendor name", or one containing the other
-/// when both have at least four.
-bool tracker_name_matches(std::string_view declared, std::string_view name, std::string_view id, std::string_view vendor);
 
 }  // namespace pacte

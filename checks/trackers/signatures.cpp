@@ -79,6 +79,29 @@ bool exact_or_prefix(std::string_view pattern, std::string_view name) {
 
 }  // namespace
 
+namespace {
+
+// Letters and digits only, lower case: "Google Analytics 4" -> "googleanalytics4".
+std::string letters_and_digits(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s)
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+  return out;
+}
+
+}  // namespace
+
+bool declared_name_matches(std::string_view declared, const Signature& sig) {
+  std::string d = letters_and_digits(declared);
+  if (d.empty()) return false;
+  for (const std::string& cand : {sig.name, sig.id, sig.vendor + " " + sig.name}) {
+    std::string c = letters_and_digits(cand);
+    if (c == d) return true;
+    if (d.size() >= 4 && c.size() >= 4 && (c.find(d) != std::string::npos || d.find(c) != std::string::npos)) return true;
+  }
+  return false;
+}
+
 bool package_matches(std::string_view ecosystem, std::string_view pattern, std::string_view name) {
   if (pattern.empty() || name.empty()) return false;
   if (ecosystem == "pypi") {

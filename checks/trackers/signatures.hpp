@@ -126,4 +126,10 @@ class SignatureSet {
 ///     pattern ending with `/` matches every repository of an owner.
 bool package_matches(std::string_view ecosystem, std::string_view pattern, std::string_view name);
 
+/// Whether a tracker name a charter declares designates `sig`: compared on letters and digits
+/// only, lower case, with the signature's name, its id and "vendor name"; equal, or one holding
+/// the other when both have at least 4. The audit (declared trackers) and `pacte init
+/// --update` (what to add) both ask this, so they never disagree.
+bool declared_name_matches(std::string_view declared, const Signature& sig);
+
 }  // namespace pacte

@@ -41,31 +41,12 @@ void from_json(const nlohmann::json& j, MeasurementParams& p) { read_optional(j,
 
 // ---------------------------------------------------------------- checks
 
-std::string norm(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s)
-    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-  return out;
-}
-
-// Whether a declared tracker name designates the signature.
-bool names_signature(const std::string& declared, const Signature& sig) {
-  std::string d = norm(declared);
-  if (d.empty()) return false;
-  for (const std::string& cand : {sig.name, sig.id, sig.vendor + " " + sig.name}) {
-    std::string c = norm(cand);
-    if (c == d) return true;
-    if (d.size() >= 4 && c.size() >= 4 && (c.find(d) != std::string::npos || d.find(c) != std::string::npos)) return true;
-  }
-  return false;
-}
-
 const nlohmann::json* declared_entry(const AuditContext& ctx, const Signature& sig, std::size_t* index = nullptr) {
   const nlohmann::json* list = ctx.charter.field("neutrality.trackers");
   if (!list || !list->is_array()) return nullptr;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const auto& t = (*list)[i];
-    if (t.is_object() && t.contains("name") && t["name"].is_string() && names_signature(t["name"].get<std::string>(), sig)) {
+    if (t.is_object() && t.contains("name") && t["name"].is_string() && declared_name_matches(t["name"].get<std::string>(), sig)) {
       if (index) *index = i;
       return &t;
     }
@@ -246,7 +227,7 @@ CheckResult declared_trackers_found(AuditContext& ctx) {
     bool found = false;
     std::vector<Evidence> in_comments;
     for (const auto& d : st.detections) {
-      if (!names_signature(name, *d.signature)) continue;
+      if (!declared_name_matches(name, *d.signature)) continue;
       for (const auto& h : d.hits) {
         if (h.context != "comment") {
           found = true;
@@ -260,7 +241,7 @@ CheckResult declared_trackers_found(AuditContext& ctx) {
     if (found) continue;
     bool known = false;
     for (const auto& s : signature_set(ctx).signatures())
-      if (names_signature(name, s)) known = true;
+      if (declared_name_matches(name, s)) known = true;
     if (!known) continue;
     ev.push_back(charter_evidence(ctx, "neutrality.trackers." + std::to_string(i)));
     if (in_comments.empty()) {

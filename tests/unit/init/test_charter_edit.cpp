@@ -8,6 +8,7 @@
 #include "checks/init/charter_edit.hpp"
 #include "checks/init/scaffold.hpp"
 #include "checks/init/update.hpp"
+#include "checks/trackers/signatures.hpp"
 
 using namespace pacte;
 
@@ -78,10 +79,19 @@ TEST_CASE("the diff shows removed then added lines with their context, and nothi
 }
 
 TEST_CASE("declared tracker names match the detected tracker loosely, as the audit does") {
-  CHECK(tracker_name_matches("google analytics", "Google Analytics", "google-analytics", "Google"));
-  CHECK(tracker_name_matches("Matomo (self-hosted)", "Matomo", "matomo", "InnoCraft"));
-  CHECK_FALSE(tracker_name_matches("Plausible", "Matomo", "matomo", "InnoCraft"));
-  CHECK_FALSE(tracker_name_matches("", "Matomo", "matomo", "InnoCraft"));
+  auto signature = [](std::string id, std::string name, std::string vendor) {
+    Signature sig;
+    sig.id = std::move(id);
+    sig.name = std::move(name);
+    sig.vendor = std::move(vendor);
+    return sig;
+  };
+  const Signature ga = signature("google-analytics", "Google Analytics", "Google");
+  const Signature matomo = signature("matomo", "Matomo", "InnoCraft");
+  CHECK(declared_name_matches("google analytics", ga));
+  CHECK(declared_name_matches("Matomo (self-hosted)", matomo));
+  CHECK_FALSE(declared_name_matches("Plausible", matomo));
+  CHECK_FALSE(declared_name_matches("", matomo));
 }
 
 TEST_CASE("a scaffolded statement states the charter's status, and never invents one") {
