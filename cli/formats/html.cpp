@@ -397,17 +397,26 @@ std::string render_html(const json& report, Lang lang) {
                        h(label(L::passed, lang)), colon, p.passed, h(label(L::failed, lang)), colon, p.failed);
   }
   out += "</div>\n";
+  // The column of undeclared rules only when there are some, as in the Markdown report: a
+  // report with a charter keeps the table it always had.
+  const bool any_undeclared =
+      std::any_of(view.principles.begin(), view.principles.end(), [](const auto& p) { return p.undeclared > 0; });
   out += fmt::format(
       "<table>\n<caption class=\"muted\">{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th>"
       "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>"
-      "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+      "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>",
       h(label(L::principles, lang)), h(label(L::principle, lang)), h(label(L::score, lang)), h(label(L::passed, lang)),
       h(label(L::failed, lang)), h(label(L::skipped, lang)), h(label(L::errors, lang)), h(label(L::waived, lang)));
-  for (const auto& p : view.principles)
+  if (any_undeclared) out += fmt::format("<th scope=\"col\" class=\"num\">{}</th>", h(label(L::undeclared, lang)));
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto& p : view.principles) {
     out += fmt::format(
         "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
         h(principle_label(p.key, lang)), h(format_score(p.score, lang)), p.passed, p.failed, p.skipped, p.errors, p.waived);
+    if (any_undeclared) out += fmt::format("<td class=\"num\">{}</td>", p.undeclared);
+    out += "</tr>\n";
+  }
   out += "</tbody>\n</table>\n</section>\n";
   out += trend_html(report, lang);
 

@@ -189,3 +189,20 @@ TEST_CASE("HTML: a dormant repository gets a sentence, not an empty chart") {
   report["facts"]["history"] = nullptr;
   CHECK(render_html(report, Lang::en).find("No git history") != std::string::npos);
 }
+
+TEST_CASE("HTML: the principle table counts undeclared rules only when a report has some") {
+  auto report = sample_report();
+  std::string with_charter = render_html(report, Lang::en);
+  CHECK(with_charter.find("<th scope=\"col\" class=\"num\">Undeclared</th>") == std::string::npos);
+  report["principles"]["neutrality"]["undeclared"] = 3;
+  report["verdict"] = "no-charter";
+  std::string html = render_html(report, Lang::en);
+  CHECK(xml_problem(html) == "");
+  CHECK(count(html, "<th scope=\"col\" class=\"num\">Undeclared</th>") == 1);
+  // One cell per principle row: 3 for neutrality, 0 for the others.
+  auto row = html.find("<th scope=\"row\">Neutrality</th>");
+  REQUIRE(row != std::string::npos);
+  auto end = html.find("</tr>", row);
+  CHECK(html.substr(row, end - row).find("<td class=\"num\">3</td>") != std::string::npos);
+  CHECK(count(html, "<td class=\"num\">0</td></tr>") >= 1);
+}
