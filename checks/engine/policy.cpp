@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "checks/base/schema.hpp"
 
 namespace pacte {
@@ -108,6 +110,10 @@ void waive_findings(RuleResult& result, const Charter& charter) {
                          [&](const Waiver& w) { return w.applies && w.scoped() && w.rule == id; });
   if (!any) return;
   std::vector<Evidence> kept;
+  // Where the waived findings are ("path:line"), to tell whether the primitive's message
+  // names one of them.
+  std::vector<std::string> waived_at;
+  auto location = [](const Evidence& e) { return e.line > 0 ? fmt::format("{}:{}", e.path, e.line) : e.path; };
   for (auto& e : result.evidence) {
     const std::string fp = finding_fingerprint(id, e);
     const Waiver* by = nullptr;
@@ -121,6 +127,7 @@ void waive_findings(RuleResult& result, const Charter& charter) {
       continue;
     }
     ++result.findings_waived;
+    waived_at.push_back(location(e));
     auto counted = std::find_if(result.scoped_waivers.begin(), result.scoped_waivers.end(), [&](const auto& p) { return p.first == by; });
     if (counted == result.scoped_waivers.end()) result.scoped_waivers.emplace_back(by, 1);
     else ++counted->second;
@@ -130,6 +137,25 @@ void waive_findings(RuleResult& result, const Charter& charter) {
   if (result.evidence.empty()) {
     result.status = Status::waived;
     result.waiver = result.scoped_waivers.front().first;
+    return;
+  }
+  // A message that names a waived finding ("3 defects, first a.html:3: ...") would send the
+  // reader to what the policy took out: it then names the first finding that remains.
+  const bool names_waived = std::any_of(waived_at.begin(), waived_at.end(), [&](const std::string& at) {
+    return result.message.en.find(at) != std::string::npos &&
+           std::none_of(result.evidence.begin(), result.evidence.end(), [&](const Evidence& e) { return location(e) == at; });
+  });
+  if (names_waived) {
+    const Evidence& first = result.evidence.front();
+    const std::size_t left = result.evidence.size(), waived = result.findings_waived;
+    const std::string& what_en = first.note.empty() ? first.snippet : first.note;
+    const std::string& what_fr = first.note_in(Lang::fr).empty() ? first.snippet : first.note_in(Lang::fr);
+    result.message.en = fmt::format("{} {} remaining after the charter's policy waived {}; first {}{}{}", left,
+                                    left == 1 ? "finding" : "findings", waived, location(first), what_en.empty() ? "" : ": ", what_en);
+    result.message.fr = fmt::format("{} {} après {} {} par une dérogation de la charte\u00A0; dont {}{}{}", left,
+                                    left == 1 ? "constat restant" : "constats restants", waived,
+                                    waived == 1 ? "constat couvert" : "constats couverts", location(first),
+                                    what_fr.empty() ? "" : "\u00A0: ", what_fr);
     return;
   }
   // The primitive's message counted every finding: say how many of them the policy waived.

@@ -261,3 +261,18 @@ TEST_CASE("an audit applies the policy: results, scores, catalogue and the repor
   auto errors = builtin_schema("report.schema.json").validate(report);
   for (const auto& e : errors) FAIL_CHECK(e.pointer << ": " << e.message);
 }
+
+TEST_CASE("a partly waived rule whose message names a waived finding names the first remaining one instead") {
+  RuleSet rules = three_rules();
+  const Rule& alt = *rules.find("EQ-IMG-ALT");
+  Charter c = charter_with("policy:\n  waivers:\n    - {rule: EQ-IMG-ALT, paths: [\"app/views/pdf/**\"], reason: PDF render templates, until: 2027-06-30}\n");
+  RuleResult r = failing(alt, {"app/views/pdf/a.html", "app/views/home.html", "app/views/list.html"});
+  r.evidence[1].line = 12;
+  r.evidence[1].note = "image without alt";
+  r.message = {"3 defects, first app/views/pdf/a.html:1: image without alt", "3 défauts, dont app/views/pdf/a.html:1"};
+  waive_findings(r, c);
+  CHECK(r.status == Status::fail);
+  CHECK(r.message.en == "2 findings remaining after the charter's policy waived 1; first app/views/home.html:12: image without alt");
+  CHECK(r.message.fr == "2 constats restants après 1 constat couvert par une dérogation de la charte\u00A0; dont app/views/home.html:12\u00A0: image without alt");
+  CHECK(r.message.en.find("pdf") == std::string::npos);
+}
