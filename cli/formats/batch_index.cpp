@@ -11,8 +11,11 @@
 #include "checks/base/text.hpp"
 #include "checks/base/vocabulary.hpp"
 #include "cli/formats/formats.hpp"
+#include "cli/formats/view.hpp"
 
 namespace pacte {
+
+using formats::css_token;
 
 namespace {
 
