@@ -31,7 +31,8 @@ bool is_eu_country(std::string_view iso) {
 
 std::size_t Signature::pattern_count() const {
   std::size_t n = domains.size() + snippets.size() + android_classes.size() + android_manifest.size() +
-                  plist_keys.size() + files.size() + domain_regex.size() + snippet_regex.size() + class_regex.size();
+                  plist_keys.size() + files.size() + domain_regex.size() + snippet_regex.size() + class_regex.size() +
+                  tarteaucitron.size() + tarteaucitron_user.size();
   for (const auto& [eco, list] : packages) n += list.size();
   return n;
 }
@@ -235,6 +236,23 @@ bool is_class_prefix(std::string_view s) {
   });
 }
 
+// Checks the tarteaucitron service keys and parameters of `s` (identifiers: letters, digits,
+// `_`); returns "kind 'name': problem" for the first bad one, or empty.
+std::string first_bad_consent_name(const Signature& s) {
+  auto identifier = [](std::string_view n) {
+    return n.size() >= 3 && std::all_of(n.begin(), n.end(), [](char c) {
+             return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+           });
+  };
+  for (const auto& k : s.tarteaucitron)
+    if (!identifier(k))
+      return fmt::format("tarteaucitron service key '{}': write the key as tarteaucitron names it ('matomotm')", k);
+  for (const auto& k : s.tarteaucitron_user)
+    if (!identifier(k))
+      return fmt::format("tarteaucitron parameter '{}': write the name of a tarteaucitron.user field ('matomoId')", k);
+  return {};
+}
+
 // Checks every pattern of `s`; returns "kind 'pattern': problem" for the first bad one.
 std::string first_bad_pattern(Signature& s) {
   for (auto& d : s.domains) {
@@ -262,6 +280,7 @@ std::string first_bad_pattern(Signature& s) {
     }
     return {};
   };
+  if (auto e = first_bad_consent_name(s); !e.empty()) return e;
   if (auto e = check(s.domain_regex, PatternKind::domain, "domain regex"); !e.empty()) return e;
   if (auto e = check(s.snippet_regex, PatternKind::snippet, "snippet regex"); !e.empty()) return e;
   if (auto e = check(s.class_regex, PatternKind::android_class, "class regex"); !e.empty()) return e;
@@ -309,7 +328,7 @@ void SignatureSet::load_yaml(std::string_view text, const std::string& name) {
                                                   "rubygems", "composer", "go",   "pub",           "nuget",
                                                   "domains",  "snippets", "android_classes", "android_manifest",
                                                   "plist_keys", "files",  "domain_regex", "snippet_regex",
-                                                  "class_regex"};
+                                                  "class_regex", "tarteaucitron", "tarteaucitron_user"};
   const nlohmann::json& entries = root["signatures"];
   for (std::size_t index = 0; index < entries.size(); ++index) {
     const nlohmann::json& entry = entries[index];
@@ -356,6 +375,8 @@ void SignatureSet::load_yaml(std::string_view text, const std::string& name) {
         else if (key == "domain_regex") s.domain_regex = std::move(list);
         else if (key == "snippet_regex") s.snippet_regex = std::move(list);
         else if (key == "class_regex") s.class_regex = std::move(list);
+        else if (key == "tarteaucitron") s.tarteaucitron = std::move(list);
+        else if (key == "tarteaucitron_user") s.tarteaucitron_user = std::move(list);
         else s.packages[key] = std::move(list);
       } else {
         throw SignatureError(fmt::format("{}: signature '{}': unknown key '{}' (a typo would silently drop "

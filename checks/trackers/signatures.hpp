@@ -57,6 +57,12 @@ struct Signature {
   std::vector<std::string> domain_regex;      // regular expressions over host names (+path)
   std::vector<std::string> snippet_regex;     // regular expressions over code
   std::vector<std::string> class_regex;       // regular expressions over class names
+  /// Service keys of the tarteaucitron consent manager that load this product: a service
+  /// enables it by name (`tarteaucitron.job.push('matomotm')`), with no package, domain or
+  /// snippet of the product in its own code.
+  std::vector<std::string> tarteaucitron;
+  /// The tarteaucitron parameters those services read (`tarteaucitron.user.matomotmUrl`).
+  std::vector<std::string> tarteaucitron_user;
 
   /// Number of patterns of any kind.
   std::size_t pattern_count() const;

@@ -185,3 +185,49 @@ TEST_CASE("Exodus export with a pattern that does not compile names the tracker 
     CHECK(msg.find("com.broken.(") != std::string::npos);
   }
 }
+
+TEST_CASE("tarteaucitron service keys and parameters: loaded per signature, validated, counted as patterns") {
+  SignatureSet set;
+  set.load_text("signatures:\n  - id: foo-stats\n    name: Foo Stats\n    category: analytics\n"
+                "    tarteaucitron: [foostats, foostats_v2]\n    tarteaucitron_user: [foostatsId]\n",
+                "custom.yml");
+  const Signature* s = set.find("foo-stats");
+  REQUIRE(s);
+  CHECK(s->tarteaucitron == std::vector<std::string>{"foostats", "foostats_v2"});
+  CHECK(s->tarteaucitron_user == std::vector<std::string>{"foostatsId"});
+  CHECK(s->pattern_count() == 3);  // a signature known only by its tarteaucitron service is valid
+
+  std::string e = error_of("signatures:\n  - id: foo-stats\n    name: Foo\n    category: analytics\n"
+                           "    tarteaucitron: ['foo.stats']\n");
+  CHECK(e.find("custom.yml:2") != std::string::npos);
+  CHECK(e.find("tarteaucitron service key 'foo.stats'") != std::string::npos);
+  e = error_of("signatures:\n  - id: foo-stats\n    name: Foo\n    category: analytics\n    tarteaucitron: foostats\n");
+  CHECK(e.find("'tarteaucitron' must be a list") != std::string::npos);
+  e = error_of("signatures:\n  - id: foo-stats\n    name: Foo\n    category: analytics\n"
+               "    tarteaucitron_user: ['foo id']\n");
+  CHECK(e.find("tarteaucitron parameter 'foo id'") != std::string::npos);
+}
+
+TEST_CASE("builtin signatures: the tarteaucitron services of French public services map to pacte's signatures") {
+  SignatureSet set = SignatureSet::builtin();
+  std::map<std::string, std::string> by_key;
+  for (const auto& s : set.signatures())
+    for (const auto& k : s.tarteaucitron) {
+      INFO("tarteaucitron key " << k << " in " << s.id);
+      CHECK(by_key.emplace(k, s.id).second);  // one signature per key
+    }
+  CHECK(by_key["matomotm"] == "matomo-tag-manager");
+  CHECK(by_key["matomo"] == "matomo");
+  CHECK(by_key["gtag"] == "google-analytics");
+  CHECK(by_key["analytics"] == "google-analytics");
+  CHECK(by_key["hotjar"] == "hotjar");
+  CHECK(by_key["facebookpixel"] == "meta-pixel");
+  CHECK(by_key["linkedininsighttag"] == "linkedin-insight");
+  CHECK(by_key["xiti"] == "piano-analytics");
+  CHECK(by_key["atinternet"] == "piano-analytics");
+  CHECK(by_key["eulerian"] == "eulerian");
+  CHECK(by_key["crisp"] == "crisp");
+  CHECK(by_key["hubspot"] == "hubspot-tracking");
+  CHECK(by_key["clarity"] == "microsoft-clarity");
+  CHECK(by_key["adform"] == "adform-tracking-point");
+}
