@@ -551,8 +551,13 @@ std::vector<CiConfig> find_ci_configs(const Snapshot& snapshot) {
       system = "AppVeyor";
     else if (p == ".cirrus.yml" || p == ".cirrus.star")
       system = "Cirrus CI";
-    else if (p == ".buildkite/pipeline.yml" || p == ".buildkite/pipeline.yaml")
+    else if (p == ".buildkite/pipeline.yml" || p == ".buildkite/pipeline.yaml" || p == ".buildkite/pipeline.json" ||
+             p == "buildkite.yml" || p == "buildkite.yaml")
       system = "Buildkite";
+    else if (p == ".ci/run" && e.kind == EntryKind::file && e.executable)
+      // One executable entry point that any CI runner calls (the runner's own configuration
+      // lives outside the repository).
+      system = "CI entry point";
     if (system) out.push_back({system, e.path});
   }
   return out;

@@ -12,7 +12,7 @@ namespace pacte {
 /// A continuous-integration configuration file. `system` is one of: "GitHub Actions",
 /// "GitLab CI", "Woodpecker", "Jenkins", "CircleCI", "Travis CI", "Azure Pipelines", "Drone",
 /// "Bitbucket Pipelines", "Forgejo/Gitea Actions", "Sourcehut", "AppVeyor", "Cirrus CI",
-/// "Buildkite".
+/// "Buildkite", "CI entry point" (an executable `.ci/run` that the runner calls).
 struct CiConfig {
   std::string system;
   std::string path;

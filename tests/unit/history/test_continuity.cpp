@@ -65,6 +65,22 @@ TEST_CASE("find_ci_configs recognises the common CI systems") {
   CHECK(ci.size() == 15);  // not: README.md, dependabot.yml, nested files, the empty workflow
 }
 
+TEST_CASE("find_ci_configs: an executable .ci/run is a CI entry point, Buildkite's other layouts count") {
+  MemorySnapshot s;
+  s.add(".ci/run", "#!/bin/sh\nexec make check\n", true)
+      .add(".buildkite/pipeline.json", "{\"steps\": []}\n")
+      .add("buildkite.yml", "steps: []\n");
+  auto ci = ci_by_path(s);
+  CHECK(ci[".ci/run"] == "CI entry point");
+  CHECK(ci[".buildkite/pipeline.json"] == "Buildkite");
+  CHECK(ci["buildkite.yml"] == "Buildkite");
+  CHECK(ci.size() == 3);
+
+  MemorySnapshot not_run;  // a script nobody can execute is not an entry point
+  not_run.add(".ci/run", "make check\n").add(".ci/README", "how our CI works\n");
+  CHECK(find_ci_configs(not_run).empty());
+}
+
 TEST_CASE("find_ci_configs finds nothing in a project without CI") {
   MemorySnapshot s;
   s.add("README.md", "# hi\n").add("Makefile", "all:\n");
