@@ -105,6 +105,64 @@ bool MemorySnapshot::load(const FileEntry& entry, std::string& out, std::string&
 
 // ---------------------------------------------------------------- disk
 
+namespace {
+
+// Which paths of a folder git ignores, when the folder is (inside) a git work tree: the files
+// `git status` does not show (build outputs, node_modules). A tracked file is never ignored,
+// even when a pattern matches it, nor a folder holding one.
+class GitIgnoredPaths {
+ public:
+  explicit GitIgnoredPaths(const std::string& root) {
+    namespace fs = std::filesystem;
+    ensure_libgit2();
+    if (git_repository_open_ext(&repo_, root.c_str(), 0, nullptr) != 0) {
+      repo_ = nullptr;
+      return;
+    }
+    std::string workdir = git_repository_workdir(repo_) ? git_repository_workdir(repo_) : "";
+    while (workdir.size() > 1 && workdir.back() == '/') workdir.pop_back();
+    std::error_code ec, wec;
+    fs::path from = fs::weakly_canonical(root, ec), top = fs::weakly_canonical(workdir, wec);
+    std::string rel = from.lexically_relative(top).generic_string();
+    if (workdir.empty() || ec || wec || rel.empty() || rel.starts_with("..")) {
+      close();
+      return;
+    }
+    if (rel != ".") prefix_ = rel + "/";
+    if (git_repository_index(&index_, repo_) != 0) index_ = nullptr;
+  }
+  ~GitIgnoredPaths() { close(); }
+  GitIgnoredPaths(const GitIgnoredPaths&) = delete;
+  GitIgnoredPaths& operator=(const GitIgnoredPaths&) = delete;
+
+  /// True when git ignores `rel` (relative to the listed folder; `folder` for a folder).
+  bool ignored(const std::string& rel, bool folder) const {
+    if (!repo_) return false;
+    std::string path = prefix_ + rel;
+    int ignored = 0;
+    if (git_ignore_path_is_ignored(&ignored, repo_, (folder ? path + "/" : path).c_str()) != 0 || !ignored) return false;
+    if (!index_) return true;
+    if (folder) {
+      std::size_t at = 0;
+      return git_index_find_prefix(&at, index_, (path + "/").c_str()) != 0;
+    }
+    return git_index_get_bypath(index_, path.c_str(), 0) == nullptr;
+  }
+
+ private:
+  void close() {
+    git_index_free(index_);
+    git_repository_free(repo_);
+    index_ = nullptr;
+    repo_ = nullptr;
+  }
+  git_repository* repo_ = nullptr;
+  git_index* index_ = nullptr;
+  std::string prefix_;  // the listed folder, relative to the work tree, with a trailing '/'
+};
+
+}  // namespace
+
 DiskSnapshot::DiskSnapshot(std::string root) : root_(std::move(root)) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -113,6 +171,8 @@ DiskSnapshot::DiskSnapshot(std::string root) : root_(std::move(root)) {
   // Folders are listed one by one. A folder that cannot be listed, or whose listing stops part
   // way, is recorded as unreadable: the files it holds are unknown, so no check may pass for
   // want of finding them there.
+  // In a git work tree, what git ignores is not the project's: build outputs, dependencies.
+  const GitIgnoredPaths git_ignored(root_);
   std::vector<std::string> pending{""};  // repository-relative folders still to list
   while (!pending.empty()) {
     const std::string dir = std::move(pending.back());
@@ -133,9 +193,11 @@ DiskSnapshot::DiskSnapshot(std::string root) : root_(std::move(root)) {
       std::string rel = dir.empty() ? name : dir + "/" + name;
       struct stat st {};
       if (::lstat(p.c_str(), &st) != 0) {
+        if (git_ignored.ignored(rel, false)) continue;
         mark_unreadable(rel, std::string("cannot be examined (") + std::strerror(errno) + ")");
         continue;
       }
+      if (git_ignored.ignored(rel, S_ISDIR(st.st_mode))) continue;
       FileEntry e;
       e.path = rel;
       if (S_ISLNK(st.st_mode)) {

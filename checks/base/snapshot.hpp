@@ -113,7 +113,9 @@ class MemorySnapshot : public Snapshot {
 };
 
 /// The files of a folder on disk (the `--worktree` mode). `.git` is skipped; symlinks are
-/// listed with their target and never followed.
+/// listed with their target and never followed. When the folder is (inside) a git work tree,
+/// what git ignores (.gitignore, .git/info/exclude, the global excludes) is left out, as
+/// `git status` leaves it out, unless the file is tracked.
 class DiskSnapshot : public Snapshot {
  public:
   /// Lists `root` recursively. Throws std::runtime_error when `root` is not a readable folder.

@@ -5,6 +5,9 @@
 #include <new>
 #include <unistd.h>
 
+#include <git2.h>
+
+#include "checks/base/git.hpp"
 #include "checks/base/snapshot.hpp"
 
 using namespace pacte;
@@ -51,6 +54,50 @@ TEST_CASE("a file that disappears between listing and reading is named as such, 
   CHECK_FALSE(snap.unreadable()[0].over_size_limit);
   // The audit goes on: the other files are still read.
   CHECK(snap.read("LICENSE") == std::optional<std::string>("MIT License\n"));
+}
+
+TEST_CASE("a folder that is a git work tree is audited without what git ignores, tracked files kept") {
+  TempFolder dir;
+  ensure_libgit2();
+  git_repository* repo = nullptr;
+  REQUIRE(git_repository_init(&repo, dir.path.c_str(), 0) == 0);
+  std::filesystem::create_directories(dir.path / "build/out");
+  std::filesystem::create_directories(dir.path / "node_modules/ga");
+  std::filesystem::create_directories(dir.path / "app/generated");
+  dir.write(".gitignore", "/build/\nnode_modules/\n*.log\ngenerated/\n");
+  dir.write("README.md", "# Service\n");
+  dir.write("build/out/app.js", "gtag('config', 'G-1');\n");
+  dir.write("node_modules/ga/index.js", "gtag('config');\n");
+  dir.write("debug.log", "x\n");
+  dir.write("app/generated/keep.log", "tracked although ignored\n");
+  dir.write("app/generated/other.js", "not tracked\n");
+  git_index* index = nullptr;
+  REQUIRE(git_repository_index(&index, repo) == 0);
+  CHECK(git_index_add_bypath(index, "app/generated/keep.log") == 0);
+  CHECK(git_index_write(index) == 0);
+  git_index_free(index);
+  git_repository_free(repo);
+
+  DiskSnapshot snap(dir.path.string());
+  CHECK(snap.find("README.md") != nullptr);
+  CHECK(snap.find(".gitignore") != nullptr);
+  CHECK(snap.find("build/out/app.js") == nullptr);
+  CHECK(snap.find("node_modules/ga/index.js") == nullptr);
+  CHECK(snap.find("debug.log") == nullptr);
+  CHECK(snap.find("app/generated/keep.log") != nullptr);  // tracked: git status shows it
+  CHECK(snap.find("app/generated/other.js") == nullptr);
+
+  // A sub-folder of the work tree: the patterns are the repository's, paths stay relative.
+  DiskSnapshot sub((dir.path / "app").string());
+  CHECK(sub.find("generated/keep.log") != nullptr);
+  CHECK(sub.find("generated/other.js") == nullptr);
+
+  // The same files in a folder that is not a git work tree are all listed.
+  TempFolder plain;
+  std::filesystem::create_directories(plain.path / "build");
+  plain.write(".gitignore", "/build/\n");
+  plain.write("build/app.js", "x\n");
+  CHECK(DiskSnapshot(plain.path.string()).find("build/app.js") != nullptr);
 }
 
 TEST_CASE("a file replaced by a folder after listing is not read as a file") {
