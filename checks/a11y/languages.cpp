@@ -491,7 +491,8 @@ std::vector<LanguageEvidence> detect_languages(const Snapshot& snapshot, std::st
   std::map<std::string, LanguageEvidence> by_tag;
   for (const auto& entry : snapshot.files()) {
     if (entry.kind != EntryKind::file) continue;
-    if (a11y::in_vendored_folder(entry.path) || a11y::is_test_path(entry.path)) continue;
+    if (a11y::in_vendored_folder(entry.path) || a11y::is_test_path(entry.path) ||
+        a11y::is_example_path(entry.path)) continue;
     // Blank (nothing but spaces, newlines or a byte-order mark): no translation in it, as in
     // Xcode's generated en.lproj/LaunchScreen.strings of an app offered in French only.
     if (entry.size <= 3 && blank_file(snapshot, entry)) continue;

@@ -51,6 +51,16 @@ bool is_test_path(std::string_view path) {
   return false;
 }
 
+bool is_example_path(std::string_view path) {
+  static const std::vector<std::string_view> kFolders = {"example", "examples", "sample", "samples"};
+  auto segments = path_segments(path);
+  if (!segments.empty()) segments.pop_back();
+  for (auto seg : segments) {
+    if (std::find(kFolders.begin(), kFolders.end(), ascii_lower(seg)) != kFolders.end()) return true;
+  }
+  return false;
+}
+
 namespace {
 
 // Decodes one UTF-8 sequence at `i`; returns the code point, or -1 for an invalid byte.

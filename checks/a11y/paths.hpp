@@ -16,6 +16,10 @@ bool in_vendored_folder(std::string_view path);
 /// True for tests, fixtures, mocks and stories.
 bool is_test_path(std::string_view path);
 
+/// True for samples shipped for others to copy (examples/, samples/): a statement or a catalog
+/// there is a model, not the project's own.
+bool is_example_path(std::string_view path);
+
 /// Lower-cases ASCII, folds Latin accents to their base letter (precomposed or combining),
 /// maps typographic apostrophes to ', non-breaking spaces to ' ' and dashes to '-'. Other
 /// characters are kept as UTF-8. One output line per input line.

@@ -527,7 +527,8 @@ std::vector<std::string> candidates_with(a11y::PageTextReader& reader, const Sna
     std::string base = ascii_lower(path_basename(entry.path));
     bool document = ends_with_any(base, kStatementExtensions);
     bool script = ends_with_any(base, kScriptExtensions);
-    if ((!document && !script) || a11y::in_vendored_folder(entry.path) || a11y::is_test_path(entry.path)) continue;
+    if ((!document && !script) || a11y::in_vendored_folder(entry.path) || a11y::is_test_path(entry.path) ||
+        a11y::is_example_path(entry.path)) continue;
     int by_name = name_score(entry.path);
     if (script && by_name == 0) continue;
     std::size_t depth = a11y::path_segments(entry.path).size();
@@ -612,7 +613,8 @@ std::optional<FooterStatus> find_footer_status(const Snapshot& snapshot) {
     if (entry.kind != EntryKind::file || entry.size > (1u << 20)) continue;
     std::string base = ascii_lower(path_basename(entry.path));
     if (!ends_with_any(base, kStatementExtensions) && !ends_with_any(base, kScriptExtensions)) continue;
-    if (a11y::in_vendored_folder(entry.path) || a11y::is_test_path(entry.path)) continue;
+    if (a11y::in_vendored_folder(entry.path) || a11y::is_test_path(entry.path) ||
+        a11y::is_example_path(entry.path)) continue;
     int rank = footer_rank(entry.path);
     if (rank >= best_rank) continue;
     auto content = snapshot.read(entry);
