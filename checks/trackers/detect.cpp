@@ -9,11 +9,13 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <re2/re2.h>
 
 #include "checks/base/blob_cache.hpp"
 #include "checks/base/source_text.hpp"
 #include "checks/base/text.hpp"
 #include "checks/trackers/matcher.hpp"
+#include "checks/trackers/workspaces.hpp"
 
 namespace pacte {
 
@@ -253,7 +255,103 @@ PathContext classify_path(std::string_view path, bool txt_is_docs) {
 
 // --------------------------------------------------------------- content pass
 
+namespace {
+
+std::vector<TrackerHit> scan_patterns(const SignatureSet& set, std::string_view path, std::string_view data);
+
+re2::StringPiece piece(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
+// One service key or parameter found in a file: where the name starts, and the hit's kind.
+struct ConsentName {
+  std::size_t offset;
+  std::string name;
+  bool service;  // a service key pushed to tarteaucitron.job; else a tarteaucitron.user parameter
+};
+
+// Services enabled by name through the tarteaucitron consent manager, and the parameters they
+// read. Only the calls and assignments themselves count, with the name as a string literal:
+//   tarteaucitron.job.push('matomotm')       (tarteaucitron.job = tarteaucitron.job || []).push('gtag')
+//   tarteaucitron.user.matomoId = 12;        tarteaucitron.user['gtagUa'] = 'G-XXXX';
+//   cookies.addUser('matomotmUrl', url)      (a wrapper: a call whose first argument is the name)
+// A bare 'gtag' elsewhere in the code is not a use of the service.
+std::vector<TrackerHit> scan_consent_manager(const SignatureSet& set, std::string_view path, std::string_view data,
+                                             unsigned type) {
+  std::vector<TrackerHit> out;
+  if (!(type & (t_web | t_text))) return out;
+  static const RE2 push_re(
+      R"(tarteaucitron\s*\.\s*job(?:\s*=\s*(?:[\w$]+\.)*tarteaucitron\.job\s*\|\|\s*\[\s*\]\s*\))?\s*\??\.\s*push\s*\(\s*['"`]([A-Za-z0-9_]+)['"`]\s*\))");
+  static const RE2 user_re(R"(tarteaucitron\s*\.\s*user\s*(?:\.\s*([A-Za-z0-9_]+)|\[\s*['"`]([A-Za-z0-9_]+)['"`]\s*\])\s*=[^=])");
+  static const RE2 call_re(R"([\w$]\s*\(\s*['"`]([A-Za-z][A-Za-z0-9_]{2,60})['"`]\s*,)");
+  std::vector<ConsentName> found;
+  auto collect = [&](const RE2& re, bool service, bool two_groups) {
+    re2::StringPiece input = piece(data);
+    re2::StringPiece a, b;
+    while (two_groups ? RE2::FindAndConsume(&input, re, &a, &b) : RE2::FindAndConsume(&input, re, &a)) {
+      re2::StringPiece name = a.empty() ? b : a;
+      if (name.empty()) continue;
+      found.push_back({static_cast<std::size_t>(name.data() - data.data()), std::string(name.data(), name.size()), service});
+      a = b = re2::StringPiece();
+    }
+  };
+  if (data.find("tarteaucitron") != std::string_view::npos) {
+    collect(push_re, true, false);
+    collect(user_re, false, true);
+  }
+  if (type & t_web) collect(call_re, false, false);
+  if (found.empty()) return out;
+
+  std::unordered_map<std::string, std::size_t> services, params;  // name -> signature index
+  const auto& sigs = set.signatures();
+  for (std::size_t i = 0; i < sigs.size(); ++i) {
+    for (const auto& k : sigs[i].tarteaucitron) services.emplace(k, i);
+    for (const auto& k : sigs[i].tarteaucitron_user) params.emplace(k, i);
+  }
+  std::sort(found.begin(), found.end(), [](const ConsentName& x, const ConsentName& y) { return x.offset < y.offset; });
+  PathContext ctx = classify_path(path);
+  std::vector<TextRegion> regions;
+  std::set<std::pair<std::size_t, int>> seen;  // (signature, line)
+  for (const auto& f : found) {
+    const auto& table = f.service ? services : params;
+    auto it = table.find(f.name);
+    if (it == table.end()) continue;
+    int line = line_at(data, f.offset);
+    if (!seen.insert({it->second, line}).second) continue;
+    TrackerHit h;
+    h.signature_id = sigs[it->second].id;
+    h.kind = f.service ? "consent-service" : "consent-parameter";
+    h.evidence.path = to_valid_utf8(path);
+    h.evidence.line = line;
+    h.evidence.snippet = source_line_snippet(data, f.offset);
+    h.evidence.note = f.service ? fmt::format("tarteaucitron service \"{}\" enabled", f.name)
+                                : fmt::format("tarteaucitron parameter \"{}\" set", f.name);
+    h.context = context_name(ctx);
+    if (ctx == PathContext::code) {
+      if (regions.empty()) regions = lex_regions(data, lex_family_for(path), found.back().offset);
+      RegionKind region = region_at(regions, f.offset);
+      if (region == RegionKind::comment || region == RegionKind::markup_comment) {
+        h.context = "comment";
+        h.evidence.note += " (inside a comment)";
+      }
+    }
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<TrackerHit> scan_content(const SignatureSet& set, std::string_view path, std::string_view data) {
+  std::vector<TrackerHit> out = scan_patterns(set, path, data);
+  if (data.empty()) return out;
+  std::vector<TrackerHit> consent = scan_consent_manager(set, path, data, file_type(path));
+  out.insert(out.end(), std::make_move_iterator(consent.begin()), std::make_move_iterator(consent.end()));
+  return out;
+}
+
+namespace {
+
+// The signature patterns of the multi-pattern database over one file's content.
+std::vector<TrackerHit> scan_patterns(const SignatureSet& set, std::string_view path, std::string_view data) {
   std::vector<TrackerHit> out;
   unsigned type = file_type(path);
   if (type == t_none || data.empty()) return out;
@@ -358,6 +456,8 @@ std::vector<TrackerHit> scan_content(const SignatureSet& set, std::string_view p
   for (auto& h : out) h.signature_id = sigs[std::stoul(h.signature_id)].id;
   return out;
 }
+
+}  // namespace
 
 // --------------------------------------------------------------- ads.txt
 
@@ -564,6 +664,19 @@ struct ContentScan {
   std::vector<TrackerHit> hits;
 };
 
+// Hits in shipped code that lie in a monorepo package never shipped to users (an internal
+// dashboard, end-to-end tests, a storybook) are tooling: reported apart, like tests.
+void mark_tooling(std::vector<TrackerHit>& hits, const std::vector<WorkspacePackage>& packages) {
+  if (packages.empty()) return;
+  for (auto& h : hits) {
+    if (h.context != "code") continue;
+    const WorkspacePackage* pkg = tooling_package_of(packages, h.evidence.path);
+    if (!pkg) continue;
+    h.context = "tooling";
+    h.evidence.note += " (workspace package " + pkg->folder + ", not shipped: " + pkg->reason + ")";
+  }
+}
+
 }  // namespace
 
 std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const SignatureSet& set, TrackerScanStats& stats,
@@ -581,6 +694,8 @@ std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const Signat
       by_sig[it->second].push_back(std::move(h));
     }
   };
+
+  const std::vector<WorkspacePackage> packages = workspace_packages(snap);
 
   // Pass 1: manifests, parsed rather than grepped.
   std::vector<Dependency> deps;
@@ -675,6 +790,7 @@ std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const Signat
   for (std::size_t i = 0; i < sigs.size(); ++i) {
     auto& hits = by_sig[i];
     if (hits.empty()) continue;
+    mark_tooling(hits, packages);
     std::stable_sort(hits.begin(), hits.end(), [](const TrackerHit& a, const TrackerHit& b) {
       return std::tie(a.evidence.path, a.evidence.line) < std::tie(b.evidence.path, b.evidence.line);
     });
@@ -691,7 +807,7 @@ std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const Signat
 
 nlohmann::json trackers_to_json(const std::vector<TrackerDetection>& detections) {
   nlohmann::json out = nlohmann::json::array();
-  static const std::vector<std::string> strength = {"code", "test", "docs", "comment"};
+  static const std::vector<std::string> strength = {"code", "test", "tooling", "docs", "comment"};
   for (const auto& d : detections) {
     const Signature& s = *d.signature;
     nlohmann::json ev = nlohmann::json::array();

@@ -24,7 +24,8 @@ struct TrackerHit {
   std::string kind;
   Evidence evidence;  // path, 1-based line, snippet (the line), note (what matched)
   bool dev = false;   // a development- or test-only dependency
-  /// "code", "test" (tests, fixtures), "docs" (documentation, examples), "comment" (inside a
+  /// "code", "test" (tests, fixtures), "tooling" (a monorepo package never shipped to users:
+  /// see workspace_packages), "docs" (documentation, examples), "comment" (inside a
   /// comment of the file's language in code: line, block, trailing, HTML/XML or template
   /// comment). A match inside a string literal is code.
   std::string context = "code";
@@ -34,7 +35,8 @@ struct TrackerHit {
 struct TrackerDetection {
   const Signature* signature = nullptr;  // points into the SignatureSet given to detect_trackers
   std::vector<TrackerHit> hits;
-  /// No hit in shipped code: every hit is a dev dependency, or in tests, docs or comments.
+  /// No hit in shipped code: every hit is a dev dependency, or in tests, tooling, docs or
+  /// comments.
   /// Rules report such detections apart and do not fail on them.
   bool only_dev_or_test = false;
 };
@@ -79,7 +81,8 @@ std::vector<TrackerHit> match_dependencies(const SignatureSet& set, const std::v
 
 /// The report's `facts.trackers`: one entry per detection with name, category, vendor, evidence
 /// ([{path, line, snippet, kind, context}]), plus id, self_hostable, eu, vendor_country,
-/// consent_exempt_possible, context (the strongest context: code > test > docs > comment)
+/// consent_exempt_possible, context (the strongest context: code > test > tooling > docs >
+/// comment)
 /// and only_dev_or_test.
 nlohmann::json trackers_to_json(const std::vector<TrackerDetection>& detections);
 

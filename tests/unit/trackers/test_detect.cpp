@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include "checks/trackers/detect.hpp"
+#include "checks/trackers/workspaces.hpp"
 
 using namespace pacte;
 
@@ -374,4 +377,141 @@ TEST_CASE("malformed and binary input never throws") {
     snap.add(name, junk);
   }
   CHECK_NOTHROW(scan(snap));
+}
+
+TEST_CASE("tarteaucitron: services enabled by name and their parameters are evidence, a bare key is not") {
+  MemorySnapshot snap;
+  snap.add("public/consent.js",
+           "tarteaucitron.init({privacyUrl: '/confidentialite'});\n"
+           "tarteaucitron.user.matomoId = 12;\n"
+           "(tarteaucitron.job = tarteaucitron.job || []).push('matomotm');\n"
+           "tarteaucitron.job.push(\"gtag\");\n"
+           "// tarteaucitron.job.push('hotjar');\n"
+           "tarteaucitron.job.push(serviceName);\n"
+           "const services = ['clarity', 'crisp'];\n");
+  snap.add("templates/layout.html.twig",
+           "<script>\n  tarteaucitron.user['xitiId'] = '{{ xiti_id }}';\n  window.tarteaucitron.job?.push('xiti');\n</script>\n");
+  snap.add("src/analytics/tagmanager.service.ts",
+           "export class TagManager {\n  private static SERVICE = 'matomotm';\n"
+           "  init() {\n    this.cookies.addUser('matomotmUrl', process.env.TM_URL);\n  }\n}\n");
+  snap.add("src/consent.service.test.ts", "expect(tarteaucitron.job).toEqual(['youtube']);\ntarteaucitron.job.push('crisp');\n");
+  auto s = scan(snap);
+  check_planted(s, "matomo", "analytics", "public/consent.js", 2, "consent-parameter");
+  check_planted(s, "matomo-tag-manager", "analytics", "public/consent.js", 3, "consent-service");
+  check_planted(s, "google-analytics", "analytics", "public/consent.js", 4, "consent-service");
+  check_planted(s, "piano-analytics", "analytics", "templates/layout.html.twig", 2, "consent-parameter");
+  check_planted(s, "piano-analytics", "analytics", "templates/layout.html.twig", 3, "consent-service");
+  // A wrapper around tarteaucitron.user, called with the parameter's name (1j1s-front).
+  check_planted(s, "matomo-tag-manager", "analytics", "src/analytics/tagmanager.service.ts", 4, "consent-parameter");
+  const TrackerDetection* tm = s.find("matomo-tag-manager");
+  REQUIRE(tm);
+  bool noted = false;
+  for (const auto& h : tm->hits)
+    if (h.evidence.line == 3 && h.evidence.path == "public/consent.js")
+      noted = h.evidence.note == "tarteaucitron service \"matomotm\" enabled" &&
+              h.evidence.snippet.find(".push('matomotm')") != std::string::npos;
+  CHECK(noted);
+  // Commented out: apart; a key in a list or a variable: nothing; in a test: apart.
+  REQUIRE(s.find("hotjar"));
+  CHECK(s.find("hotjar")->only_dev_or_test);
+  CHECK(s.find("hotjar")->hits.front().context == "comment");
+  CHECK_FALSE(s.find("microsoft-clarity"));
+  REQUIRE(s.find("crisp"));
+  CHECK(s.find("crisp")->only_dev_or_test);
+  CHECK(s.find("crisp")->hits.front().context == "test");
+}
+
+TEST_CASE("monorepo: a tracker only in packages never shipped (e2e tests, storybook, tools) is tooling") {
+  // Modelled on MTES-MCT/Dossier-Facile-Frontend: pnpm workspace of front ends, a shared
+  // library, end-to-end tests and a storybook.
+  MemorySnapshot snap;
+  snap.add("package.json", R"({"name": "monorepo", "private": true})")
+      .add("pnpm-workspace.yaml", "packages:\n  - \"www\"\n  - \"tenant\"\n  - \"df-shared\"\n  - \"e2e-tests\"\n"
+                                  "  - \"storybook\"\n  - \"tools/*\"\n")
+      .add("www/package.json", R"({"name": "www", "private": true, "dependencies": {"df-shared": "workspace:*"}})")
+      .add("tenant/package.json", R"({"name": "tenant", "private": true, "dependencies": {"df-shared": "workspace:*"}})")
+      .add("tenant/src/main.ts", "import * as Sentry from '@sentry/vue';\n")
+      .add("df-shared/package.json",
+           R"({"name": "df-shared", "private": true, "dependencies": {"vue-matomo": "^4", "lint-rules": "1"}})")
+      .add("e2e-tests/package.json", R"({"name": "e2e-tests", "dependencies": {"cypress": "^13", "df-shared": "*"}})")
+      .add("e2e-tests/support/hotjar.ts", "window.hj = window.hj || function(){};\n"
+                                          "loadScript('https://static.hotjar.com/c/hotjar-1.js');\n")
+      .add("storybook/package.json", R"({"name": "storybook", "private": true,
+           "dependencies": {"df-shared": "*"}, "devDependencies": {"storybook": "^8"}})")
+      .add("storybook/src/preview.ts", "gtag('config', 'G-STORYBOOK');\n")
+      .add("tools/dashboard/package.json", R"({"name": "@df/dashboard", "private": true, "dependencies": {"mixpanel-browser": "2"}})")
+      // A tool that a shipped package needs at run time is shipped.
+      .add("tools/lint-rules/package.json", R"({"name": "lint-rules", "private": true, "dependencies": {"@amplitude/analytics-browser": "2"}})");
+  auto packages = workspace_packages(snap);
+  std::map<std::string, bool> tooling;
+  for (const auto& p : packages) tooling[p.folder] = p.tooling;
+  CHECK(tooling == std::map<std::string, bool>{{"www", false},
+                                               {"tenant", false},
+                                               {"df-shared", false},
+                                               {"e2e-tests", true},
+                                               {"storybook", true},
+                                               {"tools/dashboard", true},
+                                               {"tools/lint-rules", false}});
+
+  auto s = scan(snap);
+  for (const char* id : {"hotjar", "google-analytics", "mixpanel"}) {
+    INFO(id);
+    const TrackerDetection* d = s.find(id);
+    REQUIRE(d);
+    CHECK(d->only_dev_or_test);  // not the service's tracker: NEUT-TRACKERS-* do not fail on it
+    for (const auto& h : d->hits) {
+      CHECK(h.context == "tooling");
+      CHECK(h.evidence.note.find("not shipped") != std::string::npos);
+    }
+  }
+  check_planted(s, "matomo", "analytics", "df-shared/package.json", 1, "dependency");
+  check_planted(s, "amplitude", "analytics", "tools/lint-rules/package.json", 1, "dependency");
+  auto json = trackers_to_json(s.detections);
+  for (const auto& t : json)
+    if (t["id"] == "mixpanel") CHECK(t["context"] == "tooling");
+}
+
+TEST_CASE("workspaces: package.json, lerna and Cargo manifests, globs and exclusions") {
+  MemorySnapshot npm;
+  npm.add("package.json", R"({"workspaces": {"packages": ["apps/*", "packages/**", "!packages/legacy"]},
+                              "dependencies": {"acme-e2e-helpers": "1"}})")
+      .add("apps/web/package.json", R"({"name": "web"})")
+      .add("apps/web/node_modules/x/package.json", R"({"name": "x"})")
+      .add("packages/ui/button/package.json", R"({"name": "@acme/button"})")
+      .add("packages/eslint-config-acme/package.json", R"({"name": "eslint-config-acme"})")
+      .add("packages/e2e-helpers/package.json", R"({"name": "acme-e2e-helpers"})")
+      .add("packages/legacy/package.json", R"({"name": "legacy"})")
+      .add("scripts/package.json", R"({"name": "not-a-workspace"})");
+  std::map<std::string, std::string> got;
+  for (const auto& p : workspace_packages(npm)) got[p.folder] = p.tooling ? p.reason : "shipped";
+  CHECK(got == std::map<std::string, std::string>{{"apps/web", "shipped"},
+                                                  {"packages/ui/button", "shipped"},
+                                                  {"packages/eslint-config-acme", "name eslint-config-acme"},
+                                                  {"packages/e2e-helpers", "shipped"}});  // the root app needs it
+
+  MemorySnapshot lerna;  // no `packages`: lerna's default, packages/*
+  lerna.add("lerna.json", R"({"version": "1.0.0"})")
+      .add("packages/dashboard/package.json", R"({"name": "stats"})")
+      .add("packages/site/package.json", R"({"name": "site"})")
+      .add("packages/site/nested/package.json", R"({"name": "nested"})");
+  auto l = workspace_packages(lerna);
+  REQUIRE(l.size() == 2);
+  CHECK(l[0].folder == "packages/dashboard");
+  CHECK(l[0].tooling);
+  CHECK(l[0].reason == "folder dashboard/");
+  CHECK(l[0].manifest == "lerna.json");
+  CHECK(l[1].folder == "packages/site");
+  CHECK_FALSE(l[1].tooling);
+
+  MemorySnapshot cargo;
+  cargo.add("Cargo.toml", "[workspace]\nmembers = [\n  \"crates/*\",\n  \"xtask\",\n]\n")
+      .add("crates/server/Cargo.toml", "[package]\nname = \"server\"\n\n[dependencies]\nserde = \"1\"\n")
+      .add("xtask/Cargo.toml", "[package]\nname = \"xtask\"\n");
+  std::map<std::string, bool> c;
+  for (const auto& p : workspace_packages(cargo)) c[p.folder] = p.tooling;
+  CHECK(c == std::map<std::string, bool>{{"crates/server", false}, {"xtask", true}});
+
+  MemorySnapshot broken;
+  broken.add("pnpm-workspace.yaml", "packages: [\n").add("a/package.json", "{");
+  CHECK(workspace_packages(broken).empty());
 }
