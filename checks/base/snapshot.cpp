@@ -109,7 +109,8 @@ namespace {
 
 // Which paths of a folder git ignores, when the folder is (inside) a git work tree: the files
 // `git status` does not show (build outputs, node_modules). A tracked file is never ignored,
-// even when a pattern matches it, nor a folder holding one.
+// even when a pattern matches it, nor a folder holding one; nothing is ignored in a folder
+// that git ignores as a whole.
 class GitIgnoredPaths {
  public:
   explicit GitIgnoredPaths(const std::string& root) {
@@ -129,6 +130,13 @@ class GitIgnoredPaths {
       return;
     }
     if (rel != ".") prefix_ = rel + "/";
+    // A folder that git itself ignores (a scratch copy under build/) was named on purpose:
+    // everything in it is audited.
+    int root_ignored = 0;
+    if (!prefix_.empty() && (git_ignore_path_is_ignored(&root_ignored, repo_, prefix_.c_str()) != 0 || root_ignored)) {
+      close();
+      return;
+    }
     if (git_repository_index(&index_, repo_) != 0) index_ = nullptr;
   }
   ~GitIgnoredPaths() { close(); }

@@ -92,6 +92,11 @@ TEST_CASE("a folder that is a git work tree is audited without what git ignores,
   CHECK(sub.find("generated/keep.log") != nullptr);
   CHECK(sub.find("generated/other.js") == nullptr);
 
+  // A folder git ignores as a whole, audited on purpose (a scratch copy under build/): all of
+  // it is listed.
+  DiskSnapshot ignored_root((dir.path / "build").string());
+  CHECK(ignored_root.find("out/app.js") != nullptr);
+
   // The same files in a folder that is not a git work tree are all listed.
   TempFolder plain;
   std::filesystem::create_directories(plain.path / "build");
