@@ -187,3 +187,12 @@ TEST_CASE("the main language from the README when no page says it, and none with
   nothing.add("src/main.go", "package main\n");
   CHECK_FALSE(guess_main_language(nothing).has_value());
 }
+
+TEST_CASE("catalogs under examples/ or samples/ are models, not languages the project offers") {
+  MemorySnapshot snap;
+  snap.add("examples/app/locale/fr/LC_MESSAGES/django.po", "msgid \"\"\nmsgstr \"\"\n\"Language: fr\\n\"\n");
+  snap.add("Samples/po/de.po", "msgid \"\"\nmsgstr \"\"\n\"Language: de\\n\"\n");
+  CHECK(detect_languages(snap).empty());
+  snap.add("po/es.po", "msgid \"\"\nmsgstr \"\"\n\"Language: es\\n\"\n");
+  CHECK(tags(detect_languages(snap)) == "es");
+}

@@ -306,3 +306,14 @@ TEST_CASE("footer-named files come before layouts, and vendored or test footers 
   CHECK(f->line == 2);
   CHECK(f->status == "partial");
 }
+
+TEST_CASE("a statement under examples/ or samples/ is a model for others, not the project's own") {
+  MemorySnapshot snap;
+  snap.add("examples/service/src/pages/accessibilite.md", "# Déclaration d'accessibilité\n\nLe site est partiellement conforme.\n");
+  snap.add("samples/statement.html", "<h1>Accessibility statement</h1><p>This site is fully compliant.</p>");
+  CHECK(find_statement_candidates(snap).empty());
+  snap.add("docs/accessibilite.md", "# Déclaration d'accessibilité\n\nLe site est non conforme.\n");
+  auto c = find_statement_candidates(snap);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0] == "docs/accessibilite.md");
+}
