@@ -82,8 +82,8 @@ std::size_t apart_count(const TrackerState& st, const std::vector<std::string>& 
 
 Text apart_note(std::size_t n) {
   if (n == 0) return {};
-  return Text{" (" + std::to_string(n) + " more only in tests, docs or dev dependencies, not counted)",
-              " (" + std::to_string(n) + " autre(s), uniquement dans les tests, la documentation ou les dépendances de développement, non comptés)"};
+  return Text{" (" + std::to_string(n) + " more only in tests, docs, tooling or dev dependencies, not counted)",
+              " (" + std::to_string(n) + " autre(s), uniquement dans les tests, la documentation, l'outillage ou les dépendances de développement, non comptés)"};
 }
 
 /// What the tracker scan left out, for every neutrality message: a pass over files never read
