@@ -670,7 +670,7 @@ StatementFacts read_statement_file_alone(const Snapshot& snapshot, std::string_v
 }  // namespace
 
 StatementFacts read_statement_file(const Snapshot& snapshot, std::string_view path) {
-  return with_footer_status(snapshot, read_statement_file_alone(snapshot, path));
+  return with_text_outside(snapshot, with_footer_status(snapshot, read_statement_file_alone(snapshot, path)));
 }
 
 std::vector<std::string> find_statement_candidates(const Snapshot& snapshot) {

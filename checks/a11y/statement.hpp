@@ -28,6 +28,15 @@ struct StatementFacts {
   bool has_recourse = false;  // the Défenseur des droits
   bool has_non_accessible_content = false;
   std::vector<std::string> missing;
+  /// The statement page fetches its text from a CMS or an API and renders it, and no
+  /// statement text is in the repository: the elements that text holds are not in the
+  /// repository. `text_source_line` is the 1-based line of the page where the fetch is seen;
+  /// `held_outside` names the required elements only the live page can show ("standard",
+  /// "audit_date", "contact", "recourse", "non_accessible_content"), which `missing` no longer
+  /// lists. `missing` keeps "status" when no footer or layout shows one.
+  bool text_outside = false;
+  int text_source_line = 0;
+  std::vector<std::string> held_outside;
 };
 
 /// Reads a statement in Markdown, plain text, HTML or a page component (JSX/TSX, Vue, PHP,
@@ -55,7 +64,8 @@ std::string statement_text(const Snapshot& snapshot, std::string_view path);
 /// (see `find_statement_candidates`) is read. A missing path gives `found == false`. When the
 /// statement states no status (its text comes from a CMS, say) but a footer or layout shows
 /// one (see `find_footer_status`), that status is taken, with `status_path` and `status_line`
-/// naming the footer's line.
+/// naming the footer's line. A page whose text comes from a CMS is marked as such (see
+/// `with_text_outside`).
 StatementFacts read_statement_file(const Snapshot& snapshot, std::string_view path);
 
 /// An accessibility status shown in a footer or layout, as the DSFR footer shows it.
@@ -85,5 +95,45 @@ std::optional<FooterStatus> find_footer_status(const Snapshot& snapshot);
 /// then one that only mentions it (or follows the DSFR statement structure: "état de
 /// conformité", "voies de recours", "établissement de cette déclaration", ...).
 std::vector<std::string> find_statement_candidates(const Snapshot& snapshot);
+
+/// Whether a statement page's content comes from a CMS or an API: the page fetches data
+/// (`getStaticProps`, `getServerSideProps`, `useFetch`, `asyncData`, `fetch(`, axios, a CMS
+/// client: Strapi, Contentful, Sanity, Prismic, Directus, GraphQL) and renders it from an
+/// expression (`contenu={contenu}`, `dangerouslySetInnerHTML`, `v-html`, `{@html}`, a Markdown
+/// component). Returns the 1-based line of the first fetch, or 0.
+int fetched_content_line(std::string_view page_source);
+
+/// `facts` completed for a page whose text lives in a CMS (see `fetched_content_line`): when
+/// the page fetches its content and its text (with what it brings in) states none of the
+/// standard, the audit date, a contact or the recourse, those elements move from `missing` to
+/// `held_outside` and `text_outside` is set. Other facts are returned unchanged.
+StatementFacts with_text_outside(const Snapshot& snapshot, StatementFacts facts);
+
+/// The front ends of a repository that holds several web applications (a workspace): folders
+/// whose `package.json` depends on a web framework (Vue, React DOM, Next.js, Nuxt, Svelte,
+/// SvelteKit, Angular, Preact, Solid, Astro, Gatsby, Remix) and that hold a page entry
+/// (`index.html`, `public/index.html`, `src/index.html`, `app.vue`) or a routes tree (`pages/`,
+/// `app/`, `src/pages/`, `src/app/`, `src/routes/`). Storybooks, documentation, end-to-end
+/// tests, examples and vendored folders are not front ends. Each root ends with '/' ("" for the
+/// repository root), in path order. Empty when there are fewer than two.
+std::vector<std::string> find_front_end_apps(const Snapshot& snapshot);
+
+/// The statement of one front end of a workspace.
+struct AppStatement {
+  std::string app;        // its folder, without the trailing '/' ("." for the root)
+  StatementFacts facts;   // its statement; `facts.found` is false when it has none
+  /// The statement is not in the app's folder but outside every front end (a shared one).
+  bool shared = false;
+  /// When it has no statement: the line of its pages, or of a workspace package it uses, that
+  /// links to an accessibility page (`href=".../accessibilite"`); empty path when none.
+  std::string link_path;
+  int link_line = 0;
+};
+
+/// One statement per front end when the repository holds several (`find_front_end_apps`): the
+/// best candidate (see `find_statement_candidates`) inside the app's folder, else one outside
+/// every front end; for an app with neither, the link its pages (or the workspace packages
+/// named in its `package.json`) make to an accessibility page. Empty for a single front end.
+std::vector<AppStatement> app_statements(const Snapshot& snapshot);
 
 }  // namespace pacte

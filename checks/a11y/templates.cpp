@@ -9,6 +9,7 @@
 #include "checks/a11y/markup.hpp"
 #include "checks/base/blob_cache.hpp"
 #include "checks/a11y/paths.hpp"
+#include "checks/a11y/skeleton.hpp"
 
 namespace pacte {
 namespace {
@@ -466,6 +467,9 @@ TemplateKind template_kind(std::string_view path) {
   if (ext == ".j2" || ext == ".jinja" || ext == ".jinja2" || ext == ".njk") return TemplateKind::jinja;
   if (ext == ".jsx" || ext == ".tsx") return TemplateKind::jsx;
   if (ext == ".vue") return TemplateKind::vue;
+  if (ext == ".haml") return TemplateKind::haml;
+  if (ext == ".slim") return TemplateKind::slim;
+  if (ext == ".svelte") return TemplateKind::svelte;
   if (ext == ".php" || ext == ".phtml") return TemplateKind::php;
   // JSP and GSP pages: their <% %>, <%-- --%> and <%@ %> tags are blanked like ERB's.
   if (ext == ".jsp" || ext == ".jspf" || ext == ".gsp") return TemplateKind::erb;
@@ -505,6 +509,9 @@ std::string_view template_kind_name(TemplateKind kind) {
     case TemplateKind::jinja: return "jinja";
     case TemplateKind::erb: return "erb";
     case TemplateKind::php: return "php";
+    case TemplateKind::haml: return "haml";
+    case TemplateKind::slim: return "slim";
+    case TemplateKind::svelte: return "svelte";
     case TemplateKind::other: return "other";
   }
   return "other";
@@ -526,6 +533,9 @@ std::vector<A11yDefect> check_template(std::string_view path, std::string_view c
     case TemplateKind::other: return {};
     case TemplateKind::jsx: tree = a11y::parse_jsx(content); break;
     case TemplateKind::vue: tree = a11y::parse_vue(content); break;
+    case TemplateKind::haml: tree = a11y::parse_skeleton(a11y::haml_to_html(content)); break;
+    case TemplateKind::slim: tree = a11y::parse_skeleton(a11y::slim_to_html(content)); break;
+    case TemplateKind::svelte: tree = a11y::parse_skeleton(a11y::svelte_to_html(content)); break;
     default: tree = a11y::parse_html(content); break;
   }
   return Checker(path, content, kind).run(tree);

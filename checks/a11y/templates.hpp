@@ -1,5 +1,6 @@
 // Static accessibility checks over page templates: HTML, server templates (Twig, Jinja/Django,
-// ERB/EJS, PHP, Handlebars), JSX/TSX and Vue single-file components. Each defect names the
+// ERB/EJS, PHP, Handlebars), JSX/TSX, Vue and Svelte components, HAML and Slim (translated into
+// an HTML skeleton first). Each defect names the
 // file, the line, the RGAA 4.1 criterion and the WCAG 2.1 success criterion it breaks.
 //
 // Precision first: an element whose accessible name or attribute depends on something a static
@@ -28,7 +29,7 @@ struct A11yDefect {
 };
 
 /// The kind of markup a file holds, which decides how it is parsed.
-enum class TemplateKind { html, jsx, vue, twig, jinja, erb, php, other };
+enum class TemplateKind { html, jsx, vue, twig, jinja, erb, php, haml, slim, svelte, other };
 
 /// The kind of a file from its path alone. `.js`/`.mjs`/`.cjs` files return `other` here (only
 /// their content can tell whether they hold JSX); `.ts` is always `other` (TypeScript rejects

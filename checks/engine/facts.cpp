@@ -80,6 +80,31 @@ const StatementFacts& statement_facts(AuditContext& ctx) {
   });
 }
 
+const std::vector<AppStatement>& app_statement_facts(AuditContext& ctx) {
+  return ctx.cached<std::vector<AppStatement>>("app-statements", [&] {
+    if (ctx.charter.field("equal_access.accessibility.statement")) return std::vector<AppStatement>{};
+    return app_statements(ctx.snapshot);
+  });
+}
+
+namespace {
+
+// What a statement states, as the report's facts give it.
+nlohmann::json statement_json(const StatementFacts& st) {
+  nlohmann::json j = {{"status", st.status.empty() ? nlohmann::json(nullptr) : nlohmann::json(st.status)},
+                      {"standard", st.standard},
+                      {"audit_date", st.audit_date},
+                      {"missing", st.missing}};
+  if (!st.status_path.empty()) j["status_source"] = {{"path", to_valid_utf8(st.status_path)}, {"line", st.status_line}};
+  if (st.text_outside) {
+    j["held_outside"] = st.held_outside;
+    j["text_source"] = {{"path", to_valid_utf8(st.path)}, {"line", st.text_source_line}};
+  }
+  return j;
+}
+
+}  // namespace
+
 const TemplateScan& template_scan(AuditContext& ctx) {
   return ctx.cached<TemplateScan>("a11y-pages", [&] {
     std::vector<std::string> globs;
@@ -150,11 +175,21 @@ nlohmann::json collect_facts(AuditContext& ctx) {
   facts["language_catalogs"] = lang_detail;
   const StatementFacts& st = statement_facts(ctx);
   facts["accessibility_statement"] = st.found && !st.path.empty() ? nlohmann::json(to_valid_utf8(st.path)) : nlohmann::json(nullptr);
-  if (st.found)
-    facts["accessibility"] = {{"status", st.status.empty() ? nlohmann::json(nullptr) : nlohmann::json(st.status)},
-                              {"standard", st.standard},
-                              {"audit_date", st.audit_date},
-                              {"missing", st.missing}};
+  if (st.found) facts["accessibility"] = statement_json(st);
+  if (const auto& apps = app_statement_facts(ctx); !apps.empty()) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& a : apps) {
+      nlohmann::json j = {{"app", to_valid_utf8(a.app)},
+                          {"statement", a.facts.found ? nlohmann::json(to_valid_utf8(a.facts.path)) : nlohmann::json(nullptr)}};
+      if (a.facts.found) {
+        j["accessibility"] = statement_json(a.facts);
+        j["shared"] = a.shared;
+      }
+      if (!a.link_path.empty()) j["link"] = {{"path", to_valid_utf8(a.link_path)}, {"line", a.link_line}};
+      list.push_back(std::move(j));
+    }
+    facts["accessibility_apps"] = std::move(list);
+  }
   facts["accessibility_defects"] = template_defects(ctx).size();
   facts["accessibility_pages"] = {{"checked", template_scan(ctx).pages_checked}, {"left_out", template_scan(ctx).left_out}};
   const HistoryState& hs = history_state(ctx);

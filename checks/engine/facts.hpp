@@ -48,6 +48,10 @@ const TrackerState& tracker_state(AuditContext& ctx);
 /// The accessibility statement: the declared one, else the best candidate found.
 const StatementFacts& statement_facts(AuditContext& ctx);
 
+/// One statement per front end when the repository holds several (see `app_statements`);
+/// empty for a single front end, and when the charter declares the statement's path.
+const std::vector<AppStatement>& app_statement_facts(AuditContext& ctx);
+
 /// The snapshot's web pages judged by the template checks, with the charter's
 /// `equal_access.accessibility.exclude` globs applied, and the files left out by reason.
 const TemplateScan& template_scan(AuditContext& ctx);

@@ -1,5 +1,7 @@
 // Equal-access primitives: the accessibility statement, static template checks, languages,
 // and the access conditions the charter declares (price, accounts, offline channel).
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "checks/engine/facts.hpp"
@@ -66,7 +68,72 @@ std::string status_fr(const std::string& status) {
   return status;
 }
 
+// What a statement whose text lives in a CMS leaves to the live page, as a sentence.
+Text held_outside_text(const StatementFacts& f) {
+  std::string at = f.path + ":" + std::to_string(f.text_source_line);
+  return Text{"its text is fetched from a CMS or an API (" + at + "), so " + missing_text(f.held_outside, Lang::en) +
+                  " are held outside the repository: check them on the live page",
+              "son texte vient d'un CMS ou d'une API (" + at + "), donc " + missing_text(f.held_outside, Lang::fr) +
+                  " sont hors du dépôt\u00a0: vérifiez-les sur la page en ligne"};
+}
+
+// The evidence of a statement whose text lives in a CMS: the page's line that fetches it.
+Evidence held_outside_evidence(const StatementFacts& f) {
+  return {f.path, f.text_source_line, "", "statement text fetched from a CMS or an API: " + join(f.held_outside) + " held outside the repository"};
+}
+
+// EQ-A11Y-STATEMENT for a workspace with several front ends: each app is judged on its own
+// statement (or a shared one); an app with none fails the rule unless its pages link to an
+// accessibility page, which the message names.
+CheckResult app_statements_check(const std::vector<AppStatement>& apps) {
+  std::vector<Evidence> evs;
+  std::vector<std::string> en, fr;
+  bool failed = false;
+  for (const auto& a : apps) {
+    const StatementFacts& f = a.facts;
+    if (!f.found) {
+      if (!a.link_path.empty()) {
+        std::string at = a.link_path + ":" + std::to_string(a.link_line);
+        evs.push_back({a.link_path, a.link_line, "", a.app + ": no statement in its folder; links to an accessibility page"});
+        en.push_back(a.app + ": no statement in its folder, links to an accessibility page (" + at + "): check that it covers this app");
+        fr.push_back(a.app + "\u00a0: pas de déclaration dans son dossier, un lien vers une page d'accessibilité (" + at + ")\u00a0: vérifiez qu'elle couvre cette application");
+      } else {
+        failed = true;
+        en.push_back(a.app + ": no accessibility statement");
+        fr.push_back(a.app + "\u00a0: aucune déclaration d'accessibilité");
+      }
+      continue;
+    }
+    std::string where = f.path + (a.shared ? " (shared)" : "");
+    std::string where_fr = f.path + (a.shared ? " (commune)" : "");
+    Evidence ev{f.path, f.status_path.empty() ? f.status_line : 0, "", a.app + ": status " + (f.status.empty() ? "none stated" : f.status)};
+    evs.push_back(ev);
+    if (!f.status_path.empty()) evs.push_back({f.status_path, f.status_line, "", a.app + ": status " + f.status + " (shown in the footer)"});
+    std::string line_en = a.app + ": " + where + ", " + (f.status.empty() ? "no status" : f.status);
+    std::string line_fr = a.app + "\u00a0: " + where_fr + ", " + (f.status.empty() ? "sans état de conformité" : status_fr(f.status));
+    std::vector<std::string> missing = f.missing;
+    if (f.status.empty() && std::find(missing.begin(), missing.end(), "status") == missing.end()) missing.insert(missing.begin(), "status");
+    if (!missing.empty()) {
+      failed = true;
+      line_en += ", lacks " + missing_text(missing, Lang::en);
+      line_fr += ", il y manque " + missing_text(missing, Lang::fr);
+    }
+    if (f.text_outside) {
+      evs.push_back(held_outside_evidence(f));
+      Text note = held_outside_text(f);
+      line_en += "; " + note.en;
+      line_fr += "\u00a0; " + note.fr;
+    }
+    en.push_back(line_en);
+    fr.push_back(line_fr);
+  }
+  Text message{std::to_string(apps.size()) + " front ends, one statement each: " + fmt::format("{}", fmt::join(en, "; ")),
+               std::to_string(apps.size()) + " applications, une déclaration chacune\u00a0: " + fmt::format("{}", fmt::join(fr, "\u00a0; "))};
+  return failed ? CheckResult::fail(std::move(message), std::move(evs)) : CheckResult::pass(std::move(message), std::move(evs));
+}
+
 CheckResult accessibility_statement(AuditContext& ctx) {
+  if (const auto& apps = app_statement_facts(ctx); !apps.empty()) return app_statements_check(apps);
   const StatementFacts& f = statement_facts(ctx);
   bool declared = ctx.charter.field("equal_access.accessibility.statement") != nullptr;
   if (declared && !ctx.snapshot.find(f.path))
@@ -77,6 +144,21 @@ CheckResult accessibility_statement(AuditContext& ctx) {
     return CheckResult::fail(Text{"no accessibility statement found (by name: accessibilite, accessibility...; or by content)",
                                "aucune déclaration d'accessibilité trouvée (ni par le nom du fichier, comme accessibilite ou accessibility, ni par son contenu)"});
   Evidence ev{f.path, f.status_line, "", ""};
+  if (f.found && f.text_outside) {
+    // The page exists and fetches its text: the rule judges what the repository can show
+    // (the page and the status a footer shows) and names what only the live page can.
+    Text note = held_outside_text(f);
+    std::vector<Evidence> evs = {held_outside_evidence(f)};
+    if (f.status.empty())
+      return CheckResult::fail(Text{f.path + ": no conformance status in the repository (show it in the footer: 'Accessibilité : partiellement conforme'); " + note.en,
+                                    f.path + "\u00a0: aucun état de conformité dans le dépôt (l'indiquer dans le pied de page\u00a0: «\u00a0Accessibilité\u00a0: partiellement conforme\u00a0»)\u00a0; " + note.fr},
+                               evs);
+    std::string at = f.status_path.empty() ? f.path : f.status_path + (f.status_line > 0 ? ":" + std::to_string(f.status_line) : "");
+    if (!f.status_path.empty()) evs.push_back({f.status_path, f.status_line, "", "status: " + f.status + " (shown in the footer, not in the statement)"});
+    return CheckResult::pass(Text{f.path + ": page found, status '" + f.status + "' (" + at + "); " + note.en,
+                                  f.path + "\u00a0: page trouvée, «\u00a0" + status_fr(f.status) + "\u00a0» (" + at + ")\u00a0; " + note.fr},
+                             evs);
+  }
   if (!f.found || f.status.empty()) {
     std::vector<std::string> missing = f.missing;
     if (std::find(missing.begin(), missing.end(), "status") == missing.end()) missing.insert(missing.begin(), "status");
