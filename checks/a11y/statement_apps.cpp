@@ -156,7 +156,8 @@ std::vector<AppStatement> app_statements(const Snapshot& snapshot) {
   }
   std::optional<StatementFacts> shared;
   for (const auto& cand : candidates) {
-    if (app_of(cand) != "-") continue;
+    // Forge files (`.github/ISSUE_TEMPLATE/accessibility-report.md`) are not published pages.
+    if (app_of(cand) != "-" || cand.front() == '.' || cand.find("/.") != std::string::npos) continue;
     StatementFacts f = read_statement_file(snapshot, cand);
     if (f.found) {
       shared = std::move(f);

@@ -189,3 +189,48 @@ TEST_CASE("social_logins_declared passes when each social login in the code is l
   s.charter_with("equal_access: {account_required: true, login_methods: [email, google]}");
   CHECK(s.check("{primitive: social_logins_declared}").status == Status::pass);
 }
+
+TEST_CASE("accessibility_statement judges a statement whose text comes from a CMS on what the repository shows") {
+  const char* page =
+      "export default function Accessibilite({ titre, contenu }) {\n"
+      "  return <ConsulterContenu titre={titre} contenu={contenu} />;\n"
+      "}\n"
+      "export async function getStaticProps() {\n"
+      "  return { props: await cms.consulter('accessibilite') };\n"
+      "}\n";
+  Scenario s;
+  s.file("src/pages/accessibilite/index.page.tsx", page);
+  // No status anywhere in the repository: the footer must show it, whatever the CMS holds.
+  const RuleResult& bare = s.check("{primitive: accessibility_statement}");
+  CHECK(bare.status == Status::fail);
+  CHECK(says(bare, "no conformance status in the repository"));
+  CHECK(says(bare, "held outside the repository"));
+  s.file("src/components/Footer.tsx",
+         "export const Footer = () => (\n  <footer className=\"fr-footer\">\n    <a href=\"/accessibilite\">Accessibilité : partiellement conforme</a>\n  </footer>\n);\n");
+  const RuleResult& r = s.check("{primitive: accessibility_statement}");
+  CHECK(r.status == Status::pass);
+  CHECK(says(r, "page found, status 'partial' (src/components/Footer.tsx:3)"));
+  CHECK(says(r, "the audit date"));
+  CHECK(says(r, "check them on the live page"));
+  REQUIRE(r.evidence.size() == 2);
+  CHECK(r.evidence[0].path == "src/pages/accessibilite/index.page.tsx");
+  CHECK(r.evidence[0].line == 4);
+  CHECK(r.evidence[1].path == "src/components/Footer.tsx");
+}
+
+TEST_CASE("accessibility_statement judges each front end of a workspace and names the one without a statement") {
+  Scenario s;
+  s.file("www/package.json", R"({"name": "www", "dependencies": {"vue": "3"}})")
+      .file("www/index.html", "<html lang=\"fr\"></html>\n")
+      .file("www/src/views/Accessibilite.vue", std::string("<template><pre>\n") + kStatement + "</pre></template>\n")
+      .file("admin/package.json", R"({"name": "admin", "dependencies": {"react-dom": "18"}})")
+      .file("admin/index.html", "<html lang=\"fr\"></html>\n");
+  const RuleResult& r = s.check("{primitive: accessibility_statement}");
+  CHECK(r.status == Status::fail);
+  CHECK(says(r, "2 front ends, one statement each: admin: no accessibility statement; www: www/src/views/Accessibilite.vue, partial"));
+  s.file("admin/src/views/Accessibilite.vue", std::string("<template><pre>\n") + kStatement + "</pre></template>\n");
+  const RuleResult& both = s.check("{primitive: accessibility_statement}");
+  CHECK(both.status == Status::pass);
+  CHECK(says(both, "admin: admin/src/views/Accessibilite.vue, partial; www: www/src/views/Accessibilite.vue, partial"));
+  CHECK(both.evidence.size() == 2);
+}
