@@ -228,6 +228,8 @@ class Checker {
     }
     std::size_t html_end = source_.find('>', tree.html_offset);
     html_end = html_end == std::string_view::npos ? source_.size() : html_end + 1;
+    // HAML and Slim write no '>': the element is its line.
+    if (kind_ == TemplateKind::haml || kind_ == TemplateKind::slim) html_end = std::min(html_end, source_.find('\n', tree.html_offset));
     if (!lang) {
       report("html-lang", tree.html_offset, html_end,
              {"The page does not declare its language: <html> has no lang attribute",

@@ -110,7 +110,11 @@ TEST_CASE("HAML: comments, filters and Ruby code are not markup; the layout keep
       "      #beta\n"
       "        Env Test\n";
   CHECK(checks_of("app/views/layouts/application.html.haml", layout).empty());
-  CHECK(count("a.html.haml", "!!!\n%html\n  %head\n    %title Démarches\n", "html-lang") == 1);
+  auto no_lang = check_template("a.html.haml", "!!!\n%html\n  %head\n    %title Démarches\n");
+  REQUIRE(no_lang.size() == 1);
+  CHECK(no_lang[0].check == "html-lang");
+  CHECK(no_lang[0].evidence.line == 2);
+  CHECK(no_lang[0].evidence.snippet == "%html");
   CHECK(count("a.html.haml", "!!!\n%html{ lang: I18n.locale }\n  %head\n    %title\n", "page-title") == 1);
 }
 
