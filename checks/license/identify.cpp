@@ -442,6 +442,30 @@ std::string quote(std::string_view text, std::span<const Token> toks, std::size_
   return out;
 }
 
+/// How many of the trigrams that end `expected` the input holds after all in the bytes
+/// [gap_begin, gap_end) between two of its words, `before` and `after` (up to two words each
+/// side), which the normalisation dropped as a copyright statement: a statement joined with the
+/// licence's next line by a reflowed paragraph ("Copyright (C) 1995 Jane Doe Vancouver,
+/// Canada" where the licence keeps "Vancouver, Canada" on a line of its own) swallows words of
+/// the licence. The swallowed words must be the last ones of the statement, in order, with
+/// nothing else after them: a text that lacks them still lacks them. 0 when none are there.
+std::size_t swallowed_by_copyright(std::string_view text, std::size_t gap_begin, std::size_t gap_end,
+                                   std::span<const Token> before, std::span<const Token> after,
+                                   std::span<const std::uint32_t> expected) {
+  if (gap_end <= gap_begin || expected.empty()) return 0;
+  const auto words = license_text::tokenize_keeping_copyright(text.substr(gap_begin, gap_end - gap_begin));
+  for (std::size_t s = 0; s < words.size(); ++s) {
+    std::vector<Token> joined(before.begin(), before.end());
+    joined.insert(joined.end(), words.begin() + static_cast<std::ptrdiff_t>(s), words.end());
+    joined.insert(joined.end(), after.begin(), after.end());
+    const auto grams = license_text::fingerprint(joined);
+    if (grams.empty() || grams.size() > expected.size()) continue;
+    if (std::equal(grams.begin(), grams.end(), expected.end() - static_cast<std::ptrdiff_t>(grams.size())))
+      return grams.size();
+  }
+  return 0;
+}
+
 Alignment align(std::string_view text, std::span<const std::uint32_t> q, std::size_t q_distinct,
                 std::span<const Token> toks, const Reference& ref, std::size_t containing) {
   Alignment al;
@@ -507,7 +531,19 @@ Alignment align(std::string_view text, std::span<const std::uint32_t> q, std::si
     c.removed_words = a0 - head;
     c.input_begin = c.input_end = static_cast<std::size_t>(b0);
     c.substantial = c.removed_words >= 2 || license_text::sensitive(r[static_cast<std::size_t>(head)]);
-    al.changes.push_back(c);
+    // The body's first words may be in the input after all, swallowed by a copyright statement
+    // joined with them (they must then reach back to the header: nothing else is missing).
+    const std::size_t b = static_cast<std::size_t>(b0);
+    const std::size_t gap_begin = b > 0 ? toks[b - 1].end : 0;
+    const std::size_t found = b + 1 < toks.size()
+                                  ? swallowed_by_copyright(text, gap_begin, toks[b].begin, {}, toks.subspan(b, 2),
+                                                           r.subspan(0, static_cast<std::size_t>(a0)))
+                                  : 0;
+    if (found == 0 || static_cast<int>(found) < a0 - head) {
+      al.changes.push_back(c);
+    } else {
+      al.matched += static_cast<std::size_t>(std::min(a0, tail) - head);
+    }
   }
 
   // Middle: group hunks separated by fewer than kGram matched trigrams.
@@ -544,6 +580,15 @@ Alignment align(std::string_view text, std::span<const std::uint32_t> q, std::si
     debug_hunk(ref, ha, ea, text, toks, c.input_begin, c.input_end);
     // Only the trigrams around a changed boundary differ: nothing to judge.
     if (c.added_words == 0 && c.removed_words == 0) continue;
+    // Words the input lacks only because a copyright statement swallowed them are there.
+    if (ins == g - 1 && ha < tail && static_cast<std::size_t>(eb) + 1 < toks.size() &&
+        swallowed_by_copyright(text, toks[static_cast<std::size_t>(hb) + 1].end, toks[static_cast<std::size_t>(eb)].begin,
+                               toks.subspan(static_cast<std::size_t>(hb), 2), toks.subspan(static_cast<std::size_t>(eb), 2),
+                               r.subspan(static_cast<std::size_t>(ha), static_cast<std::size_t>(del))) ==
+            static_cast<std::size_t>(del)) {
+      al.matched += static_cast<std::size_t>(std::max(0, std::min(ea, tail) - std::max(ha, head)));
+      continue;
+    }
     bool added_sensitive = false, added_numeral = true;
     for (std::size_t t = c.input_begin; t < c.input_end; ++t) {
       added_sensitive |= license_text::is_sensitive(toks[t].word);
@@ -843,14 +888,27 @@ std::vector<Alignment> candidates(std::string_view text, std::span<const Token> 
     });
   }
   double found = -1;  // containment of the first candidate found whole and nearly exact
+  std::size_t found_matched = 0;  // the trigrams of its body it matched
   for (std::size_t c = 0; c < ranked.size() && c < kMaxCandidates; ++c) {
     const Candidate& cand = ranked[c];
     if (cand.containment < kMinContainment) break;
     // Once a licence is found nearly exact, only its near-equals (siblings that differ by a few
-    // words, a notice it holds, another licence as complete) can compete with it.
-    if (found >= 0 && cand.containment < found - 0.02) break;
+    // words, a notice it holds, another licence as complete) can compete with it, and a longer
+    // sibling that holds 2% more of the text's trigrams than it matched (Latex2e followed by
+    // the sentence of Latex2e-translated-notice, whose first words a copyright statement
+    // swallowed: less contained, yet the more complete licence).
+    if (found >= 0 && cand.containment < found - 0.02) {
+      if (exact || 50 * std::uint64_t{cand.shared} <= 51 * std::uint64_t{found_matched}) continue;
+    }
     done.push_back(align(text, q, q_distinct, toks, db.refs[cand.ref], cand.shared));
-    if (found < 0 && done.back().contained && done.back().confidence >= 0.99) found = cand.containment;
+    if (debugging())
+      std::fprintf(stderr, "[%s] candidate containment %.3f confidence %.3f contained %d substantial %d minor %d\n",
+                   done.back().ref->id.c_str(), cand.containment, done.back().confidence, done.back().contained,
+                   done.back().substantial, done.back().minor);
+    if (found < 0 && done.back().contained && done.back().confidence >= 0.99) {
+      found = cand.containment;
+      found_matched = done.back().matched;
+    }
     if (exact && c == 0 && found >= 0 && outranks_siblings(done.front(), *exact, ranked, found)) break;
   }
   return done;

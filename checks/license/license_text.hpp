@@ -26,6 +26,10 @@ struct Token {
 /// The normalised words of `text` (see normalize.py for the steps).
 std::vector<Token> tokenize(std::string_view text);
 
+/// The words of `text` as tokenize() reads them, copyright statements included: what a
+/// statement joined with the next line of a reflowed paragraph swallowed.
+std::vector<Token> tokenize_keeping_copyright(std::string_view text);
+
 /// Trigram hashes of `tokens`: FNV-1a of "w1 w2 w3" (30 bits), bit 31 set when the middle word
 /// changes meaning ("not", "shall", "affero", ...), bit 30 when it is a numeral.
 std::vector<std::uint32_t> fingerprint(std::span<const Token> tokens);

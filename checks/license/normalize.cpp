@@ -169,6 +169,20 @@ std::size_t list_marker_length(std::string_view line) {
   return pos;
 }
 
+// `line` with the list markers followed by a tab inside it replaced by spaces: the items of a
+// list ("1.<tab>d'un exemplaire du Contrat, 2.<tab>d'un avertissement") joined into one line by
+// a reflowed paragraph keep their markers, which a line's start would have dropped. Only a
+// tab marks one: "version 2. You" in a sentence is a word.
+void blank_tabbed_list_markers(std::string& line) {
+  for (std::size_t i = 1; i < line.size(); ++i) {
+    if (line[i - 1] != ' ' && line[i - 1] != '\t') continue;
+    const std::size_t n = list_marker_length(std::string_view(line).substr(i));
+    if (n == 0 || i + n >= line.size() || line[i + n] != '\t') continue;
+    for (std::size_t k = i; k < i + n; ++k) line[k] = ' ';
+    i += n;
+  }
+}
+
 // Words of `line` as (offset in line, length) pairs.
 template <typename F>
 void for_each_word(std::string_view line, F&& f) {
@@ -396,7 +410,9 @@ bool is_numeral(std::string_view word) {
   return roman.count(word) > 0;
 }
 
-std::vector<Token> tokenize(std::string_view text) {
+namespace {
+
+std::vector<Token> tokenize_text(std::string_view text, bool drop_copyright) {
   // Unicode punctuation to spaces, keeping for each byte of `buf` its offset in `text`.
   // Most licence files are plain ASCII: then `text` is read as it is (no copy) and every
   // offset is its own.
@@ -452,13 +468,19 @@ std::vector<Token> tokenize(std::string_view text) {
       if (!raw.empty() && raw.back().paragraph == paragraph) ++paragraph;
     } else {
       std::string cleaned;
-      if (may_hold_copyright(line)) {
+      if (drop_copyright && may_hold_copyright(line)) {
         cleaned = without_copyright(line);
         line = cleaned;
       }
       std::size_t marker = list_marker_length(line);
       offset += marker;
       line = line.substr(marker);
+      if (line.find('\t') != std::string_view::npos) {
+        std::string tabbed(line);
+        blank_tabbed_list_markers(tabbed);
+        cleaned = std::move(tabbed);
+        line = cleaned;
+      }
       for_each_word(line, [&](std::size_t b, std::size_t n) {
         if (n == 1 && !is_digit(static_cast<unsigned char>(line[b]))) return;
         Token& t = raw.emplace_back();
@@ -477,6 +499,12 @@ std::vector<Token> tokenize(std::string_view text) {
   apply_phrases(raw);
   return raw;
 }
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) { return tokenize_text(text, true); }
+
+std::vector<Token> tokenize_keeping_copyright(std::string_view text) { return tokenize_text(text, false); }
 
 std::vector<std::uint32_t> fingerprint(std::span<const Token> tokens) {
   std::vector<std::uint32_t> out;
