@@ -513,6 +513,16 @@ Alignment align(std::string_view text, std::span<const std::uint32_t> q, std::si
     if (gap < 4 || gap < 2 * static_cast<int>(run)) break;
     matches->erase(matches->begin(), matches->begin() + static_cast<std::ptrdiff_t>(run));
   }
+  // The licence's first words quoted by that note were matched there, not where the licence
+  // starts: the trigrams just before the first match that are the reference's own start it
+  // ("Eclipse Public License 2.0" in the note, then the licence's "Eclipse Public License - v 2.0").
+  {
+    std::vector<std::pair<int, int>> before;
+    for (int a = matches->front().first - 1, b = matches->front().second - 1;
+         a >= 0 && b >= ws && r[static_cast<std::size_t>(a)] == q[static_cast<std::size_t>(b)]; --a, --b)
+      before.emplace_back(a, b);
+    matches->insert(matches->begin(), before.rbegin(), before.rend());
+  }
 
   const int g = static_cast<int>(kGram);
   const int head = static_cast<int>(ref.head), tail = static_cast<int>(ref.tail);

@@ -6,7 +6,9 @@
 // also modified in substance once, and must then not be reported as the original.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <utility>
 
 #include "checks/license/license.hpp"
 #include "corpus.hpp"
@@ -111,4 +113,88 @@ TEST_CASE("real-file shapes: a copyright line reflowed into the licence's first 
   CHECK(identify_license_text(reflowed_markdown(*borceux)).spdx == "Borceux");
   // The words after the copyright line are still judged.
   CHECK(identify_license_text(reflowed_markdown(replaced(*kastrup, "is permitted", "is prohibited"))).spdx != "Kastrup");
+}
+
+TEST_CASE("real-file shapes: words of the licence that a reflowed copyright statement swallowed are the licence's") {
+  auto fwlw = npm_text("fwlw");
+  auto mulan = npm_text("MulanPSL-2.0");
+  auto cecill = npm_text("CECILL-1.0");
+  if (!fwlw || !mulan || !cecill) {
+    MESSAGE("PACTE_LICENSE_CORPUS is not set: real-file shapes skipped");
+    return;
+  }
+  // Each paragraph joined into one line: "Copyright (C) 1993,1995 by Donald Arseneau Vancouver,
+  // Canada, ..." and "Copyright (c) [Year] [name of copyright holder] [Software Name] is
+  // licensed under Mulan PSL v2." read as one copyright statement each, yet the words after
+  // the holder are in the file, in the licence's order.
+  CHECK(identify_license_text(reflowed_markdown(*fwlw)).spdx == "fwlw");
+  CHECK(identify_license_text(reflowed_markdown(*mulan)).spdx == "MulanPSL-2.0");
+  // Swallowed words are still compared: another version named there is another text.
+  std::string other = *mulan;
+  for (auto at = other.find("is licensed under Mulan PSL v2."); at != std::string::npos;
+       at = other.find("is licensed under Mulan PSL v2.", at))
+    other.replace(at, 31, "is licensed under Mulan PSL v3.");
+  CHECK(identify_license_text(reflowed_markdown(other)).spdx != "MulanPSL-2.0");
+  // The numbered items of a list joined into one line ("accompagnée: 1.<tab>d'un exemplaire du
+  // Contrat, 2.<tab>d'un avertissement...") keep markers that are not words.
+  CHECK(identify_license_text(reflowed_markdown(*cecill)).spdx == "CECILL-1.0");
+  CHECK(identify_license_text(reflowed_markdown(replaced(*cecill, "d\u2019un exemplaire du Contrat,", "d\u2019un r\u00e9sum\u00e9 du Contrat,")))
+            .spdx != "CECILL-1.0");
+}
+
+TEST_CASE("real-file shapes: two licences in one Markdown file, each under a heading that repeats its title") {
+  auto epl = npm_text("EPL-2.0");
+  auto apache = npm_text("Apache-2.0");
+  if (!epl || !apache) {
+    MESSAGE("PACTE_LICENSE_CORPUS is not set: real-file shapes skipped");
+    return;
+  }
+  // A note naming both licences (quoting the EPL's title), then each text indented as a
+  // Markdown code block under a "## ..." heading; the EPL's first line, its title, set apart.
+  auto indented = [](const std::string& text) {
+    std::string out;
+    std::size_t lines = 0;
+    for (std::size_t b = 0; b <= text.size();) {
+      std::size_t e = text.find('\n', b);
+      if (e == std::string::npos) e = text.size();
+      const std::string line = text.substr(b, e - b);
+      out += (line.empty() ? "" : "    ") + line + "\n";
+      ++lines;
+      b = e + 1;
+    }
+    return std::pair{out, lines};
+  };
+  auto count_lines = [](const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); };
+  const std::string epl_text = replaced(*epl, "Eclipse Public License - v 2.0\n", "Eclipse Public License - v 2.0\n\n");
+  const auto [epl_block, epl_lines] = indented(epl_text);
+  const std::string apache_block = indented(*apache).first;
+  const std::string note =
+      "This program and the accompanying materials are made available under the\n"
+      "terms of the Eclipse Public License 2.0 which is available at\n"
+      "https://www.eclipse.org/legal/epl-2.0, or the Apache License, Version 2.0\n"
+      "which is available at https://www.apache.org/licenses/LICENSE-2.0.\n\n";
+  const std::string epl_heading = "## Eclipse Public License - Version 2.0\n\n";
+  const std::string apache_heading = "\n## Apache License - Version 2.0\n\n";
+  const std::string file = note + epl_heading + epl_block + apache_heading + apache_block;
+  LicenseMatch m = identify_license_text(file);
+  CHECK_MESSAGE(m.spdx == "EPL-2.0", m.note);
+  REQUIRE_MESSAGE(m.sections.size() == 2, m.note);
+  const int epl_first = count_lines(note + epl_heading) + 1;
+  CHECK(m.sections[0].spdx == "EPL-2.0");
+  CHECK(m.sections[0].first_line == epl_first);
+  CHECK(m.sections[0].last_line <= epl_first + static_cast<int>(epl_lines) - 1);
+  CHECK(m.sections[0].last_line >= epl_first + static_cast<int>(epl_lines) - 3);
+  CHECK(m.sections[1].spdx == "Apache-2.0");
+  const int apache_heading_line = count_lines(note + epl_heading + epl_block) + 2;
+  CHECK(m.sections[1].first_line >= apache_heading_line);
+  CHECK(m.sections[1].first_line <= apache_heading_line + 2);
+  CHECK(m.sections[1].last_line >= count_lines(file) - 1);
+  CHECK_FALSE(m.sections[1].third_party);
+  // Either text modified in substance is found, section by section.
+  LicenseMatch bad = identify_license_text(
+      replaced(file, "1. DEFINITIONS", "1. DEFINITIONS\n\n    The Program may not be used for commercial purposes."));
+  CHECK(bad.spdx != "EPL-2.0");
+  REQUIRE(bad.sections.size() == 2);
+  CHECK(bad.sections[0].spdx != "EPL-2.0");
+  CHECK(bad.sections[1].spdx == "Apache-2.0");
 }
