@@ -138,8 +138,9 @@ TEST_CASE("real-file shapes: words of the licence that a reflowed copyright stat
   // The numbered items of a list joined into one line ("accompagnée: 1.<tab>d'un exemplaire du
   // Contrat, 2.<tab>d'un avertissement...") keep markers that are not words.
   CHECK(identify_license_text(reflowed_markdown(*cecill)).spdx == "CECILL-1.0");
-  CHECK(identify_license_text(reflowed_markdown(replaced(*cecill, "d\u2019un exemplaire du Contrat,", "d\u2019un r\u00e9sum\u00e9 du Contrat,")))
-            .spdx != "CECILL-1.0");
+  // Only the markers: an item removed from the joined list is still missing.
+  CHECK(identify_license_text(reflowed_markdown(replaced(*cecill, "\t1.\td\u2019un exemplaire du Contrat,\n", ""))).spdx !=
+        "CECILL-1.0");
 }
 
 TEST_CASE("real-file shapes: two licences in one Markdown file, each under a heading that repeats its title") {
