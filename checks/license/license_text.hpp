@@ -30,9 +30,31 @@ std::vector<Token> tokenize(std::string_view text);
 /// statement joined with the next line of a reflowed paragraph swallowed.
 std::vector<Token> tokenize_keeping_copyright(std::string_view text);
 
-/// Trigram hashes of `tokens`: FNV-1a of "w1 w2 w3" (30 bits), bit 31 set when the middle word
-/// changes meaning ("not", "shall", "affero", ...), bit 30 when it is a numeral.
+/// Trigram hashes of `tokens`: trigram_hash() of the words' word_hash() (30 bits), bit 31 set
+/// when the middle word changes meaning ("not", "shall", "affero", ...), bit 30 when it is a
+/// numeral.
 std::vector<std::uint32_t> fingerprint(std::span<const Token> tokens);
+
+/// The 32-bit FNV-1a hash of one normalised word.
+std::uint32_t word_hash(std::string_view word);
+
+/// Murmur3's finaliser: every bit of `h` moves every bit of the result.
+inline std::uint32_t mix32(std::uint32_t h) {
+  h ^= h >> 16;
+  h *= 0x85EBCA6Bu;
+  h ^= h >> 13;
+  h *= 0xC2B2AE35u;
+  h ^= h >> 16;
+  return h;
+}
+
+/// The 30-bit hash of a trigram from its three words' hashes, in order.
+inline std::uint32_t trigram_hash(std::uint32_t first, std::uint32_t second, std::uint32_t third) {
+  std::uint32_t h = mix32(first ^ 0x9E3779B9u);
+  h = mix32(h * 31u + second + 0x7F4A7C15u);
+  h = mix32(h * 31u + third + 0x2545F491u);
+  return h & 0x3FFFFFFFu;
+}
 
 /// A 64-bit hash of a whole trigram sequence (FNV-1a over its words): the compiled-in data
 /// finds by it the reference whose trigrams are exactly a text's.

@@ -14,8 +14,8 @@ Steps (SPDX matching guidelines, section by section):
   4. Token phrases: "all rights reserved" and the old FSF postal addresses are removed; the
      copyright holder of BSD/MIT style licences ("neither the name of X nor", "provided by X as
      is", "in no event shall X be liable", "the name of X may not be used") becomes "var".
-  5. Fingerprint: FNV-1a 32-bit of each word trigram "w1 w2 w3"; the top two bits are replaced
-     by flags on the middle word: bit 31, it changes meaning (not, shall, affero...); bit 30,
+  5. Fingerprint: each word's FNV-1a 32-bit hash, the three of a trigram mixed into 30 bits
+     (trigram_hash); the top two bits are flags on the middle word: bit 31, it changes meaning (not, shall, affero...); bit 30,
      it is a number or roman numeral (a section reference, tolerated when it moves).
 """
 
@@ -333,11 +333,30 @@ def fnv1a(data):
     return h
 
 
+def _mix32(h):
+    """Murmur3's finaliser."""
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    h ^= h >> 16
+    return h
+
+
+def trigram_hash(a, b, c):
+    """30-bit hash of a trigram from its words' FNV-1a hashes (normalize.cpp: trigram_hash)."""
+    h = _mix32(a ^ 0x9E3779B9)
+    h = _mix32((h * 31 + b + 0x7F4A7C15) & 0xFFFFFFFF)
+    h = _mix32((h * 31 + c + 0x2545F491) & 0xFFFFFFFF)
+    return h & 0x3FFFFFFF
+
+
 def fingerprint(toks):
     """Trigram hashes of a token list (see the module comment)."""
     out = []
+    words = [fnv1a(t) for t in toks]
     for i in range(len(toks) - N + 1):
-        h = fnv1a(b" ".join(toks[i:i + N])) & 0x3FFFFFFF
+        h = trigram_hash(words[i], words[i + 1], words[i + 2])
         middle = toks[i + 1].decode("utf-8", "surrogateescape")
         if middle in SENSITIVE:
             h |= 0x80000000
