@@ -240,6 +240,25 @@ def _without_copyright(line):
     return bytes(out)
 
 
+def _blank_tabbed_list_markers(line):
+    """`line` with the list markers followed by a tab inside it replaced by spaces (the items of
+    a list joined into one line keep their markers; only a tab marks one)."""
+    out = bytearray(line)
+    i = 1
+    while i < len(out):
+        if out[i - 1] not in b" \t":
+            i += 1
+            continue
+        rest = bytes(out[i:])
+        n = len(rest) - len(_strip_list_marker(rest))
+        if n == 0 or i + n >= len(out) or out[i + n] != 0x09:
+            i += 1
+            continue
+        out[i:i + n] = b" " * n
+        i += n + 1
+    return bytes(out)
+
+
 def tokens(text):
     """Normalised word tokens of `text` (bytes or str), each bytes."""
     return tokens_para(text)[0]
@@ -262,6 +281,8 @@ def tokens_para(text):
                 p += 1
             continue
         line = _strip_list_marker(_without_copyright(line))
+        if b"\t" in line:
+            line = _blank_tabbed_list_markers(line)
         for w in _words(line):
             if len(w) == 1 and not (48 <= w[0] <= 57):
                 continue
