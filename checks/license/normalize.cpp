@@ -543,11 +543,10 @@ std::uint32_t word_hash(std::string_view word) {
 std::vector<std::uint32_t> fingerprint(std::span<const Token> tokens) {
   std::vector<std::uint32_t> out;
   if (tokens.size() < kGram) return out;
-  // Each word is hashed once (FNV-1a), with its flags; a trigram mixes its three words' hashes.
-  // Hashing the three words' bytes again for every trigram was a third of the cost of
-  // identifying a long licence.
-  // The flags are looked up by hash too: a word is compared with a sensitive word or a roman
-  // numeral only when its hash is one's (a few words in a thousand).
+  // Each word is hashed once (FNV-1a), with its flags; a trigram mixes its three words' hashes
+  // (hashing the three words' bytes again for every trigram was a third of the cost of
+  // identifying a long licence). The flags are looked up by hash too: a word is compared with
+  // a sensitive word or a roman numeral only when its hash is one's.
   struct FlagTable {
     std::array<std::uint32_t, 128> hash{};
     std::array<std::uint32_t, 128> flag{};
@@ -565,23 +564,28 @@ std::vector<std::uint32_t> fingerprint(std::span<const Token> tokens) {
     for (std::string_view w : {"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"}) add(w, 0x40000000u);
     return t;
   }();
-  std::vector<std::uint32_t> words(tokens.size()), flags(tokens.size(), 0);
+  // The last two words' hashes and flags are kept as the words are read (no table of them:
+  // fresh memory costs a long licence a page fault every thousand words).
+  out.resize(tokens.size() - kGram + 1);
+  std::uint32_t before_hash = 0, last_hash = 0, last_flag = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& word = tokens[i].word;
     const std::uint32_t h = word_hash(word);
-    words[i] = h;
+    std::uint32_t flag = 0;
     if (!word.empty() && word[0] >= '0' && word[0] <= '9') {
-      flags[i] = is_numeral(word) ? 0x40000000u : 0u;
-      continue;
+      flag = is_numeral(word) ? 0x40000000u : 0u;
+    } else {
+      for (std::size_t at = h & 127; table.flag[at]; at = (at + 1) & 127) {
+        if (table.hash[at] != h) continue;
+        flag = (is_sensitive(word) ? 0x80000000u : 0u) | (is_numeral(word) ? 0x40000000u : 0u);
+        break;
+      }
     }
-    for (std::size_t at = h & 127; table.flag[at]; at = (at + 1) & 127) {
-      if (table.hash[at] != h) continue;
-      flags[i] = (is_sensitive(word) ? 0x80000000u : 0u) | (is_numeral(word) ? 0x40000000u : 0u);
-      break;
-    }
+    if (i >= 2) out[i - 2] = trigram_hash(before_hash, last_hash, h) | last_flag;
+    before_hash = last_hash;
+    last_hash = h;
+    last_flag = flag;
   }
-  out.resize(tokens.size() - kGram + 1);
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] = trigram_hash(words[i], words[i + 1], words[i + 2]) | flags[i + 1];
   return out;
 }
 
