@@ -454,7 +454,9 @@ std::size_t swallowed_by_copyright(std::string_view text, std::size_t gap_begin,
                                    std::span<const std::uint32_t> expected) {
   if (gap_end <= gap_begin || expected.empty()) return 0;
   const auto words = license_text::tokenize_keeping_copyright(text.substr(gap_begin, gap_end - gap_begin));
-  for (std::size_t s = 0; s < words.size(); ++s) {
+  // Only the last words can be the ones missing: a suffix longer than `expected` is not tried.
+  const std::size_t first = words.size() > expected.size() ? words.size() - expected.size() : 0;
+  for (std::size_t s = first; s < words.size(); ++s) {
     std::vector<Token> joined(before.begin(), before.end());
     joined.insert(joined.end(), words.begin() + static_cast<std::ptrdiff_t>(s), words.end());
     joined.insert(joined.end(), after.begin(), after.end());
