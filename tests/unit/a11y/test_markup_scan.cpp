@@ -101,6 +101,9 @@ TEST_CASE("the markup scan sees every spelling the parsers read as a checked ele
   // HTML parsers read <image> as <img>: the check fires, so the scan must see it.
   CHECK(count_check(check_template("page.html", "<p><image src=\"/a.png\"></p>"), "img-alt") == 1);
   CHECK(holds_checked_markup("<p><image src=\"/a.png\"></p>"));
+  // gumbo reads the obsolete <isindex> as a form holding an <input> that keeps its attributes.
+  CHECK(count_check(check_template("page.html", "<p><isindex type=\"image\"></p>"), "input-image-alt") == 1);
+  CHECK(holds_checked_markup("<p><isindex type=\"image\"></p>"));
   // A tag name ends at a space, a slash, '>' or the end of the file, whatever the case.
   CHECK(holds_checked_markup("<p><A\nhref=\"/x\"></A></p>"));
   CHECK(holds_checked_markup("<p><a/></p>"));
