@@ -141,8 +141,8 @@ cpu() {  # cpu CMD...: the lowest user+sys CPU seconds over $runs runs
   local best=
   for ((r = 0; r < runs; r++)); do
     local t
-    /usr/bin/time -o "$work/time.txt" -f '%U %S' "$@" >/dev/null 2>&1 || true
-    t=$(tail -n 1 "$work/time.txt" | awk '{ printf "%.2f", $1 + $2 }')
+    /usr/bin/time -o "$work/time.$$.txt" -f '%U %S' "$@" >/dev/null 2>&1 || true
+    t=$(tail -n 1 "$work/time.$$.txt" | awk '{ printf "%.2f", $1 + $2 }')
     if [[ -z $best ]] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
   done
   echo "$best"
