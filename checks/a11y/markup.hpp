@@ -51,6 +51,27 @@ struct MarkupTree {
 /// become `_` (they may print text), comments become spaces. Returns the neutralised ranges.
 std::vector<std::pair<std::size_t, std::size_t>> neutralise_template_tags(std::string& text);
 
+/// A fast test of whether a source holds any of a given set of markup constructs, without
+/// parsing it: start tags by name and attribute names, both matched case-insensitively. It
+/// answers "could a check fire on this file?" and may say yes for a construct that only looks
+/// like one (in a comment, a string, a longer attribute name), never no for a real one: every
+/// tag or attribute a parser (gumbo, or the JSX and Vue tokenizer) sees is spelt in the bytes.
+class MarkupPresence {
+ public:
+  /// `tags` are lower-case element names (`img`): `<img` matches when the name is not followed
+  /// by another ASCII letter or digit (`<img>`, `<IMG `, `<img/`, but not `<imgs`). `words` are
+  /// lower-case attribute names (`tabindex`) matched anywhere (`:tabIndex`, `[attr.tabindex]`).
+  MarkupPresence(std::vector<std::string> tags, std::vector<std::string> words);
+
+  /// Whether `source` holds at least one of the tags or words.
+  bool found_in(std::string_view source) const;
+
+ private:
+  std::vector<std::string> tags_;
+  std::vector<std::string> words_;
+  std::size_t longest_tag_ = 0;
+};
+
 /// Parses HTML or a server template with gumbo.
 MarkupTree parse_html(std::string_view source);
 

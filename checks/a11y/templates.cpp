@@ -1,10 +1,12 @@
 #include "checks/a11y/templates.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 #include "checks/a11y/markup.hpp"
 #include "checks/base/blob_cache.hpp"
@@ -128,17 +130,52 @@ struct CheckInfo {
   std::string_view check;
   std::string_view rgaa;
   std::string_view wcag;
+  // The markup without which the check cannot fire: the elements it judges (HTML parsers read
+  // `<image>` as `<img>`, and gumbo's `<isindex>` as a form with an `<input>`) and the
+  // attributes it reads on any element. A page holding none of any check's is not parsed.
+  std::array<std::string_view, 3> tags;
+  std::string_view attribute;
 };
 
 const CheckInfo kChecks[] = {
-    {"img-alt", "1.1", "1.1.1"},           {"area-alt", "1.1", "1.1.1"},
-    {"input-image-alt", "1.1", "1.1.1"},   {"html-lang", "8.3", "3.1.1"},
-    {"page-title", "8.5", "2.4.2"},        {"form-label", "11.1", "1.3.1, 4.1.2"},
-    {"link-name", "6.2", "2.4.4"},         {"button-name", "11.9", "4.1.2"},
-    {"frame-title", "2.1", "4.1.2"},       {"viewport-zoom", "10.4", "1.4.4"},
-    {"tabindex-positive", "12.8", "2.4.3"}, {"blink-marquee", "13.8", "2.2.2"},
-    {"meta-refresh", "13.1", "2.2.1"},
+    {"img-alt", "1.1", "1.1.1", {"img", "image"}, {}},
+    {"area-alt", "1.1", "1.1.1", {"area"}, {}},
+    {"input-image-alt", "1.1", "1.1.1", {"input", "isindex"}, {}},
+    // The page checks judge the document element, and only when `<html>` is written.
+    {"html-lang", "8.3", "3.1.1", {"html"}, {}},
+    {"page-title", "8.5", "2.4.2", {"html"}, {}},
+    {"form-label", "11.1", "1.3.1, 4.1.2", {"input", "select", "textarea"}, {}},
+    {"link-name", "6.2", "2.4.4", {"a"}, {}},
+    {"button-name", "11.9", "4.1.2", {"button"}, {}},
+    {"frame-title", "2.1", "4.1.2", {"iframe", "frame"}, {}},
+    {"viewport-zoom", "10.4", "1.4.4", {"meta"}, {}},
+    {"tabindex-positive", "12.8", "2.4.3", {}, "tabindex"},
+    {"blink-marquee", "13.8", "2.2.2", {"blink", "marquee"}, {}},
+    {"meta-refresh", "13.1", "2.2.1", {"meta"}, {}},
 };
+
+const CheckInfo& check_info(std::string_view check) {
+  for (const auto& info : kChecks) {
+    if (info.check == check) return info;
+  }
+  throw std::out_of_range("no accessibility check named " + std::string(check));
+}
+
+// Every tag and attribute of `kChecks`, for the scan that decides whether a page is parsed.
+const a11y::MarkupPresence& checked_markup() {
+  static const a11y::MarkupPresence presence = [] {
+    std::set<std::string> tags;
+    std::set<std::string> attributes;
+    for (const auto& info : kChecks) {
+      for (auto tag : info.tags) {
+        if (!tag.empty()) tags.emplace(tag);
+      }
+      if (!info.attribute.empty()) attributes.emplace(info.attribute);
+    }
+    return a11y::MarkupPresence({tags.begin(), tags.end()}, {attributes.begin(), attributes.end()});
+  }();
+  return presence;
+}
 
 // The opening tag as written, on one line, at most 200 bytes (cut at a character boundary).
 std::string opening_tag(std::string_view source, std::size_t begin, std::size_t end) {
@@ -190,13 +227,10 @@ class Checker {
 
   void report(std::string_view check, std::size_t offset, std::size_t tag_end, Text message) {
     A11yDefect d;
+    const CheckInfo& info = check_info(check);
     d.check = std::string(check);
-    for (const auto& info : kChecks) {
-      if (info.check == check) {
-        d.rgaa = std::string(info.rgaa);
-        d.wcag = std::string(info.wcag);
-      }
-    }
+    d.rgaa = std::string(info.rgaa);
+    d.wcag = std::string(info.wcag);
     d.message = std::move(message);
     d.evidence.path = to_valid_utf8(path_);
     d.evidence.line = line_at(source_, std::min(offset, source_.size()));
@@ -489,17 +523,56 @@ TemplateKind template_kind(std::string_view path) {
   return TemplateKind::other;
 }
 
+namespace {
+
+// The JSX tree of a `.js`/`.mjs`/`.cjs` file when it holds at least one complete JSX element,
+// else nullopt: only the tokenizer can tell a script that renders markup from one that compares
+// numbers, and its tree is kept so that the page is not tokenized twice.
+std::optional<MarkupTree> script_jsx(std::string_view path, std::string_view content) {
+  std::string lower = ascii_lower(path_basename(path));
+  std::string_view ext = extension_of(lower);
+  if ((ext != ".js" && ext != ".mjs" && ext != ".cjs") || content.find('<') == std::string_view::npos)
+    return std::nullopt;
+  bool found = false;
+  MarkupTree tree = a11y::parse_jsx(content, &found);
+  if (!found) return std::nullopt;
+  return tree;
+}
+
+// The defects of a page of a known kind. `tree` is its tree when already parsed (a `.js` file
+// found to hold JSX); else the page is parsed only when it holds markup some check reads, and
+// `parsed` says whether it was.
+std::vector<A11yDefect> check_page(std::string_view path, std::string_view content, TemplateKind kind,
+                                   std::optional<MarkupTree> tree, bool& parsed) {
+  parsed = false;
+  if (kind == TemplateKind::other) return {};
+  if (!tree) {
+    // HAML and Slim write no angle brackets: the markup checks read is looked for in the HTML
+    // skeleton they translate to. Svelte is HTML with expressions: its source is scanned.
+    if (kind == TemplateKind::haml || kind == TemplateKind::slim) {
+      a11y::HtmlSkeleton skeleton = kind == TemplateKind::haml ? a11y::haml_to_html(content) : a11y::slim_to_html(content);
+      if (!holds_checked_markup(skeleton.html)) return {};
+      tree = a11y::parse_skeleton(skeleton);
+    } else {
+      if (!holds_checked_markup(content)) return {};
+      switch (kind) {
+        case TemplateKind::jsx: tree = a11y::parse_jsx(content); break;
+        case TemplateKind::vue: tree = a11y::parse_vue(content); break;
+        case TemplateKind::svelte: tree = a11y::parse_skeleton(a11y::svelte_to_html(content)); break;
+        default: tree = a11y::parse_html(content); break;
+      }
+    }
+  }
+  parsed = true;
+  return Checker(path, content, kind).run(*tree);
+}
+
+}  // namespace
+
 TemplateKind template_kind(std::string_view path, std::string_view content) {
   TemplateKind kind = template_kind(path);
   if (kind != TemplateKind::other) return kind;
-  std::string lower = ascii_lower(path_basename(path));
-  std::string_view ext = extension_of(lower);
-  if ((ext == ".js" || ext == ".mjs" || ext == ".cjs") && content.find('<') != std::string_view::npos) {
-    bool found = false;
-    a11y::parse_jsx(content, &found);
-    if (found) return TemplateKind::jsx;
-  }
-  return TemplateKind::other;
+  return script_jsx(path, content) ? TemplateKind::jsx : TemplateKind::other;
 }
 
 std::string_view template_kind_name(TemplateKind kind) {
@@ -528,19 +601,28 @@ const std::vector<std::string>& a11y_check_names() {
   return names;
 }
 
-std::vector<A11yDefect> check_template(std::string_view path, std::string_view content) {
-  TemplateKind kind = template_kind(path, content);
-  MarkupTree tree;
-  switch (kind) {
-    case TemplateKind::other: return {};
-    case TemplateKind::jsx: tree = a11y::parse_jsx(content); break;
-    case TemplateKind::vue: tree = a11y::parse_vue(content); break;
-    case TemplateKind::haml: tree = a11y::parse_skeleton(a11y::haml_to_html(content)); break;
-    case TemplateKind::slim: tree = a11y::parse_skeleton(a11y::slim_to_html(content)); break;
-    case TemplateKind::svelte: tree = a11y::parse_skeleton(a11y::svelte_to_html(content)); break;
-    default: tree = a11y::parse_html(content); break;
+bool holds_checked_markup(std::string_view content) { return checked_markup().found_in(content); }
+
+std::vector<std::string_view> a11y_check_markup(std::string_view check) {
+  const CheckInfo& info = check_info(check);
+  std::vector<std::string_view> out;
+  for (auto tag : info.tags) {
+    if (!tag.empty()) out.push_back(tag);
   }
-  return Checker(path, content, kind).run(tree);
+  if (!info.attribute.empty()) out.push_back(info.attribute);
+  return out;
+}
+
+std::vector<A11yDefect> check_template(std::string_view path, std::string_view content) {
+  TemplateKind kind = template_kind(path);
+  std::optional<MarkupTree> tree;
+  if (kind == TemplateKind::other) {
+    tree = script_jsx(path, content);
+    if (!tree) return {};
+    kind = TemplateKind::jsx;
+  }
+  bool parsed = false;
+  return check_page(path, content, kind, std::move(tree), parsed);
 }
 
 namespace {
@@ -700,6 +782,7 @@ namespace {
 // What one file's content makes of it: a page or not, why it is left out, or its defects.
 struct PageOutcome {
   bool page = false;
+  bool parsed = false;  // judged from its parsed tree, not by the markup scan alone
   std::string exclusion;
   std::vector<A11yDefect> defects;
 };
@@ -760,10 +843,17 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
       PageOutcome out;
       auto content = snapshot.read(entry);
       if (!content || is_lfs_pointer(*content)) return out;
-      if (!by_path && template_kind(entry.path, *content) == TemplateKind::other) return out;
+      TemplateKind kind = template_kind(entry.path);
+      std::optional<MarkupTree> tree;
+      if (!by_path) {
+        tree = script_jsx(entry.path, *content);
+        if (!tree) return out;
+        kind = TemplateKind::jsx;
+      }
       out.page = true;
       if (!forced) out.exclusion = page_exclusion(entry.path, *content);
-      if (out.exclusion.empty()) out.defects = check_template(entry.path, *content);
+      if (out.exclusion.empty())
+        out.defects = check_page(entry.path, *content, kind, std::move(tree), out.parsed);
       return out;
     });
     if (!page.page) continue;
@@ -772,6 +862,7 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
       continue;
     }
     ++scan.pages_checked;
+    if (!page.parsed) ++scan.pages_not_parsed;
     scan.defects.insert(scan.defects.end(), std::make_move_iterator(page.defects.begin()),
                         std::make_move_iterator(page.defects.end()));
   }

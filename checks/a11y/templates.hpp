@@ -46,6 +46,15 @@ std::string_view template_kind_name(TemplateKind kind);
 /// The rule names of every check, in report order.
 const std::vector<std::string>& a11y_check_names();
 
+/// The markup a check judges: the start tags (`img`) and attribute names (`tabindex`) without
+/// which it cannot fire. Throws std::out_of_range for a name not in `a11y_check_names`.
+std::vector<std::string_view> a11y_check_markup(std::string_view check);
+
+/// Whether `content` holds markup some check judges (see `a11y_check_markup`: tags and
+/// attribute names matched case-insensitively, wherever they are written). A page without any
+/// cannot have a defect: it is counted as checked without being parsed.
+bool holds_checked_markup(std::string_view content);
+
 /// Checks one template. `path` decides the parser (see `template_kind`) and goes into the
 /// evidence. Never throws on malformed input.
 std::vector<A11yDefect> check_template(std::string_view path, std::string_view content);
@@ -86,6 +95,9 @@ std::string page_exclusion(std::string_view path, std::string_view content = {})
 struct TemplateScan {
   std::vector<A11yDefect> defects;
   std::size_t pages_checked = 0;
+  /// Of `pages_checked`, those judged without being parsed: they hold no markup any check
+  /// judges (`holds_checked_markup`). Not in the report: it tells how the work was saved.
+  std::size_t pages_not_parsed = 0;
   std::map<std::string, std::size_t> left_out;
 };
 
