@@ -7,51 +7,9 @@
 namespace pacte::a11y {
 namespace {
 
-bool is_name_char(char c) {
+bool is_haml_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '-' || c == ':';
-}
-
-std::size_t line_end(std::string_view s, std::size_t pos) {
-  std::size_t e = s.find('\n', pos);
-  return e == std::string_view::npos ? s.size() : e;
-}
-
-std::size_t indent_of(std::string_view s, std::size_t pos, std::size_t end) {
-  std::size_t i = pos;
-  while (i < end && (s[i] == ' ' || s[i] == '\t')) ++i;
-  return i - pos;
-}
-
-bool blank_line(std::string_view s, std::size_t pos, std::size_t end) {
-  for (std::size_t i = pos; i < end; ++i) {
-    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return false;
-  }
-  return true;
-}
-
-// The start of the first non-blank line at or after `pos` indented no deeper than `indent`:
-// everything before it is the block nested under a line at `indent`.
-std::size_t skip_block(std::string_view s, std::size_t pos, std::size_t indent) {
-  while (pos < s.size()) {
-    std::size_t end = line_end(s, pos);
-    if (!blank_line(s, pos, end) && indent_of(s, pos, end) <= indent) return pos;
-    pos = end + 1;
-  }
-  return s.size();
-}
-
-// A Ruby line continues on the next one when it ends with a comma (HAML's rule).
-std::size_t ruby_continuation(std::string_view s, std::size_t end, std::string& code) {
-  for (;;) {
-    std::size_t last = code.find_last_not_of(" \t\r");
-    if (last == std::string::npos || code[last] != ',' || end >= s.size()) return end;
-    std::size_t next = end + 1;
-    std::size_t next_end = line_end(s, next);
-    code += ' ';
-    code += s.substr(next, next_end - next);
-    end = next_end;
-  }
 }
 
 // HTML-style attributes `(alt="x" src=@path disabled)`, given without their parentheses.
@@ -94,11 +52,6 @@ std::string html_style_attributes(std::string_view list) {
   }
   return out;
 }
-
-struct Open {
-  std::size_t indent;
-  std::string closing;
-};
 
 class HamlTranslator {
  public:
@@ -147,16 +100,16 @@ class HamlTranslator {
     }
     if (c == '-') {
       std::string code(content.substr(1));
-      return ruby_continuation(s_, end, code) + 1;
+      return ruby_continuation(s_, end, code, false) + 1;
     }
     std::size_t marker = c == '=' || c == '~' ? 1 : ((c == '!' || c == '&') && c1 == '=') ? 2 : 0;
     if (marker > 0) {
       std::string code(content.substr(marker));
-      end = ruby_continuation(s_, end, code);
+      end = ruby_continuation(s_, end, code, false);
       output(code, begin, end, indent);
       return end + 1;
     }
-    if (c == '%' || ((c == '.' || c == '#') && is_name_char(c1) && c1 != ':')) return element(begin, indent);
+    if (c == '%' || ((c == '.' || c == '#') && is_haml_name_char(c1) && c1 != ':')) return element(begin, indent);
     if (c == '\\') content.remove_prefix(1);
     text(content, begin, end);
     return end + 1;
@@ -182,7 +135,7 @@ class HamlTranslator {
     std::string tag = "div";
     auto name_at = [&](std::size_t from) {
       std::size_t e = from;
-      while (e < s_.size() && is_name_char(s_[e])) ++e;
+      while (e < s_.size() && is_haml_name_char(s_[e])) ++e;
       return e;
     };
     if (s_[p] == '%') {
@@ -192,7 +145,7 @@ class HamlTranslator {
     }
     std::string id;
     std::string classes;
-    while (p < s_.size() && (s_[p] == '.' || s_[p] == '#') && p + 1 < s_.size() && is_name_char(s_[p + 1])) {
+    while (p < s_.size() && (s_[p] == '.' || s_[p] == '#') && p + 1 < s_.size() && is_haml_name_char(s_[p + 1])) {
       std::size_t e = name_at(p + 1);
       std::string_view name = s_.substr(p + 1, e - p - 1);
       if (s_[p] == '#') {
@@ -225,7 +178,7 @@ class HamlTranslator {
     std::string code;
     if (marker > 0) {
       code = std::string(rest.substr(marker));
-      end = ruby_continuation(s_, end, code);
+      end = ruby_continuation(s_, end, code, false);
     }
     out_.open("<" + tag + attrs + ">", begin, end);
     bool is_void = self_closing || is_void_element(tag);
@@ -240,7 +193,7 @@ class HamlTranslator {
 
   std::string_view s_;
   HtmlSkeleton out_;
-  std::vector<Open> stack_;
+  std::vector<OpenElement> stack_;
 };
 
 }  // namespace

@@ -8,14 +8,14 @@
 namespace pacte::a11y {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_ruby_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool is_word(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+std::string_view trim_ruby(std::string_view s) {
+  while (!s.empty() && is_ruby_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ruby_blank(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -48,7 +48,7 @@ bool literal_string(std::string_view v, std::string& out) {
 
 // A Ruby symbol or literal string naming something (`:email`, `"email"`), else false.
 bool literal_name(std::string_view v, std::string& out) {
-  v = trim(v);
+  v = trim_ruby(v);
   if (v.size() > 1 && v.front() == ':' && v[1] != '"' && v[1] != '\'') {
     std::string_view name = v.substr(1);
     if (!std::all_of(name.begin(), name.end(), [](char c) { return is_word(c) || c == '?' || c == '!'; }))
@@ -63,7 +63,7 @@ bool starts_with_aria(std::string_view name) { return name.substr(0, 5) == "aria
 
 // Splits one hash entry into its key and value; false when it is not a key-value pair.
 bool hash_entry(std::string_view item, std::string& key, std::string_view& value) {
-  item = trim(item);
+  item = trim_ruby(item);
   if (item.empty()) return false;
   auto arrow = std::string_view::npos;
   // `key => value`: the arrow at top level.
@@ -81,7 +81,7 @@ bool hash_entry(std::string_view item, std::string& key, std::string_view& value
   }
   if (arrow != std::string_view::npos) {
     if (!literal_name(item.substr(0, arrow), key)) return false;
-    value = trim(item.substr(arrow + 2));
+    value = trim_ruby(item.substr(arrow + 2));
     return true;
   }
   // `key: value` and `"key": value`.
@@ -89,7 +89,7 @@ bool hash_entry(std::string_view item, std::string& key, std::string_view& value
     std::size_t end = skip_ruby_string(item, 0);
     if (end >= item.size() || item[end] != ':') return false;
     if (!literal_string(item.substr(0, end), key)) return false;
-    value = trim(item.substr(end + 1));
+    value = trim_ruby(item.substr(end + 1));
     return true;
   }
   std::size_t i = 0;
@@ -97,7 +97,7 @@ bool hash_entry(std::string_view item, std::string& key, std::string_view& value
   if (i == 0 || i >= item.size() || item[i] != ':' || (i + 1 < item.size() && item[i + 1] == ':'))
     return false;
   key = std::string(item.substr(0, i));
-  value = trim(item.substr(i + 1));
+  value = trim_ruby(item.substr(i + 1));
   return true;
 }
 
@@ -161,7 +161,7 @@ struct RubyCall {
 };
 
 bool parse_call(std::string_view expr, RubyCall& call) {
-  expr = trim(expr);
+  expr = trim_ruby(expr);
   std::size_t i = 0;
   while (i < expr.size() && is_word(expr[i])) ++i;
   if (i == 0) return false;
@@ -179,12 +179,12 @@ bool parse_call(std::string_view expr, RubyCall& call) {
   if (!rest.empty() && rest.front() == '(') {
     std::size_t close = ruby_matching_bracket(rest, 0);
     if (close == std::string_view::npos) return false;
-    if (!trim(rest.substr(close + 1)).empty()) return false;  // `f(x).y`: something else
-    call.args = trim(rest.substr(1, close - 1));
+    if (!trim_ruby(rest.substr(close + 1)).empty()) return false;  // `f(x).y`: something else
+    call.args = trim_ruby(rest.substr(1, close - 1));
     return true;
   }
-  if (!rest.empty() && !is_space(rest.front())) return false;
-  call.args = trim(rest);
+  if (!rest.empty() && !is_ruby_blank(rest.front())) return false;
+  call.args = trim_ruby(rest);
   return true;
 }
 
@@ -233,11 +233,11 @@ std::vector<std::string_view> ruby_split_items(std::string_view list) {
     if (c == '(' || c == '[' || c == '{') ++depth;
     else if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
     else if (c == ',' && depth == 0) {
-      if (auto item = trim(list.substr(start, i - start)); !item.empty()) out.push_back(item);
+      if (auto item = trim_ruby(list.substr(start, i - start)); !item.empty()) out.push_back(item);
       start = i + 1;
     }
   }
-  if (auto item = trim(list.substr(std::min(start, list.size()))); !item.empty()) out.push_back(item);
+  if (auto item = trim_ruby(list.substr(std::min(start, list.size()))); !item.empty()) out.push_back(item);
   return out;
 }
 
@@ -264,13 +264,13 @@ std::string ruby_hash_attributes(std::string_view hash) {
 }
 
 bool ruby_opens_block(std::string_view code) {
-  code = trim(code);
+  code = trim_ruby(code);
   if (!code.empty() && code.back() == '|') {
     auto bar = code.rfind('|', code.size() - 2);
     if (bar == std::string_view::npos) return false;
-    code = trim(code.substr(0, bar));
+    code = trim_ruby(code.substr(0, bar));
   }
-  return code == "do" || (code.size() > 3 && code.ends_with("do") && is_space(code[code.size() - 3]));
+  return code == "do" || (code.size() > 3 && code.ends_with("do") && is_ruby_blank(code[code.size() - 3]));
 }
 
 bool is_void_element(std::string_view tag) {
@@ -283,12 +283,12 @@ bool is_void_element(std::string_view tag) {
 
 std::string ruby_output_skeleton(std::string_view expr, bool block, std::string& closing) {
   closing.clear();
-  expr = trim(expr);
+  expr = trim_ruby(expr);
   if (block) {
     // Drop `do |f|` to read the call.
     std::string_view code = expr;
-    if (!code.empty() && code.back() == '|') code = trim(code.substr(0, code.rfind('|', code.size() - 2)));
-    if (code.ends_with("do")) code = trim(code.substr(0, code.size() - 2));
+    if (!code.empty() && code.back() == '|') code = trim_ruby(code.substr(0, code.rfind('|', code.size() - 2)));
+    if (code.ends_with("do")) code = trim_ruby(code.substr(0, code.size() - 2));
     expr = code;
   }
   RubyCall call;
@@ -378,6 +378,46 @@ MarkupTree parse_skeleton(const HtmlSkeleton& skeleton) {
   if (const auto* a = find(tree.html_offset)) tree.html_offset = a->source_begin;
   if (const auto* a = find(tree.title_offset)) tree.title_offset = a->source_begin;
   return tree;
+}
+
+std::size_t line_end(std::string_view s, std::size_t pos) {
+  std::size_t e = s.find('\n', pos);
+  return e == std::string_view::npos ? s.size() : e;
+}
+
+std::size_t indent_of(std::string_view s, std::size_t pos, std::size_t end) {
+  std::size_t i = pos;
+  while (i < end && (s[i] == ' ' || s[i] == '\t')) ++i;
+  return i - pos;
+}
+
+bool blank_line(std::string_view s, std::size_t pos, std::size_t end) {
+  for (std::size_t i = pos; i < end; ++i)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return false;
+  return true;
+}
+
+std::size_t skip_block(std::string_view s, std::size_t pos, std::size_t indent) {
+  while (pos < s.size()) {
+    std::size_t end = line_end(s, pos);
+    if (!blank_line(s, pos, end) && indent_of(s, pos, end) <= indent) return pos;
+    pos = end + 1;
+  }
+  return s.size();
+}
+
+std::size_t ruby_continuation(std::string_view s, std::size_t end, std::string& code, bool backslash) {
+  for (;;) {
+    std::size_t last = code.find_last_not_of(" \t\r");
+    if (last == std::string::npos || (code[last] != ',' && !(backslash && code[last] == '\\')) || end >= s.size())
+      return end;
+    if (code[last] == '\\') code.erase(last);
+    std::size_t next = end + 1;
+    std::size_t next_end = line_end(s, next);
+    code += ' ';
+    code += s.substr(next, next_end - next);
+    end = next_end;
+  }
 }
 
 }  // namespace pacte::a11y

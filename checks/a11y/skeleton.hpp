@@ -74,6 +74,28 @@ bool ruby_opens_block(std::string_view code);
 /// Whether an HTML element has no content and no closing tag.
 bool is_void_element(std::string_view tag);
 
+// The lines of an indentation-based template (HAML, Slim): shared by their translators.
+
+/// The end of the line starting at `pos` (its '\n', or the end of `s`).
+std::size_t line_end(std::string_view s, std::size_t pos);
+/// The indentation (spaces and tabs) of the line [pos, end).
+std::size_t indent_of(std::string_view s, std::size_t pos, std::size_t end);
+/// Whether the line [pos, end) holds only blanks.
+bool blank_line(std::string_view s, std::size_t pos, std::size_t end);
+/// The start of the first non-blank line at or after `pos` indented no deeper than `indent`:
+/// everything before it is the block nested under a line at `indent`.
+std::size_t skip_block(std::string_view s, std::size_t pos, std::size_t indent);
+/// A Ruby line continues on the next one when it ends with a comma (HAML's and Slim's rule) or,
+/// when `backslash` (Slim's), with a backslash, which is dropped. Appends the continuation lines
+/// to `code` and returns the end of the last one.
+std::size_t ruby_continuation(std::string_view s, std::size_t end, std::string& code, bool backslash);
+
+/// An element a translator opened and must close when the indentation comes back to `indent`.
+struct OpenElement {
+  std::size_t indent;
+  std::string closing;
+};
+
 /// HAML (`.haml`, `.html.haml`) translated into an HTML skeleton: elements (`%tag`, `#id` and
 /// `.class` shorthands, `{...}` Ruby and `(...)` HTML attributes), plain text, Ruby output
 /// (`=`, `!=`, `&=`, `~`) as opaque text or Rails helpers, Ruby code (`-`) and comments left

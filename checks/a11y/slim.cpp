@@ -9,54 +9,12 @@
 namespace pacte::a11y {
 namespace {
 
-bool is_name_char(char c) {
+bool is_slim_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '-';
 }
 
-bool is_blank_char(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::size_t line_end(std::string_view s, std::size_t pos) {
-  std::size_t e = s.find('\n', pos);
-  return e == std::string_view::npos ? s.size() : e;
-}
-
-std::size_t indent_of(std::string_view s, std::size_t pos, std::size_t end) {
-  std::size_t i = pos;
-  while (i < end && (s[i] == ' ' || s[i] == '\t')) ++i;
-  return i - pos;
-}
-
-bool blank_line(std::string_view s, std::size_t pos, std::size_t end) {
-  for (std::size_t i = pos; i < end; ++i) {
-    if (!is_blank_char(s[i])) return false;
-  }
-  return true;
-}
-
-std::size_t skip_block(std::string_view s, std::size_t pos, std::size_t indent) {
-  while (pos < s.size()) {
-    std::size_t end = line_end(s, pos);
-    if (!blank_line(s, pos, end) && indent_of(s, pos, end) <= indent) return pos;
-    pos = end + 1;
-  }
-  return s.size();
-}
-
-// A Ruby line continues on the next one when it ends with a comma or a backslash (Slim's rule).
-std::size_t ruby_continuation(std::string_view s, std::size_t end, std::string& code) {
-  for (;;) {
-    std::size_t last = code.find_last_not_of(" \t\r");
-    if (last == std::string::npos || (code[last] != ',' && code[last] != '\\') || end >= s.size())
-      return end;
-    if (code[last] == '\\') code.erase(last);
-    std::size_t next = end + 1;
-    std::size_t next_end = line_end(s, next);
-    code += ' ';
-    code += s.substr(next, next_end - next);
-    end = next_end;
-  }
-}
+bool is_slim_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // The end of a Ruby expression used as an attribute value: at a blank or `closer` outside
 // brackets and strings.
@@ -71,7 +29,7 @@ std::size_t ruby_value_end(std::string_view s, std::size_t i, char closer) {
       ++i;
       continue;
     }
-    if (depth == 0 && (is_blank_char(c) || (closer != '\0' && c == closer))) return i;
+    if (depth == 0 && (is_slim_blank(c) || (closer != '\0' && c == closer))) return i;
     if (c == '(' || c == '[' || c == '{') ++depth;
     else if (c == ')' || c == ']' || c == '}') --depth;
     ++i;
@@ -82,11 +40,6 @@ std::size_t ruby_value_end(std::string_view s, std::size_t i, char closer) {
 constexpr std::array<std::string_view, 14> kEngines = {
     "javascript", "css", "ruby", "markdown", "scss", "sass", "less", "coffee", "erb", "textile",
     "rdoc", "creole", "wiki", "mediawiki"};
-
-struct Open {
-  std::size_t indent;
-  std::string closing;
-};
 
 class SlimTranslator {
  public:
@@ -139,7 +92,7 @@ class SlimTranslator {
     }
     if (c == '-') {
       std::string code(content.substr(1));
-      return ruby_continuation(s_, end, code) + 1;
+      return ruby_continuation(s_, end, code, true) + 1;
     }
     if (c == '=') {
       std::size_t marker = 1;
@@ -147,7 +100,7 @@ class SlimTranslator {
                                          content[marker] == '>' || content[marker] == '\''))
         ++marker;
       std::string code(content.substr(marker));
-      end = ruby_continuation(s_, end, code);
+      end = ruby_continuation(s_, end, code, true);
       output(code, begin, end, indent);
       return end + 1;
     }
@@ -158,7 +111,7 @@ class SlimTranslator {
         return skip_block(s_, end + 1, indent);
       }
     }
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || ((c == '.' || c == '#') && content.size() > 1 && is_name_char(content[1])))
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || ((c == '.' || c == '#') && content.size() > 1 && is_slim_name_char(content[1])))
       return element(begin, indent);
     text(content, begin, end);  // not Slim we know: kept as text
     return end + 1;
@@ -183,7 +136,7 @@ class SlimTranslator {
   // and returns the position after it, or npos when `p` does not hold one.
   std::size_t attribute(std::size_t p, char closer, std::string& attrs) {
     std::size_t b = p;
-    while (p < s_.size() && (is_name_char(s_[p]) || s_[p] == ':' || s_[p] == '@' || s_[p] == '.')) ++p;
+    while (p < s_.size() && (is_slim_name_char(s_[p]) || s_[p] == ':' || s_[p] == '@' || s_[p] == '.')) ++p;
     if (p == b) return std::string_view::npos;
     std::string_view name = s_.substr(b, p - b);
     bool has_value = p < s_.size() && s_[p] == '=' && !(p + 1 < s_.size() && s_[p + 1] == '=');
@@ -226,9 +179,9 @@ class SlimTranslator {
     std::string tag = "div";
     auto name_end = [&](std::size_t from) {
       std::size_t e = from;
-      while (e < s_.size() && (is_name_char(s_[e]) || s_[e] == ':')) {
+      while (e < s_.size() && (is_slim_name_char(s_[e]) || s_[e] == ':')) {
         // `li: a` nests inline: a colon followed by a blank ends the name.
-        if (s_[e] == ':' && (e + 1 >= s_.size() || is_blank_char(s_[e + 1]))) break;
+        if (s_[e] == ':' && (e + 1 >= s_.size() || is_slim_blank(s_[e + 1]))) break;
         ++e;
       }
       return e;
@@ -240,9 +193,9 @@ class SlimTranslator {
     }
     std::string id;
     std::string classes;
-    while (p + 1 < s_.size() && (s_[p] == '.' || s_[p] == '#') && is_name_char(s_[p + 1])) {
+    while (p + 1 < s_.size() && (s_[p] == '.' || s_[p] == '#') && is_slim_name_char(s_[p + 1])) {
       std::size_t e = p + 1;
-      while (e < s_.size() && is_name_char(s_[e])) ++e;
+      while (e < s_.size() && is_slim_name_char(s_[e])) ++e;
       std::string_view name = s_.substr(p + 1, e - p - 1);
       if (s_[p] == '#') {
         id = std::string(name);
@@ -261,7 +214,7 @@ class SlimTranslator {
       char closer = s_[p] == '(' ? ')' : s_[p] == '[' ? ']' : '}';
       ++p;
       while (p < s_.size() && s_[p] != closer) {
-        if (is_blank_char(s_[p])) {
+        if (is_slim_blank(s_[p])) {
           ++p;
           continue;
         }
@@ -299,9 +252,9 @@ class SlimTranslator {
     bool self_closing = !rest.empty() && rest.front() == '/';
     if (!self_closing && !is_void_element(tag)) stack_.push_back({indent, "</" + tag + ">"});
     if (self_closing) return end + 1;
-    if (rest.size() >= 2 && rest[0] == ':' && is_blank_char(rest[1])) {
+    if (rest.size() >= 2 && rest[0] == ':' && is_slim_blank(rest[1])) {
       std::size_t child = p + 1;
-      while (child < end && is_blank_char(s_[child])) ++child;
+      while (child < end && is_slim_blank(s_[child])) ++child;
       if (child < end) return line(child, end, indent);
       return end + 1;
     }
@@ -310,7 +263,7 @@ class SlimTranslator {
       std::size_t marker = first + 1;
       while (marker < rest.size() && (rest[marker] == '=' || rest[marker] == '<' || rest[marker] == '>')) ++marker;
       std::string code(rest.substr(marker));
-      end = ruby_continuation(s_, end, code);
+      end = ruby_continuation(s_, end, code, true);
       output(code, begin, end, indent);
       return end + 1;
     }
@@ -320,7 +273,7 @@ class SlimTranslator {
 
   std::string_view s_;
   HtmlSkeleton out_;
-  std::vector<Open> stack_;
+  std::vector<OpenElement> stack_;
 };
 
 }  // namespace

@@ -7,10 +7,10 @@
 namespace pacte::a11y {
 namespace {
 
-bool is_blank_char(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_svelte_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+bool is_svelte_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_tag_char(char c) {
-  return is_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == ':' || c == '.' || c == '_';
+  return is_svelte_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == ':' || c == '.' || c == '_';
 }
 
 // Where the JavaScript expression opened by the '{' at `open` closes (its '}'), skipping strings
@@ -64,7 +64,7 @@ class SvelteTranslator {
         i = gt == std::string_view::npos ? s_.size() : gt + 1;
         continue;
       }
-      if (c == '<' && i + 1 < s_.size() && is_alpha(s_[i + 1])) {
+      if (c == '<' && i + 1 < s_.size() && is_svelte_alpha(s_[i + 1])) {
         i = element(i);
         continue;
       }
@@ -72,7 +72,7 @@ class SvelteTranslator {
         std::size_t e = matching_brace(s_, i);
         std::string_view inner = s_.substr(i + 1, e > i ? e - i - 1 : 0);
         std::size_t k = 0;
-        while (k < inner.size() && is_blank_char(inner[k])) ++k;
+        while (k < inner.size() && is_svelte_blank(inner[k])) ++k;
         char first = k < inner.size() ? inner[k] : '\0';
         bool writes = !(first == '#' || first == ':' || first == '/' || inner.substr(k).starts_with("@const") ||
                         inner.substr(k).starts_with("@debug"));
@@ -101,7 +101,7 @@ class SvelteTranslator {
     bool self_closing = false;
     while (p < s_.size()) {
       char c = s_[p];
-      if (is_blank_char(c)) {
+      if (is_svelte_blank(c)) {
         ++p;
         continue;
       }
@@ -134,7 +134,7 @@ class SvelteTranslator {
         continue;
       }
       std::size_t b = p;
-      while (p < s_.size() && !is_blank_char(s_[p]) && s_[p] != '=' && s_[p] != '>' &&
+      while (p < s_.size() && !is_svelte_blank(s_[p]) && s_[p] != '=' && s_[p] != '>' &&
              !(s_[p] == '/' && p + 1 < s_.size() && s_[p + 1] == '>') && s_[p] != '{' && s_[p] != '"' && s_[p] != '\'')
         ++p;
       if (p == b) {
@@ -167,7 +167,7 @@ class SvelteTranslator {
         p = matching_brace(s_, p) + 1;
       } else {
         std::size_t b2 = p;
-        while (p < s_.size() && !is_blank_char(s_[p]) && s_[p] != '>') ++p;
+        while (p < s_.size() && !is_svelte_blank(s_[p]) && s_[p] != '>') ++p;
         attrs += html_attribute_escape(s_.substr(b2, p - b2));
       }
       attrs += '"';
