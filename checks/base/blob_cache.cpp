@@ -61,6 +61,41 @@ std::string encode_segment(const std::vector<std::pair<const std::string*, const
 
 std::atomic<bool> damage_reported{false};
 
+// The payload of a segment read as CBOR events: one array of byte strings, key and value in
+// turn. Anything else is a damaged segment.
+struct PairReader : nlohmann::json_sax<nlohmann::json> {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  std::string pending_key;
+  int depth = 0;
+  bool have_key = false;
+
+  bool complete() const { return depth == 0 && !have_key; }
+  bool null() override { return false; }
+  bool boolean(bool) override { return false; }
+  bool number_integer(number_integer_t) override { return false; }
+  bool number_unsigned(number_unsigned_t) override { return false; }
+  bool number_float(number_float_t, const string_t&) override { return false; }
+  bool string(string_t&) override { return false; }
+  bool binary(binary_t& bytes) override {
+    if (depth != 1) return false;
+    if (!have_key) {
+      pending_key.assign(bytes.begin(), bytes.end());
+      have_key = true;
+    } else {
+      pairs.emplace_back(std::move(pending_key), std::string(bytes.begin(), bytes.end()));
+      pending_key.clear();
+      have_key = false;
+    }
+    return true;
+  }
+  bool start_object(std::size_t) override { return false; }
+  bool key(string_t&) override { return false; }
+  bool end_object() override { return false; }
+  bool start_array(std::size_t) override { return ++depth == 1; }
+  bool end_array() override { return --depth == 0; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+};
+
 }  // namespace
 
 void to_json(nlohmann::json& j, const Evidence& e) { j = nlohmann::json::array({e.path, e.line, e.snippet, e.note, e.note_fr}); }
@@ -171,16 +206,11 @@ bool BlobCache::load_segment(const std::string& path) {
     const auto& payload = segment[2].get_binary();
     const std::string_view view(reinterpret_cast<const char*>(payload.data()), payload.size());
     if (checksum_of(view) != segment[3].get<std::uint64_t>()) return false;
-    const nlohmann::json pairs = nlohmann::json::from_cbor(payload);
-    if (!pairs.is_array() || pairs.size() % 2 != 0) return false;
-    for (std::size_t i = 0; i < pairs.size(); i += 2) {
-      if (!pairs[i].is_binary() || !pairs[i + 1].is_binary()) return false;
-    }
-    for (std::size_t i = 0; i < pairs.size(); i += 2) {
-      const auto& k = pairs[i].get_binary();
-      const auto& v = pairs[i + 1].get_binary();
-      loaded_.try_emplace(std::string(k.begin(), k.end()), std::string(v.begin(), v.end()));
-    }
+    // Read as events, not as a document: each key and value is copied once, into the table.
+    PairReader reader;
+    if (!nlohmann::json::sax_parse(payload, &reader, nlohmann::json::input_format_t::cbor) || !reader.complete()) return false;
+    loaded_.reserve(loaded_.size() + reader.pairs.size());
+    for (auto& [k, v] : reader.pairs) loaded_.try_emplace(std::move(k), std::move(v));
     return true;
   } catch (const nlohmann::json::exception&) {
     return false;
