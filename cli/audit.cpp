@@ -57,7 +57,9 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
                    "at most 60), monthly (the end of each of the last 12 months), or N (N commits evenly spaced back from --rev); "
                    "older revisions are audited as of their commit date, each with its own charter")
         ->type_name("{tags,monthly,N}");
-    app.add_option("--cache", cmd.cache_dir, "Folder of bare mirrors for a URL (default: ~/.cache/pacte/mirrors, shared with batch)");
+    app.add_option("--cache", cmd.cache_dir,
+                   "Cache folder (default: $PACTE_CACHE_DIR): results per file content and commit in DIR/results, so a "
+                   "re-audit reads only what changed; and bare mirrors for a URL (default: ~/.cache/pacte/mirrors, shared with batch)");
   } else {
     app.add_option("--output,-o", cmd.outputs, "Not for a batch: use --out DIR");
   }
@@ -96,6 +98,12 @@ void add_audit_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
 
 int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
   if (!finish_audit_options(cmd, err)) return 2;
+  // --cache DIR (or $PACTE_CACHE_DIR): URL mirrors and the result cache (DIR/results).
+  cmd.cache_dir = cache_dir_or_env(cmd.cache_dir);
+  if (!cmd.cache_dir.empty()) {
+    if (std::string problem = result_cache_problem(cmd.cache_dir); !problem.empty()) return usage_error(err, problem);
+    cmd.audit.result_cache_dir = cmd.cache_dir;
+  }
   const Lang lang = cmd.audit.lang;
   std::optional<TrendSpec> trend;
   if (!cmd.trend.empty()) {

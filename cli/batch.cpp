@@ -72,7 +72,9 @@ void add_batch_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
   sub->add_option("--out", cmd->out_dir, "Folder for the reports and summaries (default: pacte-reports)");
   sub->add_option("--shard", cmd->shard, "Audit only share I of N (1-based) of the list, e.g. 2/8");
   sub->add_flag("--resume", cmd->resume, "Skip repositories whose report in --out is still current (same commit, charter, rules)");
-  sub->add_option("--cache", cmd->cache_dir, "Folder of bare mirrors of remote repositories (default: ~/.cache/pacte/mirrors)");
+  sub->add_option("--cache", cmd->cache_dir,
+                  "Cache folder (default: $PACTE_CACHE_DIR): results per file content and commit in DIR/results, shared by the jobs; "
+                  "and bare mirrors of remote repositories (default: ~/.cache/pacte/mirrors)");
   sub->add_option("--retries", cmd->retries, "Network retries per remote repository (default 2)")->check(CLI::Range(0, 20));
   sub->add_option("--retry-wait", cmd->backoff_seconds, "Seconds before the first retry, doubled each time (default 1)")
       ->check(CLI::Range(0.0, 600.0));
@@ -177,6 +179,11 @@ int run_batch(BatchCommand& cmd, std::ostream& out, std::ostream& err) {
   batch::BatchOptions bo;
   bo.audit = ac.audit;
   bo.out_dir = cmd.out_dir;
+  cmd.cache_dir = cache_dir_or_env(cmd.cache_dir);
+  if (!cmd.cache_dir.empty()) {
+    if (std::string problem = result_cache_problem(cmd.cache_dir); !problem.empty()) return usage_error(err, problem);
+    bo.audit.result_cache_dir = cmd.cache_dir;
+  }
   bo.cache_dir = cmd.cache_dir.empty() && any_remote ? default_cache_dir() : cmd.cache_dir;
   unsigned hw = std::thread::hardware_concurrency();
   bo.jobs = cmd.jobs > 0 ? static_cast<unsigned>(cmd.jobs) : (hw ? hw : 1);

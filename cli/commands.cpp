@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <unistd.h>
 
 namespace pacte::cli {
 
@@ -41,6 +42,23 @@ std::string default_cache_dir() {
   if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return (fs::path(x) / "pacte" / "mirrors").string();
   if (const char* h = std::getenv("HOME"); h && *h) return (fs::path(h) / ".cache" / "pacte" / "mirrors").string();
   return (fs::temp_directory_path() / "pacte-mirrors").string();
+}
+
+std::string cache_dir_or_env(const std::string& given) {
+  if (!given.empty()) return given;
+  if (const char* env = std::getenv("PACTE_CACHE_DIR"); env && *env) return env;
+  return {};
+}
+
+std::string result_cache_problem(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path results = fs::path(dir) / "results";
+  fs::create_directories(results, ec);
+  if (ec) return dir + ": cannot create the cache folder " + results.string() + " (" + ec.message() + "); give a writable --cache DIR";
+  if (::access(results.c_str(), W_OK | X_OK) != 0)
+    return dir + ": the cache folder " + results.string() + " is not writable; give a writable --cache DIR";
+  return {};
 }
 
 bool finish_audit_options(AuditCommand& cmd, std::ostream& err) {

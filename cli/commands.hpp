@@ -78,6 +78,14 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err);
 /// $XDG_CACHE_HOME/pacte/mirrors, else ~/.cache/pacte/mirrors, else a temporary folder.
 std::string default_cache_dir();
 
+/// The `--cache DIR` given, else $PACTE_CACHE_DIR, else empty (no result cache; URL mirrors
+/// then go to default_cache_dir()).
+std::string cache_dir_or_env(const std::string& given);
+
+/// Creates DIR/results (the result cache of `--cache DIR`) and checks that it can be written;
+/// returns an error message naming DIR, empty when it can.
+std::string result_cache_problem(const std::string& dir);
+
 /// Resolves --lang; returns false (and writes a message) on an unknown language.
 bool parse_lang(const std::string& s, Lang& lang, std::ostream& err);
 

@@ -777,17 +777,24 @@ PageSelection PageSelection::from_globs(const std::vector<std::string>& globs) {
 
 constexpr std::uint64_t kMaxTemplateSize = 2ull << 20;
 
-namespace {
+void to_json(nlohmann::json& j, const A11yDefect& d) { j = nlohmann::json::array({d.check, d.rgaa, d.wcag, d.message, d.evidence}); }
 
-// What one file's content makes of it: a page or not, why it is left out, or its defects.
-struct PageOutcome {
-  bool page = false;
-  bool parsed = false;  // judged from its parsed tree, not by the markup scan alone
-  std::string exclusion;
-  std::vector<A11yDefect> defects;
-};
+void from_json(const nlohmann::json& j, A11yDefect& d) {
+  j.at(0).get_to(d.check);
+  j.at(1).get_to(d.rgaa);
+  j.at(2).get_to(d.wcag);
+  j.at(3).get_to(d.message);
+  j.at(4).get_to(d.evidence);
+}
 
-}  // namespace
+void to_json(nlohmann::json& j, const PageOutcome& p) { j = nlohmann::json::array({p.page, p.exclusion, p.defects, p.parsed}); }
+
+void from_json(const nlohmann::json& j, PageOutcome& p) {
+  j.at(0).get_to(p.page);
+  j.at(1).get_to(p.exclusion);
+  j.at(2).get_to(p.defects);
+  j.at(3).get_to(p.parsed);
+}
 
 TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selection) {
   // Folders that hold a third-party package copy: a bower manifest or a jQuery plugin manifest.
@@ -839,7 +846,7 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
     }
     // What the content says is kept per blob (BlobCache) for the other revisions of a trend;
     // a page the charter forces in is judged without the content exclusions, so apart.
-    PageOutcome page = BlobCache::through<PageOutcome>(snapshot.blob_cache(), forced ? "a11y-page-forced" : "a11y-page", entry, [&] {
+    PageOutcome page = BlobCache::through<PageOutcome>(snapshot, forced ? "a11y-page-forced" : "a11y-page", entry, [&] {
       PageOutcome out;
       auto content = snapshot.read(entry);
       if (!content || is_lfs_pointer(*content)) return out;

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "checks/base/snapshot.hpp"
 #include "checks/base/text.hpp"
 
@@ -27,6 +29,21 @@ struct A11yDefect {
   Text message;
   Evidence evidence;  // path, 1-based line, the element's opening tag (at most 200 bytes)
 };
+
+/// What one file's content makes of it: a page or not, why it is left out, or its defects. Kept
+/// in the result cache (BlobCache, kinds "a11y-page" and "a11y-page-forced").
+struct PageOutcome {
+  bool page = false;
+  bool parsed = false;  // judged from its parsed tree, not by the markup scan alone
+  std::string exclusion;
+  std::vector<A11yDefect> defects;
+};
+
+/// A defect and a page's outcome as the result cache keeps them (CBOR through nlohmann).
+void to_json(nlohmann::json& j, const A11yDefect& defect);
+void from_json(const nlohmann::json& j, A11yDefect& defect);
+void to_json(nlohmann::json& j, const PageOutcome& page);
+void from_json(const nlohmann::json& j, PageOutcome& page);
 
 /// The kind of markup a file holds, which decides how it is parsed.
 enum class TemplateKind { html, jsx, vue, twig, jinja, erb, php, haml, slim, svelte, other };

@@ -307,7 +307,13 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   }
   snap->set_max_file_size(opt.max_file_size);
   snap->set_deadline(opt.deadline);
-  snap->set_blob_cache(opt.blob_cache);
+  // --cache DIR: a result cache of this audit's own, unless a trend shares one.
+  std::unique_ptr<BlobCache> own_cache;
+  if (!opt.blob_cache && !opt.result_cache_dir.empty()) {
+    own_cache = std::make_unique<BlobCache>();
+    open_result_cache(*own_cache, opt);
+  }
+  snap->set_blob_cache(own_cache ? own_cache.get() : opt.blob_cache);
   opt.deadline.check();
 
   Charter charter;
@@ -445,6 +451,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
                      {"unreadable", unreadable},
                      {"commits_walked", ctx.commits_walked},
                      {"duration_ms", elapsed}};
+  if (own_cache) save_result_cache(*own_cache);
   return report;
 }
 

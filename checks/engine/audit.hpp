@@ -47,7 +47,24 @@ struct AuditOptions {
   std::optional<std::time_t> as_of;
   /// Content-derived evidence shared by the revisions of one trend (null: none kept).
   BlobCache* blob_cache = nullptr;
+  /// `--cache DIR`: keep content-derived evidence and history records on disk in
+  /// DIR/results/ for later audits (empty: none). Used when `blob_cache` is null.
+  std::string result_cache_dir;
 };
+
+/// The version key of the result cache for an audit with `options`: a hash of pacte's
+/// version, of the running program (its code and built-in data), of --max-file-size, of the
+/// --signatures files and of the --license-data texts, so that a value kept by a run that
+/// could derive anything else is never found. Empty when the program cannot be read.
+std::string result_cache_key(const AuditOptions& options);
+
+/// Opens `cache` on disk in `options.result_cache_dir` (BlobCache::open) under
+/// result_cache_key(). Throws AuditError naming the folder when it cannot be written; with no
+/// key, warns once and leaves the cache in memory.
+void open_result_cache(BlobCache& cache, const AuditOptions& options);
+
+/// Writes what `cache` computed (BlobCache::save); a failure is a warning on standard error.
+void save_result_cache(BlobCache& cache);
 
 /// Runs one audit and returns the report document (docs/report.md). Throws AuditError,
 /// InputError or CharterInvalid when nothing could be audited.

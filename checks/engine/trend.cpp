@@ -229,6 +229,7 @@ nlohmann::json error_point(const TrendRevision& rev, const std::string& why) {
 
 nlohmann::json run_trend_audit(const AuditOptions& options, const RuleSet& rules, const TrendSpec& spec) {
   BlobCache cache;
+  if (!options.result_cache_dir.empty()) open_result_cache(cache, options);
   AuditOptions head_options = options;
   head_options.blob_cache = &cache;
   nlohmann::json report = run_audit(head_options, rules);
@@ -310,6 +311,7 @@ nlohmann::json run_trend_audit(const AuditOptions& options, const RuleSet& rules
   }
   report["trend"] = std::move(trend);
   report["stats"]["trend_cache"] = {{"hits", cache.hits()}, {"misses", cache.misses()}};
+  save_result_cache(cache);
   return report;
 }
 

@@ -255,6 +255,34 @@ void parse_commit_header(std::string_view raw, CommitHeader& h) {
   }
 }
 
+// What the walk needs of a raw commit, as kept in a BlobCache (and on disk with --cache): its
+// header up to and including the committer line, without the tree line. parse_commit_header
+// stops at the committer line, so it reads the same from this record as from the whole
+// object.
+std::string_view commit_record(std::string_view raw) {
+  std::size_t pos = 0, end = raw.size();
+  while (pos < raw.size()) {
+    std::size_t eol = raw.find('\n', pos);
+    if (eol == std::string_view::npos) eol = raw.size();
+    std::string_view line = raw.substr(pos, eol - pos);
+    if (line.empty()) {
+      end = pos;
+      break;
+    }
+    pos = std::min(eol + 1, raw.size());
+    if (line.starts_with("committer ")) {
+      end = pos;
+      break;
+    }
+  }
+  std::string_view record = raw.substr(0, end);
+  if (record.starts_with("tree ")) {
+    std::size_t eol = record.find('\n');
+    record = eol == std::string_view::npos ? std::string_view() : record.substr(eol + 1);
+  }
+  return record;
+}
+
 std::string lower(std::string_view s) { return ascii_lower(s); }
 
 // Reads a regular file of at most `max` bytes; false when it is missing, not a regular file
@@ -567,10 +595,15 @@ std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid&
     std::string_view raw;
     git_object_t type = GIT_OBJECT_INVALID;
     const std::string_view key(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
-    if (const std::string* kept = objects ? objects->object(key) : nullptr) {
+    const std::string* kept = objects ? objects->object(key) : nullptr;
+    if (kept) {
       raw = *kept;
       type = GIT_OBJECT_COMMIT;
-    } else if (!reader.read(id, raw, type)) {
+      parse_commit_header(raw, hdr);
+      // A record an earlier walk kept always parses; should one not, the object is read again.
+      if (!hdr.ok) kept = nullptr;
+    }
+    if (!kept && !reader.read(id, raw, type)) {
       char hex[GIT_OID_HEXSZ + 1];
       git_oid_tostr(hex, sizeof hex, &id);
       // libgit2 says "not found" for a pack it could not open or map: say what is wrong.
@@ -584,8 +617,10 @@ std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid&
       git_oid_tostr(hex, sizeof hex, &id);
       return fail(std::string("object ") + hex + " is a parent but not a commit (damaged repository?)");
     }
-    if (objects && type == GIT_OBJECT_COMMIT) raw = objects->keep_object(key, raw);
-    parse_commit_header(raw, hdr);
+    if (!kept) {
+      parse_commit_header(raw, hdr);
+      if (objects && hdr.ok) objects->keep_object(key, commit_record(raw));
+    }
     if (!hdr.ok) {
       char hex[GIT_OID_HEXSZ + 1];
       git_oid_tostr(hex, sizeof hex, &id);

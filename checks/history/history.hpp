@@ -75,8 +75,9 @@ struct HistoryFacts {
 /// Returns nullopt and sets `error` (when not null) when `head` or a reachable commit cannot be
 /// read. libgit2 must be initialised by the caller.
 /// The walk checks `deadline` every 4,096 commits (throws TimeLimitExceeded).
-/// With `objects` (the revisions of a trend), the commits read are kept there, and those an
-/// earlier walk kept are not read again.
+/// With `objects` (the revisions of a trend, the result cache of `--cache`), what the walk
+/// needs of each commit read (its header up to the committer line) is kept there, and the
+/// commits an earlier walk kept are not read again: the facts are the same as without it.
 std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid& head,
                                             std::time_t now, std::string* error,
                                             const Deadline& deadline = {}, BlobCache* objects = nullptr);

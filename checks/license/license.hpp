@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "checks/base/snapshot.hpp"
 
 namespace pacte {
@@ -73,6 +75,13 @@ struct LicenseMatch {
   /// not third-party). Empty for a file holding one licence.
   std::vector<LicenseSection> sections;
 };
+
+/// A section and a match as the result cache keeps them (CBOR through nlohmann; kinds
+/// "licence" and "licence-by-content" of BlobCache).
+void to_json(nlohmann::json& j, const LicenseSection& section);
+void from_json(const nlohmann::json& j, LicenseSection& section);
+void to_json(nlohmann::json& j, const LicenseMatch& match);
+void from_json(const nlohmann::json& j, LicenseMatch& match);
 
 /// Identifies the licence in `text` (a whole licence file). A note above the licence text, an
 /// omitted title and an omitted GNU/Apache "How to apply" appendix are tolerated; text added

@@ -655,14 +655,6 @@ bool looks_binary(std::string_view data) {
   return std::memchr(data.data(), '\0', std::min<std::size_t>(data.size(), 8000)) != nullptr;
 }
 
-// What one content file yields: whether it was scanned (or skipped as minified), its size, and
-// its hits. The same for every revision holding the same blob at the same path.
-struct ContentScan {
-  bool scanned = false;
-  bool minified = false;
-  std::uint64_t size = 0;
-  std::vector<TrackerHit> hits;
-};
 
 // Hits in shipped code that lie in a monorepo package never shipped to users (an internal
 // dashboard, end-to-end tests, a storybook) are tooling: reported apart, like tests.
@@ -678,6 +670,27 @@ void mark_tooling(std::vector<TrackerHit>& hits, const std::vector<WorkspacePack
 }
 
 }  // namespace
+
+void to_json(nlohmann::json& j, const TrackerHit& h) {
+  j = nlohmann::json::array({h.signature_id, h.kind, h.evidence, h.dev, h.context});
+}
+
+void from_json(const nlohmann::json& j, TrackerHit& h) {
+  j.at(0).get_to(h.signature_id);
+  j.at(1).get_to(h.kind);
+  j.at(2).get_to(h.evidence);
+  j.at(3).get_to(h.dev);
+  j.at(4).get_to(h.context);
+}
+
+void to_json(nlohmann::json& j, const ContentScan& s) { j = nlohmann::json::array({s.scanned, s.minified, s.size, s.hits}); }
+
+void from_json(const nlohmann::json& j, ContentScan& s) {
+  j.at(0).get_to(s.scanned);
+  j.at(1).get_to(s.minified);
+  j.at(2).get_to(s.size);
+  j.at(3).get_to(s.hits);
+}
 
 std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const SignatureSet& set, TrackerScanStats& stats,
                                               int max_hits_per_file) {
@@ -741,7 +754,7 @@ std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const Signat
     std::string_view b = path_basename(e->path);
     bool ads_txt = b == "ads.txt" || b == "app-ads.txt";
     if (!ads_txt && file_type(e->path) == t_none) continue;
-    ContentScan scanned = BlobCache::through<ContentScan>(snap.blob_cache(), "trackers", *e, [&] {
+    ContentScan scanned = BlobCache::through<ContentScan>(snap, "trackers", *e, [&] {
       ContentScan out;
       auto content = snap.read(*e);
       if (!content) return out;

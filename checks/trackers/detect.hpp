@@ -31,6 +31,22 @@ struct TrackerHit {
   std::string context = "code";
 };
 
+/// What one content file yields: whether it was scanned (or skipped as minified), its size, and
+/// its hits. The same for every revision holding the same blob at the same path, so it is kept
+/// in the result cache (BlobCache, kind "trackers").
+struct ContentScan {
+  bool scanned = false;
+  bool minified = false;
+  std::uint64_t size = 0;
+  std::vector<TrackerHit> hits;
+};
+
+/// A hit and a file's scan as the result cache keeps them (CBOR through nlohmann).
+void to_json(nlohmann::json& j, const TrackerHit& hit);
+void from_json(const nlohmann::json& j, TrackerHit& hit);
+void to_json(nlohmann::json& j, const ContentScan& scan);
+void from_json(const nlohmann::json& j, ContentScan& scan);
+
 /// Every hit of one signature, sorted by path and line.
 struct TrackerDetection {
   const Signature* signature = nullptr;  // points into the SignatureSet given to detect_trackers

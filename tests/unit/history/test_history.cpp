@@ -633,3 +633,45 @@ TEST_CASE("walks that share their commits through a BlobCache find what separate
   // The commits the first walk read are kept, for the walks after it.
   CHECK(shared.object(std::string_view(reinterpret_cast<const char*>(r.rev("HEAD~4").id), GIT_OID_RAWSZ)) != nullptr);
 }
+
+TEST_CASE("a walk after one more commit reads only that commit from the repository, the rest from the result cache") {
+  TempDir tmp;
+  RepoBuilder repo(tmp.path + "/r");
+  repo.commit(kAlice, 400);
+  repo.commit(kBob, 200);
+  repo.commit(kCarol, 100);
+  const std::string cache_dir = tmp.path + "/cache";
+  std::string error;
+  {
+    OpenRepo r(repo.dir);
+    BlobCache cold;
+    REQUIRE(cold.open(cache_dir, "history-test", error));
+    REQUIRE(analyze_history(r.repo, r.rev("HEAD"), kNow, &error, {}, &cold));
+    REQUIRE(cold.save(error));
+  }
+  repo.commit(kDan, 2);
+  OpenRepo r(repo.dir);
+  auto without = analyze_history(r.repo, r.rev("HEAD"), kNow, &error);
+  BlobCache warm;
+  REQUIRE(warm.open(cache_dir, "history-test", error));
+  // The three older commits come from the cache: their records are there before the walk.
+  CHECK(warm.object(std::string_view(reinterpret_cast<const char*>(r.rev("HEAD~1").id), GIT_OID_RAWSZ)) != nullptr);
+  CHECK(warm.object(std::string_view(reinterpret_cast<const char*>(r.rev("HEAD").id), GIT_OID_RAWSZ)) == nullptr);
+  auto with = analyze_history(r.repo, r.rev("HEAD"), kNow, &error, {}, &warm);
+  REQUIRE(without);
+  REQUIRE(with);
+  CHECK(history_to_json(*with) == history_to_json(*without));
+  CHECK(with->commits_total == 4);
+  CHECK(with->contributors.size() == without->contributors.size());
+  for (std::size_t i = 0; i < with->contributors.size() && i < without->contributors.size(); ++i) {
+    CHECK(with->contributors[i].name == without->contributors[i].name);
+    CHECK(with->contributors[i].email == without->contributors[i].email);
+    CHECK(with->contributors[i].commits_total == without->contributors[i].commits_total);
+    CHECK(with->contributors[i].last_commit == without->contributors[i].last_commit);
+  }
+  // The new commit is kept on save, for the next audit.
+  REQUIRE(warm.save(error));
+  BlobCache next;
+  REQUIRE(next.open(cache_dir, "history-test", error));
+  CHECK(next.object(std::string_view(reinterpret_cast<const char*>(r.rev("HEAD").id), GIT_OID_RAWSZ)) != nullptr);
+}
