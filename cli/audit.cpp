@@ -4,7 +4,9 @@
 
 #include <memory>
 #include <new>
+#include <algorithm>
 #include <optional>
+#include <thread>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -58,6 +60,10 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
                    "older revisions are audited as of their commit date, each with its own charter")
         ->type_name("{tags,monthly,N}");
     app.add_option("--cache", cmd.cache_dir, "Folder of bare mirrors for a URL (default: ~/.cache/pacte/mirrors, shared with batch)");
+    app.add_option("--jobs,-j", cmd.jobs,
+                   "Threads of the audit: the history is walked while the files are scanned, on N threads (default: the number of "
+                   "cores; 1: one thread)")
+        ->check(CLI::Range(1u, 256u));
   } else {
     app.add_option("--output,-o", cmd.outputs, "Not for a batch: use --out DIR");
   }
@@ -96,6 +102,8 @@ void add_audit_command(CLI::App& app, std::vector<Subcommand>& subs, std::ostrea
 
 int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
   if (!finish_audit_options(cmd, err)) return 2;
+  if (cmd.jobs == 0) cmd.jobs = std::max(1u, std::thread::hardware_concurrency());
+  cmd.audit.jobs = cmd.jobs;
   const Lang lang = cmd.audit.lang;
   std::optional<TrendSpec> trend;
   if (!cmd.trend.empty()) {

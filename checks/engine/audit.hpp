@@ -47,6 +47,10 @@ struct AuditOptions {
   std::optional<std::time_t> as_of;
   /// Content-derived evidence shared by the revisions of one trend (null: none kept).
   BlobCache* blob_cache = nullptr;
+  /// Threads of one audit (`pacte audit --jobs`): above 1, the history is walked while the
+  /// files are scanned, and the per-file scans use this many threads. 1 (the default, and what
+  /// each job of `pacte batch` uses) runs the whole audit on the calling thread.
+  unsigned jobs = 1;
 };
 
 /// Runs one audit and returns the report document (docs/report.md). Throws AuditError,
