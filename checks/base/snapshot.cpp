@@ -31,9 +31,12 @@ void Snapshot::sort_entries() {
 
 void Snapshot::mark_unreadable(const std::string& path, std::string reason, bool over_size_limit) const {
   std::lock_guard lock(mutex_);
-  for (const auto& u : unreadable_)
-    if (u.path == path) return;
-  unreadable_.push_back({path, std::move(reason), over_size_limit});
+  // Kept sorted by path: files are read on several threads, in an order that varies from one
+  // run to the next, and the report (and the first file a message names) must not.
+  auto at = std::lower_bound(unreadable_.begin(), unreadable_.end(), path,
+                             [](const Unreadable& u, const std::string& p) { return u.path < p; });
+  if (at != unreadable_.end() && at->path == path) return;
+  unreadable_.insert(at, {path, std::move(reason), over_size_limit});
 }
 
 namespace {

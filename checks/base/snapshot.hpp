@@ -76,8 +76,8 @@ class Snapshot {
   /// The same object is handed to every reader while the content budget holds it.
   std::shared_ptr<const FileContent> content(const FileEntry& entry) const;
 
-  /// Files that could not be read, in the order they were met, each once. Read it once no
-  /// other thread reads files any more.
+  /// Files that could not be read, sorted by path, each once (the same whatever the number
+  /// of threads that read them). Read it once no other thread reads files any more.
   const std::vector<Unreadable>& unreadable() const { return unreadable_; }
 
   /// Bytes of distinct files successfully read so far, and the number of those files.
