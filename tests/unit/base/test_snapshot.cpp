@@ -165,8 +165,8 @@ TEST_CASE("files read from several threads at once are each loaded once and coun
     total += content.size();
     snap.add("src/file" + std::to_string(i) + ".js", std::move(content));
   }
-  snap.add("huge.bin", std::string(64, 'x'));
-  snap.set_max_file_size(63);  // huge.bin is over the cap: unread, listed once
+  snap.add("huge.bin", std::string(2000, 'x'));
+  snap.set_max_file_size(1000);  // huge.bin is over the cap: unread, listed once
   const auto& files = snap.files();
   // Three readers of every file, in an order that makes threads meet on the same files.
   std::vector<std::string> seen(files.size() * 3);
