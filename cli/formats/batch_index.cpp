@@ -425,7 +425,7 @@ std::string render_index_html(const json& summary, Lang lang) {
       if (n == 0 && (v.empty() || (v != "compliant" && v != "conditional" && v != "non-compliant"))) continue;
       std::string key = v.empty() ? "not-audited" : v;
       bool known = v.empty() || v == "compliant" || v == "conditional" || v == "non-compliant";
-      std::string cls = "v-" + (known ? formats::css_token(key) : std::string("other"));
+      std::string cls = "v-" + (known ? css_token(key) : std::string("other"));
       std::string word = v.empty() ? t(L::batch_not_audited) : verdict_label(v, lang);
       std::string said = fmt::format(fmt::runtime(label(L::batch_distribution, lang)), word, n, percent_of(n, c.total, lang));
       parts.emplace_back(cls, n);
@@ -543,7 +543,7 @@ std::string render_index_html(const json& summary, Lang lang) {
     };
     num_cell(r.score);
     num_cell(r.evidence_score);
-    open_cell("verdict t-" + formats::css_token(verdict_key(r)), "", false);
+    open_cell("verdict t-" + css_token(verdict_key(r)), "", false);
     h += esc(r.audited() ? verdict_label(r.verdict, lang) : t(L::batch_not_audited)) + "</td>";
     for (const auto& p : r.principles) num_cell(p);
     if (r.audited()) {
