@@ -168,14 +168,15 @@ TEST_CASE("files read from several threads at once are each loaded once and coun
   snap.add("huge.bin", std::string(2000, 'x'));
   snap.set_max_file_size(1000);  // huge.bin is over the cap: unread, listed once
   const auto& files = snap.files();
-  // Three readers of every file, in an order that makes threads meet on the same files.
+  // Three readers of every file (11 and the 301 files have no common factor), in an order
+  // that makes threads meet on the same files.
   std::vector<std::string> seen(files.size() * 3);
   parallel_for(seen.size(), 8, [&](std::size_t i) {
-    const FileEntry& e = files[(i * 7) % files.size()];
+    const FileEntry& e = files[(i * 11) % files.size()];
     if (auto c = snap.content(e)) seen[i] = std::string(c->bytes());
   });
   for (std::size_t i = 0; i < seen.size(); ++i) {
-    const FileEntry& e = files[(i * 7) % files.size()];
+    const FileEntry& e = files[(i * 11) % files.size()];
     CHECK(seen[i] == (e.path == "huge.bin" ? std::string() : *snap.read(e)));
   }
   CHECK(snap.loads() == 300);
