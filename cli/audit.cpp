@@ -4,7 +4,9 @@
 
 #include <memory>
 #include <new>
+#include <algorithm>
 #include <optional>
+#include <thread>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -60,6 +62,11 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
     app.add_option("--cache", cmd.cache_dir,
                    "Cache folder (default: $PACTE_CACHE_DIR): results per file content and commit in DIR/results, so a "
                    "re-audit reads only what changed; and bare mirrors for a URL (default: ~/.cache/pacte/mirrors, shared with batch)");
+    app.add_option("--cache", cmd.cache_dir, "Folder of bare mirrors for a URL (default: ~/.cache/pacte/mirrors, shared with batch)");
+    app.add_option("--jobs,-j", cmd.jobs,
+                   "Threads of the audit: the history is walked while the files are scanned, on N threads (default: the number of "
+                   "cores; 1: one thread)")
+        ->check(CLI::Range(1u, 256u));
   } else {
     app.add_option("--output,-o", cmd.outputs, "Not for a batch: use --out DIR");
   }
@@ -104,6 +111,8 @@ int run_audit(AuditCommand& cmd, std::ostream& out, std::ostream& err) {
     if (std::string problem = result_cache_problem(cmd.cache_dir); !problem.empty()) return usage_error(err, problem);
     cmd.audit.result_cache_dir = cmd.cache_dir;
   }
+  if (cmd.jobs == 0) cmd.jobs = std::max(1u, std::thread::hardware_concurrency());
+  cmd.audit.jobs = cmd.jobs;
   const Lang lang = cmd.audit.lang;
   std::optional<TrendSpec> trend;
   if (!cmd.trend.empty()) {

@@ -65,6 +65,9 @@ struct AuditCommand {
   bool quiet = false;
   std::uint64_t max_file_size_mb = 16;
   double timeout_seconds = 0;
+  /// `--jobs N` of `pacte audit`: threads of the audit (0: the number of cores). A batch job
+  /// audits with one thread: `pacte batch --jobs` already runs one audit per core.
+  unsigned jobs = 0;
   /// `--cache DIR` of `pacte audit URL`: where the bare mirror is kept (default_cache_dir()).
   std::string cache_dir;
   /// `--trend tags|monthly|N` of `pacte audit`: also audit earlier revisions (empty: none).

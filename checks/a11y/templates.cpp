@@ -10,6 +10,7 @@
 
 #include "checks/a11y/markup.hpp"
 #include "checks/base/blob_cache.hpp"
+#include "checks/base/parallel.hpp"
 #include "checks/a11y/paths.hpp"
 #include "checks/a11y/skeleton.hpp"
 
@@ -810,6 +811,13 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
     return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, path); });
   };
   TemplateScan scan;
+  // The files that may be pages, once the exclusions by path are applied.
+  struct Candidate {
+    const FileEntry* entry;
+    bool forced;   // the charter's include globs name it
+    bool by_path;  // a template by its name (else a script that may hold JSX)
+  };
+  std::vector<Candidate> candidates;
   for (const auto& entry : snapshot.files()) {
     if (entry.kind != EntryKind::file) continue;
     std::string lower = ascii_lower(path_basename(entry.path));
@@ -844,25 +852,37 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
       leave_out(reason);
       continue;
     }
-    // What the content says is kept per blob (BlobCache) for the other revisions of a trend;
-    // a page the charter forces in is judged without the content exclusions, so apart.
-    PageOutcome page = BlobCache::through<PageOutcome>(snapshot, forced ? "a11y-page-forced" : "a11y-page", entry, [&] {
+    candidates.push_back({&entry, forced, by_path});
+  }
+  // The pages are judged on the snapshot's threads, each into its own slot, then gathered in
+  // the order of the files: the result is the same with any number of threads. What the
+  // content says is kept per blob (BlobCache) for the other revisions of a trend and for
+  // --cache; a page the charter forces in is judged without the content exclusions, so apart.
+  std::vector<PageOutcome> outcomes(candidates.size());
+  parallel_for(candidates.size(), snapshot.jobs(), [&](std::size_t i) {
+    const Candidate& candidate = candidates[i];
+    const FileEntry& entry = *candidate.entry;
+    const bool forced = candidate.forced, by_path = candidate.by_path;
+    outcomes[i] = BlobCache::through<PageOutcome>(snapshot, forced ? "a11y-page-forced" : "a11y-page", entry, [&] {
       PageOutcome out;
-      auto content = snapshot.read(entry);
-      if (!content || is_lfs_pointer(*content)) return out;
+      auto held = snapshot.content(entry);
+      if (!held || is_lfs_pointer(held->bytes())) return out;
+      const std::string_view content = held->bytes();
       TemplateKind kind = template_kind(entry.path);
       std::optional<MarkupTree> tree;
       if (!by_path) {
-        tree = script_jsx(entry.path, *content);
+        tree = script_jsx(entry.path, content);
         if (!tree) return out;
         kind = TemplateKind::jsx;
       }
       out.page = true;
-      if (!forced) out.exclusion = page_exclusion(entry.path, *content);
+      if (!forced) out.exclusion = page_exclusion(entry.path, content);
       if (out.exclusion.empty())
-        out.defects = check_page(entry.path, *content, kind, std::move(tree), out.parsed);
+        out.defects = check_page(entry.path, content, kind, std::move(tree), out.parsed);
       return out;
     });
+  });
+  for (PageOutcome& page : outcomes) {
     if (!page.page) continue;
     if (!page.exclusion.empty()) {
       ++scan.left_out[page.exclusion];

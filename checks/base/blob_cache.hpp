@@ -77,9 +77,11 @@ class BlobCache {
   static T through(const Snapshot& snapshot, std::string_view kind, const FileEntry& entry, Compute&& compute) {
     BlobCache* cache = snapshot.blob_cache();
     if (!cache || entry.object_id.empty()) return compute();
-    const std::size_t unreadable_before = snapshot.unreadable().size();
+    // Files are read on several threads: a file another thread could not read meanwhile also
+    // keeps this value off the disk, which only costs a recomputation next time.
+    const std::size_t unreadable_before = snapshot.unreadable_count();
     return through_checked<T>(cache, kind, entry, std::forward<Compute>(compute),
-                              [&] { return snapshot.unreadable().size() == unreadable_before; });
+                              [&] { return snapshot.unreadable_count() == unreadable_before; });
   }
 
   /// The raw bytes of a git object kept by an earlier reader (the commits of a history walk),

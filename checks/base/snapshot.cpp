@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <new>
 #include <stdexcept>
 #include <sys/stat.h>
@@ -23,45 +24,129 @@ const FileEntry* Snapshot::find(std::string_view path) const {
 }
 
 void Snapshot::sort_entries() {
+  drop_contents();  // contents are kept by entry, and entries move
   std::sort(files_.begin(), files_.end(),
             [](const FileEntry& a, const FileEntry& b) { return a.path < b.path; });
 }
 
-void Snapshot::mark_unreadable(const std::string& path, std::string reason, bool over_size_limit) const {
-  for (const auto& u : unreadable_)
-    if (u.path == path) return;
-  unreadable_.push_back({path, std::move(reason), over_size_limit});
+std::size_t Snapshot::unreadable_count() const {
+  std::lock_guard lock(mutex_);
+  return unreadable_.size();
 }
 
-std::optional<std::string> Snapshot::read(const FileEntry& entry) const {
+void Snapshot::mark_unreadable(const std::string& path, std::string reason, bool over_size_limit) const {
+  std::lock_guard lock(mutex_);
+  // Kept sorted by path: files are read on several threads, in an order that varies from one
+  // run to the next, and the report (and the first file a message names) must not.
+  auto at = std::lower_bound(unreadable_.begin(), unreadable_.end(), path,
+                             [](const Unreadable& u, const std::string& p) { return u.path < p; });
+  if (at != unreadable_.end() && at->path == path) return;
+  unreadable_.insert(at, {path, std::move(reason), over_size_limit});
+}
+
+namespace {
+
+/// Content held in a string of its own (a file read from disk or memory).
+class OwnedContent : public FileContent {
+ public:
+  explicit OwnedContent(std::string text) : text_(std::move(text)) { bytes_ = text_; }
+
+ private:
+  std::string text_;
+};
+
+std::string out_of_memory_message(const FileEntry& entry) {
+  return "out of memory while reading it (" + std::to_string(entry.size >> 20) +
+         " MiB); lower --max-file-size, or give the audit more memory";
+}
+
+}  // namespace
+
+std::shared_ptr<const FileContent> Snapshot::load_content(const FileEntry& entry, std::string& error) const {
+  std::string out;
+  if (!load(entry, out, error)) return nullptr;
+  return std::make_shared<OwnedContent>(std::move(out));
+}
+
+std::shared_ptr<const FileContent> Snapshot::content(const FileEntry& entry) const {
   deadline_.check();
-  if (entry.kind != EntryKind::file) return std::nullopt;
+  if (entry.kind != EntryKind::file) return nullptr;
   if (entry.size > max_file_size_) {
     mark_unreadable(entry.path,
                     "larger than the size limit (" + std::to_string(max_file_size_ >> 20) + " MiB); raise it with --max-file-size",
                     true);
-    return std::nullopt;
+    return nullptr;
   }
-  std::string out, error;
-  bool loaded = false;
+  ContentSlot* slot = nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    auto& owned = slots_[&entry];
+    if (!owned) owned = std::make_unique<ContentSlot>();
+    slot = owned.get();  // slots live as long as the snapshot (or until drop_contents)
+  }
+  std::lock_guard loading(slot->loading);
+  if (slot->kept) return slot->kept;
+  if (slot->failed) return nullptr;
+  std::string error;
+  std::shared_ptr<const FileContent> loaded;
   try {
-    loaded = load(entry, out, error);
+    loaded = load_content(entry, error);
   } catch (const std::bad_alloc&) {
     // Not enough memory to hold this file: it was not read, and the audit goes on without it
     // (the rules that needed it are then in error, never judged on what was not read).
-    out = std::string();
-    error = "out of memory while reading it (" + std::to_string(entry.size >> 20) +
-            " MiB); lower --max-file-size, or give the audit more memory";
+    loaded = nullptr;
+    error = out_of_memory_message(entry);
   }
   if (!loaded) {
+    slot->failed = true;
     mark_unreadable(entry.path, error);
-    return std::nullopt;
+    return nullptr;
   }
-  if (read_entries_.insert(&entry).second) {
-    bytes_read_ += out.size();
+  std::lock_guard lock(mutex_);
+  ++loads_;
+  const std::uint64_t size = loaded->bytes().size();
+  if (!slot->counted) {
+    slot->counted = true;
+    bytes_read_ += size;
     ++files_read_;
   }
-  return out;
+  if (size <= content_budget_ && kept_bytes_ <= content_budget_ - size) {
+    kept_bytes_ += size;
+    slot->kept = loaded;
+  }
+  return loaded;
+}
+
+std::optional<std::string> Snapshot::read(const FileEntry& entry) const {
+  auto held = content(entry);
+  if (!held) return std::nullopt;
+  try {
+    return std::string(held->bytes());
+  } catch (const std::bad_alloc&) {
+    mark_unreadable(entry.path, out_of_memory_message(entry));
+    return std::nullopt;
+  }
+}
+
+void Snapshot::drop_contents() const {
+  std::lock_guard lock(mutex_);
+  slots_.clear();
+  kept_bytes_ = 0;
+}
+
+std::uint64_t Snapshot::bytes_read() const {
+  std::lock_guard lock(mutex_);
+  return bytes_read_;
+}
+
+std::uint64_t Snapshot::files_read() const {
+  std::lock_guard lock(mutex_);
+  return files_read_;
+}
+
+std::uint64_t Snapshot::loads() const {
+  std::lock_guard lock(mutex_);
+  return loads_;
 }
 
 std::optional<std::string> Snapshot::read(std::string_view path) const {
@@ -365,33 +450,107 @@ GitSnapshot::GitSnapshot(git_repository* repo, const std::string& tree_id, std::
   for (auto& [path, reason] : st.missing) mark_unreadable(path, damage.empty() ? std::move(reason) : damage);
 }
 
-bool GitSnapshot::load(const FileEntry& entry, std::string& out, std::string& error) const {
+/// A repository handle of one reading thread at a time.
+struct GitSnapshot::Handle {
+  git_repository* repo = nullptr;
+  bool owned = false;  // opened by the snapshot (else the caller's handle, used under a lock)
+  ~Handle() {
+    if (owned && repo) git_repository_free(repo);
+  }
+};
+
+namespace {
+
+/// A blob viewed in libgit2's buffer; the blob (and the handle it was read through) live as
+/// long as this object.
+class BlobContent : public FileContent {
+ public:
+  BlobContent(git_blob* blob, std::shared_ptr<void> handle) : blob_(blob), handle_(std::move(handle)) {
+    bytes_ = std::string_view(static_cast<const char*>(git_blob_rawcontent(blob)), static_cast<size_t>(git_blob_rawsize(blob)));
+  }
+  ~BlobContent() override { git_blob_free(blob_); }
+  BlobContent(const BlobContent&) = delete;
+  BlobContent& operator=(const BlobContent&) = delete;
+
+ private:
+  git_blob* blob_;
+  std::shared_ptr<void> handle_;
+};
+
+}  // namespace
+
+GitSnapshot::~GitSnapshot() {
+  // Kept blobs may have been read through the caller's handle: let them go while it lives.
+  drop_contents();
+}
+
+std::shared_ptr<GitSnapshot::Handle> GitSnapshot::acquire_handle() const {
+  {
+    std::lock_guard lock(handles_mutex_);
+    if (!idle_handles_.empty()) {
+      auto h = std::move(idle_handles_.back());
+      idle_handles_.pop_back();
+      return h;
+    }
+  }
+  auto h = std::make_shared<Handle>();
+  const char* path = git_repository_path(repo_);
+  if (path && git_repository_open_ext(&h->repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE, nullptr) == 0) {
+    h->owned = true;
+    return h;
+  }
+  h->repo = repo_;  // an in-memory repository, say: the caller's handle, one thread at a time
+  return h;
+}
+
+void GitSnapshot::release_handle(std::shared_ptr<Handle> handle) const {
+  if (!handle->owned) return;
+  std::lock_guard lock(handles_mutex_);
+  idle_handles_.push_back(std::move(handle));
+}
+
+std::shared_ptr<const FileContent> GitSnapshot::load_content(const FileEntry& entry, std::string& error) const {
   if (unsafe_blobs_.count(entry.object_id)) {
     error = "object " + entry.object_id + " is a truncated loose object (corrupt repository: git fsck)";
-    return false;
+    return nullptr;
   }
   git_oid oid;
   if (git_oid_fromstr(&oid, entry.object_id.c_str()) != 0) {
     error = "bad object id";
-    return false;
+    return nullptr;
   }
+  std::shared_ptr<Handle> handle = acquire_handle();
+  std::unique_lock<std::mutex> shared_use;
+  if (!handle->owned) shared_use = std::unique_lock(shared_repo_mutex_);
   git_blob* blob = nullptr;
-  if (git_blob_lookup(&blob, repo_, &oid) != 0) {
+  if (git_blob_lookup(&blob, handle->repo, &oid) != 0) {
     const git_error* err = git_error_last();
     if (err && err->klass == GIT_ERROR_NOMEMORY)
-      error = "out of memory while reading it (" + std::to_string(entry.size >> 20) +
-              " MiB); lower --max-file-size, or give the audit more memory";
+      error = out_of_memory_message(entry);
     else
       error = std::string("object ") + entry.object_id + " cannot be read: " + (err ? err->message : "missing");
-    return false;
+    shared_use = {};
+    release_handle(std::move(handle));
+    return nullptr;
   }
+  std::shared_ptr<const FileContent> out;
   try {
-    out.assign(static_cast<const char*>(git_blob_rawcontent(blob)), static_cast<size_t>(git_blob_rawsize(blob)));
+    // The content keeps the handle its blob came from alive (an owned handle only: the
+    // caller's outlives the snapshot, which lets go of its contents first).
+    out = std::make_shared<BlobContent>(blob, handle->owned ? std::shared_ptr<void>(handle) : std::shared_ptr<void>());
   } catch (...) {
     git_blob_free(blob);
     throw;
   }
-  git_blob_free(blob);
+  shared_use = {};
+  release_handle(std::move(handle));
+  return out;
+}
+
+bool GitSnapshot::load(const FileEntry& entry, std::string& out, std::string& error) const {
+  auto held = load_content(entry, error);
+  if (!held) return false;
+  out.assign(held->bytes());
   return true;
 }
 

@@ -3,10 +3,12 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -38,8 +40,22 @@ struct Unreadable {
   bool over_size_limit = false;  // skipped by choice (--max-file-size), not missing or corrupt
 };
 
+/// The bytes of one file as loaded, held without a copy: the string read from disk or memory,
+/// or the buffer libgit2 inflated the blob into (kept while this object lives).
+class FileContent {
+ public:
+  virtual ~FileContent() = default;
+  /// The file's bytes; valid while this object lives.
+  std::string_view bytes() const { return bytes_; }
+
+ protected:
+  std::string_view bytes_;
+};
+
 /// The files of one snapshot. Entries are sorted by path. Symlinks and submodules are listed
-/// but never read through. Reads are cached for the duration of an audit only when asked.
+/// but never read through. Every file is loaded (inflated, for a blob) once per audit: what was
+/// loaded is kept in the snapshot, up to a byte budget, and handed to every reader. Reads are
+/// safe from several threads at once.
 class Snapshot {
  public:
   virtual ~Snapshot() = default;
@@ -52,15 +68,37 @@ class Snapshot {
 
   /// Reads a regular file. Returns nullopt for symlinks, submodules, files over the size
   /// cap and files that cannot be read; the last two are recorded in `unreadable()`.
+  /// The copy is the caller's; `content` reads without one.
   std::optional<std::string> read(const FileEntry& entry) const;
   std::optional<std::string> read(std::string_view path) const;
 
-  /// Files that could not be read, in the order they were met, each once.
+  /// The content of a regular file without a copy, or null when `read` would give nullopt.
+  /// The same object is handed to every reader while the content budget holds it.
+  std::shared_ptr<const FileContent> content(const FileEntry& entry) const;
+
+  /// Files that could not be read, sorted by path, each once (the same whatever the number
+  /// of threads that read them). Read it once no other thread reads files any more.
   const std::vector<Unreadable>& unreadable() const { return unreadable_; }
+  /// How many files are in `unreadable()` so far; safe while other threads read files.
+  std::size_t unreadable_count() const;
 
   /// Bytes of distinct files successfully read so far, and the number of those files.
-  std::uint64_t bytes_read() const { return bytes_read_; }
-  std::uint64_t files_read() const { return files_read_; }
+  std::uint64_t bytes_read() const;
+  std::uint64_t files_read() const;
+  /// How many times a file's content was loaded (inflated, for a blob), failed loads left
+  /// out. Equal to files_read() when every file was loaded once.
+  std::uint64_t loads() const;
+
+  /// Bytes of content kept for the other readers of the same file (default 256 MiB). A file
+  /// that does not fit in what is left is handed to its reader and let go: a later reader of
+  /// it loads it again. 0 keeps nothing.
+  void set_content_budget(std::uint64_t bytes) { content_budget_ = bytes; }
+  std::uint64_t content_budget() const { return content_budget_; }
+
+  /// Threads the evidence modules may use to scan the files of this snapshot (1: the calling
+  /// thread only, the default).
+  void set_jobs(unsigned jobs) { jobs_ = jobs == 0 ? 1 : jobs; }
+  unsigned jobs() const { return jobs_; }
 
   /// Files larger than this are not read (reported as unreadable). Default 16 MiB.
   void set_max_file_size(std::uint64_t bytes) { max_file_size_ = bytes; }
@@ -80,17 +118,36 @@ class Snapshot {
  protected:
   /// Loads the contents of `entry` into `out`; on failure returns false and sets `error`.
   virtual bool load(const FileEntry& entry, std::string& out, std::string& error) const = 0;
+  /// Loads the contents of `entry` without a copy; on failure returns null and sets `error`.
+  /// By default, the string `load` fills, moved into the result. May run on several threads.
+  virtual std::shared_ptr<const FileContent> load_content(const FileEntry& entry, std::string& error) const;
   void sort_entries();
   void mark_unreadable(const std::string& path, std::string reason, bool over_size_limit = false) const;
+  /// Lets go of every kept content (for a subclass whose contents need it alive).
+  void drop_contents() const;
 
   std::vector<FileEntry> files_;
 
  private:
+  /// What is known of one file's content: kept, known unreadable, or not loaded (yet, or
+  /// again once let go). `loading` is held while it loads, so two readers load it once.
+  struct ContentSlot {
+    std::mutex loading;
+    std::shared_ptr<const FileContent> kept;
+    bool failed = false;
+    bool counted = false;  // counted in bytes_read/files_read
+  };
+
+  mutable std::mutex mutex_;  // guards the members below and the slot table
   mutable std::vector<Unreadable> unreadable_;
-  mutable std::unordered_set<const FileEntry*> read_entries_;
+  mutable std::unordered_map<const FileEntry*, std::unique_ptr<ContentSlot>> slots_;
   mutable std::uint64_t bytes_read_ = 0;
   mutable std::uint64_t files_read_ = 0;
+  mutable std::uint64_t loads_ = 0;
+  mutable std::uint64_t kept_bytes_ = 0;
+  std::uint64_t content_budget_ = 256ull << 20;
   std::uint64_t max_file_size_ = 16ull << 20;
+  unsigned jobs_ = 1;
   Deadline deadline_;
   BlobCache* blob_cache_ = nullptr;
 };
@@ -136,14 +193,27 @@ class GitSnapshot : public Snapshot {
   /// Lists the tree `tree_id` (hex) of `repo`. `repo` must outlive the snapshot. Blobs whose
   /// ids are in `unsafe_blobs` (truncated loose objects) are never read.
   GitSnapshot(git_repository* repo, const std::string& tree_id, std::set<std::string> unsafe_blobs = {});
+  ~GitSnapshot() override;
   bool from_git() const override { return true; }
 
  protected:
   bool load(const FileEntry& entry, std::string& out, std::string& error) const override;
+  /// The blob viewed in libgit2's buffer, through a repository handle of the reading thread's
+  /// own (libgit2 objects are not shared between threads).
+  std::shared_ptr<const FileContent> load_content(const FileEntry& entry, std::string& error) const override;
 
  private:
+  struct Handle;
+  /// A repository handle no other thread uses, opened on the same repository; the caller's
+  /// handle (under a lock) when the repository cannot be opened again by its path.
+  std::shared_ptr<Handle> acquire_handle() const;
+  void release_handle(std::shared_ptr<Handle> handle) const;
+
   git_repository* repo_;
   std::set<std::string> unsafe_blobs_;
+  mutable std::mutex handles_mutex_;
+  mutable std::vector<std::shared_ptr<Handle>> idle_handles_;
+  mutable std::mutex shared_repo_mutex_;  // held while the caller's own handle is used
 };
 
 /// True when `content` is a Git LFS pointer file rather than the file itself.

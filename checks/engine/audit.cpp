@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include "checks/base/url.hpp"
 #include "checks/base/loose_objects.hpp"
 #include "checks/engine/charter.hpp"
+#include "checks/engine/facts.hpp"
 #include "checks/engine/policy.hpp"
 #include "checks/engine/scoring.hpp"
 #include "pacte/version.hpp"
@@ -314,6 +316,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     open_result_cache(*own_cache, opt);
   }
   snap->set_blob_cache(own_cache ? own_cache.get() : opt.blob_cache);
+  snap->set_jobs(opt.jobs);
   opt.deadline.check();
 
   Charter charter;
@@ -340,6 +343,9 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   ctx.options = opt.evidence;
   ctx.deadline = opt.deadline;
 
+  // With more than one thread, the history is walked on its own while the rules read files.
+  // Declared after ctx: it waits for the walk before ctx goes, even when evaluation throws.
+  std::future<void> history_walk = opt.jobs > 1 ? start_history_facts(ctx) : std::future<void>();
   std::vector<RuleResult> results = evaluate_rules(in_force, ctx);
   warn_unused_waivers(charter, results, opt.lang);
   Score score = compute_score(results, charter.source != "none");
@@ -446,6 +452,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   report["stats"] = {{"files_total", snap->files().size()},
                      {"files_scanned", snap->files_read()},
                      {"bytes_scanned", snap->bytes_read()},
+                     {"file_loads", snap->loads()},
                      {"files_unreadable", snap->unreadable().size()},
                      {"files_skipped_vendored", facts["scan"].value("files_skipped_vendored", std::uint64_t{0})},
                      {"unreadable", unreadable},

@@ -50,6 +50,10 @@ struct AuditOptions {
   /// `--cache DIR`: keep content-derived evidence and history records on disk in
   /// DIR/results/ for later audits (empty: none). Used when `blob_cache` is null.
   std::string result_cache_dir;
+  /// Threads of one audit (`pacte audit --jobs`): above 1, the history is walked while the
+  /// files are scanned, and the per-file scans use this many threads. 1 (the default, and what
+  /// each job of `pacte batch` uses) runs the whole audit on the calling thread.
+  unsigned jobs = 1;
 };
 
 /// The version key of the result cache for an audit with `options`: a hash of pacte's

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -71,16 +72,32 @@ class AuditContext {
   EvidenceOptions options;
   Deadline deadline;               // --timeout: checked between rules (and by the snapshot, history)
 
-  /// Computes a fact once. `key` names it; `compute` runs on first use only.
+  /// Computes a fact once. `key` names it; `compute` runs on first use only. Safe from several
+  /// threads at once: different keys are computed at the same time, and a thread that asks
+  /// for a key being computed waits for that result. A `compute` that throws leaves the key
+  /// to be computed again by the next caller.
   template <class T>
   T& cached(const std::string& key, const std::function<T()>& compute) {
-    auto it = cache_.find(key);
-    if (it == cache_.end()) it = cache_.emplace(key, std::make_shared<std::any>(compute())).first;
-    return std::any_cast<T&>(*it->second);
+    FactSlot* slot = nullptr;
+    {
+      std::lock_guard lock(cache_mutex_);
+      auto& owned = cache_[key];
+      if (!owned) owned = std::make_unique<FactSlot>();
+      slot = owned.get();  // slots are never removed while the context lives
+    }
+    std::lock_guard computing(slot->computing);
+    if (!slot->value) slot->value = std::make_shared<std::any>(compute());
+    return std::any_cast<T&>(*slot->value);
   }
 
  private:
-  std::map<std::string, std::shared_ptr<std::any>> cache_;
+  /// One fact: its value once computed; `computing` is held while it is computed.
+  struct FactSlot {
+    std::mutex computing;
+    std::shared_ptr<std::any> value;
+  };
+  std::mutex cache_mutex_;  // guards the table, not the facts
+  std::map<std::string, std::unique_ptr<FactSlot>> cache_;
 };
 
 /// A check primitive: a C++ function rules refer to by name, with a JSON Schema for its

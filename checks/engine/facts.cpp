@@ -6,6 +6,7 @@
 #include <cmath>
 #include <future>
 #include <memory>
+#include <system_error>
 
 #include "checks/engine/audit.hpp"
 
@@ -23,12 +24,35 @@ const HistoryState& history_state(AuditContext& ctx) {
       return st;
     }
     std::string err;
+    // The walk reads through a repository handle of its own: it may run on another thread
+    // than the file scan (start_history_facts), and libgit2 objects are not shared between
+    // threads. The audit's handle serves only when the repository cannot be opened again.
+    git_repository* own = nullptr;
+    const char* gitdir = git_repository_path(ctx.repo);
+    if (!gitdir || git_repository_open_ext(&own, gitdir, GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE, nullptr) != 0)
+      own = nullptr;
+    std::unique_ptr<git_repository, void (*)(git_repository*)> own_handle(own, git_repository_free);
     // Within a trend, the commits an earlier revision's walk read are not read again.
-    st.facts = analyze_history(ctx.repo, oid, ctx.now, &err, ctx.deadline, ctx.snapshot.blob_cache());
+    st.facts = analyze_history(own ? own : ctx.repo, oid, ctx.now, &err, ctx.deadline, ctx.snapshot.blob_cache());
     if (!st.facts) st.error = err.empty() ? "the history cannot be read" : err;
     else ctx.commits_walked = static_cast<std::uint64_t>(st.facts->commits_total);
     return st;
   });
+}
+
+std::future<void> start_history_facts(AuditContext& ctx) {
+  if (!ctx.history_available || !ctx.repo) return {};
+  try {
+    return std::async(std::launch::async, [&ctx] {
+      try {
+        history_state(ctx);
+      } catch (...) {
+        // The time limit, say: the evaluation meets it again when it asks for the history.
+      }
+    });
+  } catch (const std::system_error&) {
+    return {};  // no thread to spare: the history is walked when first asked for
+  }
 }
 
 const std::vector<LicenseFile>& license_files(AuditContext& ctx) {
@@ -203,7 +227,7 @@ nlohmann::json collect_facts(AuditContext& ctx) {
     if (e.kind == EntryKind::submodule) special.push_back({{"path", to_valid_utf8(e.path)}, {"kind", "submodule"}, {"note", "not followed"}});
     else if (e.kind == EntryKind::symlink) special.push_back({{"path", to_valid_utf8(e.path)}, {"kind", "symlink"}, {"target", to_valid_utf8(e.link_target)}, {"note", "not followed"}});
     else if (e.size < 1024)  // a Git LFS pointer stands for a file whose content was not checked
-      if (auto content = ctx.snapshot.read(e); content && is_lfs_pointer(*content))
+      if (auto content = ctx.snapshot.content(e); content && is_lfs_pointer(content->bytes()))
         special.push_back({{"path", to_valid_utf8(e.path)}, {"kind", "lfs_pointer"},
                            {"note", "Git LFS pointer: the file's content is not in the repository and was not checked"}});
   }

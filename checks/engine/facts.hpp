@@ -25,6 +25,12 @@ struct HistoryState {
 };
 const HistoryState& history_state(AuditContext& ctx);
 
+/// Starts the history facts on another thread, so that the walk of the commits and the scan of
+/// the files share the machine's cores; `history_state` then waits for that result. The
+/// future (invalid when there is no history to walk) waits for the walk when destroyed: keep
+/// it no longer than `ctx`.
+std::future<void> start_history_facts(AuditContext& ctx);
+
 /// Starts building, on another thread, the data every audit needs and only the first one of a
 /// process builds: the built-in tracker signatures and their compiled pattern database (about
 /// half of the start-up). The caller loads rules and opens the repository meanwhile. The

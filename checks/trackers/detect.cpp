@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 
 #include "checks/base/blob_cache.hpp"
+#include "checks/base/parallel.hpp"
 #include "checks/base/source_text.hpp"
 #include "checks/base/text.hpp"
 #include "checks/trackers/matcher.hpp"
@@ -748,23 +749,37 @@ std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const Signat
   }
   keep(std::move(dep_hits));
 
-  // Pass 2: one multi-pattern pass over each source, template and configuration file. What a
-  // file's content yields is kept per blob (BlobCache) for the other revisions of a trend.
-  for (const FileEntry* e : content_files) {
+  // Pass 2: one multi-pattern pass over each source, template and configuration file, on the
+  // snapshot's threads (the matcher has a scratch space per thread). What a file's content
+  // yields is kept per blob (BlobCache) for the other revisions of a trend. Each file's outcome
+  // has its own slot, and they are gathered in the order of the files: the result is the same
+  // with any number of threads.
+  struct FileOutcome {
+    bool considered = false;  // a file type the scan reads
+    bool ads_txt = false;
+    ContentScan scanned;
+    std::vector<TrackerHit> imports;  // imports of npm devDependencies
+  };
+  std::vector<FileOutcome> outcomes(content_files.size());
+  parallel_for(content_files.size(), snap.jobs(), [&](std::size_t i) {
+    const FileEntry* e = content_files[i];
+    FileOutcome& outcome = outcomes[i];
     std::string_view b = path_basename(e->path);
-    bool ads_txt = b == "ads.txt" || b == "app-ads.txt";
-    if (!ads_txt && file_type(e->path) == t_none) continue;
-    ContentScan scanned = BlobCache::through<ContentScan>(snap, "trackers", *e, [&] {
+    const bool ads_txt = b == "ads.txt" || b == "app-ads.txt";
+    if (!ads_txt && file_type(e->path) == t_none) return;
+    outcome.considered = true;
+    outcome.ads_txt = ads_txt;
+    outcome.scanned = BlobCache::through<ContentScan>(snap, "trackers", *e, [&] {
       ContentScan out;
-      auto content = snap.read(*e);
+      auto content = snap.content(*e);
       if (!content) return out;
       // A byte-order mark says how to read the file (a UTF-16 page is not binary); without one,
       // the bytes are matched as they are. Line breaks are kept, so lines stay the file's own.
       std::string decoded;
       TextEncoding encoding = TextEncoding::utf8;
-      std::string_view text = decode_source(*content, decoded, false, &encoding);
+      std::string_view text = decode_source(content->bytes(), decoded, false, &encoding);
       if (looks_binary(text)) return out;
-      out.size = content->size();
+      out.size = content->bytes().size();
       if (!ads_txt && looks_minified(text)) {
         out.minified = true;
         return out;
@@ -779,24 +794,29 @@ std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const Signat
         for (auto& h : out.hits) h.evidence.note += fmt::format(" (file encoded in {})", encoding_name(encoding));
       return out;
     });
-    if (scanned.minified) {
-      note_skipped(stats, e->path, scanned.size);
+    if (outcome.scanned.minified || !outcome.scanned.scanned || ads_txt) return;
+    if (!dev_npm.empty() && is_js_like(e->path)) {
+      auto content = snap.content(*e);
+      if (!content) return;
+      std::string decoded;
+      std::string_view text = decode_source(content->bytes(), decoded, false, nullptr);
+      for (const auto& [name, id] : dev_npm) find_imports(e->path, text, name, id, outcome.imports);
+    }
+  });
+  for (std::size_t i = 0; i < content_files.size(); ++i) {
+    FileOutcome& outcome = outcomes[i];
+    if (!outcome.considered) continue;
+    const FileEntry* e = content_files[i];
+    if (outcome.scanned.minified) {
+      note_skipped(stats, e->path, outcome.scanned.size);
       continue;
     }
-    if (!scanned.scanned) continue;
+    if (!outcome.scanned.scanned) continue;
     ++stats.files_scanned;
-    stats.bytes_scanned += scanned.size;
-    keep(std::move(scanned.hits));
-    if (ads_txt) continue;
-    if (!dev_npm.empty() && is_js_like(e->path)) {
-      auto content = snap.read(*e);
-      if (!content) continue;
-      std::string decoded;
-      std::string_view text = decode_source(*content, decoded, false, nullptr);
-      std::vector<TrackerHit> imports;
-      for (const auto& [name, id] : dev_npm) find_imports(e->path, text, name, id, imports);
-      keep(std::move(imports));
-    }
+    stats.bytes_scanned += outcome.scanned.size;
+    keep(std::move(outcome.scanned.hits));
+    if (outcome.ads_txt) continue;
+    keep(std::move(outcome.imports));
   }
 
   std::vector<TrackerDetection> out;

@@ -5,12 +5,16 @@
 # whose final tree holds $FILES files (default 5,000: JavaScript, HTML, Python, Markdown, a
 # few manifests, one planted tracker), then in one run times, best of $RUNS:
 #   pacte audit --format json                  (the whole audit: history, licences, trackers,
-#                                              templates, statement, languages, rules)
-#   git log --use-mailmap --format='%aN%x09%aE%x09%at'  +  git grep -E -f PATTERNS HEAD
-# and prints the ratio. Also prints the start-up time of an audit of a tiny repository.
+#                                              templates, statement, languages, rules; on
+#                                              every core, then with --jobs 1)
+#   git log --use-mailmap --format='%aN%x09%aE%x09%at'  +  git for-each-ref
+#     +  git grep -E -f PATTERNS HEAD
+# and prints the ratios, with the audit's CPU time and peak memory. Does the same on a mirror of
+# git/git when there is one (GIT_GIT). Also prints the start-up time of an audit of a tiny
+# repository.
 #
 # Usage: tests/bench/bench_audit.sh [path/to/pacte]
-#   env: COMMITS, FILES, RUNS (3), KEEP=1 keeps the repository, BENCH_DIR.
+#   env: COMMITS, FILES, RUNS (3), KEEP=1 keeps the repository, BENCH_DIR, GIT_GIT.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -87,23 +91,41 @@ best() {  # best CMD...: best wall time in ms over $runs runs
   done
   echo "$b"
 }
-git_ref() {
-  git -C "$repo" log --use-mailmap --format='%aN%x09%aE%x09%at' >/dev/null
-  git -C "$repo" grep -E -f "$patterns" HEAD >/dev/null || true
+cpu_and_peak() {  # cpu_and_peak CMD...: "CPU-ms peak-KiB" of one run (user + system time)
+  /usr/bin/time -f '%U %S %M' -o "$work/time.out" "$@" >/dev/null 2>&1 || true
+  awk '{ printf "%d %d", ($1 + $2) * 1000, $3 }' "$work/time.out"
 }
-ncommits=$(git -C "$repo" rev-list --count HEAD)
-nfiles=$(git -C "$repo" ls-tree -r HEAD | wc -l)
-"$pacte" audit "$repo" --format json >/dev/null || true   # warm-up
-p=$(best "$pacte" audit "$repo" --format json)
-g=$(best git_ref)
+git_ref() {  # what git itself does for the same questions: the history, the refs, the patterns
+  git -C "$1" log --use-mailmap --format='%aN%x09%aE%x09%at' >/dev/null
+  git -C "$1" for-each-ref >/dev/null
+  git -C "$1" grep -E -f "$patterns" HEAD >/dev/null || true
+}
+bench_repo() {  # bench_repo NAME PATH: the audit on every core and on one, against git
+  local name=$1 path=$2
+  local ncommits nfiles p p1 g cpu peak cpu1 peak1
+  ncommits=$(git -C "$path" rev-list --count HEAD)
+  nfiles=$(git -C "$path" ls-tree -r HEAD | wc -l)
+  "$pacte" audit "$path" --format json >/dev/null 2>&1 || true   # warm-up
+  p=$(best "$pacte" audit "$path" --format json)
+  p1=$(best "$pacte" audit "$path" --format json --jobs 1)
+  g=$(best git_ref "$path")
+  read -r cpu peak < <(cpu_and_peak "$pacte" audit "$path" --format json)
+  read -r cpu1 peak1 < <(cpu_and_peak "$pacte" audit "$path" --format json --jobs 1)
+  echo "bench_audit: $name: $ncommits commits, $nfiles files, $(nproc) cores"
+  echo "bench_audit: $name: pacte audit                  ${p} ms wall, ${cpu} ms CPU, peak ${peak} KiB"
+  echo "bench_audit: $name: pacte audit --jobs 1         ${p1} ms wall, ${cpu1} ms CPU, peak ${peak1} KiB"
+  echo "bench_audit: $name: git log + for-each-ref + grep ${g} ms"
+  awk -v p="$p" -v g="$g" -v n="$name" 'BEGIN { printf "bench_audit: %s: ratio pacte / git           %.2f\n", n, p / (g > 0 ? g : 1) }'
+  awk -v p="$p1" -v g="$g" -v n="$name" 'BEGIN { printf "bench_audit: %s: ratio pacte --jobs 1 / git  %.2f\n", n, p / (g > 0 ? g : 1) }'
+}
+bench_repo generated "$repo"
+# A real history too, when a mirror of git/git is at hand (GIT_GIT=path/to/git.git).
+git_git=${GIT_GIT:-/work/.mirror/git+git/repo}
+if [[ -d $git_git ]]; then bench_repo git/git "$git_git"; else echo "bench_audit: git/git: skipped (no mirror at $git_git; set GIT_GIT)"; fi
 tiny=$work/tiny
 if [[ ! -d $tiny ]]; then
   git init -q -b main "$tiny" && echo hi > "$tiny/README.md" && git -C "$tiny" add -A &&
     git -C "$tiny" -c user.name=a -c user.email=a@b commit -qm x
 fi
 t=$(best "$pacte" audit "$tiny" --format json)
-echo "bench_audit: $ncommits commits, $nfiles files"
-echo "bench_audit: pacte audit                 ${p} ms"
-echo "bench_audit: git log + git grep          ${g} ms"
-awk -v p="$p" -v g="$g" 'BEGIN { printf "bench_audit: ratio pacte / git          %.2f\n", p / (g > 0 ? g : 1) }'
 echo "bench_audit: start-up, tiny repository   ${t} ms"

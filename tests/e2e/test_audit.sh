@@ -34,6 +34,24 @@ import json; f = json.load(open('report.json'))['facts']
 assert f['licenses'][0]['spdx'] == 'MIT', f['licenses']
 assert f['languages'] == ['en', 'fr'], f['languages']
 assert f['accessibility_statement'] == 'docs/accessibilite.md'"
+# The example has pages, a licence, a statement and language catalogs, each read by several
+# checks (the tracker scan, templates, languages, the Git LFS check): each file is loaded
+# (its blob inflated) once in the audit.
+check "each file is loaded once, whatever number of checks read it" python3 -c "
+import json; s = json.load(open('report.json'))['stats']
+assert s['files_scanned'] > 10 and s['file_loads'] == s['files_scanned'], s"
+# One thread or several: the same report, in the same order (the run's time apart).
+"$pacte" audit example --format json --jobs 1 --output jobs1.json
+"$pacte" audit example --format json --jobs 4 --output jobs4.json
+check "--jobs 1 and --jobs 4 write the same report" python3 -c "
+import json
+def same(path):
+    r = json.load(open(path)); r['stats'].pop('duration_ms'); r.pop('generated_at'); return r
+a, b = same('jobs1.json'), same('jobs4.json')
+assert a == b, [k for k in a if a[k] != b.get(k)]
+assert a['results'] and a['facts']['history']"
+"$pacte" audit example --jobs 0 2>jobs0.err >/dev/null && rc=0 || rc=$?
+check "--jobs 0 is a usage error" bash -c "[ $rc = 2 ] && grep -q -- '--jobs' jobs0.err"
 # The rules in force, from the binary itself: adding a rule must not break this test.
 "$pacte" rules --format json >rules.json
 check "the report has one result per rule in force" python3 -c "

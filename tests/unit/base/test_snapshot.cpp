@@ -3,11 +3,15 @@
 #include <filesystem>
 #include <fstream>
 #include <new>
+#include <stdexcept>
+#include <string>
+#include <vector>
 #include <unistd.h>
 
 #include <git2.h>
 
 #include "checks/base/git.hpp"
+#include "checks/base/parallel.hpp"
 #include "checks/base/snapshot.hpp"
 
 using namespace pacte;
@@ -126,4 +130,73 @@ TEST_CASE("running out of memory while reading a file marks it unread instead of
   CHECK(snap.unreadable()[0].path == "README.md");
   CHECK(snap.unreadable()[0].reason.find("out of memory while reading it (3 MiB)") != std::string::npos);
   CHECK_FALSE(snap.unreadable()[0].over_size_limit);
+}
+
+TEST_CASE("every reader of a file shares one load of it, and a file beyond the content budget is loaded again") {
+  MemorySnapshot snap;
+  snap.add("LICENSE", "MIT License\n").add("index.html", "<html lang=\"fr\"></html>\n");
+  const FileEntry* licence = snap.find("LICENSE");
+  REQUIRE(licence != nullptr);
+  auto first = snap.content(*licence);
+  auto second = snap.content(*licence);
+  REQUIRE(first != nullptr);
+  CHECK(first == second);  // the same bytes, not a second load
+  CHECK(first->bytes() == "MIT License\n");
+  CHECK(snap.read(*licence) == std::optional<std::string>("MIT License\n"));
+  CHECK(snap.loads() == 1);
+  CHECK(snap.files_read() == 1);
+
+  // No budget: nothing is kept, each reader loads the file again; it is still counted once.
+  snap.set_content_budget(0);
+  const FileEntry* page = snap.find("index.html");
+  REQUIRE(page != nullptr);
+  CHECK(snap.content(*page) != nullptr);
+  CHECK(snap.content(*page) != nullptr);
+  CHECK(snap.loads() == 3);
+  CHECK(snap.files_read() == 2);
+  CHECK(snap.bytes_read() == std::string("MIT License\n").size() + std::string("<html lang=\"fr\"></html>\n").size());
+}
+
+TEST_CASE("files read from several threads at once are each loaded once and counted once") {
+  MemorySnapshot snap;
+  std::uint64_t total = 0;
+  for (int i = 0; i < 300; ++i) {
+    std::string content(static_cast<std::size_t>(100 + i), static_cast<char>('a' + i % 26));
+    total += content.size();
+    snap.add("src/file" + std::to_string(i) + ".js", std::move(content));
+  }
+  snap.add("huge.bin", std::string(2000, 'x'));
+  snap.set_max_file_size(1000);  // huge.bin is over the cap: unread, listed once
+  const auto& files = snap.files();
+  // Three readers of every file (11 and the 301 files have no common factor), in an order
+  // that makes threads meet on the same files.
+  std::vector<std::string> seen(files.size() * 3);
+  parallel_for(seen.size(), 8, [&](std::size_t i) {
+    const FileEntry& e = files[(i * 11) % files.size()];
+    if (auto c = snap.content(e)) seen[i] = std::string(c->bytes());
+  });
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    const FileEntry& e = files[(i * 11) % files.size()];
+    CHECK(seen[i] == (e.path == "huge.bin" ? std::string() : *snap.read(e)));
+  }
+  CHECK(snap.loads() == 300);
+  CHECK(snap.files_read() == 300);
+  CHECK(snap.bytes_read() == total);
+  REQUIRE(snap.unreadable().size() == 1);
+  CHECK(snap.unreadable()[0].path == "huge.bin");
+  CHECK(snap.unreadable()[0].over_size_limit);
+}
+
+TEST_CASE("parallel_for runs every index once on any number of threads, and rethrows a failure") {
+  for (unsigned jobs : {1u, 2u, 7u}) {
+    std::vector<int> runs(1000, 0);
+    parallel_for(runs.size(), jobs, [&](std::size_t i) { runs[i] += static_cast<int>(i % 13) + 1; });
+    for (std::size_t i = 0; i < runs.size(); ++i) CHECK(runs[i] == static_cast<int>(i % 13) + 1);
+  }
+  CHECK_THROWS_WITH_AS(parallel_for(100, 4,
+                                    [](std::size_t i) {
+                                      if (i == 42) throw std::runtime_error("file 42 cannot be read");
+                                    }),
+                       "file 42 cannot be read", std::runtime_error);
+  parallel_for(0, 4, [](std::size_t) { FAIL("no index to run"); });
 }

@@ -1,7 +1,15 @@
 // pacte audit end to end, in-process: repositories built with git at test time.
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
 #include "checks/base/schema.hpp"
+#include "checks/engine/charter.hpp"
+#include "checks/engine/evaluate.hpp"
 #include "fixture.hpp"
 
 using namespace pacte;
@@ -317,4 +325,63 @@ TEST_CASE("validate, explain and rules") {
   auto list = test::pacte({"rules", "--format", "json"});
   CHECK(list.json()["rules"].size() >= 12);
   CHECK(test::pacte({"rules", "--primitives"}).out.find("content_absent") != std::string::npos);
+}
+
+TEST_CASE("on several threads, the audit loads each file once and reports what one thread reports") {
+  Env env;
+  TempDir dir;
+  make_service(dir);
+  // Pages, catalogs and a statement, each read by several checks (trackers, templates,
+  // languages, statement, the Git LFS check); enough files for every thread to have some.
+  dir.write("docs/accessibilite.md",
+            "# Déclaration d'accessibilité\n\nLe service est **partiellement conforme** avec le RGAA version 4.1.\n\n"
+            "L'audit réalisé le 1er mars 2026 révèle que 82 % des critères sont respectés.\n");
+  dir.write("src/locales/fr/common.json", "{\"bonjour\": \"Bonjour et bienvenue sur le service\"}\n");
+  dir.write("src/locales/en/common.json", "{\"hello\": \"Hello and welcome to the service\"}\n");
+  for (int i = 0; i < 40; ++i) {
+    dir.write("src/pages/page" + std::to_string(i) + ".html",
+              "<!DOCTYPE html><html lang=\"fr\"><head><title>P</title></head><body><img src=p" + std::to_string(i) +
+                  ".png></body></html>\n");
+    dir.write("src/js/mod" + std::to_string(i) + ".js", "export const v" + std::to_string(i) + " = 'gtag(';\n");
+  }
+  dir.write("src/js/analytics.js", "gtag('config', 'G-123');\n");
+  test::commit_all(dir, "pages", 1780100000);
+
+  auto one = test::pacte({"audit", dir.str(), "--format", "json", "--jobs", "1"});
+  auto many = test::pacte({"audit", dir.str(), "--format", "json", "--jobs", "4"});
+  REQUIRE(one.code == many.code);
+  auto a = one.json(), b = many.json();
+  for (auto* r : {&a, &b}) {
+    CHECK((*r)["stats"]["file_loads"] == (*r)["stats"]["files_scanned"]);
+    (*r)["stats"].erase("duration_ms");
+  }
+  CHECK(b["stats"]["files_scanned"].get<int>() > 80);
+  CHECK(b["facts"]["accessibility_statement"] == "docs/accessibilite.md");
+  CHECK(b["facts"]["languages"].size() == 2);
+  CHECK(b["facts"]["accessibility_pages"]["checked"].get<int>() >= 41);
+  CHECK(b["facts"]["history"]["commits_365d"] == 3);
+  CHECK(a == b);
+}
+
+TEST_CASE("a fact asked for by several threads at once is computed once") {
+  MemorySnapshot snapshot;
+  Charter charter;
+  AuditContext ctx(snapshot, charter, 0);
+  std::atomic<int> computed{0};
+  std::vector<std::thread> threads;
+  std::vector<int> seen(8, 0);
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      seen[static_cast<std::size_t>(t)] = ctx.cached<int>(t % 2 ? "odd" : "even", [&, t] {
+        ++computed;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        return t % 2 ? 1 : 2;
+      });
+    });
+  for (auto& th : threads) th.join();
+  CHECK(computed == 2);
+  for (int t = 0; t < 8; ++t) CHECK(seen[static_cast<std::size_t>(t)] == (t % 2 ? 1 : 2));
+  // A computation that throws leaves the fact to the next caller.
+  CHECK_THROWS(ctx.cached<int>("fails once", []() -> int { throw std::runtime_error("time limit"); }));
+  CHECK(ctx.cached<int>("fails once", [] { return 7; }) == 7);
 }
