@@ -7,10 +7,13 @@
 #   pacte audit --format json                  (the whole audit: history, licences, trackers,
 #                                              templates, statement, languages, rules)
 #   git log --use-mailmap --format='%aN%x09%aE%x09%at'  +  git grep -E -f PATTERNS HEAD
-# and prints the ratio. Also prints the start-up time of an audit of a tiny repository.
+# and prints the ratio. Then the start-up figures, median of $STARTUP_RUNS runs (default 31)
+# each: an audit of a tiny repository (10 files, 5 commits), `pacte --version`, and
+# `git status` on the same tiny repository as the reference they are compared with.
 #
 # Usage: tests/bench/bench_audit.sh [path/to/pacte]
-#   env: COMMITS, FILES, RUNS (3), KEEP=1 keeps the repository, BENCH_DIR.
+#   env: COMMITS, FILES, RUNS (3), STARTUP_RUNS (31), STARTUP_ONLY=1 (the start-up figures
+#   only, without the large repository), KEEP=1 keeps the repositories, BENCH_DIR.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -19,11 +22,27 @@ pacte=${1:-$root/build/pacte}
 commits=${COMMITS:-50000}
 files=${FILES:-5000}
 runs=${RUNS:-3}
+startup_runs=${STARTUP_RUNS:-31}
 work=${BENCH_DIR:-$(mktemp -d /tmp/pacte-bench-audit.XXXXXX)}
 repo=$work/repo
 trap '[[ ${KEEP:-0} == 1 ]] || rm -rf "$work"' EXIT
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 
+best() {  # best CMD...: best wall time in ms over $runs runs
+  local b=999999999
+  for ((i = 0; i < runs; i++)); do
+    local s=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    local e=$(( ($(date +%s%N) - s) / 1000000 ))
+    (( e < b )) && b=$e
+  done
+  echo "$b"
+}
+git_ref() {
+  git -C "$repo" log --use-mailmap --format='%aN%x09%aE%x09%at' >/dev/null
+  git -C "$repo" grep -E -f "$patterns" HEAD >/dev/null || true
+}
+if [[ ${STARTUP_ONLY:-0} != 1 ]]; then
 if [[ ! -d $repo ]]; then
   git init -q -b main "$repo"
   python3 - "$commits" "$files" "$(date +%s)" <<'PY' | git -C "$repo" fast-import --quiet
@@ -77,33 +96,48 @@ patterns=$work/patterns.txt
 printf '%s\n' 'googletagmanager\.com' 'google-analytics\.com' 'connect\.facebook\.net' 'gtag\(' 'fbq\(' '_paq\.push' \
   'adsbygoogle' 'plausible\.io' 'amplitude\.com' 'hotjar\.com' 'matomo\.js' 'sentry\.io' > "$patterns"
 
-best() {  # best CMD...: best wall time in ms over $runs runs
-  local b=999999999
-  for ((i = 0; i < runs; i++)); do
-    local s=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    local e=$(( ($(date +%s%N) - s) / 1000000 ))
-    (( e < b )) && b=$e
-  done
-  echo "$b"
-}
-git_ref() {
-  git -C "$repo" log --use-mailmap --format='%aN%x09%aE%x09%at' >/dev/null
-  git -C "$repo" grep -E -f "$patterns" HEAD >/dev/null || true
-}
 ncommits=$(git -C "$repo" rev-list --count HEAD)
 nfiles=$(git -C "$repo" ls-tree -r HEAD | wc -l)
 "$pacte" audit "$repo" --format json >/dev/null || true   # warm-up
 p=$(best "$pacte" audit "$repo" --format json)
 g=$(best git_ref)
-tiny=$work/tiny
-if [[ ! -d $tiny ]]; then
-  git init -q -b main "$tiny" && echo hi > "$tiny/README.md" && git -C "$tiny" add -A &&
-    git -C "$tiny" -c user.name=a -c user.email=a@b commit -qm x
-fi
-t=$(best "$pacte" audit "$tiny" --format json)
 echo "bench_audit: $ncommits commits, $nfiles files"
 echo "bench_audit: pacte audit                 ${p} ms"
 echo "bench_audit: git log + git grep          ${g} ms"
 awk -v p="$p" -v g="$g" 'BEGIN { printf "bench_audit: ratio pacte / git          %.2f\n", p / (g > 0 ? g : 1) }'
-echo "bench_audit: start-up, tiny repository   ${t} ms"
+fi
+median() {  # median CMD...: median wall time in ms (one decimal) over $startup_runs runs
+  local times=()
+  for ((i = 0; i < startup_runs; i++)); do
+    local s=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    times+=($(( $(date +%s%N) - s )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] / 1e6 }'
+}
+tiny=$work/tiny
+if [[ ! -d $tiny ]]; then
+  git init -q -b main "$tiny"
+  mkdir -p "$tiny/src"
+  for c in 1 2 3 4 5; do  # 10 files (a README and 9 scripts), 2 per commit, one commit a day
+    for f in $(( 2 * c - 2 )) $(( 2 * c - 1 )); do
+      if (( f == 0 )); then printf '# Tiny service\n\nA service.\n' > "$tiny/README.md"
+      else printf 'export function f%d(x) {\n  return x * %d;\n}\n' "$f" "$f" > "$tiny/src/file$f.js"; fi
+    done
+    when="$(( $(date +%s) - (6 - c) * 86400 )) +0000"
+    git -C "$tiny" add -A
+    GIT_COMMITTER_DATE=$when git -C "$tiny" -c user.name=Dev -c user.email=dev@example.org \
+      commit -qm "change $c" --date="$when"
+  done
+fi
+"$pacte" audit "$tiny" --format json >/dev/null 2>&1 || true   # warm-up
+t=$(median "$pacte" audit "$tiny" --format json)
+v=$(median "$pacte" --version)
+gs=$(median git -C "$tiny" status)
+ntiny=$(git -C "$tiny" ls-files | wc -l)
+ctiny=$(git -C "$tiny" rev-list --count HEAD)
+echo "bench_audit: start-up, tiny repository ($ntiny files, $ctiny commits), median of $startup_runs"
+echo "bench_audit:   pacte audit --format json  ${t} ms"
+echo "bench_audit:   pacte --version            ${v} ms"
+echo "bench_audit:   git status                 ${gs} ms"
+awk -v t="$t" -v g="$gs" 'BEGIN { printf "bench_audit:   ratio audit / git status  %.1f\n", t / (g > 0 ? g : 1) }'
