@@ -203,6 +203,8 @@ nlohmann::json strings_json(const std::vector<std::string>& list) { return nlohm
 
 }  // namespace
 
+// Every field of Signature is written here and read back in from_msgpack: a field left out
+// would be lost for the built-in signatures (test_precompiled.cpp compares them field by field).
 std::string SignatureSet::to_msgpack() const {
   nlohmann::json all = nlohmann::json::array();
   for (const Signature& s : signatures_) {
@@ -227,7 +229,9 @@ std::string SignatureSet::to_msgpack() const {
                    {"files", strings_json(s.files)},
                    {"domain_regex", strings_json(s.domain_regex)},
                    {"snippet_regex", strings_json(s.snippet_regex)},
-                   {"class_regex", strings_json(s.class_regex)}});
+                   {"class_regex", strings_json(s.class_regex)},
+                   {"tarteaucitron", strings_json(s.tarteaucitron)},
+                   {"tarteaucitron_user", strings_json(s.tarteaucitron_user)}});
   }
   std::vector<std::uint8_t> bytes = nlohmann::json::to_msgpack(all);
   return std::string(bytes.begin(), bytes.end());
@@ -259,6 +263,8 @@ SignatureSet SignatureSet::from_msgpack(std::string_view bytes, std::string_view
     j.at("domain_regex").get_to(s.domain_regex);
     j.at("snippet_regex").get_to(s.snippet_regex);
     j.at("class_regex").get_to(s.class_regex);
+    j.at("tarteaucitron").get_to(s.tarteaucitron);
+    j.at("tarteaucitron_user").get_to(s.tarteaucitron_user);
     set.signatures_.push_back(std::move(s));
   }
   set.matcher_ = std::make_shared<const ContentMatcher>(set.signatures_, serialized_database);

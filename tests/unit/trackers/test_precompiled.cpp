@@ -60,7 +60,11 @@ TEST_CASE("the stored built-in signatures are those parsed from rules/signatures
     CHECK(a.domain_regex == b.domain_regex);
     CHECK(a.snippet_regex == b.snippet_regex);
     CHECK(a.class_regex == b.class_regex);
+    CHECK(a.tarteaucitron == b.tarteaucitron);
+    CHECK(a.tarteaucitron_user == b.tarteaucitron_user);
   }
+  // Whatever the stored form holds, it holds the same for both.
+  CHECK(stored.to_msgpack() == parsed.to_msgpack());
   // The stored database has the patterns of the parsed set, in the same order, and finds the
   // same matches as a database compiled here from the YAML.
   const ContentMatcher& stored_db = stored.matcher();
@@ -114,6 +118,8 @@ TEST_CASE("a set read back from its stored form keeps every field") {
     domains: [pixel.local.example]
     snippets: ["lpx("]
     domain_regex: ["px[0-9]+\\.local\\.example"]
+    tarteaucitron: [localpixel]
+    tarteaucitron_user: [localpixelId]
 )",
                 "custom.yml");
   const SignatureSet back = SignatureSet::from_msgpack(set.to_msgpack(), std::string_view());
@@ -129,5 +135,7 @@ TEST_CASE("a set read back from its stored form keeps every field") {
   CHECK(s.source_line == 2);
   CHECK(s.packages.at("npm") == std::vector<std::string>{"local-pixel", "@local/*"});
   CHECK(s.domain_regex == std::vector<std::string>{"px[0-9]+\\.local\\.example"});
+  CHECK(s.tarteaucitron == std::vector<std::string>{"localpixel"});
+  CHECK(s.tarteaucitron_user == std::vector<std::string>{"localpixelId"});
   CHECK(matches_of(back.matcher(), "x px42.local.example lpx(").size() == 2);
 }
