@@ -31,9 +31,10 @@ const HistoryState& history_state(AuditContext& ctx);
 /// it no longer than `ctx`.
 std::future<void> start_history_facts(AuditContext& ctx);
 
-/// Starts building, on another thread, the data every audit needs and only the first one of a
-/// process builds: the built-in tracker signatures and their compiled pattern database (about
-/// half of the start-up). The caller loads rules and opens the repository meanwhile. The
+/// Starts loading, on another thread, the data every audit needs and only the first one of a
+/// process loads: the built-in tracker signatures and their pattern database, both stored by
+/// the build (a compile of the patterns when this machine cannot load the stored database).
+/// The caller loads rules and opens the repository meanwhile. The
 /// returned future waits for the work when destroyed; a failure there is met again, and
 /// reported, when an audit asks for the data.
 std::future<void> prepare_audit_data();

@@ -139,18 +139,104 @@ std::vector<Rule> parse_rule_module(std::string_view text, const std::string& di
   return out;
 }
 
+namespace {
+
+// The built-in rule modules (rules/*.yml, not the folders below), sorted by path.
+std::vector<std::pair<std::string, std::string>> builtin_modules() {
+  std::vector<std::pair<std::string, std::string>> modules;  // (display path, text)
+  for (const auto& f : embedded_files()) {
+    std::string p(f.path);
+    if (p.rfind("rules/", 0) == 0 && p.find('/', 6) == std::string::npos && p.size() > 4 &&
+        p.compare(p.size() - 4, 4, ".yml") == 0)
+      modules.emplace_back(p, std::string(f.data));
+  }
+  std::sort(modules.begin(), modules.end());
+  return modules;
+}
+
+nlohmann::json text_json(const Text& t) { return {{"en", t.en}, {"fr", t.fr}}; }
+
+Text text_from(const nlohmann::json& j) { return {j.at("en").get<std::string>(), j.at("fr").get<std::string>()}; }
+
+nlohmann::json check_json(const CheckSpec& c) { return {{"primitive", c.primitive}, {"params", c.params}}; }
+
+CheckSpec check_from(const nlohmann::json& j) { return {j.at("primitive").get<std::string>(), j.at("params")}; }
+
+}  // namespace
+
+std::vector<Rule> parse_builtin_rules() {
+  std::vector<Rule> out;
+  for (const auto& [path, text] : builtin_modules())
+    for (auto& rule : parse_rule_module(text, path)) {
+      rule.builtin = true;
+      out.push_back(std::move(rule));
+    }
+  return out;
+}
+
+std::string rules_to_msgpack(const std::vector<Rule>& rules) {
+  nlohmann::json all = nlohmann::json::array();
+  for (const Rule& r : rules) {
+    nlohmann::json refs = nlohmann::json::array();
+    for (const auto& ref : r.references) refs.push_back({{"title", text_json(ref.title)}, {"url", ref.url}});
+    nlohmann::json when = nlohmann::json::array();
+    for (const auto& w : r.when) when.push_back(check_json(w));
+    all.push_back({{"id", r.id},
+                   {"principle", r.principle},
+                   {"severity", severity_name(r.severity)},
+                   {"title", text_json(r.title)},
+                   {"rationale", text_json(r.rationale)},
+                   {"remediation", text_json(r.remediation)},
+                   {"references", refs},
+                   {"check", check_json(r.check)},
+                   {"when", when},
+                   {"pass_message", text_json(r.pass_message)},
+                   {"fail_message", text_json(r.fail_message)},
+                   {"module_path", r.module_path},
+                   {"line", r.pos.line},
+                   {"col", r.pos.col},
+                   {"builtin", r.builtin}});
+  }
+  std::vector<std::uint8_t> bytes = nlohmann::json::to_msgpack(all);
+  return std::string(bytes.begin(), bytes.end());
+}
+
+std::vector<Rule> rules_from_msgpack(std::string_view bytes) {
+  const nlohmann::json all = nlohmann::json::from_msgpack(bytes.begin(), bytes.end());
+  std::vector<Rule> out;
+  out.reserve(all.size());
+  for (const nlohmann::json& j : all) {
+    Rule r;
+    j.at("id").get_to(r.id);
+    j.at("principle").get_to(r.principle);
+    r.severity = severity_of(j.at("severity").get<std::string>());
+    r.title = text_from(j.at("title"));
+    r.rationale = text_from(j.at("rationale"));
+    r.remediation = text_from(j.at("remediation"));
+    for (const auto& ref : j.at("references")) r.references.push_back({text_from(ref.at("title")), ref.at("url").get<std::string>()});
+    r.check = check_from(j.at("check"));
+    for (const auto& w : j.at("when")) r.when.push_back(check_from(w));
+    r.pass_message = text_from(j.at("pass_message"));
+    r.fail_message = text_from(j.at("fail_message"));
+    j.at("module_path").get_to(r.module_path);
+    j.at("line").get_to(r.pos.line);
+    j.at("col").get_to(r.pos.col);
+    j.at("builtin").get_to(r.builtin);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 RuleSet load_rules(const std::vector<std::string>& extra, bool no_default) {
   RuleSet set;
   std::vector<std::pair<std::string, std::string>> modules;  // (display path, text)
-  if (!no_default)
-    for (const auto& f : embedded_files()) {
-      std::string p(f.path);
-      if (p.rfind("rules/", 0) == 0 && p.find('/', 6) == std::string::npos && p.size() > 4 &&
-          p.compare(p.size() - 4, 4, ".yml") == 0)
-        modules.emplace_back(p, std::string(f.data));
-    }
-  std::sort(modules.begin(), modules.end());
-  const std::size_t builtin_modules = modules.size();  // the extra modules come after these
+  if (!no_default) modules = builtin_modules();
+  const std::size_t builtin_count = modules.size();  // the extra modules come after these
+  // The built-in rules as the build stored them (validated then), in module order; parsed from
+  // the YAML below when the build stored none.
+  std::vector<Rule> stored;
+  if (!no_default && !precompiled_data().rules.empty()) stored = rules_from_msgpack(precompiled_data().rules);
+  std::size_t next_stored = 0;
   namespace fs = std::filesystem;
   auto read_file = [](const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -178,8 +264,15 @@ RuleSet load_rules(const std::vector<std::string>& extra, bool no_default) {
   std::string all;
   std::size_t module_index = 0;
   for (const auto& [path, text] : modules) {
-    const bool builtin = module_index++ < builtin_modules;
-    for (auto& rule : parse_rule_module(text, path)) {
+    const bool builtin = module_index++ < builtin_count;
+    std::vector<Rule> module_rules;
+    if (builtin && !stored.empty()) {
+      while (next_stored < stored.size() && stored[next_stored].module_path == path)
+        module_rules.push_back(std::move(stored[next_stored++]));
+    } else {
+      module_rules = parse_rule_module(text, path);
+    }
+    for (auto& rule : module_rules) {
       rule.builtin = builtin;
       auto it = seen.find(rule.id);
       if (it != seen.end())

@@ -58,7 +58,20 @@ struct RuleSet {
 /// module is malformed, a rule id repeats, a primitive is unknown, or its parameters are wrong.
 std::vector<Rule> parse_rule_module(std::string_view text, const std::string& display_path);
 
-/// The built-in modules (compiled in), unless `no_default`, plus each of `extra` (files, or
+/// The rules of the built-in modules (compiled in), parsed and validated from their YAML by
+/// parse_rule_module, in module order and flagged `builtin`: what the build tool
+/// (cmake/startgen.cpp) stores, and what the tests compare the stored form with.
+std::vector<Rule> parse_builtin_rules();
+
+/// Every field of every rule, in order, as MessagePack: the form the build stores.
+std::string rules_to_msgpack(const std::vector<Rule>& rules);
+
+/// The rules rules_to_msgpack() wrote, without validating them again (they were validated when
+/// the build wrote them).
+std::vector<Rule> rules_from_msgpack(std::string_view bytes);
+
+/// The built-in modules (compiled in; their rules as the build stored them, see
+/// PrecompiledData), unless `no_default`, plus each of `extra` (files, or
 /// folders whose *.yml / *.yaml files are read in name order). A rule id defined twice is an
 /// error naming both places. Throws InputError.
 RuleSet load_rules(const std::vector<std::string>& extra, bool no_default);

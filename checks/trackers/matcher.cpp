@@ -2,6 +2,8 @@
 
 #include <hs/hs.h>
 
+#include <cstdlib>
+
 #include <fmt/format.h>
 
 namespace pacte {
@@ -76,7 +78,7 @@ std::string check_pattern(const std::string& text, PatternKind kind, bool regex)
   return msg;
 }
 
-ContentMatcher::ContentMatcher(const std::vector<Signature>& sigs) {
+void ContentMatcher::collect_patterns(const std::vector<Signature>& sigs) {
   auto add = [&](std::uint32_t sig, PatternKind kind, bool regex, const std::vector<std::string>& list) {
     for (const auto& p : list) patterns_.push_back({sig, kind, regex, p});
   };
@@ -91,6 +93,29 @@ ContentMatcher::ContentMatcher(const std::vector<Signature>& sigs) {
     add(i, PatternKind::snippet, true, s.snippet_regex);
     add(i, PatternKind::android_class, true, s.class_regex);
   }
+}
+
+ContentMatcher::ContentMatcher(const std::vector<Signature>& sigs, MatcherTarget target) {
+  collect_patterns(sigs);
+  compile(sigs, target);
+}
+
+ContentMatcher::ContentMatcher(const std::vector<Signature>& sigs, std::string_view serialized) {
+  collect_patterns(sigs);
+  if (patterns_.empty()) return;
+  // A database serialised by another vectorscan version or for CPU features this machine lacks
+  // is refused here (HS_DB_VERSION_ERROR, HS_DB_PLATFORM_ERROR, HS_INVALID): compiled instead.
+  hs_database_t* db = nullptr;
+  if (!serialized.empty() &&
+      hs_deserialize_database(serialized.data(), serialized.size(), &db) == HS_SUCCESS) {
+    db_ = db;
+    loaded_from_serialized_ = true;
+    return;
+  }
+  compile(sigs, MatcherTarget::host);
+}
+
+void ContentMatcher::compile(const std::vector<Signature>& sigs, MatcherTarget target) {
   if (patterns_.empty()) return;
   std::vector<std::string> exprs;
   std::vector<const char*> cexprs;
@@ -102,9 +127,15 @@ ContentMatcher::ContentMatcher(const std::vector<Signature>& sigs) {
     ids.push_back(i);
   }
   for (const auto& e : exprs) cexprs.push_back(e.c_str());
+  // Generic tuning and no optional CPU feature (AVX2, AVX-512...): what any x86-64 machine
+  // that vectorscan supports can load.
+  hs_platform_info_t portable{};
+  portable.tune = HS_TUNE_FAMILY_GENERIC;
+  portable.cpu_features = 0;
   hs_compile_error_t* err = nullptr;
   if (hs_compile_multi(cexprs.data(), flags.data(), ids.data(), static_cast<unsigned>(cexprs.size()),
-                       HS_MODE_BLOCK, nullptr, &db_, &err) != HS_SUCCESS) {
+                       HS_MODE_BLOCK, target == MatcherTarget::any_x86_64 ? &portable : nullptr, &db_,
+                       &err) != HS_SUCCESS) {
     std::string msg = err && err->message ? err->message : "unknown error";
     int at = err ? err->expression : -1;
     hs_free_compile_error(err);
@@ -118,6 +149,17 @@ ContentMatcher::ContentMatcher(const std::vector<Signature>& sigs) {
     }
     throw SignatureError(fmt::format("the tracker signature database cannot be compiled: {}", msg));
   }
+}
+
+std::string ContentMatcher::serialized() const {
+  if (!db_) return {};
+  char* bytes = nullptr;
+  std::size_t length = 0;
+  if (hs_serialize_database(db_, &bytes, &length) != HS_SUCCESS)
+    throw SignatureError("the tracker signature database cannot be serialised");
+  std::string out(bytes, length);
+  std::free(bytes);
+  return out;
 }
 
 ContentMatcher::~ContentMatcher() {

@@ -176,19 +176,99 @@ const ContentMatcher& SignatureSet::matcher() const {
   return *matcher_;
 }
 
+SignatureSet SignatureSet::parse_builtin() {
+  SignatureSet set;
+  for (const auto& f : embedded_files()) {
+    if (f.path.rfind("rules/signatures/", 0) == 0 && f.path.size() > 4 && f.path.substr(f.path.size() - 4) == ".yml") {
+      set.load_yaml(f.data, std::string(f.path));
+    }
+  }
+  return set;
+}
+
 SignatureSet SignatureSet::builtin() {
   static const SignatureSet cached = [] {
-    SignatureSet set;
-    for (const auto& f : embedded_files()) {
-      if (f.path.rfind("rules/signatures/", 0) == 0 && f.path.size() > 4 &&
-          f.path.substr(f.path.size() - 4) == ".yml") {
-        set.load_yaml(f.data, std::string(f.path));
-      }
-    }
+    const PrecompiledData& pre = precompiled_data();
+    if (!pre.signatures.empty()) return from_msgpack(pre.signatures, pre.signature_database);
+    SignatureSet set = parse_builtin();
     set.matcher();  // compiled once; copies share the database
     return set;
   }();
   return cached;
+}
+
+namespace {
+
+nlohmann::json strings_json(const std::vector<std::string>& list) { return nlohmann::json(list); }
+
+}  // namespace
+
+// Every field of Signature is written here and read back in from_msgpack: a field left out
+// would be lost for the built-in signatures (test_precompiled.cpp compares them field by field).
+std::string SignatureSet::to_msgpack() const {
+  nlohmann::json all = nlohmann::json::array();
+  for (const Signature& s : signatures_) {
+    nlohmann::json packages = nlohmann::json::object();
+    for (const auto& [eco, list] : s.packages) packages[eco] = strings_json(list);
+    all.push_back({{"id", s.id},
+                   {"name", s.name},
+                   {"vendor", s.vendor},
+                   {"category", s.category},
+                   {"country", s.country},
+                   {"self_hostable", s.self_hostable},
+                   {"eu", s.eu},
+                   {"consent_exempt_possible", s.consent_exempt_possible},
+                   {"source", s.source},
+                   {"source_line", s.source_line},
+                   {"packages", packages},
+                   {"domains", strings_json(s.domains)},
+                   {"snippets", strings_json(s.snippets)},
+                   {"android_classes", strings_json(s.android_classes)},
+                   {"android_manifest", strings_json(s.android_manifest)},
+                   {"plist_keys", strings_json(s.plist_keys)},
+                   {"files", strings_json(s.files)},
+                   {"domain_regex", strings_json(s.domain_regex)},
+                   {"snippet_regex", strings_json(s.snippet_regex)},
+                   {"class_regex", strings_json(s.class_regex)},
+                   {"tarteaucitron", strings_json(s.tarteaucitron)},
+                   {"tarteaucitron_user", strings_json(s.tarteaucitron_user)}});
+  }
+  std::vector<std::uint8_t> bytes = nlohmann::json::to_msgpack(all);
+  return std::string(bytes.begin(), bytes.end());
+}
+
+SignatureSet SignatureSet::from_msgpack(std::string_view bytes, std::string_view serialized_database) {
+  const nlohmann::json all = nlohmann::json::from_msgpack(bytes.begin(), bytes.end());
+  SignatureSet set;
+  set.signatures_.reserve(all.size());
+  for (const nlohmann::json& j : all) {
+    Signature s;
+    j.at("id").get_to(s.id);
+    j.at("name").get_to(s.name);
+    j.at("vendor").get_to(s.vendor);
+    j.at("category").get_to(s.category);
+    j.at("country").get_to(s.country);
+    j.at("self_hostable").get_to(s.self_hostable);
+    j.at("eu").get_to(s.eu);
+    j.at("consent_exempt_possible").get_to(s.consent_exempt_possible);
+    j.at("source").get_to(s.source);
+    j.at("source_line").get_to(s.source_line);
+    j.at("packages").get_to(s.packages);
+    j.at("domains").get_to(s.domains);
+    j.at("snippets").get_to(s.snippets);
+    j.at("android_classes").get_to(s.android_classes);
+    j.at("android_manifest").get_to(s.android_manifest);
+    j.at("plist_keys").get_to(s.plist_keys);
+    j.at("files").get_to(s.files);
+    j.at("domain_regex").get_to(s.domain_regex);
+    j.at("snippet_regex").get_to(s.snippet_regex);
+    j.at("class_regex").get_to(s.class_regex);
+    j.at("tarteaucitron").get_to(s.tarteaucitron);
+    j.at("tarteaucitron_user").get_to(s.tarteaucitron_user);
+    set.signatures_.push_back(std::move(s));
+  }
+  set.matcher_ = std::make_shared<const ContentMatcher>(set.signatures_, serialized_database);
+  return set;
 }
 
 void SignatureSet::load_file(const std::string& path) {

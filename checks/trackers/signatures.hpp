@@ -87,8 +87,24 @@ class SignatureSet {
   SignatureSet(SignatureSet&&) noexcept;
   SignatureSet& operator=(SignatureSet&&) noexcept;
 
-  /// pacte's own signatures, compiled into the binary (every `rules/signatures/*.yml`).
+  /// pacte's own signatures, compiled into the binary (every `rules/signatures/*.yml`): loaded
+  /// from the form the build stored them in (precompiled_data()), with their pattern database
+  /// compiled at build time; parsed from the YAML as parse_builtin() does when the build
+  /// stored none (the build tool itself).
   static SignatureSet builtin();
+
+  /// The built-in signatures parsed and validated from their embedded YAML, as load_text
+  /// reads any signature file: what the build tool (cmake/startgen.cpp) stores, and what the
+  /// tests compare the stored form with. Throws SignatureError naming the file, line and column.
+  static SignatureSet parse_builtin();
+
+  /// Every field of every signature, in order, as MessagePack: the form the build stores.
+  std::string to_msgpack() const;
+
+  /// The set to_msgpack() wrote, without validating it again (it was validated when the build
+  /// wrote it). `serialized_database` is ContentMatcher::serialized() of the same set, or empty;
+  /// the pattern database is taken from it when this machine can load it, compiled otherwise.
+  static SignatureSet from_msgpack(std::string_view bytes, std::string_view serialized_database);
 
   /// Adds the signatures of a file on disk: pacte's YAML format, or the Exodus Privacy JSON
   /// export (`{"trackers": {"<id>": {"name", "code_signature", "network_signature", ...}}}`),

@@ -10,11 +10,13 @@
 #   git log --use-mailmap --format='%aN%x09%aE%x09%at'  +  git for-each-ref
 #     +  git grep -E -f PATTERNS HEAD
 # and prints the ratios, with the audit's CPU time and peak memory. Does the same on a mirror of
-# git/git when there is one (GIT_GIT). Also prints the start-up time of an audit of a tiny
-# repository.
+# git/git when there is one (GIT_GIT). Then the start-up figures, median of $STARTUP_RUNS runs
+# (default 31) each: an audit of a tiny repository (10 files, 5 commits), `pacte --version`, and
+# `git status` on the same tiny repository as the reference they are compared with.
 #
 # Usage: tests/bench/bench_audit.sh [path/to/pacte]
-#   env: COMMITS, FILES, RUNS (3), KEEP=1 keeps the repository, BENCH_DIR, GIT_GIT.
+#   env: COMMITS, FILES, RUNS (3), STARTUP_RUNS (31), STARTUP_ONLY=1 (the start-up figures
+#   only, without the large repositories), KEEP=1 keeps the repositories, BENCH_DIR, GIT_GIT.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -23,11 +25,23 @@ pacte=${1:-$root/build/pacte}
 commits=${COMMITS:-50000}
 files=${FILES:-5000}
 runs=${RUNS:-3}
+startup_runs=${STARTUP_RUNS:-31}
 work=${BENCH_DIR:-$(mktemp -d /tmp/pacte-bench-audit.XXXXXX)}
 repo=$work/repo
 trap '[[ ${KEEP:-0} == 1 ]] || rm -rf "$work"' EXIT
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 
+best() {  # best CMD...: best wall time in ms over $runs runs
+  local b=999999999
+  for ((i = 0; i < runs; i++)); do
+    local s=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    local e=$(( ($(date +%s%N) - s) / 1000000 ))
+    (( e < b )) && b=$e
+  done
+  echo "$b"
+}
+if [[ ${STARTUP_ONLY:-0} != 1 ]]; then
 if [[ ! -d $repo ]]; then
   git init -q -b main "$repo"
   python3 - "$commits" "$files" "$(date +%s)" <<'PY' | git -C "$repo" fast-import --quiet
@@ -122,10 +136,44 @@ bench_repo generated "$repo"
 # A real history too, when a mirror of git/git is at hand (GIT_GIT=path/to/git.git).
 git_git=${GIT_GIT:-/work/.mirror/git+git/repo}
 if [[ -d $git_git ]]; then bench_repo git/git "$git_git"; else echo "bench_audit: git/git: skipped (no mirror at $git_git; set GIT_GIT)"; fi
+fi
+# median CMD...: "WALL CPU", the median wall time and the median CPU time (user + system) in ms
+# over $startup_runs runs. The CPU time is the figure to compare on a busy machine.
+median() {
+  local TIMEFORMAT='%R %U %S' times=$work/times
+  : >"$times"
+  for ((i = 0; i < startup_runs; i++)); do
+    { time "$@" >/dev/null 2>&1; } 2>>"$times" || true
+  done
+  local wall cpu
+  wall=$(awk '{ print $1 * 1000 }' "$times" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  cpu=$(awk '{ print ($2 + $3) * 1000 }' "$times" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  printf '%.1f %.1f' "$wall" "$cpu"
+}
 tiny=$work/tiny
 if [[ ! -d $tiny ]]; then
-  git init -q -b main "$tiny" && echo hi > "$tiny/README.md" && git -C "$tiny" add -A &&
-    git -C "$tiny" -c user.name=a -c user.email=a@b commit -qm x
+  git init -q -b main "$tiny"
+  mkdir -p "$tiny/src"
+  for c in 1 2 3 4 5; do  # 10 files (a README and 9 scripts), 2 per commit, one commit a day
+    for f in $(( 2 * c - 2 )) $(( 2 * c - 1 )); do
+      if (( f == 0 )); then printf '# Tiny service\n\nA service.\n' > "$tiny/README.md"
+      else printf 'export function f%d(x) {\n  return x * %d;\n}\n' "$f" "$f" > "$tiny/src/file$f.js"; fi
+    done
+    when="$(( $(date +%s) - (6 - c) * 86400 )) +0000"
+    git -C "$tiny" add -A
+    GIT_COMMITTER_DATE=$when git -C "$tiny" -c user.name=Dev -c user.email=dev@example.org \
+      commit -qm "change $c" --date="$when"
+  done
 fi
-t=$(best "$pacte" audit "$tiny" --format json)
-echo "bench_audit: start-up, tiny repository   ${t} ms"
+"$pacte" audit "$tiny" --format json >/dev/null 2>&1 || true   # warm-up
+read -r t tc <<<"$(median "$pacte" audit "$tiny" --format json)"
+read -r v vc <<<"$(median "$pacte" --version)"
+read -r gs gc <<<"$(median git -C "$tiny" status)"
+ntiny=$(git -C "$tiny" ls-files | wc -l)
+ctiny=$(git -C "$tiny" rev-list --count HEAD)
+echo "bench_audit: start-up, tiny repository ($ntiny files, $ctiny commits), median of $startup_runs (wall, CPU)"
+echo "bench_audit:   pacte audit --format json  ${t} ms  (CPU ${tc} ms)"
+echo "bench_audit:   pacte --version            ${v} ms  (CPU ${vc} ms)"
+echo "bench_audit:   git status                 ${gs} ms  (CPU ${gc} ms)"
+awk -v t="$t" -v g="$gs" -v tc="$tc" -v gc="$gc" \
+  'BEGIN { printf "bench_audit:   ratio audit / git status  %.1f (CPU %.1f)\n", t / (g > 0 ? g : 1), tc / (gc > 0 ? gc : 1) }'
