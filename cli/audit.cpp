@@ -62,7 +62,6 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
     app.add_option("--cache", cmd.cache_dir,
                    "Cache folder (default: $PACTE_CACHE_DIR): results per file content and commit in DIR/results, so a "
                    "re-audit reads only what changed; and bare mirrors for a URL (default: ~/.cache/pacte/mirrors, shared with batch)");
-    app.add_option("--cache", cmd.cache_dir, "Folder of bare mirrors for a URL (default: ~/.cache/pacte/mirrors, shared with batch)");
     app.add_option("--jobs,-j", cmd.jobs,
                    "Threads of the audit: the history is walked while the files are scanned, on N threads (default: the number of "
                    "cores; 1: one thread)")
