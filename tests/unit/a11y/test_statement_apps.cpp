@@ -1,6 +1,8 @@
 // One statement per front end of a workspace, and statements whose text lives in a CMS.
 #include <doctest/doctest.h>
 
+#include <memory>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -22,8 +24,10 @@ std::string package(const char* name) {
 // A workspace like a service's: a main site with a partial statement, a second app with its own
 // (non conforme), a third whose shared footer links to the main site's statement, a storybook
 // and a shared component package.
-MemorySnapshot workspace(bool footer_link = true) {
-  MemorySnapshot snap;
+// A snapshot is not movable (it guards its reads with a mutex): it is handed out on the heap.
+std::unique_ptr<MemorySnapshot> workspace(bool footer_link = true) {
+  auto owned = std::make_unique<MemorySnapshot>();
+  MemorySnapshot& snap = *owned;
   snap.add("package.json", R"({"name": "root", "devDependencies": {"prettier": "3"}})")
       .add("pnpm-workspace.yaml", "packages:\n  - www\n  - watermark\n  - tenant\n  - shared\n  - storybook\n")
       .add("www/package.json", package("www"))
@@ -45,13 +49,14 @@ MemorySnapshot workspace(bool footer_link = true) {
                        : "<template><footer>Mentions légales</footer></template>\n")
       .add("storybook/package.json", package("storybook"))
       .add("storybook/index.html", "<html></html>\n");
-  return snap;
+  return owned;
 }
 
 }  // namespace
 
 TEST_CASE("front ends of a workspace: a web framework and a page entry; storybooks and libraries are not") {
-  auto snap = workspace();
+  auto owned = workspace();
+  MemorySnapshot& snap = *owned;
   CHECK(find_front_end_apps(snap) == std::vector<std::string>{"tenant/", "watermark/", "www/"});
 
   MemorySnapshot single;
@@ -64,7 +69,8 @@ TEST_CASE("front ends of a workspace: a web framework and a page entry; storyboo
 }
 
 TEST_CASE("each front end gets its own statement, or the link its pages make to one") {
-  auto snap = workspace();
+  auto owned = workspace();
+  MemorySnapshot& snap = *owned;
   snap.add(".github/ISSUE_TEMPLATE/accessibility-report.md",
            "# Signaler un problème d'accessibilité\n\nLe site est partiellement conforme au RGAA.\n");
   auto apps = app_statements(snap);
@@ -82,14 +88,16 @@ TEST_CASE("each front end gets its own statement, or the link its pages make to 
   CHECK_FALSE(apps[2].shared);
 
   // Without the shared footer's link, the tenant app has nothing.
-  MemorySnapshot unlinked = workspace(false);
+  auto unlinked_owned = workspace(false);
+  MemorySnapshot& unlinked = *unlinked_owned;
   auto bare = app_statements(unlinked);
   REQUIRE(bare.size() == 3);
   CHECK_FALSE(bare[0].facts.found);
   CHECK(bare[0].link_path.empty());
 
   // A statement outside every front end serves the apps that have none of their own.
-  MemorySnapshot with_shared = workspace();
+  auto with_shared_owned = workspace();
+  MemorySnapshot& with_shared = *with_shared_owned;
   with_shared.add("docs/declaration-accessibilite.md",
                   "# Déclaration d'accessibilité\n\nLe service est partiellement conforme au RGAA 4.1.\n");
   auto shared = app_statements(with_shared);
