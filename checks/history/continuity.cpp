@@ -21,13 +21,14 @@ std::string join(std::string_view dir, std::string_view name) {
 
 bool is_yaml(std::string_view name) { return name.ends_with(".yml") || name.ends_with(".yaml"); }
 
-// Folders whose manifests are not the project's own: vendored or generated code, test fixtures.
+// Folders whose manifests are not the project's own: vendored or generated code, test fixtures
+// and corpora (sample projects a test suite audits or builds).
 bool in_skipped_folder(std::string_view path) {
-  static constexpr std::array<std::string_view, 22> kSkipped = {
+  static constexpr std::array<std::string_view, 23> kSkipped = {
       "node_modules", "bower_components", "jspm_packages", "vendor", "third_party", "third-party",
       "deps",         "_build",           "target",        "dist",   ".venv",       "venv",
       "site-packages", ".yarn",           ".git",          "fixtures", "fixture",   "__fixtures__",
-      "test-fixtures", "testdata",        "examples",      "example"};
+      "test-fixtures", "testdata",        "examples",      "example", "corpus"};
   std::string_view dir = path_dirname(path);
   while (!dir.empty()) {
     std::string_view seg = path_basename(dir);

@@ -97,6 +97,7 @@ TEST_CASE("npm: a package.json with dependencies needs a lock, here or at the wo
       .add("docs/package.json", R"({"name": "docs", "private": true})")
       .add("node_modules/vue/package.json", R"({"name": "vue", "dependencies": {"x": "1"}})")
       .add("test/fixtures/app/package.json", R"({"dependencies": {"x": "1"}})")
+      .add("tests/corpus/next-app/tree/package.json", R"({"dependencies": {"next": "14"}})")
       .add("broken/package.json", "{ not json");
   auto m = manifests(s);
   REQUIRE(m.size() == 5);
@@ -113,6 +114,7 @@ TEST_CASE("npm: a package.json with dependencies needs a lock, here or at the wo
   CHECK_FALSE(m["broken/package.json"].lock_required);
   CHECK(m.count("node_modules/vue/package.json") == 0);
   CHECK(m.count("test/fixtures/app/package.json") == 0);
+  CHECK(m.count("tests/corpus/next-app/tree/package.json") == 0);  // a test corpus's sample project
 }
 
 TEST_CASE("npm: every lock format is accepted, and pnpm workspaces share the root lock") {
