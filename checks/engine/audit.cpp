@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <memory>
 #include <sys/stat.h>
@@ -346,6 +347,22 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   // With more than one thread, the history is walked on its own while the rules read files.
   // Declared after ctx: it waits for the walk before ctx goes, even when evaluation throws.
   std::future<void> history_walk = opt.jobs > 1 ? start_history_facts(ctx) : std::future<void>();
+  if (history_walk.valid()) {
+    // Meanwhile this thread reads the files: the facts every report carries (collect_facts
+    // below) are computed now, before a rule that judges the history waits for the walk. A
+    // fact that fails is left to the rules that ask for it, which report it as an error.
+    const std::function<void()> file_facts[] = {
+        [&] { tracker_state(ctx); }, [&] { template_scan(ctx); },     [&] { license_files(ctx); },
+        [&] { statement_facts(ctx); }, [&] { app_statement_facts(ctx); }, [&] { language_evidence(ctx); }};
+    for (const auto& fact : file_facts) {
+      try {
+        fact();
+      } catch (const TimeLimitExceeded&) {
+        throw;
+      } catch (...) {
+      }
+    }
+  }
   std::vector<RuleResult> results = evaluate_rules(in_force, ctx);
   warn_unused_waivers(charter, results, opt.lang);
   Score score = compute_score(results, charter.source != "none");
