@@ -138,9 +138,10 @@ void add_attr(MarkupNode& node, std::string_view raw_name, std::string value, bo
 }
 
 // Whether the text holds a build-time placeholder such as Vite's `%VITE_HEAD%` or
-// `%PUBLIC_TITLE%` (a percent sign, an upper-case name, a percent sign): the build replaces it,
-// possibly with the page's <title>.
+// `%PUBLIC_TITLE%` (a percent sign, an upper-case name, a percent sign), or SvelteKit's
+// `%sveltekit.head%`: the build replaces it, possibly with the page's <title>.
 bool has_build_placeholder(std::string_view text) {
+  if (text.find("%sveltekit.head%") != std::string_view::npos) return true;
   for (std::size_t i = text.find('%'); i != std::string_view::npos; i = text.find('%', i + 1)) {
     std::size_t j = i + 1;
     if (j >= text.size() || text[j] < 'A' || text[j] > 'Z') continue;

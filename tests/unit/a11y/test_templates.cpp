@@ -443,5 +443,8 @@ TEST_CASE("hidden buttons and links, and a head filled at build time, are not de
   CHECK(count("a.html", "<a href=\"#\"></a>", "link-name") == 1);
   // Vite replaces %VITE_HEAD% (or any %NAME%) at build time, possibly with the <title>.
   CHECK(count("web/index.html", "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n%VITE_HEAD%\n</head>\n<body></body>\n</html>\n", "page-title") == 0);
+  // SvelteKit's app.html brings each page's <title> in through %sveltekit.head%.
+  CHECK(count("src/app.html", "<!doctype html>\n<html lang=\"fr\">\n<head>\n%sveltekit.head%\n</head>\n<body>%sveltekit.body%</body>\n</html>\n", "page-title") == 0);
+  CHECK(count("src/app.html", "<!doctype html>\n<html lang=\"fr\">\n<head>\n</head>\n<body>%sveltekit.body%</body>\n</html>\n", "page-title") == 1);
   CHECK(count("web/index.html", "<!DOCTYPE html>\n<html lang=\"fr\">\n<head><style>a{width:100%}</style></head>\n<body></body>\n</html>\n", "page-title") == 1);
 }
