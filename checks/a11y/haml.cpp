@@ -53,35 +53,12 @@ std::string html_style_attributes(std::string_view list) {
   return out;
 }
 
-class HamlTranslator {
+class HamlTranslator : public IndentedTranslator<HamlTranslator> {
  public:
-  explicit HamlTranslator(std::string_view s) : s_(s) {}
-
-  HtmlSkeleton run() {
-    std::size_t pos = 0;
-    while (pos < s_.size()) {
-      std::size_t end = line_end(s_, pos);
-      if (blank_line(s_, pos, end)) {
-        out_.append("\n");
-        pos = end + 1;
-        continue;
-      }
-      std::size_t indent = indent_of(s_, pos, end);
-      close_to(indent);
-      pos = line(pos + indent, end, indent);
-      out_.append("\n");
-    }
-    close_to(0);
-    return std::move(out_);
-  }
+  explicit HamlTranslator(std::string_view s) : IndentedTranslator(s) {}
 
  private:
-  void close_to(std::size_t indent) {
-    while (!stack_.empty() && stack_.back().indent >= indent) {
-      out_.append(stack_.back().closing);
-      stack_.pop_back();
-    }
-  }
+  friend class IndentedTranslator<HamlTranslator>;
 
   // Translates the line whose content starts at `begin`; returns where the next line starts.
   std::size_t line(std::size_t begin, std::size_t end, std::size_t indent) {
@@ -191,9 +168,6 @@ class HamlTranslator {
     return end + 1;
   }
 
-  std::string_view s_;
-  HtmlSkeleton out_;
-  std::vector<OpenElement> stack_;
 };
 
 }  // namespace

@@ -96,6 +96,46 @@ struct OpenElement {
   std::string closing;
 };
 
+/// The line loop of an indentation-based template translator (HAML, Slim): blank lines kept as
+/// line breaks, every element opened by a line closed when the indentation comes back to or
+/// above it. `Translator` provides `std::size_t line(begin, end, indent)`, which translates the
+/// line whose content starts at `begin` and returns where the next line starts.
+template <class Translator>
+class IndentedTranslator {
+ public:
+  explicit IndentedTranslator(std::string_view source) : s_(source) {}
+
+  HtmlSkeleton run() {
+    std::size_t pos = 0;
+    while (pos < s_.size()) {
+      std::size_t end = line_end(s_, pos);
+      if (blank_line(s_, pos, end)) {
+        out_.append("\n");
+        pos = end + 1;
+        continue;
+      }
+      std::size_t indent = indent_of(s_, pos, end);
+      close_to(indent);
+      pos = static_cast<Translator&>(*this).line(pos + indent, end, indent);
+      out_.append("\n");
+    }
+    close_to(0);
+    return std::move(out_);
+  }
+
+ protected:
+  void close_to(std::size_t indent) {
+    while (!stack_.empty() && stack_.back().indent >= indent) {
+      out_.append(stack_.back().closing);
+      stack_.pop_back();
+    }
+  }
+
+  std::string_view s_;
+  HtmlSkeleton out_;
+  std::vector<OpenElement> stack_;
+};
+
 /// HAML (`.haml`, `.html.haml`) translated into an HTML skeleton: elements (`%tag`, `#id` and
 /// `.class` shorthands, `{...}` Ruby and `(...)` HTML attributes), plain text, Ruby output
 /// (`=`, `!=`, `&=`, `~`) as opaque text or Rails helpers, Ruby code (`-`) and comments left

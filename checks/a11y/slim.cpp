@@ -41,35 +41,12 @@ constexpr std::array<std::string_view, 14> kEngines = {
     "javascript", "css", "ruby", "markdown", "scss", "sass", "less", "coffee", "erb", "textile",
     "rdoc", "creole", "wiki", "mediawiki"};
 
-class SlimTranslator {
+class SlimTranslator : public IndentedTranslator<SlimTranslator> {
  public:
-  explicit SlimTranslator(std::string_view s) : s_(s) {}
-
-  HtmlSkeleton run() {
-    std::size_t pos = 0;
-    while (pos < s_.size()) {
-      std::size_t end = line_end(s_, pos);
-      if (blank_line(s_, pos, end)) {
-        out_.append("\n");
-        pos = end + 1;
-        continue;
-      }
-      std::size_t indent = indent_of(s_, pos, end);
-      close_to(indent);
-      pos = line(pos + indent, end, indent);
-      out_.append("\n");
-    }
-    close_to(0);
-    return std::move(out_);
-  }
+  explicit SlimTranslator(std::string_view s) : IndentedTranslator(s) {}
 
  private:
-  void close_to(std::size_t indent) {
-    while (!stack_.empty() && stack_.back().indent >= indent) {
-      out_.append(stack_.back().closing);
-      stack_.pop_back();
-    }
-  }
+  friend class IndentedTranslator<SlimTranslator>;
 
   std::size_t line(std::size_t begin, std::size_t end, std::size_t indent) {
     std::string_view content = s_.substr(begin, end - begin);
@@ -271,9 +248,6 @@ class SlimTranslator {
     return end + 1;
   }
 
-  std::string_view s_;
-  HtmlSkeleton out_;
-  std::vector<OpenElement> stack_;
 };
 
 }  // namespace
