@@ -92,21 +92,6 @@ class HamlTranslator : public IndentedTranslator<HamlTranslator> {
     return end + 1;
   }
 
-  // Plain text; inline HTML in it is markup, placed at the text's line.
-  void text(std::string_view content, std::size_t begin, std::size_t end) {
-    if (content.find('<') != std::string_view::npos) out_.open(content, begin, end);
-    else out_.append(content);
-  }
-
-  void output(std::string_view code, std::size_t begin, std::size_t end, std::size_t indent) {
-    std::string closing;
-    bool block = ruby_opens_block(code);
-    std::string html = ruby_output_skeleton(code, block, closing);
-    if (!html.empty() && html.front() == '<') out_.open(html, begin, end);
-    else out_.append(html);
-    if (!closing.empty()) stack_.push_back({indent, closing});
-  }
-
   std::size_t element(std::size_t begin, std::size_t indent) {
     std::size_t p = begin;
     std::string tag = "div";

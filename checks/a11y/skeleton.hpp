@@ -124,6 +124,23 @@ class IndentedTranslator {
   }
 
  protected:
+  // Text; inline HTML in it is markup, placed at the text's line.
+  void text(std::string_view content, std::size_t begin, std::size_t end) {
+    if (content.find('<') != std::string_view::npos) out_.open(content, begin, end);
+    else out_.append(content);
+  }
+
+  // A Ruby output line (`= expr`): the elements a Rails helper writes, or opaque text; a helper
+  // that opens a block is closed when the indentation comes back to `indent`.
+  void output(std::string_view code, std::size_t begin, std::size_t end, std::size_t indent) {
+    std::string closing;
+    bool block = ruby_opens_block(code);
+    std::string html = ruby_output_skeleton(code, block, closing);
+    if (!html.empty() && html.front() == '<') out_.open(html, begin, end);
+    else out_.append(html);
+    if (!closing.empty()) stack_.push_back({indent, closing});
+  }
+
   void close_to(std::size_t indent) {
     while (!stack_.empty() && stack_.back().indent >= indent) {
       out_.append(stack_.back().closing);

@@ -94,21 +94,6 @@ class SlimTranslator : public IndentedTranslator<SlimTranslator> {
     return end + 1;
   }
 
-  // Text; inline HTML in it is markup, placed at the text's line.
-  void text(std::string_view content, std::size_t begin, std::size_t end) {
-    if (content.find('<') != std::string_view::npos) out_.open(content, begin, end);
-    else out_.append(content);
-  }
-
-  void output(std::string_view code, std::size_t begin, std::size_t end, std::size_t indent) {
-    std::string closing;
-    bool block = ruby_opens_block(code);
-    std::string html = ruby_output_skeleton(code, block, closing);
-    if (!html.empty() && html.front() == '<') out_.open(html, begin, end);
-    else out_.append(html);
-    if (!closing.empty()) stack_.push_back({indent, closing});
-  }
-
   // One attribute `name=value` (or a bare `name` inside a wrapper) at `p`; appends it to `attrs`
   // and returns the position after it, or npos when `p` does not hold one.
   std::size_t attribute(std::size_t p, char closer, std::string& attrs) {

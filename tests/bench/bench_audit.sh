@@ -95,16 +95,6 @@ patterns=$work/patterns.txt
 printf '%s\n' 'googletagmanager\.com' 'google-analytics\.com' 'connect\.facebook\.net' 'gtag\(' 'fbq\(' '_paq\.push' \
   'adsbygoogle' 'plausible\.io' 'amplitude\.com' 'hotjar\.com' 'matomo\.js' 'sentry\.io' > "$patterns"
 
-best() {  # best CMD...: best wall time in ms over $runs runs
-  local b=999999999
-  for ((i = 0; i < runs; i++)); do
-    local s=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    local e=$(( ($(date +%s%N) - s) / 1000000 ))
-    (( e < b )) && b=$e
-  done
-  echo "$b"
-}
 cpu_and_peak() {  # cpu_and_peak CMD...: "CPU-ms peak-KiB" of one run (user + system time)
   /usr/bin/time -f '%U %S %M' -o "$work/time.out" "$@" >/dev/null 2>&1 || true
   awk '{ printf "%d %d", ($1 + $2) * 1000, $3 }' "$work/time.out"
