@@ -33,7 +33,8 @@ const HistoryState& history_state(AuditContext& ctx) {
       own = nullptr;
     std::unique_ptr<git_repository, void (*)(git_repository*)> own_handle(own, git_repository_free);
     // Within a trend, the commits an earlier revision's walk read are not read again.
-    st.facts = analyze_history(own ? own : ctx.repo, oid, ctx.now, &err, ctx.deadline, ctx.snapshot.blob_cache());
+    st.facts = analyze_history(own ? own : ctx.repo, oid, ctx.now, &err, ctx.deadline, ctx.snapshot.blob_cache(),
+                               ctx.snapshot.jobs());
     if (!st.facts) st.error = err.empty() ? "the history cannot be read" : err;
     else ctx.commits_walked = static_cast<std::uint64_t>(st.facts->commits_total);
     return st;

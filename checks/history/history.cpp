@@ -5,12 +5,17 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <exception>
 #include <memory>
+#include <mutex>
 #include <sstream>
 #include <sys/stat.h>
+#include <system_error>
+#include <thread>
 #include <unordered_set>
 
 #include "checks/base/blob_cache.hpp"
@@ -534,8 +539,265 @@ int contributor_absence_factor(std::vector<int> commits) {
 
 // ------------------------------------------------------------------------------ the walk
 
+namespace {
+
+// The history is walked by the calling thread and, on a long history, by more threads (the
+// audit's `--jobs`): they share the commits still to read and the set of commits met; each
+// reads its commits through a repository handle of its own (libgit2 handles are used by one
+// thread at a time) and counts them in a tally of its own. The tallies are added up at the
+// end, so the facts do not depend on which thread read which commit, nor in what order.
+
+// Commits the calling thread reads alone before it asks other threads to help: most
+// histories are shorter, and for them a thread would cost more than it saves.
+constexpr int kWalkAloneCommits = 2048;
+
+// What a contributor's figures take from one commit, or from another walker's tally: the
+// identity kept is that of the most recent commit, ties broken by the smaller name, then
+// email, so that it is the same whatever the order the commits were read in.
+void take_identity(Contributor& c, std::time_t t, const std::string& name, const std::string& email) {
+  if (c.commits_total == 0 || t > c.last_commit ||
+      (t == c.last_commit && (name < c.name || (name == c.name && email < c.email)))) {
+    c.last_commit = t;
+    c.name = name;
+    c.email = email;
+  }
+}
+
+// What one walker counted.
+struct Tally {
+  int commits_total = 0, commits_90d = 0, commits_365d = 0;
+  std::time_t first_commit = 0, last_commit = 0;
+  std::array<int, 24> month_counts{};
+  std::vector<Contributor> people;
+  std::unordered_map<std::string, std::size_t> by_key;  // lower-cased mailmapped email → people
+  // The raw author "Name <email>" of a commit → its contributor and mailmapped identity: the
+  // mailmap is consulted once per distinct raw identity.
+  struct Person {
+    std::size_t owner = 0;
+    std::string name, email;
+  };
+  std::unordered_map<std::string, Person> by_person;
+};
+
+// The commits still to read and those already met, shared by the walkers.
+struct WalkFront {
+  std::mutex mutex;
+  std::condition_variable more;  // a commit was added, or the walk ended
+  std::vector<git_oid> stack;
+  SeenSet seen;
+  int reading = 0;  // walkers holding a commit they have not yet followed
+  bool stop = false;
+  std::string error;           // the first commit that could not be read, said once
+  std::exception_ptr failure;  // the first exception a walker met (the time limit, say)
+};
+
+// What every walker reads and nothing writes.
+struct WalkSetup {
+  const OidSet* shallow = nullptr;
+  const Mailmap* mailmap = nullptr;
+  std::time_t since90 = 0, since365 = 0;
+  const std::array<std::time_t, 25>* bounds = nullptr;
+  bool shallow_repo = false;
+  const Deadline* deadline = nullptr;
+  BlobCache* objects = nullptr;
+};
+
+class Walker {
+ public:
+  Walker(git_repository* repo, WalkFront& front, const WalkSetup& setup) : repo_(repo), front_(front), setup_(setup) {}
+  Walker(const Walker&) = delete;
+  Walker& operator=(const Walker&) = delete;
+
+  /// Opens the object database; false with the reason when it cannot.
+  bool open(std::string& error) {
+    if (git_repository_odb(odb_.out(), repo_) != 0) {
+      error = last_git_error("cannot open the object database");
+      return false;
+    }
+    reader_ = std::make_unique<CommitReader>(odb_.get());
+    return true;
+  }
+
+  /// Reads commits from the front until none is left (or the walk stops). `after_each`
+  /// is called with the number of commits this walker has read, after each one.
+  template <class AfterEach>
+  void run(AfterEach&& after_each) {
+    git_oid id{};
+    bool holding = false;  // `id` was taken from the front by the previous step
+    try {
+      for (;;) {
+        if (!holding) {
+          std::unique_lock<std::mutex> lock(front_.mutex);
+          front_.more.wait(lock, [&] { return front_.stop || !front_.stack.empty() || front_.reading == 0; });
+          if (front_.stop || front_.stack.empty()) {
+            front_.more.notify_all();
+            return;
+          }
+          id = front_.stack.back();
+          front_.stack.pop_back();
+          ++front_.reading;
+        }
+        if (!read(id)) return;
+        // The first parent not yet met is followed by this walker; the others go to the front.
+        bool pushed = false;
+        holding = false;
+        {
+          std::lock_guard<std::mutex> lock(front_.mutex);
+          if (front_.stop) return;
+          if (setup_.shallow->empty() || !setup_.shallow->count(id)) {
+            for (int i = 0; i < hdr_.parent_count; ++i) {
+              const git_oid& p = parent_at(hdr_, i);
+              if (!front_.seen.insert(p)) continue;
+              if (!holding) {
+                id = p;
+                holding = true;
+              } else {
+                front_.stack.push_back(p);
+                pushed = true;
+              }
+            }
+          }
+          if (!holding) --front_.reading;
+        }
+        if (pushed) front_.more.notify_one();
+        if (!holding) front_.more.notify_all();  // the walk may have ended
+        after_each(tally_.commits_total);
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(front_.mutex);
+      if (!front_.failure) front_.failure = std::current_exception();
+      front_.stop = true;
+      front_.more.notify_all();
+    }
+  }
+
+  Tally& tally() { return tally_; }
+
+ private:
+  // Stops the walk with `message` (the first one said wins).
+  void fail(std::string message) {
+    std::lock_guard<std::mutex> lock(front_.mutex);
+    if (front_.error.empty() && !front_.failure) front_.error = std::move(message);
+    front_.stop = true;
+    front_.more.notify_all();
+  }
+
+  // Reads and counts commit `id`; false when the walk must stop.
+  bool read(const git_oid& id) {
+    // Every 1,024 commits of each walker: never more than a few thousand commits in all.
+    if ((tally_.commits_total & 1023) == 1023) setup_.deadline->check();
+    std::string_view raw;
+    git_object_t type = GIT_OBJECT_INVALID;
+    const std::string_view key(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
+    const std::string* kept = setup_.objects ? setup_.objects->object(key) : nullptr;
+    if (kept) {
+      raw = *kept;
+      type = GIT_OBJECT_COMMIT;
+      parse_commit_header(raw, hdr_);
+      // A record an earlier walk kept always parses; should one not, the object is read again.
+      if (!hdr_.ok) kept = nullptr;
+    }
+    char hex[GIT_OID_HEXSZ + 1];
+    if (!kept && !reader_->read(id, raw, type)) {
+      git_oid_tostr(hex, sizeof hex, &id);
+      // libgit2 says "not found" for a pack it could not open or map: say what is wrong.
+      if (std::string damage = setup_.shallow_repo ? std::string() : object_store_damage(repo_, &id); !damage.empty())
+        fail(std::string("cannot read commit ") + hex + ": " + damage);
+      else
+        fail(last_git_error(std::string("cannot read commit ") + hex +
+                            (setup_.shallow_repo ? " (shallow clone)" : " (damaged repository?)")));
+      return false;
+    }
+    if (type != GIT_OBJECT_COMMIT) {
+      git_oid_tostr(hex, sizeof hex, &id);
+      fail(std::string("object ") + hex + " is a parent but not a commit (damaged repository?)");
+      return false;
+    }
+    if (!kept) {
+      parse_commit_header(raw, hdr_);
+      if (setup_.objects && hdr_.ok) setup_.objects->keep_object(key, commit_record(raw));
+    }
+    if (!hdr_.ok) {
+      git_oid_tostr(hex, sizeof hex, &id);
+      fail(std::string("cannot parse commit ") + hex);
+      return false;
+    }
+    count();
+    return true;
+  }
+
+  // Counts the commit in hdr_.
+  void count() {
+    Tally& f = tally_;
+    const std::time_t t = hdr_.committer.time;
+    ++f.commits_total;
+    if (f.commits_total == 1 || t > f.last_commit) f.last_commit = t;
+    if (f.commits_total == 1 || t < f.first_commit) f.first_commit = t;
+    const bool in365 = t >= setup_.since365;
+    if (t >= setup_.since90) ++f.commits_90d;
+    if (in365) ++f.commits_365d;
+    const auto& bounds = *setup_.bounds;
+    if (t >= bounds[0] && t < bounds[24]) {
+      auto it = std::upper_bound(bounds.begin(), bounds.end(), t);
+      ++f.month_counts[static_cast<std::size_t>(it - bounds.begin() - 1)];
+    }
+
+    key_buf_.assign(hdr_.author.person);
+    auto [pit, inserted] = f.by_person.try_emplace(key_buf_);
+    Tally::Person& person = pit->second;
+    if (inserted) {
+      std::string name(hdr_.author.name), email(hdr_.author.email);
+      setup_.mailmap->resolve(name, email);
+      std::string key = email.empty() ? "<" + lower(name) : lower(email);
+      auto [kit, new_person] = f.by_key.try_emplace(key, f.people.size());
+      if (new_person) f.people.emplace_back();
+      if (is_bot(name, email)) f.people[kit->second].bot = true;
+      person.owner = kit->second;
+      person.name = std::move(name);
+      person.email = std::move(email);
+    }
+    Contributor& c = f.people[person.owner];
+    take_identity(c, t, person.name, person.email);
+    ++c.commits_total;
+    if (in365) ++c.commits_365d;
+  }
+
+  git_repository* repo_;
+  WalkFront& front_;
+  const WalkSetup& setup_;
+  OdbPtr odb_;
+  std::unique_ptr<CommitReader> reader_;
+  Tally tally_;
+  CommitHeader hdr_;
+  std::string key_buf_;
+};
+
+// Adds `from` to `into`.
+void add_tally(Tally& into, const Tally& from) {
+  if (from.commits_total == 0) return;
+  if (into.commits_total == 0 || from.last_commit > into.last_commit) into.last_commit = from.last_commit;
+  if (into.commits_total == 0 || from.first_commit < into.first_commit) into.first_commit = from.first_commit;
+  into.commits_total += from.commits_total;
+  into.commits_90d += from.commits_90d;
+  into.commits_365d += from.commits_365d;
+  for (std::size_t i = 0; i < into.month_counts.size(); ++i) into.month_counts[i] += from.month_counts[i];
+  for (const auto& [key, index] : from.by_key) {
+    const Contributor& c = from.people[index];
+    auto [it, added] = into.by_key.try_emplace(key, into.people.size());
+    if (added) into.people.emplace_back();
+    Contributor& mine = into.people[it->second];
+    take_identity(mine, c.last_commit, c.name, c.email);
+    mine.commits_total += c.commits_total;
+    mine.commits_365d += c.commits_365d;
+    mine.bot = mine.bot || c.bot;
+  }
+}
+
+}  // namespace
+
 std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid& head, std::time_t now,
-                                            std::string* error, const Deadline& deadline, BlobCache* objects) {
+                                            std::string* error, const Deadline& deadline, BlobCache* objects,
+                                            unsigned jobs) {
   auto fail = [&](std::string msg) -> std::optional<HistoryFacts> {
     if (error) *error = std::move(msg);
     return std::nullopt;
@@ -558,119 +820,101 @@ std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid&
     git_oid_cpy(&start, git_object_id(commit.get()));
   }
 
-  OdbPtr odb;
-  if (git_repository_odb(odb.out(), repo) != 0) return fail(last_git_error("cannot open the object database"));
-
   const OidSet shallow = facts.shallow ? read_shallow(repo) : OidSet{};
   const Mailmap mailmap = load_mailmap(repo, start);
 
-  const std::time_t since90 = now - 90 * kDay, since365 = now - 365 * kDay;
   // Month boundaries: 24 months ending with the audit month, plus the end of that month.
   std::tm now_tm{};
   gmtime_r(&now, &now_tm);
   const int now_month = (now_tm.tm_year + 1900 - 1970) * 12 + now_tm.tm_mon;
   std::array<std::time_t, 25> bounds{};
   for (int i = 0; i < 25; ++i) bounds[static_cast<std::size_t>(i)] = month_start(now_month - 23 + i);
-  std::array<int, 24> month_counts{};
 
-  // Contributors, and a cache from the raw "Name <email>" of an author line to its
-  // contributor: the mailmap is consulted once per distinct raw identity.
-  std::vector<Contributor> people;
-  std::unordered_map<std::string, std::size_t> by_key;     // lower-cased mailmapped email
-  std::unordered_map<std::string, std::size_t> by_person;  // raw author "Name <email>"
-  std::vector<std::string> person_names;                   // mailmapped name per by_person entry
-  std::vector<std::size_t> person_owner;
+  WalkSetup setup;
+  setup.shallow = &shallow;
+  setup.mailmap = &mailmap;
+  setup.since90 = now - 90 * kDay;
+  setup.since365 = now - 365 * kDay;
+  setup.bounds = &bounds;
+  setup.shallow_repo = facts.shallow;
+  setup.deadline = &deadline;
+  setup.objects = objects;
 
-  CommitReader reader(odb.get());
-  SeenSet seen;
-  std::vector<git_oid> stack{start};
-  seen.insert(start);
-  CommitHeader hdr;
-  std::string key_buf;
+  WalkFront front;
+  front.stack.push_back(start);
+  front.seen.insert(start);
 
-  while (!stack.empty()) {
-    if ((facts.commits_total & 4095) == 4095) deadline.check();
-    git_oid id = stack.back();
-    stack.pop_back();
-    std::string_view raw;
-    git_object_t type = GIT_OBJECT_INVALID;
-    const std::string_view key(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
-    const std::string* kept = objects ? objects->object(key) : nullptr;
-    if (kept) {
-      raw = *kept;
-      type = GIT_OBJECT_COMMIT;
-      parse_commit_header(raw, hdr);
-      // A record an earlier walk kept always parses; should one not, the object is read again.
-      if (!hdr.ok) kept = nullptr;
-    }
-    if (!kept && !reader.read(id, raw, type)) {
-      char hex[GIT_OID_HEXSZ + 1];
-      git_oid_tostr(hex, sizeof hex, &id);
-      // libgit2 says "not found" for a pack it could not open or map: say what is wrong.
-      if (std::string damage = facts.shallow ? std::string() : object_store_damage(repo, &id); !damage.empty())
-        return fail(std::string("cannot read commit ") + hex + ": " + damage);
-      return fail(last_git_error(std::string("cannot read commit ") + hex +
-                                 (facts.shallow ? " (shallow clone)" : " (damaged repository?)")));
-    }
-    if (type != GIT_OBJECT_COMMIT) {
-      char hex[GIT_OID_HEXSZ + 1];
-      git_oid_tostr(hex, sizeof hex, &id);
-      return fail(std::string("object ") + hex + " is a parent but not a commit (damaged repository?)");
-    }
-    if (!kept) {
-      parse_commit_header(raw, hdr);
-      if (objects && hdr.ok) objects->keep_object(key, commit_record(raw));
-    }
-    if (!hdr.ok) {
-      char hex[GIT_OID_HEXSZ + 1];
-      git_oid_tostr(hex, sizeof hex, &id);
-      return fail(std::string("cannot parse commit ") + hex);
-    }
-    if (shallow.empty() || !shallow.count(id)) {
-      for (int i = 0; i < hdr.parent_count; ++i) {
-        const git_oid& p = parent_at(hdr, i);
-        if (seen.insert(p)) stack.push_back(p);
+  std::string open_error;
+  Walker first(repo, front, setup);
+  if (!first.open(open_error)) return fail(open_error);
+
+  // The helpers, started once the calling thread has read kWalkAloneCommits commits. Each
+  // opens the repository again; one that cannot leaves its share to the others.
+  struct Helper {
+    std::unique_ptr<git_repository, void (*)(git_repository*)> repo{nullptr, git_repository_free};
+    std::unique_ptr<Walker> walker;
+    std::thread thread;
+  };
+  std::vector<std::unique_ptr<Helper>> helpers;
+  auto start_helpers = [&] {
+    const char* gitdir = git_repository_path(repo);
+    if (!gitdir) return;
+    for (unsigned i = 1; i < jobs; ++i) {
+      auto h = std::make_unique<Helper>();
+      git_repository* own = nullptr;
+      if (git_repository_open_ext(&own, gitdir, GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE, nullptr) != 0) {
+        git_error_clear();
+        return;
       }
-    }
-
-    const std::time_t t = hdr.committer.time;
-    ++facts.commits_total;
-    if (facts.commits_total == 1 || t > facts.last_commit) facts.last_commit = t;
-    if (facts.commits_total == 1 || t < facts.first_commit) facts.first_commit = t;
-    const bool in365 = t >= since365;
-    if (t >= since90) ++facts.commits_90d;
-    if (in365) ++facts.commits_365d;
-    if (t >= bounds[0] && t < bounds[24]) {
-      auto it = std::upper_bound(bounds.begin(), bounds.end(), t);
-      ++month_counts[static_cast<std::size_t>(it - bounds.begin() - 1)];
-    }
-
-    key_buf.assign(hdr.author.person);
-    auto [pit, inserted] = by_person.try_emplace(key_buf, person_owner.size());
-    if (inserted) {
-      std::string name(hdr.author.name), email(hdr.author.email);
-      mailmap.resolve(name, email);
-      std::string key = email.empty() ? "<" + lower(name) : lower(email);
-      auto [kit, new_person] = by_key.try_emplace(key, people.size());
-      if (new_person) {
-        Contributor c;
-        c.name = name;
-        c.email = email;
-        people.push_back(std::move(c));
+      h->repo.reset(own);
+      h->walker = std::make_unique<Walker>(own, front, setup);
+      std::string ignored;
+      if (!h->walker->open(ignored)) {
+        git_error_clear();
+        return;
       }
-      if (is_bot(name, email)) people[kit->second].bot = true;
-      person_owner.push_back(kit->second);
-      person_names.push_back(std::move(name));
+      try {
+        h->thread = std::thread([w = h->walker.get()] { w->run([](int) {}); });
+      } catch (const std::system_error&) {
+        return;  // no thread to spare: the others walk on
+      }
+      helpers.push_back(std::move(h));
     }
-    Contributor& c = people[person_owner[pit->second]];
-    ++c.commits_total;
-    if (in365) ++c.commits_365d;
-    if (c.commits_total == 1 || t > c.last_commit) {
-      c.last_commit = t;
-      c.name = person_names[pit->second];
+  };
+  // Whatever way the walk ends, every helper is stopped and joined before the front goes.
+  struct JoinHelpers {
+    WalkFront& front;
+    std::vector<std::unique_ptr<Helper>>& helpers;
+    ~JoinHelpers() {
+      {
+        std::lock_guard<std::mutex> lock(front.mutex);
+        front.stop = true;
+      }
+      front.more.notify_all();
+      for (auto& h : helpers)
+        if (h->thread.joinable()) h->thread.join();
     }
-  }
+  } join_helpers{front, helpers};
 
+  first.run([&](int read) {
+    if (jobs > 1 && read == kWalkAloneCommits) start_helpers();
+  });
+  // The calling thread returns when the front is empty and no walker holds a commit, or when
+  // the walk stopped: the helpers return too.
+  for (auto& h : helpers) h->thread.join();
+  if (front.failure) std::rethrow_exception(front.failure);
+  if (!front.error.empty()) return fail(front.error);
+
+  Tally all = std::move(first.tally());
+  for (auto& h : helpers) add_tally(all, h->walker->tally());
+
+  facts.commits_total = all.commits_total;
+  facts.commits_90d = all.commits_90d;
+  facts.commits_365d = all.commits_365d;
+  facts.first_commit = all.first_commit;
+  facts.last_commit = all.last_commit;
+  const std::array<int, 24>& month_counts = all.month_counts;
+  std::vector<Contributor> people = std::move(all.people);
   // Humans only for the contributor figures; a contributor is a bot by any of their names.
   std::vector<int> human_counts;
   for (const Contributor& c : people) {

@@ -38,7 +38,8 @@ namespace pacte {
 
 class BlobCache;
 
-/// One author, after mailmap. `name` is the mailmapped name of their most recent commit.
+/// One author, after mailmap. `name` and `email` are the mailmapped name and email of their
+/// most recent commit (of several at the same time, the smallest name, then email).
 struct Contributor {
   std::string name, email;
   int commits_365d = 0;
@@ -74,13 +75,17 @@ struct HistoryFacts {
 /// repository the walk stops at the shallow boundary (as git does) and `shallow` is set.
 /// Returns nullopt and sets `error` (when not null) when `head` or a reachable commit cannot be
 /// read. libgit2 must be initialised by the caller.
-/// The walk checks `deadline` every 4,096 commits (throws TimeLimitExceeded).
+/// The walk checks `deadline` every 1,024 commits each thread reads (throws TimeLimitExceeded).
 /// With `objects` (the revisions of a trend, the result cache of `--cache`), what the walk
 /// needs of each commit read (its header up to the committer line) is kept there, and the
 /// commits an earlier walk kept are not read again: the facts are the same as without it.
+/// With `jobs` above 1, a long history (over a few thousand commits) is read by that many
+/// threads, each through a repository handle of its own opened from `repo`'s path; the facts
+/// are the same as with one.
 std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid& head,
                                             std::time_t now, std::string* error,
-                                            const Deadline& deadline = {}, BlobCache* objects = nullptr);
+                                            const Deadline& deadline = {}, BlobCache* objects = nullptr,
+                                            unsigned jobs = 1);
 
 /// The report's `facts.history` object (docs/report.md): last_commit, commits_90d, commits_365d,
 /// contributors_365d, contributor_absence_factor, tags, last_tag, last_tag_date (times as

@@ -675,3 +675,93 @@ TEST_CASE("a walk after one more commit reads only that commit from the reposito
   REQUIRE(next.open(cache_dir, "history-test", error));
   CHECK(next.object(std::string_view(reinterpret_cast<const char*>(r.rev("HEAD").id), GIT_OID_RAWSZ)) != nullptr);
 }
+
+namespace {
+
+// A fast-import stream of `blocks` blocks, each a side branch of 15 commits and 15 commits on
+// main merged together: a history wide enough for several walkers. Authors rotate over
+// identities, two of which the mailmap joins, with commits at the same second.
+std::string wide_history_stream(int blocks) {
+  const char* authors[] = {"Alice Martin <alice@example.org>", "alice <ALICE@example.org>", "Bob <bob@example.org>",
+                           "Carol <carol@example.org>", "dependabot[bot] <support@dependabot.com>",
+                           "Dan <dan@example.org>"};
+  std::string s;
+  int mark = 0, main_mark = 0, n = 0;
+  auto commit = [&](const std::string& ref, int from, int merge, std::time_t t) {
+    const std::string who = authors[n++ % 6];
+    s += "commit " + ref + "\nmark :" + std::to_string(++mark) + "\nauthor " + who + " " + std::to_string(t) +
+         " +0000\ncommitter " + who + " " + std::to_string(t) + " +0000\ndata 2\nc\n";
+    if (from) s += "from :" + std::to_string(from) + "\n";
+    if (merge) s += "merge :" + std::to_string(merge) + "\n";
+    s += "\n";
+    return mark;
+  };
+  std::time_t t = kNow - 3000 * 86400;
+  for (int b = 0; b < blocks; ++b) {
+    const std::string side = "refs/heads/side" + std::to_string(b);
+    int side_mark = main_mark;
+    for (int i = 0; i < 15; ++i) side_mark = commit(side, i == 0 ? main_mark : 0, 0, t += 3600);
+    t -= 15 * 3600;  // the main line's commits share their seconds with the side branch's
+    for (int i = 0; i < 15; ++i) main_mark = commit("refs/heads/main", i == 0 && main_mark ? main_mark : 0, 0, t += 3600);
+    main_mark = commit("refs/heads/main", 0, side_mark, t += 3600);
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("a long history read by several threads gives the facts one thread gives") {
+  TempDir tmp;
+  RepoBuilder repo(tmp.path + "/r");
+  std::string file = tmp.path + "/stream";
+  {
+    std::string stream = wide_history_stream(200);  // 6,200 commits: past the commits read alone
+    FILE* f = std::fopen(file.c_str(), "w");
+    REQUIRE(f != nullptr);
+    std::fwrite(stream.data(), 1, stream.size(), f);
+    std::fclose(f);
+  }
+  repo.git("fast-import --quiet < " + quote(file));
+  repo.git("config mailmap.file " + quote(tmp.path + "/mailmap"));
+  {
+    FILE* f = std::fopen((tmp.path + "/mailmap").c_str(), "w");
+    REQUIRE(f != nullptr);
+    std::fputs("Alice Martin <alice@example.org> <ALICE@example.org>\n", f);
+    std::fclose(f);
+  }
+  OpenRepo r(repo.dir);
+  std::string error;
+  auto one = analyze_history(r.repo, r.rev("main"), kNow, &error, {}, nullptr, 1);
+  REQUIRE(one.has_value());
+  CHECK(one->commits_total == 6200);
+  CHECK(std::to_string(one->commits_total) == lines(repo.git("rev-list --count main")).at(0));
+  for (unsigned jobs : {2u, 4u}) {
+    CAPTURE(jobs);
+    for (int run = 0; run < 3; ++run) {
+      auto many = analyze_history(r.repo, r.rev("main"), kNow, &error, {}, nullptr, jobs);
+      REQUIRE(many.has_value());
+      CHECK(history_to_json(*many) == history_to_json(*one));
+      REQUIRE(many->contributors.size() == one->contributors.size());
+      for (std::size_t i = 0; i < one->contributors.size(); ++i) {
+        CHECK(many->contributors[i].name == one->contributors[i].name);
+        CHECK(many->contributors[i].email == one->contributors[i].email);
+        CHECK(many->contributors[i].commits_total == one->contributors[i].commits_total);
+        CHECK(many->contributors[i].commits_365d == one->contributors[i].commits_365d);
+        CHECK(many->contributors[i].last_commit == one->contributors[i].last_commit);
+        CHECK(many->contributors[i].bot == one->contributors[i].bot);
+      }
+    }
+  }
+  // Alice's two identities are one contributor, named after her most recent commit.
+  int alices = 0;
+  for (const auto& c : one->contributors)
+    if (ascii_lower(c.email) == "alice@example.org") {
+      ++alices;
+      CHECK(c.name == "Alice Martin");
+      CHECK(c.commits_total == 6200 / 6 * 2 + (6200 % 6 > 1 ? 2 : 6200 % 6));
+    }
+  CHECK(alices == 1);
+  // A limit already passed stops every thread; the walk does not return facts.
+  Deadline passed(Deadline::Clock::now() - std::chrono::seconds(1), 2.5);
+  CHECK_THROWS_AS(analyze_history(r.repo, r.rev("main"), kNow, &error, passed, nullptr, 4), TimeLimitExceeded);
+}
