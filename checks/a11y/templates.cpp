@@ -807,8 +807,11 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
       if (slash != std::string::npos) package_roots.push_back(entry.path.substr(0, slash + 1));
     }
   }
-  auto matches_any = [](const std::vector<std::string>& globs, std::string_view path) {
-    return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, path); });
+  std::vector<Glob> include, exclude;
+  for (const auto& g : selection.include) include.emplace_back(g);
+  for (const auto& g : selection.exclude) exclude.emplace_back(g);
+  auto matches_any = [](const std::vector<Glob>& globs, std::string_view path) {
+    return std::any_of(globs.begin(), globs.end(), [&](const Glob& g) { return g.match(path); });
   };
   TemplateScan scan;
   // The files that may be pages, once the exclusions by path are applied.
@@ -825,7 +828,7 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
     bool maybe_jsx = ext == ".js" || ext == ".mjs" || ext == ".cjs";
     bool by_path = template_kind(entry.path) != TemplateKind::other;
     if (!by_path && !maybe_jsx) continue;
-    bool forced = matches_any(selection.include, entry.path);
+    bool forced = matches_any(include, entry.path);
     // `.js` files count only once their content shows JSX, so those left out by path alone are
     // not counted: most are plain scripts.
     auto leave_out = [&](const std::string& reason) {
@@ -835,7 +838,7 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
       leave_out("too_large");
       continue;
     }
-    if (!forced && matches_any(selection.exclude, entry.path)) {
+    if (!forced && matches_any(exclude, entry.path)) {
       leave_out("charter_exclude");
       continue;
     }

@@ -139,11 +139,8 @@ char fold(char c, bool icase) { return icase && c >= 'A' && c <= 'Z' ? static_ca
 // Glob matching in time linear in the path for each alternative of the pattern: the pattern
 // becomes a small automaton (one state per token) run over the path with a set of states, so
 // no pattern can make matching backtrack exponentially.
-enum class GlobKind : unsigned char { literal, one, star, globstar, globstar_dir };
-struct GlobToken {
-  GlobKind kind;
-  char c;
-};
+using GlobKind = Glob::Kind;
+using GlobToken = Glob::Token;
 
 // At most this many alternatives after expanding `{a,b}` groups; a pattern with more matches
 // nothing.
@@ -208,8 +205,9 @@ bool run_glob(const std::vector<GlobToken>& t, std::string_view s, bool icase) {
   const std::size_t n = t.size();
   // `cur[i]`: the automaton stands before token i; `ent[i]`: it has just entered token i (at
   // the start of the path, or by the transition out of token i - 1), which is the only moment
-  // "**/" may match no segment at all.
-  std::vector<char> cur(n + 1, 0), next(n + 1, 0), ent(n + 1, 0), next_ent(n + 1, 0);
+  // "**/" may match no segment at all. The state sets are kept per thread between calls.
+  thread_local std::vector<char> cur, next, ent, next_ent;
+  for (auto* v : {&cur, &next, &ent, &next_ent}) v->assign(n + 1, 0);
   auto close = [&](std::vector<char>& st, std::vector<char>& en) {
     for (std::size_t i = 0; i < n; ++i) {
       if (!st[i]) continue;
@@ -253,11 +251,40 @@ bool run_glob(const std::vector<GlobToken>& t, std::string_view s, bool icase) {
 }
 }  // namespace
 
-bool glob_match(std::string_view pattern, std::string_view path, bool icase) {
-  std::vector<std::string> alternatives;
-  if (!expand_braces(pattern, alternatives)) return false;
-  for (const auto& alt : alternatives)
-    if (run_glob(glob_tokens(alt), path, icase)) return true;
+bool glob_match(std::string_view pattern, std::string_view path, bool icase) { return Glob(pattern, icase).match(path); }
+
+Glob::Glob(std::string_view pattern, bool icase) : icase_(icase) {
+  std::vector<std::string> expanded;
+  if (!expand_braces(pattern, expanded)) return;  // matches nothing
+  for (const auto& text : expanded) {
+    Alternative alt;
+    alt.tokens = glob_tokens(text);
+    std::size_t first = 0, last = alt.tokens.size();
+    while (first < alt.tokens.size() && alt.tokens[first].kind == Kind::literal)
+      alt.prefix.push_back(fold(alt.tokens[first++].c, icase));
+    while (last > first && alt.tokens[last - 1].kind == Kind::literal) --last;
+    for (std::size_t i = last; i < alt.tokens.size() && first < alt.tokens.size(); ++i)
+      alt.suffix.push_back(fold(alt.tokens[i].c, icase));
+    alternatives_.push_back(std::move(alt));
+  }
+}
+
+bool Glob::match(std::string_view path) const {
+  auto same = [&](std::string_view folded, std::string_view text) {
+    for (std::size_t i = 0; i < folded.size(); ++i)
+      if (folded[i] != fold(text[i], icase_)) return false;
+    return true;
+  };
+  for (const auto& alt : alternatives_) {
+    if (alt.prefix.size() == alt.tokens.size()) {  // no wildcard: the path itself
+      if (path.size() == alt.prefix.size() && same(alt.prefix, path)) return true;
+      continue;
+    }
+    if (path.size() < alt.prefix.size() + alt.suffix.size() || !same(alt.prefix, path) ||
+        !same(alt.suffix, path.substr(path.size() - alt.suffix.size())))
+      continue;
+    if (run_glob(alt.tokens, path, icase_)) return true;
+  }
   return false;
 }
 

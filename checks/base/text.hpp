@@ -73,6 +73,30 @@ std::string ascii_lower(std::string_view s);
 /// unless `icase`.
 bool glob_match(std::string_view pattern, std::string_view path, bool icase = false);
 
+/// A glob compiled once for matching many paths (the files of a tree): matches exactly as
+/// glob_match, without expanding and reading the pattern again for each path.
+class Glob {
+ public:
+  Glob(std::string_view pattern, bool icase = false);
+  bool match(std::string_view path) const;
+
+  // One `{a,b}` alternative: its tokens, and the literal text before its first wildcard and
+  // after its last, which a path must start and end with.
+  enum class Kind : unsigned char { literal, one, star, globstar, globstar_dir };
+  struct Token {
+    Kind kind;
+    char c;
+  };
+  struct Alternative {
+    std::vector<Token> tokens;
+    std::string prefix, suffix;
+  };
+
+ private:
+  std::vector<Alternative> alternatives_;
+  bool icase_ = false;
+};
+
 /// The audit clock: SOURCE_DATE_EPOCH when set (reproducible runs and tests), else now.
 std::time_t audit_now();
 

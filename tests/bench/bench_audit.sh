@@ -97,7 +97,7 @@ printf '%s\n' 'googletagmanager\.com' 'google-analytics\.com' 'connect\.facebook
 
 cpu_and_peak() {  # cpu_and_peak CMD...: "CPU-ms peak-KiB" of one run (user + system time)
   /usr/bin/time -f '%U %S %M' -o "$work/time.out" "$@" >/dev/null 2>&1 || true
-  awk '{ printf "%d %d", ($1 + $2) * 1000, $3 }' "$work/time.out"
+  awk '{ printf "%d %d\n", ($1 + $2) * 1000, $3 }' "$work/time.out"
 }
 git_ref() {  # what git itself does for the same questions: the history, the refs, the patterns
   git -C "$1" log --use-mailmap --format='%aN%x09%aE%x09%at' >/dev/null

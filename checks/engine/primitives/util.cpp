@@ -24,21 +24,17 @@ nlohmann::json globs_schema() {
 std::vector<const FileEntry*> files_matching(const Snapshot& snap, const std::vector<std::string>& globs,
                                              const std::vector<std::string>& exclude, bool icase) {
   std::vector<const FileEntry*> out;
+  std::vector<Glob> wanted, unwanted;
+  for (const auto& g : globs) wanted.emplace_back(g, icase);
+  for (const auto& g : exclude) unwanted.emplace_back(g, icase);
+  auto any = [](const std::vector<Glob>& set, std::string_view path) {
+    for (const auto& g : set)
+      if (g.match(path)) return true;
+    return false;
+  };
   for (const auto& e : snap.files()) {
     if (e.kind != EntryKind::file) continue;
-    bool hit = false;
-    for (const auto& g : globs)
-      if (glob_match(g, e.path, icase)) {
-        hit = true;
-        break;
-      }
-    if (!hit) continue;
-    for (const auto& g : exclude)
-      if (glob_match(g, e.path, icase)) {
-        hit = false;
-        break;
-      }
-    if (hit) out.push_back(&e);
+    if (any(wanted, e.path) && !any(unwanted, e.path)) out.push_back(&e);
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <regex>
+
 #include "checks/base/snapshot.hpp"
 #include "checks/base/text.hpp"
 
@@ -42,6 +44,55 @@ TEST_CASE("glob_match handles *, ** and alternatives") {
   CHECK(glob_match(".github/workflows/*.yml", ".github/workflows/ci.yml"));
   CHECK(glob_match("readme*", "README.md", true));
   CHECK_FALSE(glob_match("readme*", "README.md"));
+}
+
+TEST_CASE("a compiled Glob matches exactly as glob_match's definition, over many patterns and paths") {
+  // The reference: each alternative as a regular expression ("**/" any whole segments, "**"
+  // anything, "*" and "?" within a segment).
+  auto reference = [](const std::string& alt, const std::string& path, bool icase) {
+    std::string re;
+    for (std::size_t i = 0; i < alt.size(); ++i) {
+      if (alt.compare(i, 3, "**/") == 0) {
+        re += "(?:.*/)?";
+        i += 2;
+      } else if (alt.compare(i, 2, "**") == 0) {
+        re += ".*";
+        ++i;
+      } else if (alt[i] == '*') {
+        re += "[^/]*";
+      } else if (alt[i] == '?') {
+        re += "[^/]";
+      } else {
+        re += std::string("\\x") + "0123456789abcdef"[(alt[i] >> 4) & 15] + "0123456789abcdef"[alt[i] & 15];
+      }
+    }
+    auto flags = icase ? std::regex::ECMAScript | std::regex::icase : std::regex::ECMAScript;
+    return std::regex_match(path, std::regex(re, flags));
+  };
+  const std::vector<std::pair<std::string, std::vector<std::string>>> patterns = {
+      {"LICENSE*", {"LICENSE*"}},          {"**/LICENSE*", {"**/LICENSE*"}},   {"a*a", {"a*a"}},
+      {"**", {"**"}},                      {"*", {"*"}},                       {"", {""}},
+      {"docs/**/*.md", {"docs/**/*.md"}},  {"*.{yml,yaml}", {"*.yml", "*.yaml"}}, {"?b*", {"?b*"}},
+      {"src/*/x?.js", {"src/*/x?.js"}},    {"README", {"README"}},            {"**/a/**/b", {"**/a/**/b"}},
+      {"{a,b}/{c,d}", {"a/c", "a/d", "b/c", "b/d"}}};
+  const std::vector<std::string> paths = {"", "a", "aa", "aba", "LICENSE", "LICENSE.md", "license.md", "docs/LICENSE",
+                                          "docs/a.md", "docs/x/y/a.md", "docsa.md", "x.yml", "x.yaml", "d/x.yml",
+                                          "ab", "abc", "bb", "src/m/x1.js", "src/m/n/x1.js", "README", "readme",
+                                          "a/b", "x/a/y/b", "a/c", "b/d", "c/a"};
+  for (bool icase : {false, true})
+    for (const auto& [pattern, alternatives] : patterns) {
+      Glob glob(pattern, icase);
+      for (const auto& path : paths) {
+        bool expected = false;
+        for (const auto& alt : alternatives) expected = expected || reference(alt, path, icase);
+        CAPTURE(pattern);
+        CAPTURE(path);
+        CAPTURE(icase);
+        CHECK(glob.match(path) == expected);
+        CHECK(glob_match(pattern, path, icase) == expected);
+      }
+    }
+  CHECK_FALSE(Glob("{a,b").match("a"));  // an unclosed group matches nothing
 }
 
 TEST_CASE("MemorySnapshot lists sorted files and enforces the size cap") {
