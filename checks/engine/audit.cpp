@@ -255,6 +255,18 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
     throw AuditError(opt.path + ": not a git repository; use --worktree to audit the files of a plain folder");
   const bool foreign = handle.repo && foreign_worktree(handle.repo, opt.path, opt.worktree);
 
+  // --cache DIR: a result cache of this audit's own, unless a trend shares one.
+  std::unique_ptr<BlobCache> own_cache;
+  if (!opt.blob_cache && !opt.result_cache_dir.empty()) {
+    own_cache = std::make_unique<BlobCache>();
+    open_result_cache(*own_cache, opt);
+  }
+  BlobCache* const blob_cache = own_cache ? own_cache.get() : opt.blob_cache;
+  // With more than one thread, the history is walked on its own from the moment the commit is
+  // known, while this thread reads the tree, the charter and the files. Declared after the
+  // cache it reads, and before the context: it is waited for before either goes.
+  std::shared_future<HistoryState> history_walk;
+
   std::unique_ptr<Snapshot> snap;
   std::string commit_hex;
   std::string repo_path = fs::absolute(opt.path, ec).lexically_normal().string();
@@ -280,6 +292,8 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
       char hex[GIT_OID_HEXSZ + 1];
       git_oid_tostr(hex, sizeof hex, git_commit_id(commit));
       commit_hex = hex;
+      if (opt.jobs > 1 && loose.fatal.empty())
+        history_walk = start_history_walk(handle.repo, commit_hex, now, opt.deadline, blob_cache, opt.jobs);
     } else if (!opt.worktree || opt.rev != "HEAD") {
       if (git_repository_head_unborn(handle.repo) == 1 && opt.rev == "HEAD") throw AuditError(unborn_head_message(handle.repo, opt.path));
       // libgit2 says "not found" for a pack it could not open, map or read: say what is wrong.
@@ -310,13 +324,7 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   }
   snap->set_max_file_size(opt.max_file_size);
   snap->set_deadline(opt.deadline);
-  // --cache DIR: a result cache of this audit's own, unless a trend shares one.
-  std::unique_ptr<BlobCache> own_cache;
-  if (!opt.blob_cache && !opt.result_cache_dir.empty()) {
-    own_cache = std::make_unique<BlobCache>();
-    open_result_cache(*own_cache, opt);
-  }
-  snap->set_blob_cache(own_cache ? own_cache.get() : opt.blob_cache);
+  snap->set_blob_cache(blob_cache);
   snap->set_jobs(opt.jobs);
   opt.deadline.check();
 
@@ -344,10 +352,8 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   ctx.options = opt.evidence;
   ctx.deadline = opt.deadline;
 
-  // With more than one thread, the history is walked on its own while the rules read files.
-  // Declared after ctx: it waits for the walk before ctx goes, even when evaluation throws.
-  std::future<void> history_walk = opt.jobs > 1 ? start_history_facts(ctx) : std::future<void>();
-  if (history_walk.valid()) {
+  if (ctx.history_available && history_walk.valid()) ctx.history_walk = &history_walk;
+  if (ctx.history_walk) {
     // Meanwhile this thread reads the files: the facts every report carries (collect_facts
     // below) are computed now, before a rule that judges the history waits for the walk. A
     // fact that fails is left to the rules that ask for it, which report it as an error.

@@ -4,6 +4,7 @@
 #include <any>
 #include <ctime>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -20,6 +21,8 @@
 struct git_repository;
 
 namespace pacte {
+
+struct HistoryState;
 
 /// The outcome of a rule. `undeclared`: the rule needs a declaration the audit has no
 /// charter for (no charter at all, or a publiccode.yml that cannot say it); like `skip`, it is
@@ -69,6 +72,9 @@ class AuditContext {
   bool history_available = false;  // false for --worktree on a plain folder
   bool shallow = false;            // a shallow clone: history-based rules cannot judge
   std::uint64_t commits_walked = 0;
+  /// The history walk started before this context (start_history_walk), which history_state
+  /// waits for instead of walking again; null when none was started.
+  const std::shared_future<HistoryState>* history_walk = nullptr;
   EvidenceOptions options;
   Deadline deadline;               // --timeout: checked between rules (and by the snapshot, history)
 

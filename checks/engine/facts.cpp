@@ -14,46 +14,67 @@ namespace pacte {
 
 // The accessors of facts.hpp: each fact is computed once per audit, on first use.
 
-const HistoryState& history_state(AuditContext& ctx) {
-  return ctx.cached<HistoryState>("history", [&] {
-    HistoryState st;
-    if (!ctx.history_available || !ctx.repo) return st;
-    git_oid oid;
-    if (git_oid_fromstr(&oid, ctx.head.c_str()) != 0) {
-      st.error = "bad commit id";
-      return st;
-    }
-    std::string err;
-    // The walk reads through a repository handle of its own: it may run on another thread
-    // than the file scan (start_history_facts), and libgit2 objects are not shared between
-    // threads. The audit's handle serves only when the repository cannot be opened again.
-    git_repository* own = nullptr;
-    const char* gitdir = git_repository_path(ctx.repo);
-    if (!gitdir || git_repository_open_ext(&own, gitdir, GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE, nullptr) != 0)
-      own = nullptr;
-    std::unique_ptr<git_repository, void (*)(git_repository*)> own_handle(own, git_repository_free);
-    // Within a trend, the commits an earlier revision's walk read are not read again.
-    st.facts = analyze_history(own ? own : ctx.repo, oid, ctx.now, &err, ctx.deadline, ctx.snapshot.blob_cache(),
-                               ctx.snapshot.jobs());
-    if (!st.facts) st.error = err.empty() ? "the history cannot be read" : err;
-    else ctx.commits_walked = static_cast<std::uint64_t>(st.facts->commits_total);
-    return st;
-  });
+namespace {
+
+// A second handle on `repo`'s repository, for a walk on another thread (libgit2 handles are
+// used by one thread at a time); null when it cannot be opened.
+git_repository* open_again(git_repository* repo) {
+  git_repository* own = nullptr;
+  const char* gitdir = git_repository_path(repo);
+  if (!gitdir || git_repository_open_ext(&own, gitdir, GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE, nullptr) != 0)
+    return nullptr;
+  return own;
 }
 
-std::future<void> start_history_facts(AuditContext& ctx) {
-  if (!ctx.history_available || !ctx.repo) return {};
+HistoryState walk_with(git_repository* repo, const std::string& commit_hex, std::time_t now, const Deadline& deadline,
+                       BlobCache* cache, unsigned jobs) {
+  HistoryState st;
+  git_oid oid;
+  if (git_oid_fromstr(&oid, commit_hex.c_str()) != 0) {
+    st.error = "bad commit id";
+    return st;
+  }
+  std::string err;
+  // Within a trend, the commits an earlier revision's walk read are not read again.
+  st.facts = analyze_history(repo, oid, now, &err, deadline, cache, jobs);
+  if (!st.facts) st.error = err.empty() ? "the history cannot be read" : err;
+  return st;
+}
+
+}  // namespace
+
+HistoryState walk_history(git_repository* repo, const std::string& commit_hex, std::time_t now, const Deadline& deadline,
+                          BlobCache* cache, unsigned jobs) {
+  std::unique_ptr<git_repository, void (*)(git_repository*)> own(open_again(repo), git_repository_free);
+  return walk_with(own ? own.get() : repo, commit_hex, now, deadline, cache, jobs);
+}
+
+std::shared_future<HistoryState> start_history_walk(git_repository* repo, const std::string& commit_hex, std::time_t now,
+                                                    const Deadline& deadline, BlobCache* cache, unsigned jobs) {
+  // Opened here: without a handle of its own, the walk waits to be asked for, on the
+  // audit's thread and handle.
+  std::shared_ptr<git_repository> own(open_again(repo), git_repository_free);
+  if (!own) {
+    git_error_clear();
+    return {};
+  }
   try {
-    return std::async(std::launch::async, [&ctx] {
-      try {
-        history_state(ctx);
-      } catch (...) {
-        // The time limit, say: the evaluation meets it again when it asks for the history.
-      }
-    });
+    return std::async(std::launch::async, [=] { return walk_with(own.get(), commit_hex, now, deadline, cache, jobs); }).share();
   } catch (const std::system_error&) {
     return {};  // no thread to spare: the history is walked when first asked for
   }
+}
+
+const HistoryState& history_state(AuditContext& ctx) {
+  return ctx.cached<HistoryState>("history", [&] {
+    HistoryState st;
+    if (ctx.history_walk && ctx.history_walk->valid())
+      st = ctx.history_walk->get();
+    else if (ctx.history_available && ctx.repo)
+      st = walk_history(ctx.repo, ctx.head, ctx.now, ctx.deadline, ctx.snapshot.blob_cache(), ctx.snapshot.jobs());
+    if (st.facts) ctx.commits_walked = static_cast<std::uint64_t>(st.facts->commits_total);
+    return st;
+  });
 }
 
 const std::vector<LicenseFile>& license_files(AuditContext& ctx) {

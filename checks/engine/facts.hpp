@@ -23,13 +23,24 @@ struct HistoryState {
   std::optional<HistoryFacts> facts;
   std::string error;
 };
+/// The history facts of the audit: the walk `ctx.history_walk` started, when there is one,
+/// else a walk made now (once per audit).
 const HistoryState& history_state(AuditContext& ctx);
 
-/// Starts the history facts on another thread, so that the walk of the commits and the scan of
-/// the files share the machine's cores; `history_state` then waits for that result. The
-/// future (invalid when there is no history to walk) waits for the walk when destroyed: keep
-/// it no longer than `ctx`.
-std::future<void> start_history_facts(AuditContext& ctx);
+/// Walks the history reachable from `commit_hex` through a repository handle of its own
+/// opened from `repo`'s folder (the audit's handle when it cannot be opened again), with
+/// `jobs` threads on a long history.
+HistoryState walk_history(git_repository* repo, const std::string& commit_hex, std::time_t now, const Deadline& deadline,
+                          BlobCache* cache, unsigned jobs);
+
+/// Starts walk_history on another thread, so that the walk of the commits and the reading of
+/// the tree and the files share the machine's cores; give the result to the audit's context
+/// (`history_walk`). Invalid when no thread could be started. The walk opens its own
+/// repository handle: `repo` may be used meanwhile, but `cache` must outlive the result, which
+/// waits for the walk when its last copy is destroyed. A time limit met by the walk is thrown
+/// again by each `get()`.
+std::shared_future<HistoryState> start_history_walk(git_repository* repo, const std::string& commit_hex, std::time_t now,
+                                                    const Deadline& deadline, BlobCache* cache, unsigned jobs);
 
 /// Starts loading, on another thread, the data every audit needs and only the first one of a
 /// process loads: the built-in tracker signatures and their pattern database, both stored by
