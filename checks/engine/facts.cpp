@@ -8,6 +8,7 @@
 #include <memory>
 #include <system_error>
 
+#include "checks/base/git.hpp"
 #include "checks/engine/audit.hpp"
 
 namespace pacte {
@@ -91,7 +92,20 @@ const SignatureSet& builtin_signatures() {
 }  // namespace
 
 std::future<void> prepare_audit_data() {
-  return std::async(std::launch::async, [] { builtin_signatures(); });
+  // libgit2's initialisation runs on a thread of its own: Debian's libgit2 (built with mbedTLS)
+  // reads and parses every certificate of the system's CA bundle there, for HTTPS remotes
+  // (about 6 ms), while a second thread decodes the signatures and the caller loads the rules. The
+  // audit's first libgit2 call waits for it (ensure_libgit2 initialises once, whichever thread
+  // comes first). A system that refuses the thread initialises libgit2 on first use, as before.
+  std::future<void> libgit2_ready;
+  try {
+    libgit2_ready = std::async(std::launch::async, ensure_libgit2);
+  } catch (const std::system_error&) {
+  }
+  return std::async(std::launch::async, [libgit2_ready = std::move(libgit2_ready)] {
+    builtin_signatures();
+    if (libgit2_ready.valid()) libgit2_ready.wait();
+  });
 }
 
 const SignatureSet& signature_set(AuditContext& ctx) {

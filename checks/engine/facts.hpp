@@ -42,10 +42,10 @@ HistoryState walk_history(git_repository* repo, const std::string& commit_hex, s
 std::shared_future<HistoryState> start_history_walk(git_repository* repo, const std::string& commit_hex, std::time_t now,
                                                     const Deadline& deadline, BlobCache* cache, unsigned jobs);
 
-/// Starts loading, on another thread, the data every audit needs and only the first one of a
+/// Starts loading, on other threads, the data every audit needs and only the first one of a
 /// process loads: the built-in tracker signatures and their pattern database, both stored by
-/// the build (a compile of the patterns when this machine cannot load the stored database).
-/// The caller loads rules and opens the repository meanwhile. The
+/// the build (a compile of the patterns when this machine cannot load the stored database),
+/// and libgit2's initialisation (ensure_libgit2). The caller loads rules meanwhile. The
 /// returned future waits for the work when destroyed; a failure there is met again, and
 /// reported, when an audit asks for the data.
 std::future<void> prepare_audit_data();
