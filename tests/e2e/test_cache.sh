@@ -46,6 +46,19 @@ printf '# Service\n\nA public service.\n\n## Installation\n\nRun `make install`.
 printf '<!DOCTYPE html>\n<html lang="fr"><head><title>S</title></head>\n<body><img src="a.png"></body></html>\n' >"$repo/src/index.html"
 printf '<!DOCTYPE html>\n<html lang="fr"><head><title>T</title></head>\n<body><a href="/"></a></body></html>\n' >"$repo/templates/page.html"
 printf 'export function hello() { return "hello"; }\n' >"$repo/src/app.js"
+# What the language, statement, footer and binary readers keep per blob: a gettext catalog
+# (large: a warm audit must not read it again), a statement, a footer showing a status, an
+# executable script and an executable ELF file.
+mkdir -p "$repo/po" "$repo/docs" "$repo/scripts" "$repo/bin"
+{
+  printf 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+  for i in $(seq 1 4000); do printf 'msgid "Message number %d"\nmsgstr "Message numéro %d"\n\n' "$i" "$i"; done
+} >"$repo/po/fr.po"
+printf '# Déclaration d%saccessibilité\n\nLe service est en cours d%saudit.\n' "'" "'" >"$repo/docs/accessibilite.md"
+printf '<footer class="fr-footer"><p>Accessibilité : partiellement conforme</p></footer>\n' >"$repo/templates/footer.html"
+printf '#!/bin/sh\necho build\n' >"$repo/scripts/build.sh"
+printf '\177ELF\002\001\001\000binary' >"$repo/bin/tool"
+chmod +x "$repo/scripts/build.sh" "$repo/bin/tool"
 git -C "$repo" add -A && commit "first" 1767571200 "Jeanne Martin" jeanne@example.org
 printf -- '- January\n' >"$repo/CHANGELOG.md"
 git -C "$repo" add -A && commit "changelog" 1770681600 "Ali Ben" ali@example.org
@@ -63,8 +76,16 @@ check "the warm audit prints no warning" test ! -s warm.err
 check "the warm audit reads fewer bytes than the cold one (contents come from the cache)" python3 -c "
 import json; c = json.load(open('cold.json'))['stats']; w = json.load(open('warm.json'))['stats']
 assert w['bytes_scanned'] < c['bytes_scanned'], (c, w)"
+check "the warm audit does not read the unchanged catalog again (its language comes from the cache)" python3 -c "
+import json, os; w = json.load(open('warm.json'))
+assert w['stats']['bytes_scanned'] < os.path.getsize('service/po/fr.po'), w['stats']
+assert any(l.get('tag') == 'fr' for l in w['facts'].get('languages', [])) or 'fr' in json.dumps(w['facts']), w['facts'].keys()"
 
 # One more commit: an undeclared Google Analytics tag in the page.
+# The catalog now says English, the footer another status, the script became an ELF file.
+sed -i 's/Language: fr/Language: en/' "$repo/po/fr.po"
+printf '<footer class="fr-footer"><p>Accessibilité : non conforme</p></footer>\n' >"$repo/templates/footer.html"
+printf '\177ELF\002\001\001\000script' >"$repo/scripts/build.sh"
 printf '<!DOCTYPE html>\n<html lang="fr"><head><title>S</title>\n<script async src="https://www.googletagmanager.com/gtag/js?id=G-EXAMPLE123"></script>\n</head>\n<body><img src="a.png"></body></html>\n' >"$repo/src/index.html"
 git -C "$repo" add -A && commit "analytics" 1776211200 "Ali Ben" ali@example.org
 "$pacte" audit service --format json --output after-nocache.json 2>/dev/null || true
