@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: the result cache of `--cache DIR`. An audit with the cache cold, warm, or after
 # one more commit gives the report an audit without it gives (timing and stats aside); a new
-# tracker in that commit is found; a damaged cache file is ignored with a warning; a --cache
+# tracker in that commit is found, and so are a changed translation catalog, footer status and
+# executable (what the language, statement and binary readers keep per blob); a damaged cache file is ignored with a warning; a --cache
 # DIR that cannot be written is exit 2, naming it. --trend and batch use the cache too.
 # Env (from CTest): PACTE = the binary, PACTE_SOURCE_DIR = the source tree.
 set -euo pipefail
@@ -79,7 +80,13 @@ assert w['bytes_scanned'] < c['bytes_scanned'], (c, w)"
 check "the warm audit does not read the unchanged catalog again (its language comes from the cache)" python3 -c "
 import json, os; w = json.load(open('warm.json'))
 assert w['stats']['bytes_scanned'] < os.path.getsize('service/po/fr.po'), w['stats']
-assert any(l.get('tag') == 'fr' for l in w['facts'].get('languages', [])) or 'fr' in json.dumps(w['facts']), w['facts'].keys()"
+assert w['facts']['language_catalogs'] == [{'path': 'po/fr.po', 'source': 'gettext', 'tag': 'fr'}], w['facts']['language_catalogs']"
+check "the warm audit finds the statement, the footer's status and the committed ELF file from the cache" python3 -c "
+import json; f = json.load(open('warm.json'))['facts']; r = json.load(open('warm.json'))['results']
+assert f['accessibility_statement'] == 'docs/accessibilite.md', f['accessibility_statement']
+assert f['accessibility']['status'] == 'partial' and f['accessibility']['status_source']['path'] == 'templates/footer.html', f['accessibility']
+binaries = [x for x in r if x['rule'] == 'OPEN-NO-BINARIES']
+assert binaries and binaries[0]['status'] == 'fail' and 'bin/tool' in json.dumps(binaries[0]), binaries"
 
 # One more commit: an undeclared Google Analytics tag in the page.
 # The catalog now says English, the footer another status, the script became an ELF file.
@@ -91,6 +98,12 @@ git -C "$repo" add -A && commit "analytics" 1776211200 "Ali Ben" ali@example.org
 "$pacte" audit service --format json --output after-nocache.json 2>/dev/null || true
 "$pacte" audit service --cache "$work/cache" --format json --output after.json 2>/dev/null || true
 check "after one commit, with the cache == without it" same after-nocache.json after.json
+check "after one commit, the changed catalog, footer and script are read again, not taken from the cache" python3 -c "
+import json; r = json.load(open('after.json')); f = r['facts']
+assert f['language_catalogs'] == [{'path': 'po/fr.po', 'source': 'gettext', 'tag': 'en'}], f['language_catalogs']
+assert f['accessibility']['status'] == 'none', f['accessibility']
+binaries = [x for x in r['results'] if x['rule'] == 'OPEN-NO-BINARIES']
+assert binaries and '2 committed binary' in json.dumps(binaries[0]), binaries"
 check "the new tracker is found with the cache, and the new commit counted" python3 -c "
 import json; r = json.load(open('after.json')); before = json.load(open('warm.json'))
 status = lambda rep, rule: [x['status'] for x in rep['results'] if x['rule'] == rule]
