@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -61,19 +62,21 @@ std::uint64_t get_le(std::string_view in, std::size_t at, int bytes) {
   return value;
 }
 
-std::string encode_segment(const std::vector<std::pair<const std::string*, const std::string*>>& entries) {
+std::string encode_segment(const std::vector<std::pair<std::string_view, std::string_view>>& entries) {
   std::size_t payload_size = 0;
-  for (const auto& [key, value] : entries) payload_size += 8 + key->size() + value->size();
+  for (const auto& [key, value] : entries) payload_size += 8 + key.size() + value.size();
   std::string bytes;
   bytes.reserve(kSegmentHeader + payload_size);
   bytes.append(kSegmentMagic);
   bytes.push_back(static_cast<char>(kSegmentFormat));
   bytes.append(16, '\0');  // length and checksum, set once the payload is written
   for (const auto& [key, value] : entries) {
-    put_le(bytes, key->size(), 4);
-    put_le(bytes, value->size(), 4);
-    bytes.append(*key);
-    bytes.append(*value);
+    // Lengths are 4 bytes: a value of 4 GiB or more (none is) is not kept.
+    if (key.size() > 0xFFFFFFFFu || value.size() > 0xFFFFFFFFu) continue;
+    put_le(bytes, key.size(), 4);
+    put_le(bytes, value.size(), 4);
+    bytes.append(key);
+    bytes.append(value);
   }
   const std::string_view payload = std::string_view(bytes).substr(kSegmentHeader);
   std::string sizes;
@@ -129,7 +132,7 @@ void BlobCache::store(const std::string& key, std::any value) {
   values_.emplace(key, std::make_unique<std::any>(std::move(value)));
 }
 
-const std::string* BlobCache::stored(const std::string& key) const {
+const std::string_view* BlobCache::stored(std::string_view key) const {
   // Read-only once open() returned: no lock needed.
   auto it = loaded_.find(key);
   return it == loaded_.end() ? nullptr : &it->second;
@@ -147,13 +150,11 @@ void BlobCache::report_damage(const std::string& what) const {
 }
 
 const std::string* BlobCache::object(std::string_view id) const {
-  {
-    std::lock_guard lock(mutex_);
-    auto it = objects_.find(std::string(id));
-    if (it != objects_.end()) return &it->second;
-  }
-  if (loaded_.empty()) return nullptr;
-  return stored(object_key(id));
+  // Those loaded from disk first: read-only once open() returned, no lock needed.
+  if (auto it = loaded_objects_.find(id); it != loaded_objects_.end()) return &it->second;
+  std::lock_guard lock(mutex_);
+  auto it = objects_.find(std::string(id));
+  return it == objects_.end() ? nullptr : &it->second;
 }
 
 const std::string& BlobCache::keep_object(std::string_view id, std::string_view raw) {
@@ -161,7 +162,7 @@ const std::string& BlobCache::keep_object(std::string_view id, std::string_view 
   auto [it, inserted] = objects_.try_emplace(std::string(id), raw);
   if (inserted && !folder_.empty()) {
     std::string key = object_key(id);
-    if (!loaded_.count(key)) fresh_.insert_or_assign(std::move(key), std::string(raw));
+    if (!loaded_objects_.count(id)) fresh_.insert_or_assign(std::move(key), std::string(raw));
   }
   return it->second;
 }
@@ -183,17 +184,17 @@ std::size_t BlobCache::size() const {
 
 // ------------------------------------------------------------------------------ on disk
 
-bool BlobCache::load_segment(const std::string& path) {
+bool BlobCache::load_segment(const std::string& path, std::vector<std::pair<std::string_view, std::string_view>>& pairs) {
   // One read of the whole file into a buffer of its size.
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return true;  // removed by a writer merging segments since the folder was listed
   const std::streamoff size = in.tellg();
   if (size < 0) return false;
-  std::string bytes(static_cast<std::size_t>(size), '\0');
+  auto bytes = std::make_unique<std::string>(static_cast<std::size_t>(size), '\0');
   in.seekg(0);
-  in.read(bytes.data(), size);
+  in.read(bytes->data(), size);
   if (in.gcount() != size) return false;
-  const std::string_view view(bytes);
+  const std::string_view view(*bytes);
   if (view.size() < kSegmentHeader || view.substr(0, kSegmentMagic.size()) != kSegmentMagic ||
       static_cast<unsigned char>(view[kSegmentMagic.size()]) != kSegmentFormat)
     return false;
@@ -201,18 +202,19 @@ bool BlobCache::load_segment(const std::string& path) {
   if (get_le(view, kSegmentMagic.size() + 1, 8) != payload.size() ||
       get_le(view, kSegmentMagic.size() + 9, 8) != checksum_of(payload))
     return false;
-  // The checksum holds: the pairs are read in one pass, each key and value copied once.
-  std::vector<std::pair<std::string_view, std::string_view>> pairs;
+  // The checksum holds: the pairs are read in one pass, as views of the bytes (kept).
+  const std::size_t first = pairs.size();
   for (std::size_t at = 0; at < payload.size();) {
-    if (payload.size() - at < 8) return false;
-    const std::uint64_t key_size = get_le(payload, at, 4), value_size = get_le(payload, at + 4, 4);
+    if (payload.size() - at < 8 || payload.size() - at - 8 < get_le(payload, at, 4) + get_le(payload, at + 4, 4)) {
+      pairs.resize(first);
+      return false;
+    }
+    const std::size_t key_size = get_le(payload, at, 4), value_size = get_le(payload, at + 4, 4);
     at += 8;
-    if (payload.size() - at < key_size + value_size) return false;
     pairs.emplace_back(payload.substr(at, key_size), payload.substr(at + key_size, value_size));
     at += key_size + value_size;
   }
-  loaded_.reserve(loaded_.size() + pairs.size());
-  for (const auto& [k, v] : pairs) loaded_.try_emplace(std::string(k), v);
+  segment_bytes_.push_back(std::move(bytes));
   return true;
 }
 
@@ -239,13 +241,26 @@ bool BlobCache::open(const std::string& dir, const std::string& version_key, std
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
     if (it->path().extension() == ".seg") paths.push_back(it->path().string());
   std::sort(paths.begin(), paths.end());
+  std::vector<std::pair<std::string_view, std::string_view>> pairs;
   for (const auto& p : paths) {
-    if (load_segment(p)) {
+    if (load_segment(p, pairs)) {
       segments_.push_back(p);
     } else {
       report_damage_in(p);
       fs::remove(p, ec);  // its values go into the next segment written
     }
+  }
+  // One table sized once for every segment; the first segment holding a key gives its value.
+  const std::string prefix = object_key("");
+  std::size_t objects = 0;
+  for (const auto& pair : pairs) objects += pair.first.starts_with(prefix);
+  loaded_.reserve(pairs.size() - objects);
+  loaded_objects_.reserve(objects);
+  for (const auto& [k, v] : pairs) {
+    if (k.starts_with(prefix))
+      loaded_objects_.try_emplace(k.substr(prefix.size()), v);
+    else
+      loaded_.try_emplace(k, v);
   }
   folder_ = folder.string();
   return true;
@@ -261,12 +276,16 @@ bool BlobCache::save(std::string& error) {
   std::lock_guard lock(mutex_);
   if (fresh_.empty()) return true;
   const bool merge = segments_.size() + 1 > kMaxSegments;
-  std::vector<std::pair<const std::string*, const std::string*>> entries;
-  entries.reserve(fresh_.size() + (merge ? loaded_.size() : 0));
-  for (const auto& [k, v] : fresh_) entries.emplace_back(&k, &v);
-  if (merge)
+  std::vector<std::pair<std::string_view, std::string_view>> entries;
+  entries.reserve(fresh_.size() + (merge ? loaded_.size() + loaded_objects_.size() : 0));
+  for (const auto& [k, v] : fresh_) entries.emplace_back(k, v);
+  std::deque<std::string> object_keys;  // a deque: the views of its strings stay valid
+  if (merge) {
     for (const auto& [k, v] : loaded_)
-      if (!fresh_.count(k)) entries.emplace_back(&k, &v);
+      if (!fresh_.count(std::string(k))) entries.emplace_back(k, v);
+    for (const auto& [id, v] : loaded_objects_)
+      if (const std::string& key = object_keys.emplace_back(object_key(id)); !fresh_.count(key)) entries.emplace_back(key, v);
+  }
   const std::string path = (fs::path(folder_) / (unique_name() + ".seg")).string();
   try {
     std::ostringstream unused;

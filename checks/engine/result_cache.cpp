@@ -19,10 +19,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The GNU build-id of the running program (`ld --build-id`): the linker's hash of the whole
-// output, its code and every piece of data compiled into it, read from the program's own
-// PT_NOTE segments at no cost. Empty when the program has none.
-std::string build_id() {
+}  // namespace
+
+// The GNU build-id (`ld --build-id`) is the linker's hash of its whole output, the code and every
+// piece of data compiled into it, read here from the program's own PT_NOTE segments at no cost.
+std::string program_build_id() {
   std::string id;
   dl_iterate_phdr(
       [](dl_phdr_info* info, std::size_t, void* data) -> int {
@@ -62,13 +63,15 @@ std::string build_id() {
   return id;
 }
 
+namespace {
+
 // What names the running program's build: its build-id when the linker wrote one, else the
 // hash of the program file (13 MB read at each audit). Empty when neither can be had.
 const std::string& program_hash() {
   static std::once_flag once;
   static std::string hash;
   std::call_once(once, [] {
-    if (std::string id = build_id(); !id.empty()) {
+    if (std::string id = program_build_id(); !id.empty()) {
       hash = "build-id " + id;
       return;
     }

@@ -104,6 +104,8 @@ assert f['language_catalogs'] == [{'path': 'po/fr.po', 'source': 'gettext', 'tag
 assert f['accessibility']['status'] == 'none', f['accessibility']
 binaries = [x for x in r['results'] if x['rule'] == 'OPEN-NO-BINARIES']
 assert binaries and '2 committed binary' in json.dumps(binaries[0]), binaries"
+check "every audit of the same program found the same version folder (its key is stable across runs)" \
+  test "$(find "$work/cache/results" -mindepth 1 -maxdepth 1 -type d | wc -l)" = 1
 check "the new tracker is found with the cache, and the new commit counted" python3 -c "
 import json; r = json.load(open('after.json')); before = json.load(open('warm.json'))
 status = lambda rep, rule: [x['status'] for x in rep['results'] if x['rule'] == rule]
