@@ -8,6 +8,7 @@
 #include "checks/a11y/paths.hpp"
 #include "checks/a11y/sources.hpp"
 #include "checks/a11y/templates.hpp"
+#include "checks/base/blob_cache.hpp"
 #include "checks/base/text.hpp"
 
 namespace pacte {
@@ -179,9 +180,7 @@ class Detector {
       bool lc = parent == "LC_MESSAGES";
       std::string source = lc && ascii_lower(name).rfind("django", 0) == 0 ? "django" : "gettext";
       if (ext == "po") {
-        if (auto content = snapshot_.read(entry)) {
-          if (auto tag = value_after(*content, "\"Language:")) return Found{*tag, source};
-        }
+        if (auto tag = header_value(entry, "language-po-header", "\"Language:")) return Found{*tag, source};
       }
       if (lc) {
         if (auto tag = normalize_bcp47(grandparent)) return Found{*tag, source};
@@ -212,9 +211,7 @@ class Detector {
     }
     // Flutter.
     if (ext == "arb") {
-      if (auto content = snapshot_.read(entry)) {
-        if (auto tag = value_after(*content, "\"@@locale\"")) return Found{*tag, "flutter"};
-      }
+      if (auto tag = header_value(entry, "language-arb-locale", "\"@@locale\"")) return Found{*tag, "flutter"};
       if (auto tag = tag_from_suffix(name, false)) return Found{*tag, "flutter"};
       return std::nullopt;
     }
@@ -253,6 +250,16 @@ class Detector {
   }
 
  private:
+  // The language tag a catalog states after `key` (value_after), kept per blob in the result
+  // cache under `kind`: a gettext catalog is large, and read again only when it changed.
+  std::optional<std::string> header_value(const FileEntry& entry, std::string_view kind, std::string_view key) const {
+    return BlobCache::through<std::optional<std::string>>(snapshot_, kind, entry, [&]() -> std::optional<std::string> {
+      auto content = snapshot_.read(entry);
+      if (!content) return std::nullopt;
+      return value_after(*content, key);
+    });
+  }
+
   // A bundle without a locale suffix whose siblings have one, or that is in an i18n folder,
   // or is named `messages*`: the default bundle.
   bool is_default_bundle(const std::string& path, std::string_view name, std::string_view parent) const {
@@ -267,9 +274,14 @@ class Detector {
 
   // The language of a default catalog: from its text, else the declared main language.
   std::optional<Found> default_catalog(const FileEntry& entry, std::string_view ext, std::string source) {
-    if (auto content = snapshot_.read(entry)) {
-      if (auto tag = guess_language(catalog_text(ext, *content))) return Found{*tag, source};
-    }
+    // The language its text shows, kept per blob and path (`ext` is the path's).
+    auto shown = BlobCache::through<std::optional<std::string>>(
+        snapshot_, "language-default-catalog", entry, [&]() -> std::optional<std::string> {
+          auto content = snapshot_.read(entry);
+          if (!content) return std::nullopt;
+          return guess_language(catalog_text(ext, *content));
+        });
+    if (shown) return Found{*shown, source};
     if (!default_language_.empty()) return Found{default_language_, source};
     return std::nullopt;
   }
@@ -454,9 +466,14 @@ std::optional<MainLanguageGuess> guess_main_language(const Snapshot& snapshot) {
   for (const auto& entry : snapshot.files()) {
     if (entry.kind != EntryKind::file || entry.size > (2u << 20)) continue;
     if (!is_checked_template_path(entry.path) || template_kind(entry.path) == TemplateKind::other) continue;
-    auto content = snapshot.read(entry);
-    if (!content || !page_exclusion(entry.path, *content).empty()) continue;
-    auto lang = html_lang_attribute(*content);
+    // The page's literal `<html lang>` and its line, kept per blob and path (the exclusion
+    // judges the path too).
+    auto lang = BlobCache::through<std::optional<std::pair<std::string, int>>>(
+        snapshot, "language-html-lang", entry, [&]() -> std::optional<std::pair<std::string, int>> {
+          auto content = snapshot.read(entry);
+          if (!content || !page_exclusion(entry.path, *content).empty()) return std::nullopt;
+          return html_lang_attribute(*content);
+        });
     if (!lang) continue;
     auto tag = normalize_bcp47(lang->first);
     if (!tag) continue;

@@ -11,6 +11,7 @@
 
 #include "checks/a11y/paths.hpp"
 #include "checks/a11y/sources.hpp"
+#include "checks/base/blob_cache.hpp"
 #include "checks/base/text.hpp"
 
 namespace pacte {
@@ -474,6 +475,21 @@ StatementFacts read_statement(std::string_view path, std::string_view content) {
   return facts;
 }
 
+void to_json(nlohmann::json& j, const FooterStatus& s) { j = nlohmann::json::array({s.status, s.path, s.line}); }
+
+void from_json(const nlohmann::json& j, FooterStatus& s) {
+  j.at(0).get_to(s.status);
+  j.at(1).get_to(s.path);
+  j.at(2).get_to(s.line);
+}
+
+void to_json(nlohmann::json& j, const OwnStatementText& s) { j = nlohmann::json::array({s.mentions_accessibility, s.phrase}); }
+
+void from_json(const nlohmann::json& j, OwnStatementText& s) {
+  j.at(0).get_to(s.mentions_accessibility);
+  j.at(1).get_to(s.phrase);
+}
+
 std::string statement_text(const Snapshot& snapshot, std::string_view path) {
   a11y::PageTextReader reader(snapshot);
   return reader.text(path).value_or(std::string());
@@ -536,19 +552,34 @@ std::vector<std::string> candidates_with(a11y::PageTextReader& reader, const Sna
       if (by_name > 0) found.push_back({entry.path, by_name * 2, depth});
       continue;
     }
-    auto content = snapshot.read(entry);
-    if (!content) {
+    // What the file's own text says is kept per blob (BlobCache): most files say nothing of
+    // accessibility, and are not read again by a later audit.
+    const auto said = BlobCache::through<std::optional<OwnStatementText>>(
+        snapshot, "a11y-statement-own", entry, [&]() -> std::optional<OwnStatementText> {
+          auto content = snapshot.read(entry);
+          if (!content) return std::nullopt;
+          const std::string own = a11y::fold_text(strip_markup(*content));
+          OwnStatementText out;
+          out.mentions_accessibility = own.find("accessib") != std::string::npos;
+          if (by_name > 0 || out.mentions_accessibility) out.phrase = statement_phrase(Matchable(own));
+          return out;
+        });
+    if (!said) {
       if (by_name > 0) found.push_back({entry.path, by_name * 2, depth});
       continue;
     }
     int score = by_name * 2;
-    std::string own = a11y::fold_text(strip_markup(*content));
-    if (by_name > 0 || own.find("accessib") != std::string::npos) {
-      bool phrase = statement_phrase(Matchable(own));
+    if (by_name > 0 || said->mentions_accessibility) {
+      bool phrase = said->phrase;
       if (by_name > 0 || phrase) {
         // What users read: the file, its components and its translations.
         auto text = reader.text(entry.path);
-        std::string folded = text ? a11y::fold_text(strip_markup(*text)) : own;
+        std::string folded;
+        if (text) {
+          folded = a11y::fold_text(strip_markup(*text));
+        } else if (auto content = snapshot.read(entry)) {
+          folded = a11y::fold_text(strip_markup(*content));
+        }
         Matchable m(folded);
         if (!phrase) phrase = statement_phrase(m);
         if (phrase) score += 2;
@@ -617,16 +648,22 @@ std::optional<FooterStatus> find_footer_status(const Snapshot& snapshot) {
         a11y::is_example_path(entry.path)) continue;
     int rank = footer_rank(entry.path);
     if (rank >= best_rank) continue;
-    auto content = snapshot.read(entry);
-    if (!content || content->find("ccessibilit") == std::string::npos) continue;
-    if (rank == 2 && content->find("<footer") == std::string::npos && content->find("fr-footer") == std::string::npos &&
-        content->find("<Footer") == std::string::npos)
-      continue;
-    std::string folded = a11y::fold_text(strip_markup(*content));
-    FooterStatus found;
-    if (!footer_status_line(Matchable(folded), found)) continue;
-    found.path = entry.path;
-    best = std::move(found);
+    // Kept per blob and path (the rank is the path's): most files show no status.
+    auto shown = BlobCache::through<std::optional<FooterStatus>>(
+        snapshot, "a11y-footer-status", entry, [&]() -> std::optional<FooterStatus> {
+          auto content = snapshot.read(entry);
+          if (!content || content->find("ccessibilit") == std::string::npos) return std::nullopt;
+          if (rank == 2 && content->find("<footer") == std::string::npos &&
+              content->find("fr-footer") == std::string::npos && content->find("<Footer") == std::string::npos)
+            return std::nullopt;
+          std::string folded = a11y::fold_text(strip_markup(*content));
+          FooterStatus found;
+          if (!footer_status_line(Matchable(folded), found)) return std::nullopt;
+          found.path = entry.path;
+          return found;
+        });
+    if (!shown) continue;
+    best = std::move(*shown);
     best_rank = rank;
     if (rank == 0) break;
   }

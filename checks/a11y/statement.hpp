@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "checks/base/snapshot.hpp"
 
 namespace pacte {
@@ -74,6 +76,22 @@ struct FooterStatus {
   std::string path;
   int line = 0;        // 1-based
 };
+
+/// A footer status as the result cache keeps it (kind "a11y-footer-status", per blob and path).
+void to_json(nlohmann::json& j, const FooterStatus& status);
+void from_json(const nlohmann::json& j, FooterStatus& status);
+
+/// What a candidate statement's own text says, before the texts it brings in are read: kept in
+/// the result cache (kind "a11y-statement-own", per blob and path), so that the files that say
+/// nothing of accessibility are not read again by a later audit.
+struct OwnStatementText {
+  bool mentions_accessibility = false;  // its folded text holds "accessib"
+  bool phrase = false;  // it holds a statement phrase (computed when it is named as a
+                        // statement or mentions accessibility; false otherwise)
+};
+
+void to_json(nlohmann::json& j, const OwnStatementText& said);
+void from_json(const nlohmann::json& j, OwnStatementText& said);
 
 /// The status a footer or layout template shows: a line "Accessibilité : partiellement
 /// conforme" (or "Accessibility: non compliant", any status phrase right after the colon)

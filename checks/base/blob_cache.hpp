@@ -15,6 +15,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -105,7 +106,7 @@ class BlobCache {
     if (!cache || entry.object_id.empty()) return compute();
     const std::string key = key_of(kind, entry);
     if (const std::any* found = cache->find(key)) return std::any_cast<const T&>(*found);
-    if (const std::string* kept = cache->stored(key)) {
+    if (const std::string_view* kept = cache->stored(key)) {
       try {
         T value = nlohmann::json::from_cbor(*kept).get<T>();
         cache->store(key, std::any(value));
@@ -124,12 +125,14 @@ class BlobCache {
   const std::any* find(const std::string& key);
   void store(const std::string& key, std::any value);
   // The bytes loaded from disk for `key`, or nullptr.
-  const std::string* stored(const std::string& key) const;
+  const std::string_view* stored(std::string_view key) const;
   bool on_disk() const { return !folder_.empty(); }
   void keep_new(const std::string& key, const std::vector<std::uint8_t>& bytes);
   void report_damage(const std::string& what) const;
   void report_damage_in(const std::string& path) const;
-  bool load_segment(const std::string& path);
+  // Reads the segment at `path` into segment_bytes_ and its pairs into `pairs` (views of it);
+  // false when it is damaged.
+  bool load_segment(const std::string& path, std::vector<std::pair<std::string_view, std::string_view>>& pairs);
 
   mutable std::mutex mutex_;
   // Values are never removed while the cache lives: a pointer to one stays valid.
@@ -138,10 +141,14 @@ class BlobCache {
   std::unordered_map<std::string, std::string> objects_;
   std::uint64_t hits_ = 0, misses_ = 0;
 
-  // On disk: the folder, what its segments hold (read-only once loaded), the segments read,
-  // and what was computed since (written by save()).
+  // On disk: the folder, the bytes of the segments read (kept while the cache lives), what
+  // they hold (read-only once loaded: values as views of those bytes, kept objects by object
+  // id, copied once as object() hands out strings), the segments read, and what was computed
+  // since (written by save()).
   std::string folder_;
-  std::unordered_map<std::string, std::string> loaded_;
+  std::vector<std::unique_ptr<const std::string>> segment_bytes_;
+  std::unordered_map<std::string_view, std::string_view> loaded_;
+  std::unordered_map<std::string_view, std::string> loaded_objects_;
   std::vector<std::string> segments_;
   std::unordered_map<std::string, std::string> fresh_;
 };

@@ -57,10 +57,14 @@ struct AuditOptions {
 };
 
 /// The version key of the result cache for an audit with `options`: a hash of pacte's
-/// version, of the running program (its code and built-in data), of --max-file-size, of the
+/// version, of the running program (its code and built-in data, named by its build-id), of --max-file-size, of the
 /// --signatures files and of the --license-data texts, so that a value kept by a run that
 /// could derive anything else is never found. Empty when the program cannot be read.
 std::string result_cache_key(const AuditOptions& options);
+
+/// The GNU build-id of the running program (hex), which names its build in the version key;
+/// empty when the linker wrote none (the key then hashes the program file instead).
+std::string program_build_id();
 
 /// Opens `cache` on disk in `options.result_cache_dir` (BlobCache::open) under
 /// result_cache_key(). Throws AuditError naming the folder when it cannot be written; with no

@@ -8,7 +8,7 @@
 #   warm          pacte audit --cache DIR          (the same commit again)
 #   one commit    pacte audit --cache DIR          (after one new commit changing one file)
 #   git           git log --use-mailmap + git grep -E -f PATTERNS HEAD (the in-script reference)
-# and prints each as a ratio to the cold audit, and to git.
+# and prints each as a ratio to the cold audit, and to git, with the machine's load average.
 #
 # git/git is cloned into the work folder (the mirror itself is never written). The generated
 # repository is made by bench_audit.sh (COMMITS, FILES as there).
@@ -82,6 +82,8 @@ bench_repo() {  # bench_repo NAME REPO (a working copy, HEAD is audited; one com
   size=$(du -sk "$cache/results" | cut -f1)
   files=$(find "$cache/results" -type f | wc -l)
   echo "bench_cache: $name: $ncommits commits, $nfiles files; cache $((size / 1024)) MiB in $files files"
+  # Other work on the machine skews every figure: the load is printed with them.
+  echo "bench_cache: load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
   printf 'bench_cache: %-9s %-24s %8s %8s %10s %10s %8s\n' "$name" "" "wall ms" "cpu ms" "wall/cold" "cpu/cold" "wall/git"
   row() {
     awk -v n="$name" -v l="$1" -v w="$2" -v c="$3" -v cw="$cw" -v cc="$cc" -v gw="$gw" \

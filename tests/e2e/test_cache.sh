@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: the result cache of `--cache DIR`. An audit with the cache cold, warm, or after
 # one more commit gives the report an audit without it gives (timing and stats aside); a new
-# tracker in that commit is found; a damaged cache file is ignored with a warning; a --cache
+# tracker in that commit is found, and so are a changed translation catalog, footer status and
+# executable (what the language, statement and binary readers keep per blob); a damaged cache file is ignored with a warning; a --cache
 # DIR that cannot be written is exit 2, naming it. --trend and batch use the cache too.
 # Env (from CTest): PACTE = the binary, PACTE_SOURCE_DIR = the source tree.
 set -euo pipefail
@@ -46,6 +47,19 @@ printf '# Service\n\nA public service.\n\n## Installation\n\nRun `make install`.
 printf '<!DOCTYPE html>\n<html lang="fr"><head><title>S</title></head>\n<body><img src="a.png"></body></html>\n' >"$repo/src/index.html"
 printf '<!DOCTYPE html>\n<html lang="fr"><head><title>T</title></head>\n<body><a href="/"></a></body></html>\n' >"$repo/templates/page.html"
 printf 'export function hello() { return "hello"; }\n' >"$repo/src/app.js"
+# What the language, statement, footer and binary readers keep per blob: a gettext catalog
+# (large: a warm audit must not read it again), a statement, a footer showing a status, an
+# executable script and an executable ELF file.
+mkdir -p "$repo/po" "$repo/docs" "$repo/scripts" "$repo/bin"
+{
+  printf 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+  for i in $(seq 1 4000); do printf 'msgid "Message number %d"\nmsgstr "Message numéro %d"\n\n' "$i" "$i"; done
+} >"$repo/po/fr.po"
+printf '# Déclaration d%saccessibilité\n\nLe service est en cours d%saudit.\n' "'" "'" >"$repo/docs/accessibilite.md"
+printf '<footer class="fr-footer"><p>Accessibilité : partiellement conforme</p></footer>\n' >"$repo/templates/footer.html"
+printf '#!/bin/sh\necho build\n' >"$repo/scripts/build.sh"
+printf '\177ELF\002\001\001\000binary' >"$repo/bin/tool"
+chmod +x "$repo/scripts/build.sh" "$repo/bin/tool"
 git -C "$repo" add -A && commit "first" 1767571200 "Jeanne Martin" jeanne@example.org
 printf -- '- January\n' >"$repo/CHANGELOG.md"
 git -C "$repo" add -A && commit "changelog" 1770681600 "Ali Ben" ali@example.org
@@ -63,13 +77,35 @@ check "the warm audit prints no warning" test ! -s warm.err
 check "the warm audit reads fewer bytes than the cold one (contents come from the cache)" python3 -c "
 import json; c = json.load(open('cold.json'))['stats']; w = json.load(open('warm.json'))['stats']
 assert w['bytes_scanned'] < c['bytes_scanned'], (c, w)"
+check "the warm audit does not read the unchanged catalog again (its language comes from the cache)" python3 -c "
+import json, os; w = json.load(open('warm.json'))
+assert w['stats']['bytes_scanned'] < os.path.getsize('service/po/fr.po'), w['stats']
+assert w['facts']['language_catalogs'] == [{'path': 'po/fr.po', 'source': 'gettext', 'tag': 'fr'}], w['facts']['language_catalogs']"
+check "the warm audit finds the statement, the footer's status and the committed ELF file from the cache" python3 -c "
+import json; f = json.load(open('warm.json'))['facts']; r = json.load(open('warm.json'))['results']
+assert f['accessibility_statement'] == 'docs/accessibilite.md', f['accessibility_statement']
+assert f['accessibility']['status'] == 'partial' and f['accessibility']['status_source']['path'] == 'templates/footer.html', f['accessibility']
+binaries = [x for x in r if x['rule'] == 'OPEN-NO-BINARIES']
+assert binaries and binaries[0]['status'] == 'fail' and 'bin/tool' in json.dumps(binaries[0]), binaries"
 
 # One more commit: an undeclared Google Analytics tag in the page.
+# The catalog now says English, the footer another status, the script became an ELF file.
+sed -i 's/Language: fr/Language: en/' "$repo/po/fr.po"
+printf '<footer class="fr-footer"><p>Accessibilité : non conforme</p></footer>\n' >"$repo/templates/footer.html"
+printf '\177ELF\002\001\001\000script' >"$repo/scripts/build.sh"
 printf '<!DOCTYPE html>\n<html lang="fr"><head><title>S</title>\n<script async src="https://www.googletagmanager.com/gtag/js?id=G-EXAMPLE123"></script>\n</head>\n<body><img src="a.png"></body></html>\n' >"$repo/src/index.html"
 git -C "$repo" add -A && commit "analytics" 1776211200 "Ali Ben" ali@example.org
 "$pacte" audit service --format json --output after-nocache.json 2>/dev/null || true
 "$pacte" audit service --cache "$work/cache" --format json --output after.json 2>/dev/null || true
 check "after one commit, with the cache == without it" same after-nocache.json after.json
+check "after one commit, the changed catalog, footer and script are read again, not taken from the cache" python3 -c "
+import json; r = json.load(open('after.json')); f = r['facts']
+assert f['language_catalogs'] == [{'path': 'po/fr.po', 'source': 'gettext', 'tag': 'en'}], f['language_catalogs']
+assert f['accessibility']['status'] == 'none', f['accessibility']
+binaries = [x for x in r['results'] if x['rule'] == 'OPEN-NO-BINARIES']
+assert binaries and '2 committed binary' in json.dumps(binaries[0]), binaries"
+check "every audit of the same program found the same version folder (its key is stable across runs)" \
+  test "$(find "$work/cache/results" -mindepth 1 -maxdepth 1 -type d | wc -l)" = 1
 check "the new tracker is found with the cache, and the new commit counted" python3 -c "
 import json; r = json.load(open('after.json')); before = json.load(open('warm.json'))
 status = lambda rep, rule: [x['status'] for x in rep['results'] if x['rule'] == rule]

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <optional>
 
+#include "checks/base/blob_cache.hpp"
 #include "checks/engine/facts.hpp"
 #include "checks/base/vocabulary.hpp"
 #include "checks/engine/primitives/util.hpp"
@@ -209,14 +210,18 @@ Text binary_kind(const FileEntry& e, const Snapshot& snap) {
   for (const char* ext : {".pyc", ".pyo", ".wasm"}) if (ends(ext)) return {"compiled bytecode", "code intermédiaire compilé"};
   if (lower.find(".so.") != std::string::npos && lower.find('.') != std::string::npos) return {"native library or object", "bibliothèque ou fichier objet natif"};
   if (e.executable && e.size >= 4 && e.size <= (64u << 20)) {
-    auto content = snap.read(e);
-    if (content && content->size() >= 4) {
-      const std::string& c = *content;
-      if (c.compare(0, 4, "\x7F" "ELF") == 0) return {"ELF executable", "exécutable ELF"};
-      if (c.compare(0, 2, "MZ") == 0) return {"Windows executable", "exécutable Windows"};
+    // What the first bytes say, kept per blob in the result cache (kind "binary-magic"): the
+    // scripts of a repository are executable too, and read again only when they changed.
+    return BlobCache::through<Text>(snap, "binary-magic", e, [&]() -> Text {
+      auto content = snap.content(e);
+      if (!content || content->bytes().size() < 4) return {};
+      const std::string_view c = content->bytes();
+      if (c.substr(0, 4) == "\x7F" "ELF") return {"ELF executable", "exécutable ELF"};
+      if (c.substr(0, 2) == "MZ") return {"Windows executable", "exécutable Windows"};
       unsigned char b0 = static_cast<unsigned char>(c[0]);
       if ((b0 == 0xCF || b0 == 0xCE || b0 == 0xCA) && static_cast<unsigned char>(c[1]) == 0xFA) return {"Mach-O executable", "exécutable Mach-O"};
-    }
+      return {};
+    });
   }
   return {};
 }

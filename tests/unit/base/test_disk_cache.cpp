@@ -177,3 +177,55 @@ TEST_CASE("a cache folder that cannot be created is refused, naming it") {
   CHECK_FALSE(cache.open(tmp.path + "/file/cache", "v1", error));
   CHECK(error.find(tmp.path + "/file/cache") != std::string::npos);
 }
+
+TEST_CASE("kept objects and values both survive the merge of the segments, and a later run finds them") {
+  TempFolder tmp;
+  std::string error;
+  const std::size_t runs = BlobCache::kMaxSegments + 2;
+  auto id_of = [](std::size_t i) { return std::string(20, static_cast<char>(i + 1)); };
+  for (std::size_t i = 0; i < runs; ++i) {
+    BlobCache run;
+    REQUIRE(run.open(tmp.path, "v1", error));
+    run.keep_object(id_of(i), "commit record " + std::to_string(i));
+    const FileEntry e = blob("f" + std::to_string(i), std::string(40, static_cast<char>('a' + i % 6)));
+    BlobCache::through<int>(&run, "n", e, [i] { return static_cast<int>(i); });
+    REQUIRE(run.save(error));
+  }
+  CHECK(segments_in(tmp.path + "/results/v1").size() < runs);
+  BlobCache all;
+  REQUIRE(all.open(tmp.path, "v1", error));
+  for (std::size_t i = 0; i < runs; ++i) {
+    const std::string* kept = all.object(id_of(i));
+    REQUIRE(kept != nullptr);
+    CHECK(*kept == "commit record " + std::to_string(i));
+    const FileEntry e = blob("f" + std::to_string(i), std::string(40, static_cast<char>('a' + i % 6)));
+    CHECK(BlobCache::through<int>(&all, "n", e, [] { return -1; }) == static_cast<int>(i));
+  }
+  // Kept objects are not values: no value lookup finds one.
+  CHECK(all.object(std::string(20, '\x7f')) == nullptr);
+}
+
+TEST_CASE("a segment that is not one (another layout, a foreign file) is ignored and deleted, never trusted") {
+  TempFolder tmp;
+  std::string error;
+  {
+    BlobCache first;
+    REQUIRE(first.open(tmp.path, "v1", error));
+    BlobCache::through<std::string>(&first, "trackers", kPage, [] { return std::string("matomo"); });
+    REQUIRE(first.save(error));
+  }
+  const std::string folder = tmp.path + "/results/v1";
+  auto segs = segments_in(folder);
+  REQUIRE(segs.size() == 1);
+  SUBCASE("an empty file") { fs::resize_file(segs[0], 0); }
+  SUBCASE("the layout byte of another version") {
+    std::fstream f(segs[0], std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(16);
+    f.put('\x01');
+  }
+  SUBCASE("bytes added at the end") { std::ofstream(segs[0], std::ios::binary | std::ios::app) << "more"; }
+  BlobCache second;
+  REQUIRE(second.open(tmp.path, "v1", error));
+  CHECK(BlobCache::through<std::string>(&second, "trackers", kPage, [] { return std::string("recomputed"); }) == "recomputed");
+  CHECK(segments_in(folder).empty());
+}

@@ -80,7 +80,9 @@ TEST_CASE("a compiled Glob matches exactly as glob_match's definition, over many
                                           "ab", "abc", "bb", "src/m/x1.js", "src/m/n/x1.js", "README", "readme",
                                           "a/b", "x/a/y/b", "a/c", "b/d", "c/a"};
   for (bool icase : {false, true})
-    for (const auto& [pattern, alternatives] : patterns) {
+    for (const auto& entry : patterns) {
+      const std::string& pattern = entry.first;  // not a structured binding: CAPTURE reads it from a lambda
+      const std::vector<std::string>& alternatives = entry.second;
       Glob glob(pattern, icase);
       for (const auto& path : paths) {
         bool expected = false;
