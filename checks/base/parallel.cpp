@@ -36,8 +36,11 @@ void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std
   for (std::size_t t = 1; t < threads; ++t) {
     try {
       helpers.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;  // no more threads: the ones running (this one at least) do the rest
+    } catch (...) {
+      // No more threads (std::system_error), or no memory for one (std::bad_alloc, under a
+      // memory limit): the ones running, this one at least, do the rest. Nothing may leave
+      // this loop while a started thread is not joined: that would end the program.
+      break;
     }
   }
   work();

@@ -61,8 +61,8 @@ std::shared_future<HistoryState> start_history_walk(git_repository* repo, const 
   }
   try {
     return std::async(std::launch::async, [=] { return walk_with(own.get(), commit_hex, now, deadline, cache, jobs); }).share();
-  } catch (const std::system_error&) {
-    return {};  // no thread to spare: the history is walked when first asked for
+  } catch (const std::exception&) {
+    return {};  // no thread to spare (or no memory for one): the history is walked when first asked for
   }
 }
 
@@ -97,15 +97,20 @@ std::future<void> prepare_audit_data() {
   // (about 6 ms), while a second thread decodes the signatures and the caller loads the rules. The
   // audit's first libgit2 call waits for it (ensure_libgit2 initialises once, whichever thread
   // comes first). A system that refuses the thread initialises libgit2 on first use, as before.
+  // Without a thread (or the memory for one), each is done when first needed, as before.
   std::future<void> libgit2_ready;
   try {
     libgit2_ready = std::async(std::launch::async, ensure_libgit2);
-  } catch (const std::system_error&) {
+  } catch (const std::exception&) {
   }
-  return std::async(std::launch::async, [libgit2_ready = std::move(libgit2_ready)] {
-    builtin_signatures();
-    if (libgit2_ready.valid()) libgit2_ready.wait();
-  });
+  try {
+    return std::async(std::launch::async, [libgit2_ready = std::move(libgit2_ready)] {
+      builtin_signatures();
+      if (libgit2_ready.valid()) libgit2_ready.wait();
+    });
+  } catch (const std::exception&) {
+    return {};
+  }
 }
 
 const SignatureSet& signature_set(AuditContext& ctx) {

@@ -47,7 +47,8 @@ std::shared_future<HistoryState> start_history_walk(git_repository* repo, const 
 /// the build (a compile of the patterns when this machine cannot load the stored database),
 /// and libgit2's initialisation (ensure_libgit2). The caller loads rules meanwhile. The
 /// returned future waits for the work when destroyed; a failure there is met again, and
-/// reported, when an audit asks for the data.
+/// reported, when an audit asks for the data. Invalid when no thread could be started: the
+/// data are then loaded when first asked for.
 std::future<void> prepare_audit_data();
 
 /// The tracker signatures in force: the built-in ones plus --signatures files.

@@ -859,6 +859,7 @@ std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid&
   auto start_helpers = [&] {
     const char* gitdir = git_repository_path(repo);
     if (!gitdir) return;
+    helpers.reserve(jobs - 1);  // a started helper is never left outside the list, which joins it
     for (unsigned i = 1; i < jobs; ++i) {
       auto h = std::make_unique<Helper>();
       git_repository* own = nullptr;
@@ -875,10 +876,10 @@ std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid&
       }
       try {
         h->thread = std::thread([w = h->walker.get()] { w->run([](int) {}); });
-      } catch (const std::system_error&) {
-        return;  // no thread to spare: the others walk on
+      } catch (...) {
+        return;  // no thread to spare, or no memory for one: the others walk on
       }
-      helpers.push_back(std::move(h));
+      helpers.push_back(std::move(h));  // within the capacity reserved: cannot throw
     }
   };
   // Whatever way the walk ends, every helper is stopped and joined before the front goes.

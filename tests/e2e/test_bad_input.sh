@@ -334,10 +334,12 @@ if audited "a README within --max-file-size: the audit runs" audit "$T/bigreadme
   json_check "a README within --max-file-size is read: OPEN-README passes" \
     '[r["status"] for r in d["results"] if r["rule"] == "OPEN-README"] == ["pass"]'
 fi
-# Out of memory while reading it: a sparse 200 MB README on disk read under a 150 MB address
-# space (a few milliseconds: the file takes no disk space).
-truncate -s 200M "$T/bigreadme/README.md"
-(ulimit -v 150000 2>/dev/null && run audit "$T/bigreadme" --worktree --max-file-size 4096 --format json --fail-on never &&
+# Out of memory while reading it: a sparse 1 GB README on disk read under a 450 MB address
+# space (a few milliseconds: the file takes no disk space). The space leaves room for what an
+# audit reserves without the README (about 260 MB: the program, a stack and a malloc arena
+# per thread), so that the README is what runs out of memory, whichever thread reads it.
+truncate -s 1G "$T/bigreadme/README.md"
+(ulimit -v 450000 2>/dev/null && run audit "$T/bigreadme" --worktree --max-file-size 4096 --format json --fail-on never &&
   echo "$rc" >"$T/readme-oom-rc") || true
 if [ -s "$T/readme-oom-rc" ] && [ "$(cat "$T/readme-oom-rc")" -le 1 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/out" 2>/dev/null; then
   json_check "out of memory reading the README: OPEN-README is an error, the README listed as not read" \
