@@ -5,7 +5,7 @@
 #      headless Chromium);
 #   2. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer (LeakSanitizer on) and
 #      libFuzzer coverage: the unit and end-to-end tests again, then every fuzzer briefly.
-# Environment: PACTE_FUZZ_SECONDS (default 20 per fuzzer), PACTE_FUZZ_JOBS (default 2),
+# Environment: PACTE_FUZZ_SECONDS (default 12 per fuzzer), PACTE_FUZZ_JOBS (default 2),
 # PACTE_SKIP_SANITIZERS=1.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -72,8 +72,8 @@ if [ "${PACTE_SKIP_SANITIZERS:-0}" != 1 ]; then
   # checks the CI files with their tools: done once above.
   (cd build/asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
      PACTE_SKIP_SARIF_VALIDATOR=1 PACTE_SKIP_CHROMIUM=1 ctest --output-on-failure -j "$jobs" -E 'formats_samples|e2e_test_integrations')
-  # Two fuzzers at a time (one per core), 20 s each (CI has 30 minutes for everything; the
+  # Two fuzzers at a time (one per core), 12 s each (CI has 30 minutes for everything; the
   # regression inputs in tests/fuzz/regressions/ are replayed by ctest above, every time).
-  PACTE_FUZZ_JOBS=${PACTE_FUZZ_JOBS:-2} bash tests/fuzz/run.sh build/asan "${PACTE_FUZZ_SECONDS:-20}"
+  PACTE_FUZZ_JOBS=${PACTE_FUZZ_JOBS:-2} bash tests/fuzz/run.sh build/asan "${PACTE_FUZZ_SECONDS:-12}"
 fi
 echo "== all tests passed"

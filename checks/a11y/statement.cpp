@@ -475,20 +475,13 @@ StatementFacts read_statement(std::string_view path, std::string_view content) {
   return facts;
 }
 
-void to_json(nlohmann::json& j, const FooterStatus& s) { j = nlohmann::json::array({s.status, s.path, s.line}); }
+void to_json(nlohmann::json& j, const FooterStatus& s) { to_cache_array(j, s.status, s.path, s.line); }
 
-void from_json(const nlohmann::json& j, FooterStatus& s) {
-  j.at(0).get_to(s.status);
-  j.at(1).get_to(s.path);
-  j.at(2).get_to(s.line);
-}
+void from_json(const nlohmann::json& j, FooterStatus& s) { from_cache_array(j, s.status, s.path, s.line); }
 
-void to_json(nlohmann::json& j, const OwnStatementText& s) { j = nlohmann::json::array({s.mentions_accessibility, s.phrase}); }
+void to_json(nlohmann::json& j, const OwnStatementText& s) { to_cache_array(j, s.mentions_accessibility, s.phrase); }
 
-void from_json(const nlohmann::json& j, OwnStatementText& s) {
-  j.at(0).get_to(s.mentions_accessibility);
-  j.at(1).get_to(s.phrase);
-}
+void from_json(const nlohmann::json& j, OwnStatementText& s) { from_cache_array(j, s.mentions_accessibility, s.phrase); }
 
 std::string statement_text(const Snapshot& snapshot, std::string_view path) {
   a11y::PageTextReader reader(snapshot);

@@ -778,24 +778,13 @@ PageSelection PageSelection::from_globs(const std::vector<std::string>& globs) {
 
 constexpr std::uint64_t kMaxTemplateSize = 2ull << 20;
 
-void to_json(nlohmann::json& j, const A11yDefect& d) { j = nlohmann::json::array({d.check, d.rgaa, d.wcag, d.message, d.evidence}); }
+void to_json(nlohmann::json& j, const A11yDefect& d) { to_cache_array(j, d.check, d.rgaa, d.wcag, d.message, d.evidence); }
 
-void from_json(const nlohmann::json& j, A11yDefect& d) {
-  j.at(0).get_to(d.check);
-  j.at(1).get_to(d.rgaa);
-  j.at(2).get_to(d.wcag);
-  j.at(3).get_to(d.message);
-  j.at(4).get_to(d.evidence);
-}
+void from_json(const nlohmann::json& j, A11yDefect& d) { from_cache_array(j, d.check, d.rgaa, d.wcag, d.message, d.evidence); }
 
-void to_json(nlohmann::json& j, const PageOutcome& p) { j = nlohmann::json::array({p.page, p.exclusion, p.defects, p.parsed}); }
+void to_json(nlohmann::json& j, const PageOutcome& p) { to_cache_array(j, p.page, p.exclusion, p.defects, p.parsed); }
 
-void from_json(const nlohmann::json& j, PageOutcome& p) {
-  j.at(0).get_to(p.page);
-  j.at(1).get_to(p.exclusion);
-  j.at(2).get_to(p.defects);
-  j.at(3).get_to(p.parsed);
-}
+void from_json(const nlohmann::json& j, PageOutcome& p) { from_cache_array(j, p.page, p.exclusion, p.defects, p.parsed); }
 
 TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selection) {
   // Folders that hold a third-party package copy: a bower manifest or a jQuery plugin manifest.

@@ -90,22 +90,13 @@ std::atomic<bool> damage_reported{false};
 
 }  // namespace
 
-void to_json(nlohmann::json& j, const Evidence& e) { j = nlohmann::json::array({e.path, e.line, e.snippet, e.note, e.note_fr}); }
+void to_json(nlohmann::json& j, const Evidence& e) { to_cache_array(j, e.path, e.line, e.snippet, e.note, e.note_fr); }
 
-void from_json(const nlohmann::json& j, Evidence& e) {
-  j.at(0).get_to(e.path);
-  j.at(1).get_to(e.line);
-  j.at(2).get_to(e.snippet);
-  j.at(3).get_to(e.note);
-  j.at(4).get_to(e.note_fr);
-}
+void from_json(const nlohmann::json& j, Evidence& e) { from_cache_array(j, e.path, e.line, e.snippet, e.note, e.note_fr); }
 
-void to_json(nlohmann::json& j, const Text& t) { j = nlohmann::json::array({t.en, t.fr}); }
+void to_json(nlohmann::json& j, const Text& t) { to_cache_array(j, t.en, t.fr); }
 
-void from_json(const nlohmann::json& j, Text& t) {
-  j.at(0).get_to(t.en);
-  j.at(1).get_to(t.fr);
-}
+void from_json(const nlohmann::json& j, Text& t) { from_cache_array(j, t.en, t.fr); }
 
 std::string BlobCache::key_of(std::string_view kind, const FileEntry& entry) {
   std::string key;

@@ -24,6 +24,19 @@
 
 namespace pacte {
 
+/// A value kept in the result cache as one compact array of its fields, in order (no keys:
+/// the cache stays small), and back: each cached type's to_json/from_json pair is one call of
+/// each, listing the same fields in the same order.
+template <class... Fields>
+void to_cache_array(nlohmann::json& j, const Fields&... fields) {
+  j = nlohmann::json::array({nlohmann::json(fields)...});
+}
+template <class... Fields>
+void from_cache_array(const nlohmann::json& j, Fields&... fields) {
+  std::size_t i = 0;
+  (j.at(i++).get_to(fields), ...);
+}
+
 /// Evidence and texts as kept in the result cache (compact arrays, in field order).
 void to_json(nlohmann::json& j, const Evidence& evidence);
 void from_json(const nlohmann::json& j, Evidence& evidence);

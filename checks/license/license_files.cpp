@@ -85,35 +85,19 @@ std::optional<std::string> licence_text(const Snapshot& snap, const FileEntry& e
 }  // namespace
 
 void to_json(nlohmann::json& j, const LicenseSection& s) {
-  j = nlohmann::json::array({s.spdx, s.closest, s.confidence, s.kind, s.exception, s.first_line, s.last_line, s.third_party, s.difference});
+  to_cache_array(j, s.spdx, s.closest, s.confidence, s.kind, s.exception, s.first_line, s.last_line, s.third_party, s.difference);
 }
 
 void from_json(const nlohmann::json& j, LicenseSection& s) {
-  j.at(0).get_to(s.spdx);
-  j.at(1).get_to(s.closest);
-  j.at(2).get_to(s.confidence);
-  j.at(3).get_to(s.kind);
-  j.at(4).get_to(s.exception);
-  j.at(5).get_to(s.first_line);
-  j.at(6).get_to(s.last_line);
-  j.at(7).get_to(s.third_party);
-  j.at(8).get_to(s.difference);
+  from_cache_array(j, s.spdx, s.closest, s.confidence, s.kind, s.exception, s.first_line, s.last_line, s.third_party, s.difference);
 }
 
 void to_json(nlohmann::json& j, const LicenseMatch& m) {
-  j = nlohmann::json::array({m.spdx, m.closest, m.confidence, m.note, m.kind, m.exception, m.grant, m.difference, m.sections});
+  to_cache_array(j, m.spdx, m.closest, m.confidence, m.note, m.kind, m.exception, m.grant, m.difference, m.sections);
 }
 
 void from_json(const nlohmann::json& j, LicenseMatch& m) {
-  j.at(0).get_to(m.spdx);
-  j.at(1).get_to(m.closest);
-  j.at(2).get_to(m.confidence);
-  j.at(3).get_to(m.note);
-  j.at(4).get_to(m.kind);
-  j.at(5).get_to(m.exception);
-  j.at(6).get_to(m.grant);
-  j.at(7).get_to(m.difference);
-  j.at(8).get_to(m.sections);
+  from_cache_array(j, m.spdx, m.closest, m.confidence, m.note, m.kind, m.exception, m.grant, m.difference, m.sections);
 }
 
 std::vector<LicenseFile> find_license_files(const Snapshot& snap) {

@@ -673,25 +673,14 @@ void mark_tooling(std::vector<TrackerHit>& hits, const std::vector<WorkspacePack
 }  // namespace
 
 void to_json(nlohmann::json& j, const TrackerHit& h) {
-  j = nlohmann::json::array({h.signature_id, h.kind, h.evidence, h.dev, h.context});
+  to_cache_array(j, h.signature_id, h.kind, h.evidence, h.dev, h.context);
 }
 
-void from_json(const nlohmann::json& j, TrackerHit& h) {
-  j.at(0).get_to(h.signature_id);
-  j.at(1).get_to(h.kind);
-  j.at(2).get_to(h.evidence);
-  j.at(3).get_to(h.dev);
-  j.at(4).get_to(h.context);
-}
+void from_json(const nlohmann::json& j, TrackerHit& h) { from_cache_array(j, h.signature_id, h.kind, h.evidence, h.dev, h.context); }
 
-void to_json(nlohmann::json& j, const ContentScan& s) { j = nlohmann::json::array({s.scanned, s.minified, s.size, s.hits}); }
+void to_json(nlohmann::json& j, const ContentScan& s) { to_cache_array(j, s.scanned, s.minified, s.size, s.hits); }
 
-void from_json(const nlohmann::json& j, ContentScan& s) {
-  j.at(0).get_to(s.scanned);
-  j.at(1).get_to(s.minified);
-  j.at(2).get_to(s.size);
-  j.at(3).get_to(s.hits);
-}
+void from_json(const nlohmann::json& j, ContentScan& s) { from_cache_array(j, s.scanned, s.minified, s.size, s.hits); }
 
 std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const SignatureSet& set, TrackerScanStats& stats,
                                               int max_hits_per_file) {

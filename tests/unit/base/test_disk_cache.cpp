@@ -11,25 +11,13 @@
 #include <vector>
 
 #include "checks/base/blob_cache.hpp"
+#include "tests/unit/shell.hpp"
 
 using namespace pacte;
+using pacte::test_shell::TempFolder;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempFolder {
-  std::string path;
-  TempFolder() {
-    std::string tmpl = (fs::temp_directory_path() / "pacte-disk-cache-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempFolder() {
-    std::error_code ec;
-    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path, ec);
-  }
-};
 
 FileEntry blob(std::string path, std::string id) {
   FileEntry e;
@@ -46,6 +34,19 @@ std::vector<fs::path> segments_in(const std::string& folder) {
 }
 
 const FileEntry kPage = blob("web/index.html", "1111111111111111111111111111111111111111");
+
+// Saves one segment under the version key "v1" of the cache in `dir`, holding the tracker
+// value "matomo" for kPage, and returns its path.
+fs::path save_one_segment(const std::string& dir) {
+  std::string error;
+  BlobCache first;
+  REQUIRE(first.open(dir, "v1", error));
+  BlobCache::through<std::string>(&first, "trackers", kPage, [] { return std::string("matomo"); });
+  REQUIRE(first.save(error));
+  auto segs = segments_in(dir + "/results/v1");
+  REQUIRE(segs.size() == 1);
+  return segs[0];
+}
 
 }  // namespace
 
@@ -102,17 +103,10 @@ TEST_CASE("optional values and their absence both round-trip through the disk") 
 TEST_CASE("a damaged or truncated segment is ignored: its values are computed again, never trusted") {
   TempFolder tmp;
   std::string error;
-  {
-    BlobCache first;
-    REQUIRE(first.open(tmp.path, "v1", error));
-    BlobCache::through<std::string>(&first, "trackers", kPage, [] { return std::string("matomo"); });
-    REQUIRE(first.save(error));
-  }
   const std::string folder = tmp.path + "/results/v1";
-  auto segs = segments_in(folder);
-  REQUIRE(segs.size() == 1);
+  const fs::path segment = save_one_segment(tmp.path);
   SUBCASE("a byte changed inside a value") {
-    std::fstream f(segs[0], std::ios::in | std::ios::out | std::ios::binary);
+    std::fstream f(segment, std::ios::in | std::ios::out | std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
     const auto at = bytes.find("matomo");
     REQUIRE(at != std::string::npos);
@@ -120,7 +114,7 @@ TEST_CASE("a damaged or truncated segment is ignored: its values are computed ag
     f.put('X');
   }
   SUBCASE("the file cut in the middle") {
-    fs::resize_file(segs[0], fs::file_size(segs[0]) / 2);
+    fs::resize_file(segment, fs::file_size(segment) / 2);
   }
   BlobCache second;
   REQUIRE(second.open(tmp.path, "v1", error));
@@ -208,22 +202,15 @@ TEST_CASE("kept objects and values both survive the merge of the segments, and a
 TEST_CASE("a segment that is not one (another layout, a foreign file) is ignored and deleted, never trusted") {
   TempFolder tmp;
   std::string error;
-  {
-    BlobCache first;
-    REQUIRE(first.open(tmp.path, "v1", error));
-    BlobCache::through<std::string>(&first, "trackers", kPage, [] { return std::string("matomo"); });
-    REQUIRE(first.save(error));
-  }
   const std::string folder = tmp.path + "/results/v1";
-  auto segs = segments_in(folder);
-  REQUIRE(segs.size() == 1);
-  SUBCASE("an empty file") { fs::resize_file(segs[0], 0); }
+  const fs::path segment = save_one_segment(tmp.path);
+  SUBCASE("an empty file") { fs::resize_file(segment, 0); }
   SUBCASE("the layout byte of another version") {
-    std::fstream f(segs[0], std::ios::in | std::ios::out | std::ios::binary);
+    std::fstream f(segment, std::ios::in | std::ios::out | std::ios::binary);
     f.seekp(16);
     f.put('\x01');
   }
-  SUBCASE("bytes added at the end") { std::ofstream(segs[0], std::ios::binary | std::ios::app) << "more"; }
+  SUBCASE("bytes added at the end") { std::ofstream(segment, std::ios::binary | std::ios::app) << "more"; }
   BlobCache second;
   REQUIRE(second.open(tmp.path, "v1", error));
   CHECK(BlobCache::through<std::string>(&second, "trackers", kPage, [] { return std::string("recomputed"); }) == "recomputed");

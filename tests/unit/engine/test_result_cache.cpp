@@ -12,24 +12,13 @@
 #include <string>
 
 #include "checks/engine/audit.hpp"
+#include "tests/unit/shell.hpp"
 
 using namespace pacte;
+using pacte::test_shell::TempFolder;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempFolder {
-  std::string path;
-  TempFolder() {
-    std::string tmpl = (fs::temp_directory_path() / "pacte-cache-key-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempFolder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
