@@ -27,6 +27,16 @@ void ensure_libgit2() {
   static Library library;
 }
 
+git_repository* open_repository_again(git_repository* repo) {
+  git_repository* own = nullptr;
+  const char* gitdir = git_repository_path(repo);
+  if (!gitdir || git_repository_open_ext(&own, gitdir, GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE, nullptr) != 0) {
+    git_error_clear();
+    return nullptr;
+  }
+  return own;
+}
+
 std::string git_message() {
   const git_error* e = git_error_last();
   return e && e->message ? e->message : "unknown error";

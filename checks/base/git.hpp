@@ -15,6 +15,11 @@ void ensure_libgit2();
 /// libgit2's last error message, or "unknown error".
 std::string git_message();
 
+/// A second handle on `repo`'s repository, opened from its git folder, for use on another
+/// thread (libgit2 handles are used by one thread at a time); null when it cannot be opened
+/// (an in-memory repository, say), with libgit2's error cleared. The caller frees it.
+git_repository* open_repository_again(git_repository* repo);
+
 /// git_revparse_single, without its leak: libgit2 1.5.1 leaks the reference it resolved when
 /// the object that reference names cannot be read (a corrupt or missing commit). Branch, tag
 /// and other reference names are resolved here and the reference freed; anything else (ids,

@@ -494,8 +494,7 @@ std::shared_ptr<GitSnapshot::Handle> GitSnapshot::acquire_handle() const {
     }
   }
   auto h = std::make_shared<Handle>();
-  const char* path = git_repository_path(repo_);
-  if (path && git_repository_open_ext(&h->repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE, nullptr) == 0) {
+  if ((h->repo = open_repository_again(repo_)) != nullptr) {
     h->owned = true;
     return h;
   }

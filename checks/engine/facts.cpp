@@ -17,16 +17,6 @@ namespace pacte {
 
 namespace {
 
-// A second handle on `repo`'s repository, for a walk on another thread (libgit2 handles are
-// used by one thread at a time); null when it cannot be opened.
-git_repository* open_again(git_repository* repo) {
-  git_repository* own = nullptr;
-  const char* gitdir = git_repository_path(repo);
-  if (!gitdir || git_repository_open_ext(&own, gitdir, GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE, nullptr) != 0)
-    return nullptr;
-  return own;
-}
-
 HistoryState walk_with(git_repository* repo, const std::string& commit_hex, std::time_t now, const Deadline& deadline,
                        BlobCache* cache, unsigned jobs) {
   HistoryState st;
@@ -46,7 +36,7 @@ HistoryState walk_with(git_repository* repo, const std::string& commit_hex, std:
 
 HistoryState walk_history(git_repository* repo, const std::string& commit_hex, std::time_t now, const Deadline& deadline,
                           BlobCache* cache, unsigned jobs) {
-  std::unique_ptr<git_repository, void (*)(git_repository*)> own(open_again(repo), git_repository_free);
+  std::unique_ptr<git_repository, void (*)(git_repository*)> own(open_repository_again(repo), git_repository_free);
   return walk_with(own ? own.get() : repo, commit_hex, now, deadline, cache, jobs);
 }
 
@@ -54,11 +44,8 @@ std::shared_future<HistoryState> start_history_walk(git_repository* repo, const 
                                                     const Deadline& deadline, BlobCache* cache, unsigned jobs) {
   // Opened here: without a handle of its own, the walk waits to be asked for, on the
   // audit's thread and handle.
-  std::shared_ptr<git_repository> own(open_again(repo), git_repository_free);
-  if (!own) {
-    git_error_clear();
-    return {};
-  }
+  std::shared_ptr<git_repository> own(open_repository_again(repo), git_repository_free);
+  if (!own) return {};
   try {
     return std::async(std::launch::async, [=] { return walk_with(own.get(), commit_hex, now, deadline, cache, jobs); }).share();
   } catch (const std::exception&) {

@@ -857,16 +857,11 @@ std::optional<HistoryFacts> analyze_history(git_repository* repo, const git_oid&
   };
   std::vector<std::unique_ptr<Helper>> helpers;
   auto start_helpers = [&] {
-    const char* gitdir = git_repository_path(repo);
-    if (!gitdir) return;
     helpers.reserve(jobs - 1);  // a started helper is never left outside the list, which joins it
     for (unsigned i = 1; i < jobs; ++i) {
       auto h = std::make_unique<Helper>();
-      git_repository* own = nullptr;
-      if (git_repository_open_ext(&own, gitdir, GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE, nullptr) != 0) {
-        git_error_clear();
-        return;
-      }
+      git_repository* own = open_repository_again(repo);
+      if (!own) return;
       h->repo.reset(own);
       h->walker = std::make_unique<Walker>(own, front, setup);
       std::string ignored;
