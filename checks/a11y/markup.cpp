@@ -42,31 +42,6 @@ bool is_native_tag(std::string_view name) {
 char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c); }
 
-// Where the lower-case `word` first occurs in `s`, ignoring ASCII case (Horspool's skip loop,
-// on a table computed per call: 256 entries, cheaper than lower-casing a copy of the page).
-std::size_t find_folded(std::string_view s, std::string_view word) {
-  const std::size_t m = word.size();
-  if (m == 0) return 0;
-  if (s.size() < m) return std::string_view::npos;
-  std::array<std::size_t, 256> skip;
-  skip.fill(m);
-  for (std::size_t i = 0; i + 1 < m; ++i) {
-    unsigned char c = static_cast<unsigned char>(word[i]);
-    skip[c] = m - 1 - i;
-    if (c >= 'a' && c <= 'z') skip[c - 'a' + 'A'] = m - 1 - i;
-  }
-  for (std::size_t pos = 0; pos + m <= s.size();) {
-    char last = s[pos + m - 1];
-    if (fold(last) == word[m - 1]) {
-      std::size_t k = 0;
-      while (k + 1 < m && fold(s[pos + k]) == word[k]) ++k;
-      if (k + 1 >= m) return pos;
-    }
-    pos += skip[static_cast<unsigned char>(last)];
-  }
-  return std::string_view::npos;
-}
-
 bool blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return is_space(c); });
 }
@@ -804,7 +779,7 @@ bool MarkupPresence::found_in(std::string_view source) const {
     }
   }
   for (const auto& word : words_) {
-    if (find_folded(source, word) != std::string_view::npos) return true;
+    if (find_ascii_folded(source, word) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -834,7 +809,7 @@ MarkupTree parse_html(std::string_view source) {
   gumbo_destroy_output(&options, output);
   tree.html_tag = find_html_tag(buffer, tree.html_offset);
   if (!tree.html_tag) tree.html_attrs.clear();
-  std::size_t body = find_folded(buffer, "<body");
+  std::size_t body = find_ascii_folded(buffer, "<body");
   if (body == std::string::npos) body = buffer.size();
   tree.head_has_template = (!ranges.empty() && ranges.front().first < body) ||
                            has_build_placeholder(std::string_view(buffer).substr(0, body));

@@ -2,6 +2,7 @@
 #include "checks/base/utf8.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 
 namespace pacte {
@@ -131,6 +132,30 @@ std::string ascii_lower(std::string_view s) {
   for (auto& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
+}
+
+std::size_t find_ascii_folded(std::string_view s, std::string_view word) {
+  const std::size_t m = word.size();
+  if (m == 0) return 0;
+  if (s.size() < m) return std::string_view::npos;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::array<std::size_t, 256> skip;
+  skip.fill(m);
+  for (std::size_t i = 0; i + 1 < m; ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    skip[c] = m - 1 - i;
+    if (c >= 'a' && c <= 'z') skip[c - 'a' + 'A'] = m - 1 - i;
+  }
+  for (std::size_t pos = 0; pos + m <= s.size();) {
+    char last = s[pos + m - 1];
+    if (lower(last) == word[m - 1]) {
+      std::size_t k = 0;
+      while (k + 1 < m && lower(s[pos + k]) == word[k]) ++k;
+      if (k + 1 >= m) return pos;
+    }
+    pos += skip[static_cast<unsigned char>(last)];
+  }
+  return std::string_view::npos;
 }
 
 namespace {

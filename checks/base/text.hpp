@@ -68,6 +68,10 @@ inline std::string_view path_dirname(std::string_view path) {
 /// Lower-cased ASCII copy of `s`.
 std::string ascii_lower(std::string_view s);
 
+/// Where the lower-case `word` first occurs in `s`, ignoring ASCII case, or npos. Searches in
+/// place (Horspool's skip loop): cheaper than lower-casing a copy of a large file.
+std::size_t find_ascii_folded(std::string_view s, std::string_view word);
+
 /// Whether `path` matches the glob `pattern`: `*` matches within a path segment, `**` any
 /// number of segments, `?` one character, `{a,b}` alternatives. Matching is case-sensitive
 /// unless `icase`.

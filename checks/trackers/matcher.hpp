@@ -75,8 +75,11 @@ class ContentMatcher {
   void collect_patterns(const std::vector<Signature>& sigs);
   void compile(const std::vector<Signature>& sigs, MatcherTarget target);
 
+  static std::uint64_t next_id();
+
   std::vector<PatternInfo> patterns_;
   hs_database* db_ = nullptr;
+  std::uint64_t id_ = next_id();  // tells a thread's scratch space which databases it fits
   bool loaded_from_serialized_ = false;
 };
 
