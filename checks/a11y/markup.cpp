@@ -14,7 +14,7 @@
 namespace pacte::a11y {
 namespace {
 
-using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+using Ranges = TemplateRanges;
 
 constexpr int kMaxDepth = 400;
 
@@ -52,19 +52,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool overlaps(const Ranges& ranges, std::size_t begin, std::size_t end) {
-  for (const auto& [b, e] : ranges) {
-    if (b < end && begin < e) return true;
-    if (b == begin && begin == end) return true;
-  }
-  return false;
-}
-
-bool inside(const Ranges& ranges, std::size_t offset) {
-  return std::any_of(ranges.begin(), ranges.end(),
-                     [&](const auto& r) { return r.first <= offset && offset < r.second; });
-}
-
 // Canonical attribute name; `dynamic` is set for binding syntaxes, `spread` for attribute
 // objects (`v-bind="obj"`) whose keys are unknown.
 std::string canonical_name(std::string_view raw, bool jsx, bool& dynamic, bool& spread) {
@@ -98,18 +85,6 @@ std::string canonical_name(std::string_view raw, bool jsx, bool& dynamic, bool& 
     if (name == "httpequiv") return "http-equiv";
   }
   return name;
-}
-
-void add_attr(MarkupNode& node, std::string_view raw_name, std::string value, bool dynamic,
-              bool jsx) {
-  bool bound = false;
-  bool spread = false;
-  std::string name = canonical_name(raw_name, jsx, bound, spread);
-  if (spread) {
-    node.unknown_attrs = true;
-    return;
-  }
-  node.attrs.push_back({std::move(name), std::move(value), dynamic || bound});
 }
 
 // Whether the text holds a build-time placeholder such as Vite's `%VITE_HEAD%` or
@@ -209,13 +184,16 @@ struct GumboConverter {
     node.tag_end = node.offset + el.original_tag.length;
     for (unsigned i = 0; i < el.attributes.length; ++i) {
       const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
-      if (inside(ranges, a->name_start.offset)) {
+      if (in_template_tag(ranges, a->name_start.offset)) {
         node.unknown_attrs = true;
         continue;
       }
-      bool dynamic = a->original_value.length > 0 &&
-                     overlaps(ranges, a->value_start.offset, a->value_end.offset);
-      add_attr(node, std::string_view(a->original_name.data, a->original_name.length),
+      // An attribute written without a value has gumbo's original_value set to its name, and
+      // value_start/value_end left unset: only a written value can be dynamic.
+      bool has_value = a->original_value.data != a->original_name.data;
+      bool dynamic = has_value && a->original_value.length > 0 &&
+                     overlaps_template_tag(ranges, a->value_start.offset, a->value_end.offset);
+      add_markup_attr(node, std::string_view(a->original_name.data, a->original_name.length),
                a->value ? a->value : "", dynamic, false);
     }
     bool html_title = el.tag == GUMBO_TAG_TITLE && el.tag_namespace == GUMBO_NAMESPACE_HTML;
@@ -453,7 +431,7 @@ class TagParser {
       std::size_t j = i;
       while (j < n && is_space(s_[j])) ++j;
       if (j >= n || s_[j] != '=') {
-        add_attr(node, attr_name, "", false, !vue_);
+        add_markup_attr(node, attr_name, "", false, !vue_);
         continue;
       }
       ++j;
@@ -465,7 +443,7 @@ class TagParser {
           if (!vue_) return false;
           e = n;
         }
-        add_attr(node, attr_name, std::string(s_.substr(j + 1, e - j - 1)), false, !vue_);
+        add_markup_attr(node, attr_name, std::string(s_.substr(j + 1, e - j - 1)), false, !vue_);
         i = e == n ? n : e + 1;
       } else if (!vue_ && s_[j] == '{') {
         std::vector<MarkupNode> ignored;
@@ -473,18 +451,18 @@ class TagParser {
         std::string_view expr = trim(s_.substr(j + 1, e > j + 1 ? e - j - 2 : 0));
         std::string value;
         bool dynamic = !static_value(expr, value);
-        add_attr(node, attr_name, dynamic ? std::string(expr) : value, dynamic, true);
+        add_markup_attr(node, attr_name, dynamic ? std::string(expr) : value, dynamic, true);
         i = e;
       } else if (!vue_ && s_[j] == '<') {
         MarkupNode inner;
         std::size_t p = j;
         if (!parse_element(p, inner, depth + 1)) return false;
-        add_attr(node, attr_name, "", true, true);
+        add_markup_attr(node, attr_name, "", true, true);
         i = p;
       } else {
         std::size_t e = j;
         while (e < n && !is_space(s_[e]) && s_[e] != '>') ++e;
-        add_attr(node, attr_name, std::string(s_.substr(j, e - j)), false, !vue_);
+        add_markup_attr(node, attr_name, std::string(s_.substr(j, e - j)), false, !vue_);
         i = e;
       }
     }
@@ -693,6 +671,30 @@ void fill_html_facts(MarkupTree& tree) {
 
 }  // namespace
 
+bool overlaps_template_tag(const TemplateRanges& ranges, std::size_t begin, std::size_t end) {
+  for (const auto& [b, e] : ranges) {
+    if (b < end && begin < e) return true;
+    if (b == begin && begin == end) return true;
+  }
+  return false;
+}
+
+bool in_template_tag(const TemplateRanges& ranges, std::size_t offset) {
+  return std::any_of(ranges.begin(), ranges.end(),
+                     [&](const auto& r) { return r.first <= offset && offset < r.second; });
+}
+
+void add_markup_attr(MarkupNode& node, std::string_view raw_name, std::string value, bool dynamic, bool jsx) {
+  bool bound = false;
+  bool spread = false;
+  std::string name = canonical_name(raw_name, jsx, bound, spread);
+  if (spread) {
+    node.unknown_attrs = true;
+    return;
+  }
+  node.attrs.push_back({std::move(name), std::move(value), dynamic || bound});
+}
+
 const MarkupAttr* MarkupNode::attr(std::string_view name) const {
   for (const auto& a : attrs) {
     if (a.name == name) return &a;
@@ -784,10 +786,20 @@ bool MarkupPresence::found_in(std::string_view source) const {
   return false;
 }
 
-MarkupTree parse_html(std::string_view source) {
+namespace {
+
+// The facts parse_html reads from the source itself rather than from the tree.
+void fill_source_facts(MarkupTree& tree, const std::string& buffer, const Ranges& ranges) {
+  tree.html_tag = find_html_tag(buffer, tree.html_offset);
+  if (!tree.html_tag) tree.html_attrs.clear();
+  std::size_t body = find_ascii_folded(buffer, "<body");
+  if (body == std::string::npos) body = buffer.size();
+  tree.head_has_template = (!ranges.empty() && ranges.front().first < body) ||
+                           has_build_placeholder(std::string_view(buffer).substr(0, body));
+}
+
+MarkupTree gumbo_tree(const std::string& buffer, const Ranges& ranges) {
   MarkupTree tree;
-  std::string buffer(source);
-  Ranges ranges = neutralise_template_tags(buffer);
   thread_local GumboArena arena;
   struct ResetArena {
     ~ResetArena() { arena.reset(); }
@@ -807,12 +819,25 @@ MarkupTree parse_html(std::string_view source) {
       converter.element(child, tree.roots, 0);
   }
   gumbo_destroy_output(&options, output);
-  tree.html_tag = find_html_tag(buffer, tree.html_offset);
-  if (!tree.html_tag) tree.html_attrs.clear();
-  std::size_t body = find_ascii_folded(buffer, "<body");
-  if (body == std::string::npos) body = buffer.size();
-  tree.head_has_template = (!ranges.empty() && ranges.front().first < body) ||
-                           has_build_placeholder(std::string_view(buffer).substr(0, body));
+  return tree;
+}
+
+}  // namespace
+
+MarkupTree parse_html(std::string_view source) {
+  std::string buffer(source);
+  Ranges ranges = neutralise_template_tags(buffer);
+  MarkupTree tree;
+  if (!build_html_tree(buffer, ranges, tree)) tree = gumbo_tree(buffer, ranges);
+  fill_source_facts(tree, buffer, ranges);
+  return tree;
+}
+
+MarkupTree parse_html_with_gumbo(std::string_view source) {
+  std::string buffer(source);
+  Ranges ranges = neutralise_template_tags(buffer);
+  MarkupTree tree = gumbo_tree(buffer, ranges);
+  fill_source_facts(tree, buffer, ranges);
   return tree;
 }
 

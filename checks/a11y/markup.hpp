@@ -72,8 +72,31 @@ class MarkupPresence {
   std::size_t longest_tag_ = 0;
 };
 
-/// Parses HTML or a server template with gumbo.
+/// Parses HTML or a server template: template tags neutralised, then the tree built by
+/// `build_html_tree`, or by gumbo when that gives up. The tree is the same either way.
 MarkupTree parse_html(std::string_view source);
+
+/// Parses HTML or a server template with gumbo alone (tests compare it with `parse_html`).
+MarkupTree parse_html_with_gumbo(std::string_view source);
+
+/// The byte ranges of neutralised template tags, as `neutralise_template_tags` returns them.
+using TemplateRanges = std::vector<std::pair<std::size_t, std::size_t>>;
+
+/// Builds in one pass the tree gumbo builds for `text` (template tags already neutralised,
+/// their ranges in `ranges`), for pages written the common way. Returns false when the page
+/// holds a construct whose tree it leaves to gumbo (html_tree.cpp lists them); `tree` is then
+/// empty. `html_tag`, `html_offset` and `head_has_template` are left to the caller.
+bool build_html_tree(std::string_view text, const TemplateRanges& ranges, MarkupTree& tree);
+
+/// Adds an attribute to `node` as written (`raw_name`), under its canonical name (see
+/// MarkupAttr); `jsx` maps the JSX spellings.
+void add_markup_attr(MarkupNode& node, std::string_view raw_name, std::string value, bool dynamic, bool jsx);
+
+/// Whether `offset` falls inside a neutralised template tag.
+bool in_template_tag(const TemplateRanges& ranges, std::size_t offset);
+
+/// Whether [begin, end) overlaps a neutralised template tag.
+bool overlaps_template_tag(const TemplateRanges& ranges, std::size_t begin, std::size_t end);
 
 /// Parses the JSX elements of a JavaScript/TypeScript file. `found` tells whether at least one
 /// complete JSX element was seen.

@@ -9,6 +9,7 @@
 #include "checks/a11y/languages.hpp"
 #include "checks/a11y/paths.hpp"
 #include "checks/base/text.hpp"
+#include "checks/base/utf8.hpp"
 #include "checks/base/yaml_json.hpp"
 
 namespace pacte::a11y {
@@ -19,18 +20,6 @@ constexpr std::size_t kMaxFollowed = 30;          // files brought in, at most
 constexpr std::uint64_t kMaxFileSize = 1u << 20;  // larger files are not followed or parsed
 constexpr std::size_t kMaxCatalogs = 400;
 
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // `a/b/../c/./d` -> `a/c/d`; nullopt when it climbs above the root.
 std::optional<std::string> normalise(std::string_view path) {
@@ -214,7 +203,7 @@ std::vector<std::pair<std::string, std::string>> parse_properties(std::string_vi
         char x = line[++k];
         if (x == 'u' && k + 4 < line.size()) {
           unsigned long cp = std::strtoul(line.substr(k + 1, 4).c_str(), nullptr, 16);
-          append_utf8(target, cp);
+          append_utf8(target, static_cast<char32_t>(cp));
           k += 4;
         } else {
           target += x == 'n' ? '\n' : x == 't' ? '\t' : x;

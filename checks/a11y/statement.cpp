@@ -13,6 +13,7 @@
 #include "checks/a11y/sources.hpp"
 #include "checks/base/blob_cache.hpp"
 #include "checks/base/text.hpp"
+#include "checks/base/utf8.hpp"
 
 namespace pacte {
 namespace {
@@ -22,23 +23,6 @@ bool is_word_byte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80;
 }
 
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x110000) {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Replaces tags by spaces (keeping newlines, so lines survive) and decodes common entities.
 // Autolinks (`<contact@example.org>`, `<https://...>`) are kept.
@@ -97,7 +81,7 @@ std::string strip_markup(std::string_view s) {
           }
         }
         if (cp > 0 && cp != '\n') {
-          append_utf8(out, cp);
+          append_utf8(out, static_cast<char32_t>(cp));
           i = e + 1;
           continue;
         }
