@@ -19,7 +19,7 @@ using Ranges = TemplateRanges;
 constexpr int kMaxDepth = 400;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }  // isalpha in the C locale
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ident(char c) { return is_alpha(c) || is_digit(c) || c == '_' || c == '$'; }
 

@@ -676,7 +676,7 @@ bool is_third_party_folder(std::string_view segment) {
 bool pdf_rendered(std::string_view content) {
   for (std::string_view marker : {"@page", "wicked_pdf", "wkhtmltopdf", "weasyprint", "pdfkit",
                                   "openhtmltopdf", "-fs-pdf", "PDFKit", "WeasyPrint"}) {
-    if (content.find(marker) != std::string_view::npos) return true;
+    if (find_bytes(content, marker) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -752,7 +752,7 @@ std::string page_exclusion(std::string_view path, std::string_view content) {
     if (generated_documentation(content))
       return ascii_lower(content.substr(0, 4096)).find("javadoc") != std::string::npos ? "javadoc" : "generated";
     if (pdf_rendered(content)) return "pdf_template";
-    if (content.find("<mjml") != std::string_view::npos || content.find("<mj-") != std::string_view::npos)
+    if (find_bytes(content, "<mjml") != std::string_view::npos || find_bytes(content, "<mj-") != std::string_view::npos)
       return "email_template";
   }
   return {};

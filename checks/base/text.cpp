@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <cstring>
 
 namespace pacte {
 
@@ -150,6 +151,12 @@ std::string ascii_lower(std::string_view s) {
   for (auto& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
+}
+
+std::size_t find_bytes(std::string_view s, std::string_view needle) {
+  if (needle.empty()) return 0;
+  const void* at = memmem(s.data(), s.size(), needle.data(), needle.size());
+  return at ? static_cast<std::size_t>(static_cast<const char*>(at) - s.data()) : std::string_view::npos;
 }
 
 std::size_t find_ascii_folded(std::string_view s, std::string_view word) {
