@@ -674,11 +674,9 @@ bool is_third_party_folder(std::string_view segment) {
 
 // Content markers of HTML rendered to PDF by a server-side engine.
 bool pdf_rendered(std::string_view content) {
-  for (std::string_view marker : {"@page", "wicked_pdf", "wkhtmltopdf", "weasyprint", "pdfkit",
-                                  "openhtmltopdf", "-fs-pdf", "PDFKit", "WeasyPrint"}) {
-    if (find_bytes(content, marker) != std::string_view::npos) return true;
-  }
-  return false;
+  static const LiteralSet kMarkers({"@page", "wicked_pdf", "wkhtmltopdf", "weasyprint", "pdfkit",
+                                    "openhtmltopdf", "-fs-pdf", "PDFKit", "WeasyPrint"});
+  return kMarkers.found_in(content);
 }
 
 // A documentation generator named by `<meta name="generator" content="...">` in the head.
@@ -752,7 +750,8 @@ std::string page_exclusion(std::string_view path, std::string_view content) {
     if (generated_documentation(content))
       return ascii_lower(content.substr(0, 4096)).find("javadoc") != std::string::npos ? "javadoc" : "generated";
     if (pdf_rendered(content)) return "pdf_template";
-    if (find_bytes(content, "<mjml") != std::string_view::npos || find_bytes(content, "<mj-") != std::string_view::npos)
+    static const LiteralSet kMjml({"<mjml", "<mj-"});
+    if (kMjml.found_in(content))
       return "email_template";
   }
   return {};

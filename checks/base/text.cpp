@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdlib>
 #include <cstring>
+#include <cstdint>
+#include <stdexcept>
 
 namespace pacte {
 
@@ -157,6 +159,27 @@ std::size_t find_bytes(std::string_view s, std::string_view needle) {
   if (needle.empty()) return 0;
   const void* at = memmem(s.data(), s.size(), needle.data(), needle.size());
   return at ? static_cast<std::size_t>(static_cast<const char*>(at) - s.data()) : std::string_view::npos;
+}
+
+LiteralSet::LiteralSet(std::vector<std::string> literals) : literals_(std::move(literals)), pairs_(1024, 0) {
+  for (const auto& l : literals_) {
+    if (l.size() < 2) throw std::invalid_argument("LiteralSet: a literal of at least 2 bytes");
+    unsigned pair = static_cast<unsigned char>(l[0]) << 8 | static_cast<unsigned char>(l[1]);
+    pairs_[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+  }
+}
+
+bool LiteralSet::found_in(std::string_view s) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    unsigned pair = p[i] << 8 | p[i + 1];
+    if (!(pairs_[pair >> 6] >> (pair & 63) & 1)) continue;
+    for (const auto& l : literals_) {
+      if (l.size() <= n - i && std::memcmp(p + i, l.data(), l.size()) == 0) return true;
+    }
+  }
+  return false;
 }
 
 std::size_t find_ascii_folded(std::string_view s, std::string_view word) {

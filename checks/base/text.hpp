@@ -1,6 +1,7 @@
 // Bilingual text, evidence and small string helpers shared by every module.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <ctime>
 #include <string>
 #include <string_view>
@@ -71,6 +72,20 @@ std::string ascii_lower(std::string_view s);
 /// Where `needle` first occurs in `s`, or npos: memmem, much faster than string_view::find for
 /// a needle whose first byte is common.
 std::size_t find_bytes(std::string_view s, std::string_view needle);
+
+/// A few byte strings (at least 2 bytes each) searched for together, in one pass over a text:
+/// a table of the first two bytes of each tells where one may start. Cheaper than one search
+/// per string when a text is tested for a handful of markers.
+class LiteralSet {
+ public:
+  explicit LiteralSet(std::vector<std::string> literals);
+  /// Whether `s` holds at least one of the literals.
+  bool found_in(std::string_view s) const;
+
+ private:
+  std::vector<std::string> literals_;
+  std::vector<std::uint64_t> pairs_;  // a bit per pair of first two bytes (65,536 bits)
+};
 
 /// Where the lower-case `word` first occurs in `s`, ignoring ASCII case, or npos. Searches in
 /// place (Horspool's skip loop): cheaper than lower-casing a copy of a large file.

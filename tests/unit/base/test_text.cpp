@@ -179,3 +179,22 @@ TEST_CASE("glob_match: * stays in a segment, ** crosses them, **/ is whole segme
   CHECK_FALSE(glob_match("LICENSE*", "license.md", false));
   CHECK_FALSE(glob_match("{a,b", "a"));
 }
+
+TEST_CASE("byte searches: find_bytes, find_ascii_folded and LiteralSet find what find would") {
+  const std::string text = "<html><head><style>@page { size: A4 }</style></head><body>Accessibilité</body>";
+  CHECK(find_bytes(text, "@page") == text.find("@page"));
+  CHECK(find_bytes(text, "@media") == std::string_view::npos);
+  CHECK(find_bytes(text, "") == 0);
+  CHECK(find_ascii_folded(text, "accessib") == text.find("Accessib"));
+  CHECK(find_ascii_folded(text, "ACCESSIB") == std::string_view::npos);  // the word is lower-case
+  CHECK(find_ascii_folded("short", "longer word") == std::string_view::npos);
+
+  const LiteralSet pdf({"@page", "wkhtmltopdf", "PDFKit"});
+  CHECK(pdf.found_in(text));
+  CHECK(pdf.found_in("render with PDFKit"));       // at the end
+  CHECK(pdf.found_in("wkhtmltopdf --quiet"));      // at the start
+  CHECK_FALSE(pdf.found_in("@pag"));               // cut short
+  CHECK_FALSE(pdf.found_in("pdfkit"));             // case matters
+  CHECK_FALSE(pdf.found_in(""));
+  CHECK_THROWS_AS(LiteralSet({"x"}), std::invalid_argument);
+}
