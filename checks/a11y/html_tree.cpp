@@ -13,8 +13,9 @@
 // Whatever else the standard handles specially makes `build_html_tree` give up, and the caller
 // parses with gumbo: misnested formatting elements (the adoption agency), content foster-
 // parented out of a table, MathML, <template>, <frameset>, <noscript> in the head, a second
-// <html> or <body> with attributes, a CDATA section, a NUL byte, a character reference it does
-// not know where its value matters, a tag cut by the end of the file, and the like. The result
+// <html> or <body> with attributes, a CDATA section, a NUL byte, a tag that is not valid UTF-8
+// or holds a control character or the same attribute twice, blank text with a vertical tab, a character reference it does not decode, a tag cut by the end of the file, and
+// the like. The result
 // is checked against gumbo's in tests/unit/a11y/test_html_tree.cpp and on real repositories.
 #include <gumbo.h>
 
@@ -312,14 +313,14 @@ class Builder {
       if (i >= n) throw GiveUp{};  // a tag cut by the end of the file is dropped by gumbo
       if (s_[i] == '>') {
         tag.stop = i + 1;
-        return tag;
+        return as_gumbo_reads(tag);
       }
       if (s_[i] == '/') {
         ++i;
         if (i < n && s_[i] == '>') {
           tag.self_closing = true;
           tag.stop = i + 1;
-          return tag;
+          return as_gumbo_reads(tag);
         }
         continue;
       }
@@ -352,6 +353,32 @@ class Builder {
       }
       if (!end) tag.attrs.push_back(a);
     }
+  }
+
+  // gumbo decodes a tag's names and values as UTF-8 and replaces an invalid sequence, a control
+  // character other than a space, or a noncharacter by U+FFFD (its attribute names then compare
+  // in ways of their own): such tags are left to it.
+  Tag& as_gumbo_reads(Tag& tag) const {
+    for (std::size_t i = tag.at; i < tag.stop;) {
+      auto c = static_cast<unsigned char>(s_[i]);
+      if (c < 0x80) {
+        if ((c < 0x20 && !is_ws(static_cast<char>(c))) || c == 0x7F) throw GiveUp{};
+        ++i;
+        continue;
+      }
+      std::size_t length = utf8_sequence_length(s_, i);
+      if (length == 0) throw GiveUp{};
+      char32_t cp = c & (0x7F >> length);
+      for (std::size_t k = 1; k < length; ++k) cp = cp << 6 | (static_cast<unsigned char>(s_[i + k]) & 0x3F);
+      if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) throw GiveUp{};
+      i += length;
+    }
+    return tag;
+  }
+
+  // Text gumbo would not find blank: a vertical tab is U+FFFD to it, a space to blank().
+  static void check_blank_run(std::string_view run) {
+    if (run.find('\v') != std::string_view::npos) throw GiveUp{};
   }
 
   // The end of a raw text element's content: its end tag `</name` followed by a space, '/' or
@@ -399,7 +426,9 @@ class Builder {
     std::vector<std::string> seen;
     for (const Attr& a : tag.attrs) {
       std::string lower = ascii_lower(a.name);
-      if (std::find(seen.begin(), seen.end(), lower) != seen.end()) continue;  // gumbo keeps the first
+      // gumbo keeps the first of two attributes of the same name, and then gives the next
+      // attribute a name that runs from the dropped one: left to gumbo.
+      if (std::find(seen.begin(), seen.end(), lower) != seen.end()) throw GiveUp{};
       seen.push_back(lower);
       if (in_template_tag(ranges_, a.name_at)) {
         node.unknown_attrs = true;
@@ -531,9 +560,13 @@ class Builder {
           continue;
         }
         if (!blank(run)) throw GiveUp{};  // foster-parented
+        check_blank_run(run);
         return;
       }
-      if (blank(run)) return;
+      if (blank(run)) {
+        check_blank_run(run);
+        return;
+      }
       if (blank_but_for_references(run)) throw GiveUp{};
       pending_text_ = true;
       return;
@@ -571,6 +604,8 @@ class Builder {
     if (!blank(content)) {
       if (blank_but_for_references(content)) throw GiveUp{};
       node.has_text = true;
+    } else {
+      check_blank_run(content);
     }
     if (title) note_title(node, content);
     if (end == s_.size()) {  // no end tag: the element holds the rest of the file
@@ -1044,9 +1079,12 @@ class Builder {
   }
 
   void any_other_end_tag(std::string_view t) {
+    // gumbo tells elements apart by its tag table: every name it does not know is the same
+    // tag to it, so `</b-card>` closes an open `<x-panel>`.
+    const bool unknown = gumbo_tagn_enum(t.data(), static_cast<unsigned>(t.size())) == GUMBO_TAG_UNKNOWN;
     for (std::size_t k = stack_.size(); k-- > 0;) {
       const Open& o = stack_[k];
-      if (o.ns == Ns::html && o.name == t) {
+      if (o.ns == Ns::html && (o.name == t || (unknown && o.node->component))) {
         generate_implied_end_tags(t);
         while (stack_.size() > k) pop();
         return;
