@@ -524,6 +524,8 @@ std::vector<std::string> candidates_with(a11y::PageTextReader& reader, const Sna
         a11y::is_example_path(entry.path)) continue;
     int by_name = name_score(entry.path);
     if (script && by_name == 0) continue;
+    // A file another check loaded and found without "ccessib" says nothing of accessibility.
+    if (by_name == 0 && !snapshot.may_hold(entry, kAccessibilityWord)) continue;
     std::size_t depth = a11y::path_segments(entry.path).size();
     if (entry.size > (1u << 20)) {
       if (by_name > 0) found.push_back({entry.path, by_name * 2, depth});
@@ -629,6 +631,7 @@ std::optional<FooterStatus> find_footer_status(const Snapshot& snapshot) {
         a11y::is_example_path(entry.path)) continue;
     int rank = footer_rank(entry.path);
     if (rank >= best_rank) continue;
+    if (!snapshot.may_hold(entry, kAccessibilityWord)) continue;  // shows no "Accessibilité :"
     // Kept per blob and path (the rank is the path's): most files show no status.
     auto shown = BlobCache::through<std::optional<FooterStatus>>(
         snapshot, "a11y-footer-status", entry, [&]() -> std::optional<FooterStatus> {

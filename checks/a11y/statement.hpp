@@ -70,6 +70,11 @@ std::string statement_text(const Snapshot& snapshot, std::string_view path);
 /// `with_text_outside`).
 StatementFacts read_statement_file(const Snapshot& snapshot, std::string_view path);
 
+/// The word every statement and footer status holds ("accessibilité", "accessibility",
+/// "inaccessible"): the audit has the snapshot note it in each file it loads
+/// (`Snapshot::note_word`), and the statement search does not read again a file without it.
+inline constexpr std::string_view kAccessibilityWord = "ccessib";
+
 /// An accessibility status shown in a footer or layout, as the DSFR footer shows it.
 struct FooterStatus {
   std::string status;  // "full", "partial" or "none"

@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "checks/a11y/markup.hpp"
 #include "checks/base/blob_cache.hpp"
@@ -785,7 +789,23 @@ void to_json(nlohmann::json& j, const PageOutcome& p) { to_cache_array(j, p.page
 
 void from_json(const nlohmann::json& j, PageOutcome& p) { from_cache_array(j, p.page, p.exclusion, p.defects, p.parsed); }
 
-TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selection) {
+namespace a11y {
+// A file that may be a page, once the exclusions by path are applied.
+struct PageCandidate {
+  const FileEntry* entry;
+  bool forced;   // the charter's include globs name it
+  bool by_path;  // a template by its name (else a script that may hold JSX)
+};
+}  // namespace a11y
+
+namespace {
+
+using a11y::PageCandidate;
+
+// The files that may be pages, in path order; those left out by path are counted in
+// `left_out` by reason.
+std::vector<PageCandidate> page_candidates(const Snapshot& snapshot, const PageSelection& selection,
+                                           std::map<std::string, std::size_t>& left_out) {
   // Folders that hold a third-party package copy: a bower manifest or a jQuery plugin manifest.
   std::vector<std::string> package_roots;
   for (const auto& entry : snapshot.files()) {
@@ -801,14 +821,7 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
   auto matches_any = [](const std::vector<Glob>& globs, std::string_view path) {
     return std::any_of(globs.begin(), globs.end(), [&](const Glob& g) { return g.match(path); });
   };
-  TemplateScan scan;
-  // The files that may be pages, once the exclusions by path are applied.
-  struct Candidate {
-    const FileEntry* entry;
-    bool forced;   // the charter's include globs name it
-    bool by_path;  // a template by its name (else a script that may hold JSX)
-  };
-  std::vector<Candidate> candidates;
+  std::vector<PageCandidate> candidates;
   for (const auto& entry : snapshot.files()) {
     if (entry.kind != EntryKind::file) continue;
     std::string lower = ascii_lower(path_basename(entry.path));
@@ -820,7 +833,7 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
     // `.js` files count only once their content shows JSX, so those left out by path alone are
     // not counted: most are plain scripts.
     auto leave_out = [&](const std::string& reason) {
-      if (by_path) ++scan.left_out[reason];
+      if (by_path) ++left_out[reason];
     };
     if (entry.size > kMaxTemplateSize) {
       leave_out("too_large");
@@ -845,34 +858,99 @@ TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selec
     }
     candidates.push_back({&entry, forced, by_path});
   }
+  return candidates;
+}
+
+// What a candidate's content makes of it (null content: it could not be read).
+PageOutcome judge_page(const PageCandidate& candidate, const FileContent* held) {
+  PageOutcome out;
+  if (!held || is_lfs_pointer(held->bytes())) return out;
+  const FileEntry& entry = *candidate.entry;
+  const std::string_view content = held->bytes();
+  TemplateKind kind = template_kind(entry.path);
+  std::optional<MarkupTree> tree;
+  if (!candidate.by_path) {
+    tree = script_jsx(entry.path, content);
+    if (!tree) return out;
+    kind = TemplateKind::jsx;
+  }
+  out.page = true;
+  if (!candidate.forced) out.exclusion = page_exclusion(entry.path, content);
+  if (out.exclusion.empty()) out.defects = check_page(entry.path, content, kind, std::move(tree), out.parsed);
+  return out;
+}
+
+}  // namespace
+
+struct PageJudgements::State {
+  std::unordered_map<const FileEntry*, PageCandidate> candidates;
+  std::mutex mutex;
+  std::unordered_map<const FileEntry*, PageOutcome> judged;
+  std::atomic<bool> open{true};
+};
+
+PageJudgements::PageJudgements(const Snapshot& snapshot, const PageSelection& selection) : state_(std::make_unique<State>()) {
+  std::map<std::string, std::size_t> left_out;
+  for (const auto& c : page_candidates(snapshot, selection, left_out)) state_->candidates.emplace(c.entry, c);
+}
+
+PageJudgements::~PageJudgements() = default;
+
+void PageJudgements::observe(const FileEntry& entry, const FileContent& content) {
+  if (!state_->open.load(std::memory_order_relaxed)) return;
+  auto it = state_->candidates.find(&entry);
+  if (it == state_->candidates.end()) return;
+  {
+    std::lock_guard lock(state_->mutex);
+    if (state_->judged.count(&entry)) return;
+  }
+  PageOutcome outcome;
+  try {
+    outcome = judge_page(it->second, &content);
+  } catch (...) {
+    return;  // judged again by the scan, which reports what went wrong
+  }
+  std::lock_guard lock(state_->mutex);
+  state_->judged.emplace(&entry, std::move(outcome));
+}
+
+std::optional<PageOutcome> PageJudgements::take(const FileEntry& entry) {
+  std::lock_guard lock(state_->mutex);
+  auto it = state_->judged.find(&entry);
+  if (it == state_->judged.end()) return std::nullopt;
+  PageOutcome outcome = std::move(it->second);
+  state_->judged.erase(it);
+  return outcome;
+}
+
+void PageJudgements::close() {
+  state_->open.store(false);
+  std::lock_guard lock(state_->mutex);
+  state_->judged.clear();
+}
+
+TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selection, PageJudgements* ahead) {
+  TemplateScan scan;
+  const std::vector<PageCandidate> candidates = page_candidates(snapshot, selection, scan.left_out);
   // The pages are judged on the snapshot's threads, each into its own slot, then gathered in
   // the order of the files: the result is the same with any number of threads. What the
   // content says is kept per blob (BlobCache) for the other revisions of a trend and for
   // --cache; a page the charter forces in is judged without the content exclusions, so apart.
+  // A page judged ahead, while another check had it loaded, is not read again.
   std::vector<PageOutcome> outcomes(candidates.size());
   parallel_for(candidates.size(), snapshot.jobs(), [&](std::size_t i) {
-    const Candidate& candidate = candidates[i];
+    const PageCandidate& candidate = candidates[i];
     const FileEntry& entry = *candidate.entry;
-    const bool forced = candidate.forced, by_path = candidate.by_path;
-    outcomes[i] = BlobCache::through<PageOutcome>(snapshot, forced ? "a11y-page-forced" : "a11y-page", entry, [&] {
-      PageOutcome out;
+    outcomes[i] = BlobCache::through<PageOutcome>(snapshot, candidate.forced ? "a11y-page-forced" : "a11y-page", entry, [&] {
+      if (ahead)
+        if (auto judged = ahead->take(entry)) return std::move(*judged);
       auto held = snapshot.content(entry);
-      if (!held || is_lfs_pointer(held->bytes())) return out;
-      const std::string_view content = held->bytes();
-      TemplateKind kind = template_kind(entry.path);
-      std::optional<MarkupTree> tree;
-      if (!by_path) {
-        tree = script_jsx(entry.path, content);
-        if (!tree) return out;
-        kind = TemplateKind::jsx;
-      }
-      out.page = true;
-      if (!forced) out.exclusion = page_exclusion(entry.path, content);
-      if (out.exclusion.empty())
-        out.defects = check_page(entry.path, content, kind, std::move(tree), out.parsed);
-      return out;
+      if (ahead)
+        if (auto judged = ahead->take(entry)) return std::move(*judged);  // judged as it loaded
+      return judge_page(candidate, held.get());
     });
   });
+  if (ahead) ahead->close();
   for (PageOutcome& page : outcomes) {
     if (!page.page) continue;
     if (!page.exclusion.empty()) {

@@ -7,6 +7,8 @@
 // reading cannot see (an expression, spread props, a component) is never reported.
 #pragma once
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -129,10 +131,35 @@ struct PageSelection {
   static PageSelection from_globs(const std::vector<std::string>& globs);
 };
 
+/// Pages judged ahead of `scan_templates`, from the content another check loads first (the
+/// audit makes `observe` a Snapshot load observer before the tracker scan): on a tree larger
+/// than the snapshot's content budget the page scan then inflates no file a second time. The
+/// outcome is the one the scan would reach. Thread-safe.
+class PageJudgements {
+ public:
+  PageJudgements(const Snapshot& snapshot, const PageSelection& selection);
+  ~PageJudgements();
+  PageJudgements(const PageJudgements&) = delete;
+  PageJudgements& operator=(const PageJudgements&) = delete;
+
+  /// Judges the file when it may be a page and is not judged yet.
+  void observe(const FileEntry& entry, const FileContent& content);
+  /// The outcome judged ahead for `entry`, handed over once.
+  std::optional<PageOutcome> take(const FileEntry& entry);
+  /// Judges nothing more and lets go of what was not taken (the scan is over).
+  void close();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 /// Checks every page of the snapshot, in path order. Only template files are counted: HTML,
 /// server templates, JSX/TSX, Vue (and `.js` files that hold JSX). Files over 2 MiB are left
-/// out: they are generated output (gumbo parses about 6 MB/s).
-TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selection = {});
+/// out: they are generated output. `ahead`, when given, holds pages already judged, and is
+/// closed once the scan is over.
+TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selection = {},
+                            PageJudgements* ahead = nullptr);
 
 /// The defects of `scan_templates` with no charter adjustment.
 std::vector<A11yDefect> check_templates(const Snapshot& snapshot);

@@ -1,4 +1,5 @@
 #include "checks/base/snapshot.hpp"
+#include "checks/base/text.hpp"
 
 #include "checks/base/git.hpp"
 
@@ -102,19 +103,41 @@ std::shared_ptr<const FileContent> Snapshot::content(const FileEntry& entry) con
     mark_unreadable(entry.path, error);
     return nullptr;
   }
-  std::lock_guard lock(mutex_);
-  ++loads_;
-  const std::uint64_t size = loaded->bytes().size();
-  if (!slot->counted) {
-    slot->counted = true;
-    bytes_read_ += size;
-    ++files_read_;
+  std::uint8_t absent = 0;
+  for (std::size_t i = 0; i < words_.size(); ++i)
+    if (find_ascii_folded(loaded->bytes(), words_[i]) == std::string_view::npos) absent |= static_cast<std::uint8_t>(1u << i);
+  {
+    std::lock_guard lock(mutex_);
+    slot->words_known = true;
+    slot->absent = absent;
+    ++loads_;
+    const std::uint64_t size = loaded->bytes().size();
+    if (!slot->counted) {
+      slot->counted = true;
+      bytes_read_ += size;
+      ++files_read_;
+    }
+    if (size <= content_budget_ && kept_bytes_ <= content_budget_ - size) {
+      kept_bytes_ += size;
+      slot->kept = loaded;
+    }
   }
-  if (size <= content_budget_ && kept_bytes_ <= content_budget_ - size) {
-    kept_bytes_ += size;
-    slot->kept = loaded;
-  }
+  for (const auto& observe : observers_) observe(entry, *loaded);
   return loaded;
+}
+
+void Snapshot::note_word(std::string word) {
+  if (words_.size() >= 8) throw std::invalid_argument("Snapshot::note_word: at most 8 words");
+  words_.push_back(std::move(word));
+}
+
+bool Snapshot::may_hold(const FileEntry& entry, std::string_view word) const {
+  auto noted = std::find(words_.begin(), words_.end(), word);
+  if (noted == words_.end()) return true;
+  std::lock_guard lock(mutex_);
+  auto it = slots_.find(&entry);
+  if (it == slots_.end() || !it->second->words_known) return true;
+  return !(it->second->absent >> (noted - words_.begin()) & 1);
 }
 
 std::optional<std::string> Snapshot::read(const FileEntry& entry) const {

@@ -2,6 +2,7 @@
 // (read from the object database, no checkout), from a folder on disk, or from memory (tests).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -107,6 +108,24 @@ class Snapshot {
   /// Every read first checks this limit (throws TimeLimitExceeded once it has passed).
   void set_deadline(const Deadline& deadline) { deadline_ = deadline; }
 
+  /// A function shown each file's content as a reader loads it (on that reader's thread, once
+  /// per load, failed loads aside): a check that will read the file later derives what it needs
+  /// then, and need not load it again once it has left the content budget. It must not throw
+  /// or read the snapshot.
+  using LoadObserver = std::function<void(const FileEntry&, const FileContent&)>;
+  /// Adds an observer, while no other thread reads (files loaded before are not shown to it).
+  void add_load_observer(LoadObserver observer) { observers_.push_back(std::move(observer)); }
+  /// Removes every observer, once no file is read any more.
+  void clear_load_observers() { observers_.clear(); }
+
+  /// Notes, in each file loaded from now on, whether it holds `word` (lower-case ASCII, matched
+  /// ignoring case; at most 8 words), for a check that only reads the files holding it: a file
+  /// known not to hold it need not be loaded again. While no other thread reads.
+  void note_word(std::string word);
+  /// False when `entry` was loaded and does not hold `word` (a word noted before it was
+  /// loaded); true otherwise.
+  bool may_hold(const FileEntry& entry, std::string_view word) const;
+
   /// True when the snapshot comes from a git commit.
   virtual bool from_git() const = 0;
 
@@ -136,6 +155,8 @@ class Snapshot {
     std::shared_ptr<const FileContent> kept;
     bool failed = false;
     bool counted = false;  // counted in bytes_read/files_read
+    bool words_known = false;   // `absent` was set by a load
+    std::uint8_t absent = 0;    // bit i: the content does not hold words_[i]
   };
 
   mutable std::mutex mutex_;  // guards the members below and the slot table
@@ -148,6 +169,8 @@ class Snapshot {
   std::uint64_t content_budget_ = 256ull << 20;
   std::uint64_t max_file_size_ = 16ull << 20;
   unsigned jobs_ = 1;
+  std::vector<LoadObserver> observers_;
+  std::vector<std::string> words_;
   Deadline deadline_;
   BlobCache* blob_cache_ = nullptr;
 };

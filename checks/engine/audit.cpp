@@ -353,6 +353,19 @@ nlohmann::json run_audit(const AuditOptions& opt, const RuleSet& rules) {
   ctx.deadline = opt.deadline;
 
   if (ctx.history_available && history_walk.valid()) ctx.history_walk = &history_walk;
+  // The checks that read files after the tracker scan take what they need from each file while
+  // it is loaded (the pages are judged, the statement search notes the files that never say
+  // "accessib"): a tree larger than the snapshot's content budget is then inflated once.
+  PageJudgements pages_ahead(*snap, page_selection(charter));
+  snap->note_word(std::string(kAccessibilityWord));
+  snap->add_load_observer([&pages_ahead](const FileEntry& entry, const FileContent& content) {
+    pages_ahead.observe(entry, content);
+  });
+  struct ForgetObservers {
+    Snapshot& snapshot;
+    ~ForgetObservers() { snapshot.clear_load_observers(); }
+  } forget_observers{*snap};
+  ctx.pages_ahead = &pages_ahead;
   if (ctx.history_walk) {
     // Meanwhile this thread reads the files: the facts every report carries (collect_facts
     // below) are computed now, before a rule that judges the history waits for the walk. A

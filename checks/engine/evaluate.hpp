@@ -23,6 +23,7 @@ struct git_repository;
 namespace pacte {
 
 struct HistoryState;
+class PageJudgements;
 
 /// The outcome of a rule. `undeclared`: the rule needs a declaration the audit has no
 /// charter for (no charter at all, or a publiccode.yml that cannot say it); like `skip`, it is
@@ -75,6 +76,9 @@ class AuditContext {
   /// The history walk started before this context (start_history_walk), which history_state
   /// waits for instead of walking again; null when none was started.
   const std::shared_future<HistoryState>* history_walk = nullptr;
+  /// Pages judged while the tracker scan had them loaded (run_audit sets it), which the
+  /// template scan takes instead of reading them again.
+  PageJudgements* pages_ahead = nullptr;
   EvidenceOptions options;
   Deadline deadline;               // --timeout: checked between rules (and by the snapshot, history)
 

@@ -157,13 +157,17 @@ nlohmann::json statement_json(const StatementFacts& st) {
 
 }  // namespace
 
+PageSelection page_selection(const Charter& charter) {
+  std::vector<std::string> globs;
+  if (const auto* v = charter.field("equal_access.accessibility.exclude"); v && v->is_array())
+    for (const auto& g : *v)
+      if (g.is_string()) globs.push_back(g.get<std::string>());
+  return PageSelection::from_globs(globs);
+}
+
 const TemplateScan& template_scan(AuditContext& ctx) {
   return ctx.cached<TemplateScan>("a11y-pages", [&] {
-    std::vector<std::string> globs;
-    if (const auto* v = ctx.charter.field("equal_access.accessibility.exclude"); v && v->is_array())
-      for (const auto& g : *v)
-        if (g.is_string()) globs.push_back(g.get<std::string>());
-    return scan_templates(ctx.snapshot, PageSelection::from_globs(globs));
+    return scan_templates(ctx.snapshot, page_selection(ctx.charter), ctx.pages_ahead);
   });
 }
 

@@ -75,6 +75,9 @@ const std::vector<AppStatement>& app_statement_facts(AuditContext& ctx);
 /// `equal_access.accessibility.exclude` globs applied, and the files left out by reason.
 const TemplateScan& template_scan(AuditContext& ctx);
 
+/// Which files count as pages, by the charter's `equal_access.accessibility.exclude` globs.
+PageSelection page_selection(const Charter& charter);
+
 /// Accessibility defects in the snapshot's web pages (those of `template_scan`).
 const std::vector<A11yDefect>& template_defects(AuditContext& ctx);
 

@@ -448,3 +448,35 @@ TEST_CASE("hidden buttons and links, and a head filled at build time, are not de
   CHECK(count("src/app.html", "<!doctype html>\n<html lang=\"fr\">\n<head>\n</head>\n<body>%sveltekit.body%</body>\n</html>\n", "page-title") == 1);
   CHECK(count("web/index.html", "<!DOCTYPE html>\n<html lang=\"fr\">\n<head><style>a{width:100%}</style></head>\n<body></body>\n</html>\n", "page-title") == 1);
 }
+
+TEST_CASE("pages judged while another check has them loaded are not read again, and judged the same") {
+  // A tree larger than the content budget (here 0: nothing is kept): the tracker scan reads
+  // every file first; the page scan then takes the pages judged as they were loaded.
+  auto tree = [] {
+    auto snap = std::make_unique<MemorySnapshot>();
+    snap->add("templates/index.html", "<!DOCTYPE html>\n<html><head><title>A</title></head><body>\n<img src=\"a.png\">\n</body></html>\n");
+    snap->add("templates/form.html.twig", "<form><input type=\"text\" name=\"q\"></form>\n");
+    snap->add("src/App.jsx", "export const App = () => <a href=\"/x\"></a>;\n");
+    snap->add("src/util.js", "export const x = 1;\n");
+    snap->add("README.md", "# Service\n");
+    snap->set_content_budget(0);
+    return snap;
+  };
+  auto summary = [](const TemplateScan& scan) {
+    std::string out = std::to_string(scan.pages_checked) + " pages:";
+    for (const auto& d : scan.defects) out += " " + d.check + "@" + d.evidence.path + ":" + std::to_string(d.evidence.line);
+    return out;
+  };
+  auto alone = tree();
+  const std::string expected = summary(scan_templates(*alone));
+  CHECK(expected == "3 pages: link-name@src/App.jsx:1 form-label@templates/form.html.twig:1 html-lang@templates/index.html:2 img-alt@templates/index.html:3");
+
+  auto snap = tree();
+  PageJudgements ahead(*snap, {});
+  snap->add_load_observer([&](const FileEntry& e, const FileContent& c) { ahead.observe(e, c); });
+  for (const auto& entry : snap->files()) (void)snap->content(entry);  // the first check's pass
+  CHECK(snap->loads() == 5);
+  CHECK(summary(scan_templates(*snap, {}, &ahead)) == expected);
+  CHECK(snap->loads() == 5);  // no page read a second time
+  CHECK_FALSE(ahead.take(*snap->find("templates/index.html")));  // handed over once, then closed
+}

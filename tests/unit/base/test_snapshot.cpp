@@ -200,3 +200,33 @@ TEST_CASE("parallel_for runs every index once on any number of threads, and reth
                        "file 42 cannot be read", std::runtime_error);
   parallel_for(0, 4, [](std::size_t) { FAIL("no index to run"); });
 }
+
+TEST_CASE("a snapshot shows each load to its observers and notes the words asked for") {
+  MemorySnapshot snap;
+  snap.add("a/statement.md", "# Déclaration d'ACCESSIBILITÉ\n");
+  snap.add("a/readme.md", "# Service\n");
+  snap.add("a/late.md", "accessibilité\n");
+  const FileEntry* statement = snap.find("a/statement.md");
+  const FileEntry* readme = snap.find("a/readme.md");
+  const FileEntry* late = snap.find("a/late.md");
+  REQUIRE(readme);
+  (void)snap.content(*late);  // loaded before the word is noted: nothing is known of it
+  snap.set_content_budget(0);  // nothing kept: every read loads
+  snap.note_word("ccessib");
+  std::vector<std::string> shown;
+  snap.add_load_observer([&](const FileEntry& entry, const FileContent& content) {
+    shown.push_back(entry.path + ":" + std::to_string(content.bytes().size()));
+  });
+  CHECK(snap.may_hold(*readme, "ccessib"));  // not loaded yet: it may
+  (void)snap.content(*statement);
+  (void)snap.content(*readme);
+  (void)snap.content(*readme);
+  CHECK(shown == std::vector<std::string>{"a/statement.md:32", "a/readme.md:10", "a/readme.md:10"});
+  CHECK(snap.may_hold(*statement, "ccessib"));  // any case
+  CHECK_FALSE(snap.may_hold(*readme, "ccessib"));
+  CHECK(snap.may_hold(*late, "ccessib"));
+  CHECK(snap.may_hold(*readme, "other"));  // a word never noted
+  snap.clear_load_observers();
+  (void)snap.content(*readme);
+  CHECK(shown.size() == 3);
+}
