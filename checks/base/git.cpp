@@ -12,12 +12,47 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <atomic>
+#include <mutex>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "checks/base/url.hpp"
 
 namespace pacte {
+
+#ifdef PACTE_DEFER_TLS_CERTIFICATES
+// Linked with -Wl,--wrap=mbedtls_x509_crt_parse_file (CMakeLists.txt, PACTE_STATIC_DEPS):
+// libgit2's call in git_libgit2_init, which parses the whole CA bundle (about 6 ms of CPU that
+// the audit waited for), comes here. It is skipped, the bundle's path kept, until
+// ensure_tls_certificates() lets libgit2 load it; every later call goes through.
+namespace {
+std::atomic<bool> g_defer_certificates{true};
+std::string g_deferred_bundle;  // written during git_libgit2_init, read after it
+}  // namespace
+
+extern "C" int __real_mbedtls_x509_crt_parse_file(void* chain, const char* path);
+extern "C" int __wrap_mbedtls_x509_crt_parse_file(void* chain, const char* path) {
+  if (g_defer_certificates.load()) {
+    g_deferred_bundle = path ? path : "";
+    return 0;  // an empty chain: nothing is trusted yet
+  }
+  return __real_mbedtls_x509_crt_parse_file(chain, path);
+}
+#endif
+
+void ensure_tls_certificates() {
+  ensure_libgit2();
+#ifdef PACTE_DEFER_TLS_CERTIFICATES
+  static std::once_flag once;
+  std::call_once(once, [] {
+    g_defer_certificates.store(false);
+    if (!g_deferred_bundle.empty())
+      git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, g_deferred_bundle.c_str(), nullptr);
+  });
+#endif
+}
 
 void ensure_libgit2() {
   struct Library {

@@ -12,6 +12,13 @@ namespace pacte {
 /// function that opens a repository calls it first.
 void ensure_libgit2();
 
+/// Has libgit2 load the system's CA certificates, before the first HTTPS connection (pacte
+/// connects only to a remote URL the user gives). Builds linked with PACTE_STATIC_DEPS skip
+/// that load when libgit2 initialises, a fifth of a local audit's start-up: until this is
+/// called, the certificate chain is empty and a connection would fail its check, never pass
+/// it. Elsewhere it does nothing (libgit2 loaded them as it initialised).
+void ensure_tls_certificates();
+
 /// libgit2's last error message, or "unknown error".
 std::string git_message();
 

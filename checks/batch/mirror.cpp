@@ -89,7 +89,7 @@ std::string mirror_path(const std::string& cache_dir, const std::string& url) {
 }
 
 MirrorResult update_mirror(const std::string& url, const MirrorOptions& opt) {
-  ensure_libgit2();
+  ensure_tls_certificates();  // the one place pacte connects: a remote the user named
   MirrorResult res;
   // Credentials in the URL are used to fetch and nowhere else: not in the mirror's name, its
   // configuration or any message.
