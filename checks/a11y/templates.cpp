@@ -883,30 +883,32 @@ PageOutcome judge_page(const PageCandidate& candidate, const FileContent* held) 
 }  // namespace
 
 struct PageJudgements::State {
-  std::unordered_map<const FileEntry*, PageCandidate> candidates;
+  std::vector<PageCandidate> candidates;           // in path order, for scan_templates
+  std::map<std::string, std::size_t> left_out;    // by path, for scan_templates
+  std::unordered_map<const FileEntry*, std::size_t> index;  // entry -> candidates[i]
   std::mutex mutex;
   std::unordered_map<const FileEntry*, PageOutcome> judged;
   std::atomic<bool> open{true};
 };
 
 PageJudgements::PageJudgements(const Snapshot& snapshot, const PageSelection& selection) : state_(std::make_unique<State>()) {
-  std::map<std::string, std::size_t> left_out;
-  for (const auto& c : page_candidates(snapshot, selection, left_out)) state_->candidates.emplace(c.entry, c);
+  state_->candidates = page_candidates(snapshot, selection, state_->left_out);
+  for (std::size_t i = 0; i < state_->candidates.size(); ++i) state_->index.emplace(state_->candidates[i].entry, i);
 }
 
 PageJudgements::~PageJudgements() = default;
 
 void PageJudgements::observe(const FileEntry& entry, const FileContent& content) {
   if (!state_->open.load(std::memory_order_relaxed)) return;
-  auto it = state_->candidates.find(&entry);
-  if (it == state_->candidates.end()) return;
+  auto it = state_->index.find(&entry);
+  if (it == state_->index.end()) return;
   {
     std::lock_guard lock(state_->mutex);
     if (state_->judged.count(&entry)) return;
   }
   PageOutcome outcome;
   try {
-    outcome = judge_page(it->second, &content);
+    outcome = judge_page(state_->candidates[it->second], &content);
   } catch (...) {
     return;  // judged again by the scan, which reports what went wrong
   }
@@ -931,7 +933,12 @@ void PageJudgements::close() {
 
 TemplateScan scan_templates(const Snapshot& snapshot, const PageSelection& selection, PageJudgements* ahead) {
   TemplateScan scan;
-  const std::vector<PageCandidate> candidates = page_candidates(snapshot, selection, scan.left_out);
+  // The candidates `ahead` already chose, for the same selection, rather than a second pass
+  // over every path.
+  std::vector<PageCandidate> chosen;
+  if (ahead) scan.left_out = ahead->state_->left_out;
+  else chosen = page_candidates(snapshot, selection, scan.left_out);
+  const std::vector<PageCandidate>& candidates = ahead ? ahead->state_->candidates : chosen;
   // The pages are judged on the snapshot's threads, each into its own slot, then gathered in
   // the order of the files: the result is the same with any number of threads. What the
   // content says is kept per blob (BlobCache) for the other revisions of a trend and for

@@ -134,7 +134,8 @@ struct PageSelection {
 /// Pages judged ahead of `scan_templates`, from the content another check loads first (the
 /// audit makes `observe` a Snapshot load observer before the tracker scan): on a tree larger
 /// than the snapshot's content budget the page scan then inflates no file a second time. The
-/// outcome is the one the scan would reach. Thread-safe.
+/// outcome is the one the scan would reach, and the scan takes the candidate pages chosen
+/// here (the same selection must be given to both). Thread-safe.
 class PageJudgements {
  public:
   PageJudgements(const Snapshot& snapshot, const PageSelection& selection);
@@ -150,6 +151,7 @@ class PageJudgements {
   void close();
 
  private:
+  friend TemplateScan scan_templates(const Snapshot&, const PageSelection&, PageJudgements*);
   struct State;
   std::unique_ptr<State> state_;
 };

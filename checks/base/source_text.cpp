@@ -33,8 +33,6 @@ TextEncoding bom_encoding(std::string_view bytes) {
 
 namespace {
 
-
-
 constexpr char32_t kReplacement = 0xFFFD;
 
 std::string utf16_to_utf8(std::string_view units, bool big_endian) {
