@@ -6,6 +6,7 @@
 #include <map>
 
 #include "checks/base/embedded.hpp"
+#include "checks/base/stored_form.hpp"
 #include "checks/base/vocabulary.hpp"
 #include "checks/engine/evaluate.hpp"
 #include "checks/base/schema.hpp"
@@ -156,11 +157,7 @@ std::vector<std::pair<std::string, std::string>> builtin_modules() {
 
 nlohmann::json text_json(const Text& t) { return {{"en", t.en}, {"fr", t.fr}}; }
 
-Text text_from(const nlohmann::json& j) { return {j.at("en").get<std::string>(), j.at("fr").get<std::string>()}; }
-
 nlohmann::json check_json(const CheckSpec& c) { return {{"primitive", c.primitive}, {"params", c.params}}; }
-
-CheckSpec check_from(const nlohmann::json& j) { return {j.at("primitive").get<std::string>(), j.at("params")}; }
 
 }  // namespace
 
@@ -201,30 +198,163 @@ std::string rules_to_msgpack(const std::vector<Rule>& rules) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-std::vector<Rule> rules_from_msgpack(std::string_view bytes) {
-  const nlohmann::json all = nlohmann::json::from_msgpack(bytes.begin(), bytes.end());
+namespace {
+
+// The fields of a stored rule, as rules_to_msgpack() writes them.
+constexpr std::string_view kStoredRuleFields[] = {"id",         "principle",    "severity",     "title",   "rationale",
+                                                  "remediation", "references",  "check",        "when",    "pass_message",
+                                                  "fail_message", "module_path", "line",        "col",     "builtin"};
+constexpr std::uint32_t kEveryStoredRuleField = (1u << std::size(kStoredRuleFields)) - 1;
+
+// Reads the array rules_to_msgpack() wrote straight into the rules: texts, references and
+// checks field by field, a check's parameters (any JSON) through a JsonValueBuilder. Every
+// field of a rule must be there, once.
+class StoredRules final : public StoredFormReader {
+ public:
   std::vector<Rule> out;
-  out.reserve(all.size());
-  for (const nlohmann::json& j : all) {
-    Rule r;
-    j.at("id").get_to(r.id);
-    j.at("principle").get_to(r.principle);
-    r.severity = severity_of(j.at("severity").get<std::string>());
-    r.title = text_from(j.at("title"));
-    r.rationale = text_from(j.at("rationale"));
-    r.remediation = text_from(j.at("remediation"));
-    for (const auto& ref : j.at("references")) r.references.push_back({text_from(ref.at("title")), ref.at("url").get<std::string>()});
-    r.check = check_from(j.at("check"));
-    for (const auto& w : j.at("when")) r.when.push_back(check_from(w));
-    r.pass_message = text_from(j.at("pass_message"));
-    r.fail_message = text_from(j.at("fail_message"));
-    j.at("module_path").get_to(r.module_path);
-    j.at("line").get_to(r.pos.line);
-    j.at("col").get_to(r.pos.col);
-    j.at("builtin").get_to(r.builtin);
-    out.push_back(std::move(r));
+
+  bool key(string_t& k) override {
+    if (in_params_) {
+      params_.key(std::move(k));
+      return true;
+    }
+    if (frames_.empty()) return refuse("a key");
+    Frame& f = frames_.back();
+    if (f.kind == Kind::rule) {
+      std::size_t i = 0;
+      while (i < std::size(kStoredRuleFields) && kStoredRuleFields[i] != k) ++i;
+      if (i == std::size(kStoredRuleFields) || (seen_ & (1u << i))) return refuse("an unknown or repeated field '" + k + "'");
+      seen_ |= 1u << i;
+    }
+    f.key = std::move(k);
+    if (f.kind == Kind::check && f.key == "params") in_params_ = true;
+    return true;
   }
-  return out;
+  bool string(string_t& v) override {
+    if (in_params_) return param(nlohmann::json(std::move(v)));
+    if (frames_.empty()) return refuse("a string");
+    Frame& f = frames_.back();
+    Rule& r = out.back();
+    if (f.kind == Kind::text && (f.key == "en" || f.key == "fr")) (f.key == "en" ? f.text->en : f.text->fr) = std::move(v);
+    else if (f.kind == Kind::check && f.key == "primitive") f.check->primitive = std::move(v);
+    else if (f.kind == Kind::reference && f.key == "url") r.references.back().url = std::move(v);
+    else if (f.kind == Kind::rule && f.key == "id") r.id = std::move(v);
+    else if (f.kind == Kind::rule && f.key == "principle") r.principle = std::move(v);
+    else if (f.kind == Kind::rule && f.key == "severity") r.severity = severity_of(v);
+    else if (f.kind == Kind::rule && f.key == "module_path") r.module_path = std::move(v);
+    else return refuse("a string");
+    return true;
+  }
+  bool number_unsigned(number_unsigned_t v) override {
+    return in_params_ ? param(nlohmann::json(v)) : number(static_cast<std::int64_t>(v));
+  }
+  bool number_integer(number_integer_t v) override { return in_params_ ? param(nlohmann::json(v)) : number(v); }
+  bool number_float(number_float_t v, const string_t&) override {
+    return in_params_ ? param(nlohmann::json(v)) : refuse("a number");
+  }
+  bool boolean(bool v) override {
+    if (in_params_) return param(nlohmann::json(v));
+    if (frames_.empty() || frames_.back().kind != Kind::rule || frames_.back().key != "builtin") return refuse("a boolean");
+    out.back().builtin = v;
+    return true;
+  }
+  bool null() override { return in_params_ ? param(nlohmann::json()) : refuse("a null"); }
+
+ private:
+  enum class Kind { rules, rule, text, references, reference, check, when };
+  struct Frame {
+    Kind kind;
+    Text* text = nullptr;
+    CheckSpec* check = nullptr;
+    std::string key;
+  };
+
+  bool number(std::int64_t v) {
+    if (frames_.empty() || frames_.back().kind != Kind::rule) return refuse("a number");
+    const std::string& k = frames_.back().key;
+    if (k != "line" && k != "col") return refuse("a number");
+    (k == "line" ? out.back().pos.line : out.back().pos.col) = static_cast<int>(v);
+    return true;
+  }
+  // A check's parameters: each event goes to the builder until the value is whole.
+  bool param(nlohmann::json v) {
+    params_.value(std::move(v));
+    return params_done();
+  }
+  bool params_done() {
+    if (params_.done()) {
+      frames_.back().check->params = params_.take();
+      in_params_ = false;
+    }
+    return true;
+  }
+  bool enter(bool is_object, int) override {
+    if (in_params_) {
+      params_.start(is_object);
+      return true;
+    }
+    if (frames_.empty()) {
+      if (is_object) return false;
+      frames_.push_back({Kind::rules});
+      return true;
+    }
+    Frame& f = frames_.back();
+    Rule* r = out.empty() ? nullptr : &out.back();
+    if (f.kind == Kind::rules && is_object) {
+      out.emplace_back();
+      seen_ = 0;
+      frames_.push_back({Kind::rule});
+    } else if (f.kind == Kind::rule && is_object && (f.key == "title" || f.key == "rationale" || f.key == "remediation" ||
+                                                      f.key == "pass_message" || f.key == "fail_message")) {
+      Text* t = f.key == "title"          ? &r->title
+                : f.key == "rationale"    ? &r->rationale
+                : f.key == "remediation"  ? &r->remediation
+                : f.key == "pass_message" ? &r->pass_message
+                                          : &r->fail_message;
+      frames_.push_back({Kind::text, t});
+    } else if (f.kind == Kind::rule && is_object && f.key == "check") {
+      frames_.push_back({Kind::check, nullptr, &r->check});
+    } else if (f.kind == Kind::rule && !is_object && f.key == "references") {
+      frames_.push_back({Kind::references});
+    } else if (f.kind == Kind::rule && !is_object && f.key == "when") {
+      frames_.push_back({Kind::when});
+    } else if (f.kind == Kind::references && is_object) {
+      r->references.emplace_back();
+      frames_.push_back({Kind::reference});
+    } else if (f.kind == Kind::reference && is_object && f.key == "title") {
+      frames_.push_back({Kind::text, &r->references.back().title});
+    } else if (f.kind == Kind::when && is_object) {
+      r->when.emplace_back();
+      frames_.push_back({Kind::check, nullptr, &r->when.back()});
+    } else {
+      return false;
+    }
+    return true;
+  }
+  bool leave(bool is_object, int) override {
+    if (in_params_) {
+      params_.end();
+      return params_done();
+    }
+    if (frames_.empty()) return false;
+    if (is_object && frames_.back().kind == Kind::rule && seen_ != kEveryStoredRuleField)
+      return refuse("a rule without every field");
+    frames_.pop_back();
+    return true;
+  }
+
+  std::vector<Frame> frames_;
+  JsonValueBuilder params_;
+  bool in_params_ = false;
+  std::uint32_t seen_ = 0;
+};
+
+}  // namespace
+
+std::vector<Rule> rules_from_msgpack(std::string_view bytes) {
+  StoredRules reader;
+  reader.read(bytes, "the built-in rule modules");
+  return std::move(reader.out);
 }
 
 RuleSet load_rules(const std::vector<std::string>& extra, bool no_default) {

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "checks/base/embedded.hpp"
+#include "checks/base/stored_form.hpp"
 #include "checks/base/text.hpp"
 #include "checks/base/yaml_json.hpp"
 #include "checks/trackers/matcher.hpp"
@@ -237,36 +238,101 @@ std::string SignatureSet::to_msgpack() const {
   return std::string(bytes.begin(), bytes.end());
 }
 
-SignatureSet SignatureSet::from_msgpack(std::string_view bytes, std::string_view serialized_database) {
-  const nlohmann::json all = nlohmann::json::from_msgpack(bytes.begin(), bytes.end());
-  SignatureSet set;
-  set.signatures_.reserve(all.size());
-  for (const nlohmann::json& j : all) {
-    Signature s;
-    j.at("id").get_to(s.id);
-    j.at("name").get_to(s.name);
-    j.at("vendor").get_to(s.vendor);
-    j.at("category").get_to(s.category);
-    j.at("country").get_to(s.country);
-    j.at("self_hostable").get_to(s.self_hostable);
-    j.at("eu").get_to(s.eu);
-    j.at("consent_exempt_possible").get_to(s.consent_exempt_possible);
-    j.at("source").get_to(s.source);
-    j.at("source_line").get_to(s.source_line);
-    j.at("packages").get_to(s.packages);
-    j.at("domains").get_to(s.domains);
-    j.at("snippets").get_to(s.snippets);
-    j.at("android_classes").get_to(s.android_classes);
-    j.at("android_manifest").get_to(s.android_manifest);
-    j.at("plist_keys").get_to(s.plist_keys);
-    j.at("files").get_to(s.files);
-    j.at("domain_regex").get_to(s.domain_regex);
-    j.at("snippet_regex").get_to(s.snippet_regex);
-    j.at("class_regex").get_to(s.class_regex);
-    j.at("tarteaucitron").get_to(s.tarteaucitron);
-    j.at("tarteaucitron_user").get_to(s.tarteaucitron_user);
-    set.signatures_.push_back(std::move(s));
+namespace {
+
+// The fields of a stored signature: 6 texts, 3 flags, the source line, the packages, 11 lists.
+constexpr std::string_view kStoredFields[] = {
+    "id",         "name",    "vendor",        "category",         "country",          "source",
+    "self_hostable", "eu",   "consent_exempt_possible", "source_line", "packages",    "domains",
+    "snippets",   "android_classes", "android_manifest", "plist_keys", "files",        "domain_regex",
+    "snippet_regex", "class_regex", "tarteaucitron", "tarteaucitron_user"};
+constexpr std::uint32_t kEveryStoredField = (1u << std::size(kStoredFields)) - 1;
+
+// Reads the array to_msgpack() wrote, field by field into each Signature: no JSON tree between
+// the bytes and the signatures. Every field must be there, once, as to_msgpack() writes it.
+class StoredSignatures final : public StoredFormReader {
+ public:
+  std::vector<Signature> out;
+
+  bool key(string_t& k) override {
+    if (depth() == 2 && in_packages_) {
+      list_ = &out.back().packages[k];
+      return true;
+    }
+    if (depth() != 1) return refuse("a key");
+    Signature& s = out.back();
+    text_ = nullptr, list_ = nullptr, flag_ = nullptr, in_packages_ = false;
+    std::string* texts[] = {&s.id, &s.name, &s.vendor, &s.category, &s.country, &s.source};
+    bool* flags[] = {&s.self_hostable, &s.eu, &s.consent_exempt_possible};
+    std::vector<std::string>* lists[] = {&s.domains,      &s.snippets,      &s.android_classes, &s.android_manifest,
+                                         &s.plist_keys,   &s.files,         &s.domain_regex,    &s.snippet_regex,
+                                         &s.class_regex,  &s.tarteaucitron, &s.tarteaucitron_user};
+    std::size_t f = 0;
+    while (f < std::size(kStoredFields) && kStoredFields[f] != k) ++f;
+    if (f == std::size(kStoredFields) || (seen_ & (1u << f))) return refuse("an unknown or repeated field '" + k + "'");
+    seen_ |= 1u << f;
+    if (f < 6) text_ = texts[f];
+    else if (f < 9) flag_ = flags[f - 6];
+    else if (f == 9) line_ = true;
+    else if (f == 10) in_packages_ = true;
+    else list_ = lists[f - 11];
+    return true;
   }
+  bool string(string_t& v) override {
+    if (depth() == 1 && text_) *text_ = std::move(v);
+    else if ((depth() == 2 && !in_packages_ && list_) || (depth() == 3 && in_packages_ && list_)) list_->push_back(std::move(v));
+    else return refuse("a string");
+    return true;
+  }
+  bool boolean(bool v) override {
+    if (depth() != 1 || !flag_) return refuse("a boolean");
+    *flag_ = v;
+    return true;
+  }
+  bool number_unsigned(number_unsigned_t v) override { return number(static_cast<std::int64_t>(v)); }
+  bool number_integer(number_integer_t v) override { return number(v); }
+
+ private:
+  bool number(std::int64_t v) {
+    if (depth() != 1 || !line_) return refuse("a number");
+    out.back().source_line = static_cast<int>(v);
+    line_ = false;
+    return true;
+  }
+  bool enter(bool is_object, int at) override {
+    if (at == 0) return !is_object;
+    if (at == 1 && is_object) {
+      out.emplace_back();
+      seen_ = 0;
+      return true;
+    }
+    if (at == 2) return is_object ? in_packages_ : list_ != nullptr;
+    return at == 3 && !is_object && in_packages_;
+  }
+  bool leave(bool is_object, int at) override {
+    if (at == 1 && is_object && seen_ != kEveryStoredField) return refuse("a signature without every field");
+    if (at == 3 || (at == 2 && !in_packages_)) list_ = nullptr;
+    return true;
+  }
+  std::uint32_t seen_ = 0;
+  std::string* text_ = nullptr;
+  std::vector<std::string>* list_ = nullptr;
+  bool* flag_ = nullptr;
+  bool line_ = false;
+  bool in_packages_ = false;
+};
+
+}  // namespace
+
+SignatureSet SignatureSet::from_msgpack(std::string_view bytes, std::string_view serialized_database) {
+  StoredSignatures reader;
+  try {
+    reader.read(bytes, "the built-in tracker signatures");
+  } catch (const std::runtime_error& e) {
+    throw SignatureError(e.what());
+  }
+  SignatureSet set;
+  set.signatures_ = std::move(reader.out);
   set.matcher_ = std::make_shared<const ContentMatcher>(set.signatures_, serialized_database);
   return set;
 }

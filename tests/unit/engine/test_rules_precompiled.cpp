@@ -80,3 +80,45 @@ TEST_CASE("user modules still come after the stored built-in ones, and a repeate
   CHECK(error.find(path + ":4:") == 0);
   CHECK(error.find("is already defined in " + builtin.rules.front().module_path + ":") != std::string::npos);
 }
+
+TEST_CASE("a rule's check parameters of every JSON type come back from the stored form as they were") {
+  Rule r;
+  r.id = "local-types";
+  r.principle = "openness";
+  r.severity = Severity::low;
+  r.title = {"Title", "Titre"};
+  r.references.push_back({{"Law", ""}, "https://example.org/law"});
+  r.check = {"file_exists", nlohmann::json::parse(R"({"paths": ["README.md", "docs/*.md"], "min": 2, "neg": -3,
+      "ratio": 0.25, "on": true, "none": null, "nested": {"deep": [[], {}, [1, [2, {"x": "y"}]]]}, "empty": {}})")};
+  r.when.push_back({"file_exists", nlohmann::json::object()});
+  r.when.push_back({"charter_field", nlohmann::json::parse(R"({"field": "a.b", "equals": [false]})")});
+  r.module_path = "local.yml";
+  r.pos = {12, 5};
+  const std::vector<Rule> back = rules_from_msgpack(rules_to_msgpack({r, r}));
+  REQUIRE(back.size() == 2);
+  for (const Rule& b : back) {
+    CHECK(b.id == "local-types");
+    CHECK(b.severity == Severity::low);
+    check_same(b.title, r.title);
+    REQUIRE(b.references.size() == 1);
+    check_same(b.references[0].title, r.references[0].title);
+    CHECK(b.references[0].url == "https://example.org/law");
+    check_same(b.check, r.check);
+    REQUIRE(b.when.size() == 2);
+    check_same(b.when[0], r.when[0]);
+    check_same(b.when[1], r.when[1]);
+    CHECK(b.module_path == "local.yml");
+    CHECK(b.pos.line == 12);
+    CHECK(b.pos.col == 5);
+    CHECK_FALSE(b.builtin);
+  }
+  // Cut short, or a rule missing a field: refused with a message, not half read.
+  const std::string bytes = rules_to_msgpack({r});
+  CHECK_THROWS_WITH_AS(rules_from_msgpack(bytes.substr(0, bytes.size() - 3)),
+                       doctest::Contains("the built-in rule modules: the stored form cannot be read"), std::runtime_error);
+  nlohmann::json all = nlohmann::json::from_msgpack(bytes);
+  all[0].erase("col");
+  const std::vector<std::uint8_t> missing = nlohmann::json::to_msgpack(all);
+  CHECK_THROWS_WITH_AS(rules_from_msgpack(std::string(missing.begin(), missing.end())),
+                       doctest::Contains("a rule without every field"), std::runtime_error);
+}

@@ -9,6 +9,8 @@
 #include "checks/trackers/matcher.hpp"
 #include "checks/trackers/signatures.hpp"
 
+#include <nlohmann/json.hpp>
+
 using namespace pacte;
 
 namespace {
@@ -138,4 +140,37 @@ TEST_CASE("a set read back from its stored form keeps every field") {
   CHECK(s.tarteaucitron == std::vector<std::string>{"localpixel"});
   CHECK(s.tarteaucitron_user == std::vector<std::string>{"localpixelId"});
   CHECK(matches_of(back.matcher(), "x px42.local.example lpx(").size() == 2);
+}
+
+TEST_CASE("a stored form that is not the one this pacte reads is refused with a message, never half read") {
+  const std::string good = SignatureSet::builtin().to_msgpack();
+  auto refusal = [](const std::string& bytes) {
+    try {
+      SignatureSet::from_msgpack(bytes, std::string_view());
+    } catch (const SignatureError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  auto stored_with = [&](auto change) {
+    nlohmann::json all = nlohmann::json::from_msgpack(good);
+    change(all[0]);
+    const std::vector<std::uint8_t> bytes = nlohmann::json::to_msgpack(all);
+    return std::string(bytes.begin(), bytes.end());
+  };
+  // Cut short, as a damaged build folder could leave it.
+  std::string cut = refusal(good.substr(0, good.size() / 2));
+  CHECK(cut.find("the built-in tracker signatures: the stored form cannot be read") == 0);
+  CHECK(cut.find("rebuild pacte") != std::string::npos);
+  CHECK(refusal("") != "accepted");
+  // A field missing, unknown, or of another type: written by another version of the build.
+  CHECK(refusal(stored_with([](nlohmann::json& s) { s.erase("eu"); })).find("a signature without every field") !=
+        std::string::npos);
+  CHECK(refusal(stored_with([](nlohmann::json& s) { s["ad_network"] = true; })).find("unknown or repeated field 'ad_network'") !=
+        std::string::npos);
+  CHECK(refusal(stored_with([](nlohmann::json& s) { s["domains"] = "one.example"; })) != "accepted");
+  CHECK(refusal(stored_with([](nlohmann::json& s) { s["source_line"] = "7"; })) != "accepted");
+  CHECK(refusal(stored_with([](nlohmann::json& s) { s["packages"]["npm"] = {{"x", 1}}; })) != "accepted");
+  // And the untouched form is read whole.
+  CHECK(SignatureSet::from_msgpack(good, std::string_view()).signatures().size() == SignatureSet::builtin().signatures().size());
 }
