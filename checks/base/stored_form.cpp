@@ -20,26 +20,14 @@ bool StoredFormReader::refuse(std::string_view what) {
   return false;
 }
 
-bool StoredFormReader::start_object(std::size_t) {
-  if (!enter(true, depth_ + 1)) return refuse("an object");
+bool StoredFormReader::open(bool is_object) {
+  if (!enter(is_object, depth_ + 1)) return refuse(is_object ? "an object" : "an array");
   ++depth_;
   return true;
 }
 
-bool StoredFormReader::end_object() {
-  if (!leave(true, depth_)) return refuse("the end of an object");
-  --depth_;
-  return true;
-}
-
-bool StoredFormReader::start_array(std::size_t) {
-  if (!enter(false, depth_ + 1)) return refuse("an array");
-  ++depth_;
-  return true;
-}
-
-bool StoredFormReader::end_array() {
-  if (!leave(false, depth_)) return refuse("the end of an array");
+bool StoredFormReader::close(bool is_object) {
+  if (!leave(is_object, depth_)) return refuse(is_object ? "the end of an object" : "the end of an array");
   --depth_;
   return true;
 }

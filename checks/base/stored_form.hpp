@@ -30,11 +30,11 @@ class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
   bool number_float(number_float_t, const string_t&) override { return refuse("a number"); }
   bool string(string_t&) override { return refuse("a string"); }
   bool binary(binary_t&) override { return refuse("binary data"); }
-  bool start_object(std::size_t) override;
+  bool start_object(std::size_t) override { return open(true); }
   bool key(string_t&) override { return refuse("a key"); }
-  bool end_object() override;
-  bool start_array(std::size_t) override;
-  bool end_array() override;
+  bool end_object() override { return close(true); }
+  bool start_array(std::size_t) override { return open(false); }
+  bool end_array() override { return close(false); }
   bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override;
 
  protected:
@@ -48,6 +48,8 @@ class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
   virtual bool leave(bool is_object, int at_depth) = 0;
 
  private:
+  bool open(bool is_object);
+  bool close(bool is_object);
   int depth_ = -1;  // -1 before the outer value
   std::string problem_;
 };
