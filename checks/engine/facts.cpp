@@ -69,15 +69,6 @@ const std::vector<LicenseFile>& license_files(AuditContext& ctx) {
   return ctx.cached<std::vector<LicenseFile>>("licenses", [&] { return find_license_files(ctx.snapshot); });
 }
 
-namespace {
-
-const SignatureSet& builtin_signatures() {
-  static const SignatureSet set = SignatureSet::builtin();
-  return set;
-}
-
-}  // namespace
-
 std::future<void> prepare_audit_data() {
   // libgit2's initialisation runs on a thread of its own: Debian's libgit2 (built with mbedTLS)
   // reads and parses every certificate of the system's CA bundle there, for HTTPS remotes
@@ -92,7 +83,7 @@ std::future<void> prepare_audit_data() {
   }
   try {
     return std::async(std::launch::async, [libgit2_ready = std::move(libgit2_ready)] {
-      builtin_signatures();
+      SignatureSet::builtin();
       if (libgit2_ready.valid()) libgit2_ready.wait();
     });
   } catch (const std::exception&) {
@@ -101,10 +92,12 @@ std::future<void> prepare_audit_data() {
 }
 
 const SignatureSet& signature_set(AuditContext& ctx) {
-  return *ctx.cached<std::shared_ptr<SignatureSet>>("signatures", [&] {
-    auto set = std::make_shared<SignatureSet>(builtin_signatures());
+  return *ctx.cached<std::shared_ptr<const SignatureSet>>("signatures", [&] {
+    // The built-in set itself (never freed) unless --signatures adds to a copy of it.
+    if (ctx.options.signature_files.empty()) return std::shared_ptr<const SignatureSet>(std::shared_ptr<void>(), &SignatureSet::builtin());
+    auto set = std::make_shared<SignatureSet>(SignatureSet::builtin());
     for (const auto& f : ctx.options.signature_files) set->load_file(f);
-    return set;
+    return std::shared_ptr<const SignatureSet>(std::move(set));
   });
 }
 

@@ -187,7 +187,7 @@ SignatureSet SignatureSet::parse_builtin() {
   return set;
 }
 
-SignatureSet SignatureSet::builtin() {
+const SignatureSet& SignatureSet::builtin() {
   static const SignatureSet cached = [] {
     const PrecompiledData& pre = precompiled_data();
     if (!pre.signatures.empty()) return from_msgpack(pre.signatures, pre.signature_database);

@@ -90,8 +90,8 @@ class SignatureSet {
   /// pacte's own signatures, compiled into the binary (every `rules/signatures/*.yml`): loaded
   /// from the form the build stored them in (precompiled_data()), with their pattern database
   /// compiled at build time; parsed from the YAML as parse_builtin() does when the build
-  /// stored none (the build tool itself).
-  static SignatureSet builtin();
+  /// stored none (the build tool itself). Read once per process; copy it to add to it.
+  static const SignatureSet& builtin();
 
   /// The built-in signatures parsed and validated from their embedded YAML, as load_text
   /// reads any signature file: what the build tool (cmake/startgen.cpp) stores, and what the
