@@ -70,12 +70,12 @@ const std::vector<LicenseFile>& license_files(AuditContext& ctx) {
 }
 
 std::future<void> prepare_audit_data() {
-  // libgit2's initialisation runs on a thread of its own: Debian's libgit2 (built with mbedTLS)
-  // reads and parses every certificate of the system's CA bundle there, for HTTPS remotes
-  // (about 6 ms), while a second thread decodes the signatures and the caller loads the rules. The
-  // audit's first libgit2 call waits for it (ensure_libgit2 initialises once, whichever thread
-  // comes first). A system that refuses the thread initialises libgit2 on first use, as before.
-  // Without a thread (or the memory for one), each is done when first needed, as before.
+  // libgit2's initialisation runs on a thread of its own (a shared Debian libgit2, built with
+  // mbedTLS, also parses the system's CA bundle there, about 6 ms; the static build defers that
+  // to the first connection, see ensure_tls_certificates), while a second thread reads the
+  // built-in signatures and the caller loads the rules. The audit's first libgit2 call waits for
+  // it (ensure_libgit2 initialises once, whichever thread comes first). Without a thread (or the
+  // memory for one), each is done when first needed.
   std::future<void> libgit2_ready;
   try {
     libgit2_ready = std::async(std::launch::async, ensure_libgit2);
@@ -94,7 +94,8 @@ std::future<void> prepare_audit_data() {
 const SignatureSet& signature_set(AuditContext& ctx) {
   return *ctx.cached<std::shared_ptr<const SignatureSet>>("signatures", [&] {
     // The built-in set itself (never freed) unless --signatures adds to a copy of it.
-    if (ctx.options.signature_files.empty()) return std::shared_ptr<const SignatureSet>(std::shared_ptr<void>(), &SignatureSet::builtin());
+    if (ctx.options.signature_files.empty())
+      return std::shared_ptr<const SignatureSet>(std::shared_ptr<void>(), &SignatureSet::builtin());
     auto set = std::make_shared<SignatureSet>(SignatureSet::builtin());
     for (const auto& f : ctx.options.signature_files) set->load_file(f);
     return std::shared_ptr<const SignatureSet>(std::move(set));

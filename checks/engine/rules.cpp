@@ -201,9 +201,9 @@ std::string rules_to_msgpack(const std::vector<Rule>& rules) {
 namespace {
 
 // The fields of a stored rule, as rules_to_msgpack() writes them.
-constexpr std::string_view kStoredRuleFields[] = {"id",         "principle",    "severity",     "title",   "rationale",
-                                                  "remediation", "references",  "check",        "when",    "pass_message",
-                                                  "fail_message", "module_path", "line",        "col",     "builtin"};
+constexpr std::string_view kStoredRuleFields[] = {"id",           "principle",   "severity", "title", "rationale",
+                                                  "remediation",  "references",  "check",    "when",  "pass_message",
+                                                  "fail_message", "module_path", "line",     "col",   "builtin"};
 constexpr std::uint32_t kEveryStoredRuleField = (1u << std::size(kStoredRuleFields)) - 1;
 
 // Reads the array rules_to_msgpack() wrote straight into the rules: texts, references and
@@ -223,7 +223,8 @@ class StoredRules final : public StoredFormReader {
     if (f.kind == Kind::rule) {
       std::size_t i = 0;
       while (i < std::size(kStoredRuleFields) && kStoredRuleFields[i] != k) ++i;
-      if (i == std::size(kStoredRuleFields) || (seen_ & (1u << i))) return refuse("an unknown or repeated field '" + k + "'");
+      if (i == std::size(kStoredRuleFields) || (seen_ & (1u << i)))
+        return refuse("an unknown or repeated field '" + k + "'");
       seen_ |= 1u << i;
     }
     f.key = std::move(k);
@@ -235,7 +236,8 @@ class StoredRules final : public StoredFormReader {
     if (frames_.empty()) return refuse("a string");
     Frame& f = frames_.back();
     Rule& r = out.back();
-    if (f.kind == Kind::text && (f.key == "en" || f.key == "fr")) (f.key == "en" ? f.text->en : f.text->fr) = std::move(v);
+    if (f.kind == Kind::text && (f.key == "en" || f.key == "fr"))
+      (f.key == "en" ? f.text->en : f.text->fr) = std::move(v);
     else if (f.kind == Kind::check && f.key == "primitive") f.check->primitive = std::move(v);
     else if (f.kind == Kind::reference && f.key == "url") r.references.back().url = std::move(v);
     else if (f.kind == Kind::rule && f.key == "id") r.id = std::move(v);
@@ -254,7 +256,8 @@ class StoredRules final : public StoredFormReader {
   }
   bool boolean(bool v) override {
     if (in_params_) return param(nlohmann::json(v));
-    if (frames_.empty() || frames_.back().kind != Kind::rule || frames_.back().key != "builtin") return refuse("a boolean");
+    if (frames_.empty() || frames_.back().kind != Kind::rule || frames_.back().key != "builtin")
+      return refuse("a boolean");
     out.back().builtin = v;
     return true;
   }
@@ -304,8 +307,9 @@ class StoredRules final : public StoredFormReader {
       out.emplace_back();
       seen_ = 0;
       frames_.push_back({Kind::rule});
-    } else if (f.kind == Kind::rule && is_object && (f.key == "title" || f.key == "rationale" || f.key == "remediation" ||
-                                                      f.key == "pass_message" || f.key == "fail_message")) {
+    } else if (f.kind == Kind::rule && is_object &&
+               (f.key == "title" || f.key == "rationale" || f.key == "remediation" || f.key == "pass_message" ||
+                f.key == "fail_message")) {
       Text* t = f.key == "title"          ? &r->title
                 : f.key == "rationale"    ? &r->rationale
                 : f.key == "remediation"  ? &r->remediation

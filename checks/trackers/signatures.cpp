@@ -242,9 +242,12 @@ namespace {
 
 // The fields of a stored signature: 6 texts, 3 flags, the source line, the packages, 11 lists.
 constexpr std::string_view kStoredFields[] = {
-    "id",         "name",    "vendor",        "category",         "country",          "source",
-    "self_hostable", "eu",   "consent_exempt_possible", "source_line", "packages",    "domains",
-    "snippets",   "android_classes", "android_manifest", "plist_keys", "files",        "domain_regex",
+    // texts
+    "id", "name", "vendor", "category", "country", "source",
+    // flags, the source line, the packages
+    "self_hostable", "eu", "consent_exempt_possible", "source_line", "packages",
+    // lists
+    "domains", "snippets", "android_classes", "android_manifest", "plist_keys", "files", "domain_regex",
     "snippet_regex", "class_regex", "tarteaucitron", "tarteaucitron_user"};
 constexpr std::uint32_t kEveryStoredField = (1u << std::size(kStoredFields)) - 1;
 
@@ -264,9 +267,9 @@ class StoredSignatures final : public StoredFormReader {
     text_ = nullptr, list_ = nullptr, flag_ = nullptr, in_packages_ = false;
     std::string* texts[] = {&s.id, &s.name, &s.vendor, &s.category, &s.country, &s.source};
     bool* flags[] = {&s.self_hostable, &s.eu, &s.consent_exempt_possible};
-    std::vector<std::string>* lists[] = {&s.domains,      &s.snippets,      &s.android_classes, &s.android_manifest,
-                                         &s.plist_keys,   &s.files,         &s.domain_regex,    &s.snippet_regex,
-                                         &s.class_regex,  &s.tarteaucitron, &s.tarteaucitron_user};
+    std::vector<std::string>* lists[] = {&s.domains,     &s.snippets,      &s.android_classes,   &s.android_manifest,
+                                         &s.plist_keys,  &s.files,         &s.domain_regex,      &s.snippet_regex,
+                                         &s.class_regex, &s.tarteaucitron, &s.tarteaucitron_user};
     std::size_t f = 0;
     while (f < std::size(kStoredFields) && kStoredFields[f] != k) ++f;
     if (f == std::size(kStoredFields) || (seen_ & (1u << f))) return refuse("an unknown or repeated field '" + k + "'");
@@ -280,7 +283,8 @@ class StoredSignatures final : public StoredFormReader {
   }
   bool string(string_t& v) override {
     if (depth() == 1 && text_) *text_ = std::move(v);
-    else if ((depth() == 2 && !in_packages_ && list_) || (depth() == 3 && in_packages_ && list_)) list_->push_back(std::move(v));
+    else if ((depth() == 2 && !in_packages_ && list_) || (depth() == 3 && in_packages_ && list_))
+      list_->push_back(std::move(v));
     else return refuse("a string");
     return true;
   }

@@ -115,7 +115,8 @@ TEST_CASE("a rule's check parameters of every JSON type come back from the store
   // Cut short, or a rule missing a field: refused with a message, not half read.
   const std::string bytes = rules_to_msgpack({r});
   CHECK_THROWS_WITH_AS(rules_from_msgpack(bytes.substr(0, bytes.size() - 3)),
-                       doctest::Contains("the built-in rule modules: the stored form cannot be read"), std::runtime_error);
+                       doctest::Contains("the built-in rule modules: the stored form cannot be read"),
+                       std::runtime_error);
   nlohmann::json all = nlohmann::json::from_msgpack(bytes);
   all[0].erase("col");
   const std::vector<std::uint8_t> missing = nlohmann::json::to_msgpack(all);

@@ -166,11 +166,13 @@ TEST_CASE("a stored form that is not the one this pacte reads is refused with a 
   // A field missing, unknown, or of another type: written by another version of the build.
   CHECK(refusal(stored_with([](nlohmann::json& s) { s.erase("eu"); })).find("a signature without every field") !=
         std::string::npos);
-  CHECK(refusal(stored_with([](nlohmann::json& s) { s["ad_network"] = true; })).find("unknown or repeated field 'ad_network'") !=
-        std::string::npos);
+  CHECK(refusal(stored_with([](nlohmann::json& s) {
+          s["ad_network"] = true;
+        })).find("unknown or repeated field 'ad_network'") != std::string::npos);
   CHECK(refusal(stored_with([](nlohmann::json& s) { s["domains"] = "one.example"; })) != "accepted");
   CHECK(refusal(stored_with([](nlohmann::json& s) { s["source_line"] = "7"; })) != "accepted");
   CHECK(refusal(stored_with([](nlohmann::json& s) { s["packages"]["npm"] = {{"x", 1}}; })) != "accepted");
   // And the untouched form is read whole.
-  CHECK(SignatureSet::from_msgpack(good, std::string_view()).signatures().size() == SignatureSet::builtin().signatures().size());
+  CHECK(SignatureSet::from_msgpack(good, std::string_view()).signatures().size() ==
+        SignatureSet::builtin().signatures().size());
 }
