@@ -20,6 +20,15 @@ bool StoredFormReader::refuse(std::string_view what) {
   return false;
 }
 
+int StoredFormReader::field_of(std::string_view key, const std::string_view* fields, std::size_t count,
+                               std::uint32_t& seen) {
+  std::size_t i = 0;
+  while (i < count && fields[i] != key) ++i;
+  if (i == count || (seen & (1u << i))) return refuse("an unknown or repeated field '" + std::string(key) + "'"), -1;
+  seen |= 1u << i;
+  return static_cast<int>(i);
+}
+
 bool StoredFormReader::open(bool is_object) {
   if (!enter(is_object, depth_ + 1)) return refuse(is_object ? "an object" : "an array");
   ++depth_;

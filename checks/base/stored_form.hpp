@@ -41,6 +41,18 @@ class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
   int depth() const { return depth_; }
   /// Records why the form is not the expected one; returns false, which stops the reader.
   bool refuse(std::string_view what);
+  /// The position of `key` among an object's field names (at most 32), marked in `seen`; -1,
+  /// the event refused, when `key` is none of them or was seen already in this object.
+  template <std::size_t N>
+  int field_of(std::string_view key, const std::string_view (&fields)[N], std::uint32_t& seen) {
+    static_assert(N <= 32);
+    return field_of(key, fields, N, seen);
+  }
+  /// True when each of the N fields was seen; else refuses: "a `what` without every field".
+  template <std::size_t N>
+  bool has_every_field(std::uint32_t seen, const std::string_view (&)[N], std::string_view what) {
+    return seen == (N == 32 ? ~0u : (1u << N) - 1) || refuse("a " + std::string(what) + " without every field");
+  }
   /// Called by start_object/start_array at the depth of the new container (before it is
   /// entered) and by end_object/end_array at the depth of its content (before it is left).
   /// Return false to refuse.
@@ -48,6 +60,7 @@ class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
   virtual bool leave(bool is_object, int at_depth) = 0;
 
  private:
+  int field_of(std::string_view key, const std::string_view* fields, std::size_t count, std::uint32_t& seen);
   bool open(bool is_object);
   bool close(bool is_object);
   int depth_ = -1;  // -1 before the outer value

@@ -204,7 +204,38 @@ namespace {
 constexpr std::string_view kStoredRuleFields[] = {"id",           "principle",   "severity", "title", "rationale",
                                                   "remediation",  "references",  "check",    "when",  "pass_message",
                                                   "fail_message", "module_path", "line",     "col",   "builtin"};
-constexpr std::uint32_t kEveryStoredRuleField = (1u << std::size(kStoredRuleFields)) - 1;
+// Their positions in kStoredRuleFields.
+enum RuleField : int {
+  f_id,
+  f_principle,
+  f_severity,
+  f_title,
+  f_rationale,
+  f_remediation,
+  f_references,
+  f_check,
+  f_when,
+  f_pass_message,
+  f_fail_message,
+  f_module_path,
+  f_line,
+  f_col,
+  f_builtin
+};
+static_assert(std::size(kStoredRuleFields) == f_builtin + 1 && kStoredRuleFields[f_title] == "title" &&
+              kStoredRuleFields[f_check] == "check" && kStoredRuleFields[f_builtin] == "builtin");
+
+// The rule's text at `field`, or null for a field that is not a text.
+Text* rule_text(Rule& r, int field) {
+  switch (field) {
+    case f_title: return &r.title;
+    case f_rationale: return &r.rationale;
+    case f_remediation: return &r.remediation;
+    case f_pass_message: return &r.pass_message;
+    case f_fail_message: return &r.fail_message;
+    default: return nullptr;
+  }
+}
 
 // Reads the array rules_to_msgpack() wrote straight into the rules: texts, references and
 // checks field by field, a check's parameters (any JSON) through a JsonValueBuilder. Every
@@ -221,11 +252,8 @@ class StoredRules final : public StoredFormReader {
     if (frames_.empty()) return refuse("a key");
     Frame& f = frames_.back();
     if (f.kind == Kind::rule) {
-      std::size_t i = 0;
-      while (i < std::size(kStoredRuleFields) && kStoredRuleFields[i] != k) ++i;
-      if (i == std::size(kStoredRuleFields) || (seen_ & (1u << i)))
-        return refuse("an unknown or repeated field '" + k + "'");
-      seen_ |= 1u << i;
+      f.field = field_of(k, kStoredRuleFields, seen_);
+      return f.field >= 0;
     }
     f.key = std::move(k);
     if (f.kind == Kind::check && f.key == "params") in_params_ = true;
@@ -240,10 +268,10 @@ class StoredRules final : public StoredFormReader {
       (f.key == "en" ? f.text->en : f.text->fr) = std::move(v);
     else if (f.kind == Kind::check && f.key == "primitive") f.check->primitive = std::move(v);
     else if (f.kind == Kind::reference && f.key == "url") r.references.back().url = std::move(v);
-    else if (f.kind == Kind::rule && f.key == "id") r.id = std::move(v);
-    else if (f.kind == Kind::rule && f.key == "principle") r.principle = std::move(v);
-    else if (f.kind == Kind::rule && f.key == "severity") r.severity = severity_of(v);
-    else if (f.kind == Kind::rule && f.key == "module_path") r.module_path = std::move(v);
+    else if (f.kind == Kind::rule && f.field == f_id) r.id = std::move(v);
+    else if (f.kind == Kind::rule && f.field == f_principle) r.principle = std::move(v);
+    else if (f.kind == Kind::rule && f.field == f_severity) r.severity = severity_of(v);
+    else if (f.kind == Kind::rule && f.field == f_module_path) r.module_path = std::move(v);
     else return refuse("a string");
     return true;
   }
@@ -256,7 +284,7 @@ class StoredRules final : public StoredFormReader {
   }
   bool boolean(bool v) override {
     if (in_params_) return param(nlohmann::json(v));
-    if (frames_.empty() || frames_.back().kind != Kind::rule || frames_.back().key != "builtin")
+    if (frames_.empty() || frames_.back().kind != Kind::rule || frames_.back().field != f_builtin)
       return refuse("a boolean");
     out.back().builtin = v;
     return true;
@@ -269,14 +297,15 @@ class StoredRules final : public StoredFormReader {
     Kind kind;
     Text* text = nullptr;
     CheckSpec* check = nullptr;
-    std::string key;
+    std::string key;  // the key of the value to come, in every frame but a rule's
+    int field = -1;   // a rule's: the position of that key in kStoredRuleFields
   };
 
   bool number(std::int64_t v) {
     if (frames_.empty() || frames_.back().kind != Kind::rule) return refuse("a number");
-    const std::string& k = frames_.back().key;
-    if (k != "line" && k != "col") return refuse("a number");
-    (k == "line" ? out.back().pos.line : out.back().pos.col) = static_cast<int>(v);
+    const int field = frames_.back().field;
+    if (field != f_line && field != f_col) return refuse("a number");
+    (field == f_line ? out.back().pos.line : out.back().pos.col) = static_cast<int>(v);
     return true;
   }
   // A check's parameters: each event goes to the builder until the value is whole.
@@ -307,20 +336,13 @@ class StoredRules final : public StoredFormReader {
       out.emplace_back();
       seen_ = 0;
       frames_.push_back({Kind::rule});
-    } else if (f.kind == Kind::rule && is_object &&
-               (f.key == "title" || f.key == "rationale" || f.key == "remediation" || f.key == "pass_message" ||
-                f.key == "fail_message")) {
-      Text* t = f.key == "title"          ? &r->title
-                : f.key == "rationale"    ? &r->rationale
-                : f.key == "remediation"  ? &r->remediation
-                : f.key == "pass_message" ? &r->pass_message
-                                          : &r->fail_message;
-      frames_.push_back({Kind::text, t});
-    } else if (f.kind == Kind::rule && is_object && f.key == "check") {
+    } else if (f.kind == Kind::rule && is_object && rule_text(*r, f.field)) {
+      frames_.push_back({Kind::text, rule_text(*r, f.field)});
+    } else if (f.kind == Kind::rule && is_object && f.field == f_check) {
       frames_.push_back({Kind::check, nullptr, &r->check});
-    } else if (f.kind == Kind::rule && !is_object && f.key == "references") {
+    } else if (f.kind == Kind::rule && !is_object && f.field == f_references) {
       frames_.push_back({Kind::references});
-    } else if (f.kind == Kind::rule && !is_object && f.key == "when") {
+    } else if (f.kind == Kind::rule && !is_object && f.field == f_when) {
       frames_.push_back({Kind::when});
     } else if (f.kind == Kind::references && is_object) {
       r->references.emplace_back();
@@ -341,8 +363,8 @@ class StoredRules final : public StoredFormReader {
       return params_done();
     }
     if (frames_.empty()) return false;
-    if (is_object && frames_.back().kind == Kind::rule && seen_ != kEveryStoredRuleField)
-      return refuse("a rule without every field");
+    if (is_object && frames_.back().kind == Kind::rule && !has_every_field(seen_, kStoredRuleFields, "rule"))
+      return false;
     frames_.pop_back();
     return true;
   }

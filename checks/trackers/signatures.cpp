@@ -249,7 +249,6 @@ constexpr std::string_view kStoredFields[] = {
     // lists
     "domains", "snippets", "android_classes", "android_manifest", "plist_keys", "files", "domain_regex",
     "snippet_regex", "class_regex", "tarteaucitron", "tarteaucitron_user"};
-constexpr std::uint32_t kEveryStoredField = (1u << std::size(kStoredFields)) - 1;
 
 // Reads the array to_msgpack() wrote, field by field into each Signature: no JSON tree between
 // the bytes and the signatures. Every field must be there, once, as to_msgpack() writes it.
@@ -270,10 +269,8 @@ class StoredSignatures final : public StoredFormReader {
     std::vector<std::string>* lists[] = {&s.domains,     &s.snippets,      &s.android_classes,   &s.android_manifest,
                                          &s.plist_keys,  &s.files,         &s.domain_regex,      &s.snippet_regex,
                                          &s.class_regex, &s.tarteaucitron, &s.tarteaucitron_user};
-    std::size_t f = 0;
-    while (f < std::size(kStoredFields) && kStoredFields[f] != k) ++f;
-    if (f == std::size(kStoredFields) || (seen_ & (1u << f))) return refuse("an unknown or repeated field '" + k + "'");
-    seen_ |= 1u << f;
+    const int f = field_of(k, kStoredFields, seen_);
+    if (f < 0) return false;
     if (f < 6) text_ = texts[f];
     else if (f < 9) flag_ = flags[f - 6];
     else if (f == 9) line_ = true;
@@ -314,7 +311,7 @@ class StoredSignatures final : public StoredFormReader {
     return at == 3 && !is_object && in_packages_;
   }
   bool leave(bool is_object, int at) override {
-    if (at == 1 && is_object && seen_ != kEveryStoredField) return refuse("a signature without every field");
+    if (at == 1 && is_object && !has_every_field(seen_, kStoredFields, "signature")) return false;
     if (at == 3 || (at == 2 && !in_packages_)) list_ = nullptr;
     return true;
   }
