@@ -17,16 +17,22 @@ namespace {
 
 enum class Inflate { complete, truncated, corrupt };
 
-// Inflates `data` to nowhere, keeping the first bytes (the "type size\0" header).
-Inflate inflate_all(const std::string& data, std::string& header) {
+// Inflates the object read from `in` to nowhere, keeping the first bytes (the "type size\0"
+// header). Read and inflated piece by piece: a large object costs no more memory than a small one.
+Inflate inflate_all(std::istream& in, std::string& header) {
   z_stream zs{};
   if (inflateInit(&zs) != Z_OK) return Inflate::corrupt;
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  std::vector<unsigned char> out(1 << 16);
+  std::vector<unsigned char> input(1 << 16), out(1 << 16);
   Inflate result = Inflate::truncated;
-  bool first = true;
+  bool first = true, input_ended = false;
   while (true) {
+    if (zs.avail_in == 0 && !input_ended) {
+      in.read(reinterpret_cast<char*>(input.data()), static_cast<std::streamsize>(input.size()));
+      const auto got = static_cast<uInt>(in.gcount());
+      input_ended = got < input.size();
+      zs.next_in = input.data();
+      zs.avail_in = got;
+    }
     zs.next_out = out.data();
     zs.avail_out = static_cast<uInt>(out.size());
     int rc = inflate(&zs, Z_NO_FLUSH);
@@ -43,8 +49,9 @@ Inflate inflate_all(const std::string& data, std::string& header) {
       result = Inflate::corrupt;
       break;
     }
-    // No progress possible: the input ended before the stream did.
-    if (zs.avail_in == 0 || (rc == Z_BUF_ERROR && produced == 0)) {
+    // No progress possible: the input ended before the stream did (output still pending in
+    // zlib is let out first).
+    if (zs.avail_in == 0 && input_ended && produced == 0) {
       result = Inflate::truncated;
       break;
     }
@@ -78,10 +85,9 @@ LooseObjectCheck check_loose_objects(git_repository* repo) {
                                    "; check its permissions, then run git fsck in the repository";
         continue;
       }
-      std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       ++result.checked;
       std::string header;
-      if (inflate_all(data, header) != Inflate::truncated) continue;
+      if (inflate_all(in, header) != Inflate::truncated) continue;
       std::string id = d + name;
       if (header.rfind("blob ", 0) == 0) {
         result.truncated_blobs.insert(id);
