@@ -2,6 +2,7 @@
 #include "checks/base/text.hpp"
 
 #include "checks/base/git.hpp"
+#include "checks/base/packed_blob.hpp"
 
 #include <git2.h>
 
@@ -13,6 +14,7 @@
 #include <mutex>
 #include <new>
 #include <stdexcept>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -138,6 +140,51 @@ bool Snapshot::may_hold(const FileEntry& entry, std::string_view word) const {
   auto it = slots_.find(&entry);
   if (it == slots_.end() || !it->second->words_known) return true;
   return !(it->second->absent >> (noted - words_.begin()) & 1);
+}
+
+Snapshot::StreamEnd Snapshot::stream(const FileEntry& entry, std::size_t chunk, const Sink& sink) const {
+  deadline_.check();
+  if (entry.kind != EntryKind::file) return StreamEnd::unreadable;
+  if (chunk == 0) chunk = 1u << 20;
+  std::uint64_t total = 0;
+  // The time limit holds between pieces too: a large file can take seconds.
+  const Sink counted = [&](std::string_view piece) {
+    deadline_.check();
+    total += piece.size();
+    return sink(piece);
+  };
+  std::string error;
+  StreamEnd end = StreamEnd::unreadable;
+  try {
+    end = stream_content(entry, chunk, counted, error);
+  } catch (const std::bad_alloc&) {
+    end = StreamEnd::unreadable;
+    error = out_of_memory_message(entry);
+  }
+  if (end == StreamEnd::unreadable) {
+    mark_unreadable(entry.path, error.empty() ? "cannot be read" : error);
+    return end;
+  }
+  std::lock_guard lock(mutex_);
+  auto& owned = slots_[&entry];
+  if (!owned) owned = std::make_unique<ContentSlot>();
+  ++loads_;
+  if (!owned->counted) {
+    owned->counted = true;
+    bytes_read_ += total;
+    ++files_read_;
+  }
+  return end;
+}
+
+Snapshot::StreamEnd Snapshot::stream_content(const FileEntry& entry, std::size_t chunk, const Sink& sink,
+                                             std::string& error) const {
+  auto held = load_content(entry, error);
+  if (!held) return StreamEnd::unreadable;
+  std::string_view bytes = held->bytes();
+  for (std::size_t at = 0; at < bytes.size(); at += chunk)
+    if (!sink(bytes.substr(at, chunk))) return StreamEnd::stopped;
+  return StreamEnd::done;
 }
 
 std::optional<std::string> Snapshot::read(const FileEntry& entry) const {
@@ -391,6 +438,42 @@ bool DiskSnapshot::load(const FileEntry& entry, std::string& out, std::string& e
   return true;
 }
 
+Snapshot::StreamEnd DiskSnapshot::stream_content(const FileEntry& entry, std::size_t chunk, const Sink& sink,
+                                                 std::string& error) const {
+  std::string full = root_ + "/" + entry.path;
+  // O_NOFOLLOW: never read through a symlink that appeared since listing.
+  const int fd = ::open(full.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) {
+    const int why = errno;
+    if (why == ENOENT || why == ENOTDIR) error = "it disappeared during the audit (listed, then gone when it was read)";
+    else if (why == EMFILE || why == ENFILE) error = too_many_open_files_message();
+    else if (why == ELOOP)
+      error = "it was replaced during the audit by something that is not a regular file (a link, a folder or a device)";
+    else error = std::string("cannot be opened (") + std::strerror(why) + ")";
+    return StreamEnd::unreadable;
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    error = "it was replaced during the audit by something that is not a regular file (a link, a folder or a device)";
+    return StreamEnd::unreadable;
+  }
+  std::string buffer(chunk, '\0');
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = std::string("read error (") + std::strerror(errno) + ")";
+      return StreamEnd::unreadable;
+    }
+    if (n == 0) return StreamEnd::done;
+    if (!sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)))) return StreamEnd::stopped;
+  }
+}
+
 // ---------------------------------------------------------------- git
 
 namespace {
@@ -567,6 +650,107 @@ std::shared_ptr<const FileContent> GitSnapshot::load_content(const FileEntry& en
   shared_use = {};
   release_handle(std::move(handle));
   return out;
+}
+
+Snapshot::StreamEnd GitSnapshot::stream_content(const FileEntry& entry, std::size_t chunk, const Sink& sink,
+                                                std::string& error) const {
+  if (unsafe_blobs_.count(entry.object_id)) {
+    error = "object " + entry.object_id + " is a truncated loose object (corrupt repository: git fsck)";
+    return StreamEnd::unreadable;
+  }
+  git_oid oid;
+  if (git_oid_fromstr(&oid, entry.object_id.c_str()) != 0) {
+    error = "bad object id";
+    return StreamEnd::unreadable;
+  }
+  // Most blobs of a clone sit in a pack, which libgit2 1.5 only inflates whole: the blob is read
+  // from the pack directly, rebuilt from its delta chain if need be (packed_blob.hpp).
+  const char* common = git_repository_commondir(repo_);
+  if (!common) common = git_repository_path(repo_);  // null for a repository held in memory
+  std::string packed_error;
+  bool handed = false;  // part of a damaged packed copy went to the sink: no second try then
+  const Sink counted = [&](std::string_view piece) {
+    handed = true;
+    return sink(piece);
+  };
+  const std::string objects = common ? std::string(common) + "objects" : std::string();
+  PackedRead read = common ? stream_packed_blob(objects, entry.object_id, entry.size, chunk, counted, packed_error)
+                           : PackedRead::not_found;
+  // Not in a pack (or a damaged pack that gave nothing yet): a loose object, read the same way.
+  std::string loose_error;
+  bool loose_found = false;  // a damaged loose object is never handed to libgit2 (which can hang on one)
+  if (common && (read == PackedRead::not_found || (read == PackedRead::damaged && !handed)))
+    if (PackedRead loose = stream_loose_blob(objects, entry.object_id, entry.size, chunk, counted, loose_error);
+        loose != PackedRead::not_found) {
+      read = loose;
+      packed_error = loose_error;
+      loose_found = true;
+    }
+  switch (read) {
+    case PackedRead::streamed: return StreamEnd::done;
+    case PackedRead::stopped: return StreamEnd::stopped;
+    case PackedRead::damaged:
+      if (handed || loose_found) {
+        error = packed_error;
+        return StreamEnd::unreadable;
+      }
+      break;  // perhaps in an alternate object store: the damage is said if it is not
+    case PackedRead::not_found: break;
+  }
+  // An object of an alternate object store: libgit2 inflates a loose object piece by piece.
+  std::shared_ptr<Handle> handle = acquire_handle();
+  std::unique_lock<std::mutex> shared_use;
+  if (!handle->owned) shared_use = std::unique_lock(shared_repo_mutex_);
+  struct Release {
+    const GitSnapshot* snap;
+    std::shared_ptr<Handle>& handle;
+    std::unique_lock<std::mutex>& lock;
+    ~Release() {
+      if (lock.owns_lock()) lock.unlock();
+      snap->release_handle(std::move(handle));
+    }
+  } release{this, handle, shared_use};
+  auto libgit2_error = [&](const char* what) {
+    const git_error* err = git_error_last();
+    error = "object " + entry.object_id + " " + what + ": " + (err ? err->message : "unknown error");
+    return StreamEnd::unreadable;
+  };
+  git_odb* odb_raw = nullptr;
+  if (git_repository_odb(&odb_raw, handle->repo) != 0) return libgit2_error("cannot be read");
+  std::unique_ptr<git_odb, void (*)(git_odb*)> odb(odb_raw, git_odb_free);
+  git_odb_stream* stream_raw = nullptr;
+  size_t length = 0;
+  git_object_t type{};
+  if (git_odb_open_rstream(&stream_raw, &length, &type, odb.get(), &oid) != 0) {
+    if (!packed_error.empty()) {
+      error = packed_error;
+      return StreamEnd::unreadable;
+    }
+    return libgit2_error(entry.size > max_file_size()
+                             ? "cannot be read piece by piece (it is neither loose nor stored whole in a pack)"
+                             : "cannot be read");
+  }
+  std::unique_ptr<git_odb_stream, void (*)(git_odb_stream*)> stream(stream_raw, git_odb_stream_free);
+  if (type != GIT_OBJECT_BLOB || length != entry.size) {
+    error = "object " + entry.object_id + " is not the blob its tree names (corrupt repository: git fsck)";
+    return StreamEnd::unreadable;
+  }
+  std::string buffer(std::min<std::uint64_t>(chunk, std::max<std::uint64_t>(length, 1)), '\0');
+  std::uint64_t total = 0;
+  for (;;) {
+    const int n = git_odb_stream_read(stream.get(), buffer.data(), buffer.size());
+    if (n < 0) return libgit2_error("cannot be inflated");
+    if (n == 0) break;
+    total += static_cast<std::uint64_t>(n);
+    if (total > length) break;
+    if (!sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)))) return StreamEnd::stopped;
+  }
+  if (total != length) {
+    error = "object " + entry.object_id + " inflates to " + std::to_string(total) + " bytes, not the " +
+            std::to_string(length) + " its header says (corrupt repository: git fsck)";
+    return StreamEnd::unreadable;
+  }
+  return StreamEnd::done;
 }
 
 bool GitSnapshot::load(const FileEntry& entry, std::string& out, std::string& error) const {

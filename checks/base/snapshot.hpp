@@ -77,6 +77,21 @@ class Snapshot {
   /// The same object is handed to every reader while the content budget holds it.
   std::shared_ptr<const FileContent> content(const FileEntry& entry) const;
 
+  /// How a streamed read ended.
+  enum class StreamEnd {
+    done,        // every byte was handed to the sink
+    stopped,     // the sink asked to stop (a binary file, say): what it saw was read
+    unreadable,  // recorded in unreadable(): what the sink was given must be dropped
+  };
+  using Sink = std::function<bool(std::string_view)>;
+  /// Hands the bytes of a regular file to `sink` front to back, in pieces of at most `chunk`
+  /// bytes, never holding the whole file: for a check that reads, in one pass, a file over
+  /// max_file_size() (which `content` refuses). Memory does not grow with the file: a file on
+  /// disk is read piece by piece, a blob inflated piece by piece from its loose object or its
+  /// pack, or rebuilt from its delta chain through temporary files (packed_blob.hpp). `sink`
+  /// returns false to stop. Nothing of a streamed file is kept; it counts as one load.
+  StreamEnd stream(const FileEntry& entry, std::size_t chunk, const Sink& sink) const;
+
   /// Files that could not be read, sorted by path, each once (the same whatever the number
   /// of threads that read them). Read it once no other thread reads files any more.
   const std::vector<Unreadable>& unreadable() const { return unreadable_; }
@@ -140,6 +155,10 @@ class Snapshot {
   /// Loads the contents of `entry` without a copy; on failure returns null and sets `error`.
   /// By default, the string `load` fills, moved into the result. May run on several threads.
   virtual std::shared_ptr<const FileContent> load_content(const FileEntry& entry, std::string& error) const;
+  /// Streams `entry` for `stream`; on failure returns unreadable and sets `error`. By default, the
+  /// content loaded whole (load_content) and handed out in pieces: for a snapshot in memory.
+  virtual StreamEnd stream_content(const FileEntry& entry, std::size_t chunk, const Sink& sink,
+                                   std::string& error) const;
   void sort_entries();
   void mark_unreadable(const std::string& path, std::string reason, bool over_size_limit = false) const;
   /// Lets go of every kept content (for a subclass whose contents need it alive).
@@ -205,6 +224,9 @@ class DiskSnapshot : public Snapshot {
 
  protected:
   bool load(const FileEntry& entry, std::string& out, std::string& error) const override;
+  /// The file read piece by piece.
+  StreamEnd stream_content(const FileEntry& entry, std::size_t chunk, const Sink& sink,
+                           std::string& error) const override;
 
  private:
   std::string root_;
@@ -224,6 +246,10 @@ class GitSnapshot : public Snapshot {
   /// The blob viewed in libgit2's buffer, through a repository handle of the reading thread's
   /// own (libgit2 objects are not shared between threads).
   std::shared_ptr<const FileContent> load_content(const FileEntry& entry, std::string& error) const override;
+  /// The blob inflated piece by piece from its pack or its loose object (packed_blob.hpp), else
+  /// (an alternate object store) through libgit2's read stream.
+  StreamEnd stream_content(const FileEntry& entry, std::size_t chunk, const Sink& sink,
+                           std::string& error) const override;
 
  private:
   struct Handle;
