@@ -85,7 +85,9 @@ void add_audit_options(CLI::App& app, AuditCommand& cmd, bool with_path) {
   app.add_option("--signatures", cmd.audit.evidence.signature_files,
                  "Extra tracker signatures: pacte YAML or the Exodus Privacy JSON export (repeatable)");
   app.add_option("--license-data", cmd.audit.evidence.license_data_dir, "SPDX license-list-data folder for full-text licence matching");
-  app.add_option("--max-file-size", cmd.max_file_size_mb, "Largest file read, in MiB (default 16); larger files are reported as unread")
+  app.add_option("--max-file-size", cmd.max_file_size_mb,
+                 "Largest file loaded whole, in MiB (default 16); larger files are scanned for trackers as they "
+                 "stream, and reported as unread by the checks that need them whole")
       ->check(CLI::Range(1, 4096));
   app.add_option("--max-matches", cmd.audit.evidence.max_evidence, "Evidence kept per rule (default 50)")->check(CLI::Range(1, 100000));
   app.add_option("--timeout", cmd.timeout_seconds,

@@ -15,6 +15,7 @@
 #include "checks/base/parallel.hpp"
 #include "checks/base/source_text.hpp"
 #include "checks/base/text.hpp"
+#include "checks/base/text_windows.hpp"
 #include "checks/trackers/matcher.hpp"
 #include "checks/trackers/workspaces.hpp"
 
@@ -685,6 +686,59 @@ bool looks_binary(std::string_view data) {
   return std::memchr(data.data(), '\0', std::min<std::size_t>(data.size(), 8000)) != nullptr;
 }
 
+// A file over --max-file-size, scanned as it streams, in windows of whole lines
+// (text_windows.hpp): memory stays that of a window whatever the file's size, and the hits are
+// those of a whole-file scan, with two limits. A hit in the lines two windows share is kept
+// once. The comment lexer starts afresh at each window: a match inside a block comment opened
+// more than a window (8 MiB) earlier counts as code.
+ContentScan scan_streamed(const Snapshot& snap, const SignatureSet& set, const FileEntry& e, bool ads_txt) {
+  ContentScan out;
+  std::set<std::tuple<std::string, std::string, int>> seen;  // (signature, kind, line)
+  bool binary = false;
+  TextEncoding encoding = TextEncoding::utf8;
+  auto end = for_each_text_window(
+      snap, e,
+      [&](std::string_view text, int first_line, bool first) {
+        if (first && looks_binary(text)) {
+          binary = true;
+          return false;
+        }
+        if (first && !ads_txt && looks_minified(text)) {
+          out.minified = true;
+          return false;
+        }
+        std::vector<TrackerHit> hits = ads_txt ? scan_ads_txt(e.path, text) : scan_content(set, e.path, text);
+        for (auto& h : hits) {
+          h.evidence.line += first_line - 1;
+          if (seen.emplace(h.signature_id, h.kind, h.evidence.line).second) out.hits.push_back(std::move(h));
+        }
+        return true;
+      },
+      {}, &encoding);
+  if (end == Snapshot::StreamEnd::unreadable || binary) return ContentScan{};
+  out.size = e.size;
+  if (out.minified) return out;
+  out.scanned = true;
+  if (encoding == TextEncoding::utf16le || encoding == TextEncoding::utf16be)
+    for (auto& h : out.hits) h.evidence.note += fmt::format(" (file encoded in {})", encoding_name(encoding));
+  return out;
+}
+
+// Imports of npm devDependencies in a file over --max-file-size, as it streams.
+void find_imports_streamed(const Snapshot& snap, const FileEntry& e,
+                           const std::vector<std::pair<std::string, std::string>>& dev_npm,
+                           std::vector<TrackerHit>& out) {
+  std::set<std::tuple<std::string, int, std::string>> seen;  // (signature, line, snippet)
+  for_each_text_window(snap, e, [&](std::string_view text, int first_line, bool) {
+    std::vector<TrackerHit> found;
+    for (const auto& [name, id] : dev_npm) find_imports(e.path, text, name, id, found);
+    for (auto& h : found) {
+      h.evidence.line += first_line - 1;
+      if (seen.emplace(h.signature_id, h.evidence.line, h.evidence.note).second) out.push_back(std::move(h));
+    }
+    return true;
+  });
+}
 
 // Hits in shipped code that lie in a monorepo package never shipped to users (an internal
 // dashboard, end-to-end tests, a storybook) are tooling: reported apart, like tests.
@@ -787,7 +841,9 @@ std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const Signat
     if (!ads_txt && file_type(e->path) == t_none) return;
     outcome.considered = true;
     outcome.ads_txt = ads_txt;
+    const bool streamed = e->size > snap.max_file_size();
     outcome.scanned = BlobCache::through<ContentScan>(snap, "trackers", *e, [&] {
+      if (streamed) return scan_streamed(snap, set, *e, ads_txt);
       ContentScan out;
       auto content = snap.content(*e);
       if (!content) return out;
@@ -813,7 +869,9 @@ std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const Signat
       return out;
     });
     if (outcome.scanned.minified || !outcome.scanned.scanned || ads_txt) return;
-    if (!dev_npm.empty() && is_js_like(e->path)) {
+    if (!dev_npm.empty() && is_js_like(e->path) && streamed) {
+      find_imports_streamed(snap, *e, dev_npm, outcome.imports);
+    } else if (!dev_npm.empty() && is_js_like(e->path)) {
       auto content = snap.content(*e);
       if (!content) return;
       std::string decoded;
