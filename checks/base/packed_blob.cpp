@@ -478,6 +478,8 @@ struct ChainContext {
   const File& pack;
   const std::string& idx_path;
   std::uint64_t end;
+  const std::function<void()>& tick;
+  std::uint64_t since_tick = 0;  // bytes written to temporary files since `tick` was last called
   std::string why;
   bool stopped = false;  // the caller's sink asked to stop
 };
@@ -532,9 +534,14 @@ bool emit_object(ChainContext& ctx, std::uint64_t offset, int depth, const std::
     }
     TempFile base_file;
     std::uint64_t base_size = 0;
-    if (!emit_object(ctx, base_at, depth + 1, base_crc_ptr, base_size,
-                     [&](const unsigned char* p, std::size_t n) { return base_file.write(p, n, ctx.why); }))
-      return false;
+    const Out to_base = [&](const unsigned char* p, std::size_t n) {
+      if (ctx.tick && (ctx.since_tick += n) >= (1u << 20)) {
+        ctx.since_tick = 0;
+        ctx.tick();
+      }
+      return base_file.write(p, n, ctx.why);
+    };
+    if (!emit_object(ctx, base_at, depth + 1, base_crc_ptr, base_size, to_base)) return false;
     DeltaReader d(z);
     std::uint64_t said_base = 0, result = 0;
     if (!d.size(said_base, ctx.why) || !d.size(result, ctx.why)) return false;
@@ -611,7 +618,7 @@ bool emit_object(ChainContext& ctx, std::uint64_t offset, int depth, const std::
 // `size` bytes whose raw bytes match the index's CRC32.
 PackedRead stream_from_pack(const std::string& path, std::string_view oid_hex, const IndexEntry& entry,
                             std::uint64_t size, std::size_t chunk, const std::function<bool(std::string_view)>& sink,
-                            std::string& error) {
+                            std::string& error, const std::function<void()>& tick) {
   const std::string object = "object " + std::string(oid_hex);
   auto damaged = [&](const std::string& why) {
     error = "pack " + path + " is damaged: " + why;
@@ -669,7 +676,7 @@ PackedRead stream_from_pack(const std::string& path, std::string_view oid_hex, c
     // A delta: rebuilt from its chain of bases (see emit_object), handed on in pieces of at
     // most `chunk` bytes.
     const std::string idx_path = path.substr(0, path.size() - 5) + ".idx";
-    ChainContext ctx{pack, idx_path, end, {}, false};
+    ChainContext ctx{pack, idx_path, end, tick, 0, {}, false};
     const std::size_t cap = size == 0 ? 1 : static_cast<std::size_t>(std::min<std::uint64_t>(chunk, size));
     std::string buffer;
     buffer.reserve(cap);
@@ -875,8 +882,8 @@ PackedRead stream_loose_blob(const std::string& objects_dir, std::string_view oi
 }
 
 PackedRead stream_packed_blob(const std::string& objects_dir, std::string_view oid_hex, std::uint64_t size,
-                              std::size_t chunk, const std::function<bool(std::string_view)>& sink,
-                              std::string& error) {
+                              std::size_t chunk, const std::function<bool(std::string_view)>& sink, std::string& error,
+                              const std::function<void()>& tick) {
   namespace fs = std::filesystem;
   error.clear();
   unsigned char oid[kHashSize];
@@ -908,7 +915,7 @@ PackedRead stream_packed_blob(const std::string& objects_dir, std::string_view o
       continue;
     }
     const std::string pack = (folder / name.substr(0, name.size() - 4)).string() + ".pack";
-    return stream_from_pack(pack, oid_hex, entry, size, chunk, sink, error);
+    return stream_from_pack(pack, oid_hex, entry, size, chunk, sink, error, tick);
   }
   if (!index_error.empty()) {
     error = index_error;

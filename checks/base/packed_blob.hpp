@@ -28,8 +28,11 @@ enum class PackedRead {
 /// `objects_dir` (a repository's `objects` folder: looks at `objects_dir/pack/pack-*.idx`),
 /// handing its bytes to `sink` in pieces of at most `chunk` bytes. `size` is the blob's size as
 /// the caller knows it (from the tree / odb header); a pack that disagrees is `damaged`.
+/// `tick`, when given, is called about every MiB rebuilt into a temporary file (a delta's base,
+/// which the sink does not see): for a time limit, and it may throw.
 PackedRead stream_packed_blob(const std::string& objects_dir, std::string_view oid_hex, std::uint64_t size,
-                              std::size_t chunk, const std::function<bool(std::string_view)>& sink, std::string& error);
+                              std::size_t chunk, const std::function<bool(std::string_view)>& sink, std::string& error,
+                              const std::function<void()>& tick = {});
 
 /// The same for a loose object (`objects_dir/xx/yyyy…`). `not_found` when there is no such file.
 PackedRead stream_loose_blob(const std::string& objects_dir, std::string_view oid_hex, std::uint64_t size,

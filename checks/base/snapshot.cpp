@@ -441,8 +441,9 @@ bool DiskSnapshot::load(const FileEntry& entry, std::string& out, std::string& e
 Snapshot::StreamEnd DiskSnapshot::stream_content(const FileEntry& entry, std::size_t chunk, const Sink& sink,
                                                  std::string& error) const {
   std::string full = root_ + "/" + entry.path;
-  // O_NOFOLLOW: never read through a symlink that appeared since listing.
-  const int fd = ::open(full.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  // O_NOFOLLOW: never read through a symlink that appeared since listing; O_NONBLOCK: a FIFO
+  // that did cannot block the open (fstat then refuses it).
+  const int fd = ::open(full.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) {
     const int why = errno;
     if (why == ENOENT || why == ENOTDIR) error = "it disappeared during the audit (listed, then gone when it was read)";
@@ -674,7 +675,9 @@ Snapshot::StreamEnd GitSnapshot::stream_content(const FileEntry& entry, std::siz
     return sink(piece);
   };
   const std::string objects = common ? std::string(common) + "objects" : std::string();
-  PackedRead read = common ? stream_packed_blob(objects, entry.object_id, entry.size, chunk, counted, packed_error)
+  // The time limit holds while a delta's bases are rebuilt too.
+  PackedRead read = common ? stream_packed_blob(objects, entry.object_id, entry.size, chunk, counted, packed_error,
+                                                [this] { check_deadline(); })
                            : PackedRead::not_found;
   // Not in a pack (or a damaged pack that gave nothing yet): a loose object, read the same way.
   std::string loose_error;

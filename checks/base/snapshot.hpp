@@ -159,6 +159,8 @@ class Snapshot {
   /// content loaded whole (load_content) and handed out in pieces: for a snapshot in memory.
   virtual StreamEnd stream_content(const FileEntry& entry, std::size_t chunk, const Sink& sink,
                                    std::string& error) const;
+  /// Throws TimeLimitExceeded once the audit's time limit has passed (for a long read).
+  void check_deadline() const { deadline_.check(); }
   void sort_entries();
   void mark_unreadable(const std::string& path, std::string reason, bool over_size_limit = false) const;
   /// Lets go of every kept content (for a subclass whose contents need it alive).
