@@ -718,76 +718,36 @@ PackedRead stream_from_pack(const std::string& path, std::string_view oid_hex, c
     return damaged(object + " is " + std::to_string(stored_size) + " bytes, not the " + std::to_string(size) +
                    " expected");
 
-  z_stream zs{};
-  if (inflateInit(&zs) != Z_OK) {
-    error = "zlib cannot start inflating " + object + " of pack " + path;
-    return PackedRead::damaged;
-  }
-  struct InflateEnd {
-    z_stream* zs;
-    ~InflateEnd() { inflateEnd(zs); }
-  } inflate_end{&zs};
-
   // The index's CRC32 covers the entry's raw bytes: the header, then the compressed data up to
-  // the end of the zlib stream.
-  uLong crc = crc32(0L, Z_NULL, 0);
-  crc = crc32(crc, header, static_cast<uInt>(used));
+  // the end of the zlib stream (PackInflater keeps it).
+  PackInflater z(pack, entry.offset + used, end);
+  if (!z.start(header, used, why)) return damaged(object + ": " + why);
 
   // Memory depends on `chunk` and the input piece only; a small blob needs no bigger buffer than
   // itself (at least one byte, so that output beyond `size` is caught).
   const std::size_t cap = size == 0 ? 1 : static_cast<std::size_t>(std::min<std::uint64_t>(chunk, size));
-  std::vector<unsigned char> in(kReadPiece);
   std::vector<unsigned char> out(cap);
-  std::uint64_t pos = entry.offset + used;  // next pack byte to read
-  std::uint64_t total = 0;                  // bytes inflated so far
-  std::size_t held = 0;                     // bytes in `out` not yet handed to the sink
+  std::uint64_t total = 0;  // bytes inflated so far
+  std::size_t held = 0;     // bytes in `out` not yet handed to the sink
   auto piece = [&] { return std::string_view(reinterpret_cast<const char*>(out.data()), held); };
-  zs.next_in = in.data();
-  zs.avail_in = 0;
-
-  // Every pass consumes input or produces output, or the loop ends: the input is bounded by the
-  // pack's size and the output by `size`, so a damaged stream cannot keep it going.
-  while (true) {
-    if (zs.avail_in == 0 && pos < end) {
-      const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(kReadPiece, end - pos));
-      if (!pack.read_at(in.data(), n, pos, why)) return damaged(why);
-      pos += n;
-      zs.next_in = in.data();
-      zs.avail_in = static_cast<uInt>(n);
-    }
+  // PackInflater's loop is bounded: the input by the pack's size, the output by `size`.
+  while (!z.ended()) {
     if (held == cap) {
       if (!sink(piece())) return PackedRead::stopped;
       held = 0;
     }
-    const unsigned char* in_before = zs.next_in;
-    const uInt avail_in_before = zs.avail_in;
-    zs.next_out = out.data() + held;
-    zs.avail_out = static_cast<uInt>(std::min<std::size_t>(cap - held, UINT_MAX));
-    const uInt avail_out_before = zs.avail_out;
-    const int rc = inflate(&zs, Z_NO_FLUSH);
-    const uInt consumed = avail_in_before - zs.avail_in;
-    const uInt produced = avail_out_before - zs.avail_out;
-    crc = crc32(crc, in_before, consumed);
-    held += produced;
-    total += produced;
+    const long long got = z.read(out.data() + held, cap - held, why);
+    if (got < 0) return damaged(object + ": " + why);
+    held += static_cast<std::size_t>(got);
+    total += static_cast<std::uint64_t>(got);
     if (total > size) return damaged(object + " inflates to more than its " + std::to_string(size) + " bytes");
-    if (rc == Z_STREAM_END) break;
-    if (rc == Z_NEED_DICT) return damaged("the compressed data of " + object + " asks for a preset dictionary");
-    if (rc != Z_OK && rc != Z_BUF_ERROR)
-      return damaged("the compressed data of " + object +
-                     " is invalid (zlib: " + (zs.msg ? std::string(zs.msg) : "error " + std::to_string(rc)) + ")");
-    if (consumed == 0 && produced == 0) {
-      if (zs.avail_in == 0 && pos >= end)
-        return damaged("the compressed data of " + object + " runs into the end of the pack");
-      return damaged("inflating " + object + " makes no progress");
-    }
   }
 
   // Checked before the last piece goes out, so that a short or altered blob is never handed on
   // whole when it fits in one piece.
   if (total != size)
     return damaged(object + " inflates to " + std::to_string(total) + " bytes, not " + std::to_string(size));
-  if (crc != entry.crc) return damaged(object + " does not match the CRC32 its index records");
+  if (z.crc() != entry.crc) return damaged(object + " does not match the CRC32 its index records");
   if (held > 0 && !sink(piece())) return PackedRead::stopped;
   return PackedRead::streamed;
 }

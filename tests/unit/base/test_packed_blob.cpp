@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -115,10 +116,19 @@ struct Streamed {
   std::string error;
 };
 
+using Reader = PackedRead (*)(const std::string&, std::string_view, std::uint64_t, std::size_t,
+                              const std::function<bool(std::string_view)>&, std::string&);
+
+PackedRead packed_reader(const std::string& objects, std::string_view id, std::uint64_t size, std::size_t chunk,
+                         const std::function<bool(std::string_view)>& sink, std::string& error) {
+  return stream_packed_blob(objects, id, size, chunk, sink, error);
+}
+
+// What `read` (stream_packed_blob by default) hands on, stopping after `stop_after` pieces (0: never).
 Streamed stream(const std::string& objects, const std::string& id, std::uint64_t size, std::size_t chunk = 65536,
-                std::size_t stop_after = 0) {
+                std::size_t stop_after = 0, Reader read = packed_reader) {
   Streamed s;
-  s.result = stream_packed_blob(
+  s.result = read(
       objects, id, size, chunk,
       [&](std::string_view piece) {
         s.bytes.append(piece);
@@ -500,16 +510,7 @@ TEST_CASE("a loose blob streams byte for byte; a truncated or mislabelled one is
   repo.commit("loose");
   const std::string id = repo.blob_id("big.txt");
   auto loose = [&](std::uint64_t size, std::size_t stop_after = 0) {
-    Streamed s;
-    s.result = stream_loose_blob(
-        repo.objects(), id, size, 65536,
-        [&](std::string_view piece) {
-          s.bytes.append(piece);
-          s.pieces.push_back(piece.size());
-          return stop_after == 0 || s.pieces.size() < stop_after;
-        },
-        s.error);
-    return s;
+    return stream(repo.objects(), id, size, 65536, stop_after, stream_loose_blob);
   };
   Streamed s = loose(text.size());
   CHECK(s.result == PackedRead::streamed);
