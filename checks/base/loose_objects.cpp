@@ -19,10 +19,11 @@ enum class Inflate { complete, truncated, corrupt };
 
 // Inflates the object read from `in` to nowhere, keeping the first bytes (the "type size\0"
 // header). Read and inflated piece by piece: a large object costs no more memory than a small one.
-Inflate inflate_all(std::istream& in, std::string& header) {
+// `input` and `out` are the caller's buffers, allocated once for every object.
+Inflate inflate_all(std::istream& in, std::string& header, std::vector<unsigned char>& input,
+                    std::vector<unsigned char>& out) {
   z_stream zs{};
   if (inflateInit(&zs) != Z_OK) return Inflate::corrupt;
-  std::vector<unsigned char> input(1 << 16), out(1 << 16);
   Inflate result = Inflate::truncated;
   bool first = true, input_ended = false;
   while (true) {
@@ -67,6 +68,7 @@ LooseObjectCheck check_loose_objects(git_repository* repo) {
   namespace fs = std::filesystem;
   fs::path objects = fs::path(git_repository_commondir(repo)) / "objects";
   std::error_code ec;
+  std::vector<unsigned char> input(1 << 16), out(1 << 16);
   for (const auto& dir : fs::directory_iterator(objects, ec)) {
     std::string d = dir.path().filename().string();
     if (d.size() != 2 || !std::isxdigit(static_cast<unsigned char>(d[0])) || !std::isxdigit(static_cast<unsigned char>(d[1]))) continue;
@@ -87,7 +89,7 @@ LooseObjectCheck check_loose_objects(git_repository* repo) {
       }
       ++result.checked;
       std::string header;
-      if (inflate_all(in, header) != Inflate::truncated) continue;
+      if (inflate_all(in, header, input, out) != Inflate::truncated) continue;
       std::string id = d + name;
       if (header.rfind("blob ", 0) == 0) {
         result.truncated_blobs.insert(id);
