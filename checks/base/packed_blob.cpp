@@ -400,8 +400,7 @@ class PackInflater {
         return -1;
       }
       if (consumed == 0 && produced == 0) {
-        why = zs_.avail_in == 0 && pos_ >= end_ ? "its compressed data runs into the end of the pack"
-                                                : "inflating it makes no progress";
+        why = zs_.avail_in == 0 && pos_ >= end_ ? "its compressed data is truncated" : "inflating it makes no progress";
         return -1;
       }
     }
@@ -472,6 +471,62 @@ class DeltaReader {
   std::size_t at_ = 0, held_ = 0;
 };
 
+/// Inflates the rest of `z`, exactly `size` bytes, to `out`. False on damage (`why` set) or when
+/// `out` refuses.
+bool inflate_exactly(PackInflater& z, std::uint64_t size, const Out& out, std::string& why) {
+  std::vector<unsigned char> piece(
+      static_cast<std::size_t>(std::min<std::uint64_t>(kReadPiece, std::max<std::uint64_t>(size, 1))));
+  std::uint64_t total = 0;
+  while (!z.ended()) {
+    const long long got = z.read(piece.data(), piece.size(), why);
+    if (got < 0) return false;
+    total += static_cast<std::uint64_t>(got);
+    if (total > size) {
+      why = "it inflates to more than its " + std::to_string(size) + " bytes";
+      return false;
+    }
+    if (got > 0 && !out(piece.data(), static_cast<std::size_t>(got))) return false;
+  }
+  if (total != size) {
+    why = "it inflates to " + std::to_string(total) + " bytes, not " + std::to_string(size);
+    return false;
+  }
+  return true;
+}
+
+/// Hands bytes on to the caller's sink in pieces of `cap` bytes, the last one shorter.
+class Pieces {
+ public:
+  Pieces(const std::function<bool(std::string_view)>& sink, std::size_t cap) : sink_(sink), cap_(cap) {
+    buffer_.reserve(cap);
+  }
+  /// False once the sink asked to stop.
+  bool add(const unsigned char* p, std::size_t n) {
+    while (n > 0) {
+      const std::size_t take = std::min(n, cap_ - buffer_.size());
+      buffer_.append(reinterpret_cast<const char*>(p), take);
+      p += take;
+      n -= take;
+      if (buffer_.size() == cap_ && !hand_on()) return false;
+    }
+    return true;
+  }
+  /// Hands on what is left; false when the sink asked to stop.
+  bool finish() { return buffer_.empty() || hand_on(); }
+  bool stopped() const { return stopped_; }
+
+ private:
+  bool hand_on() {
+    stopped_ = !sink_(buffer_);
+    buffer_.clear();
+    return !stopped_;
+  }
+  const std::function<bool(std::string_view)>& sink_;
+  std::size_t cap_;
+  std::string buffer_;
+  bool stopped_ = false;
+};
+
 /// What a delta chain is rebuilt from: the pack, its index (for a base named by id), and where
 /// to say what went wrong.
 struct ChainContext {
@@ -481,7 +536,6 @@ struct ChainContext {
   const std::function<void()>& tick;
   std::uint64_t since_tick = 0;  // bytes written to temporary files since `tick` was last called
   std::string why;
-  bool stopped = false;  // the caller's sink asked to stop
 };
 
 /// Writes the content of the object at `offset` to `out`: inflated if whole, rebuilt if a
@@ -499,22 +553,8 @@ bool emit_object(ChainContext& ctx, std::uint64_t offset, int depth, const std::
   if (!z.start(h.raw, h.raw_size, ctx.why)) return false;
   std::uint64_t total = 0;
   if (h.type == 3) {
-    std::vector<unsigned char> piece(
-        static_cast<std::size_t>(std::min<std::uint64_t>(kReadPiece, std::max<std::uint64_t>(h.size, 1))));
-    while (!z.ended()) {
-      const long long got = z.read(piece.data(), piece.size(), ctx.why);
-      if (got < 0) return false;
-      total += static_cast<std::uint64_t>(got);
-      if (total > h.size) {
-        ctx.why = "an object inflates to more than its " + std::to_string(h.size) + " bytes";
-        return false;
-      }
-      if (got > 0 && !out(piece.data(), static_cast<std::size_t>(got))) return false;
-    }
-    if (total != h.size) {
-      ctx.why = "an object inflates to " + std::to_string(total) + " bytes, not " + std::to_string(h.size);
-      return false;
-    }
+    if (!inflate_exactly(z, h.size, out, ctx.why)) return false;
+    total = h.size;
   } else if (h.type == 6 || h.type == 7) {
     // The base, rebuilt into a temporary file first.
     std::uint64_t base_at = h.base_offset;
@@ -654,101 +694,34 @@ PackedRead stream_from_pack(const std::string& path, std::string_view oid_hex, c
   if (entry.offset < kPackHeader || entry.offset >= end)
     return damaged("its index puts " + object + " at offset " + std::to_string(entry.offset) + ", outside the pack");
 
-  // The object header: type in bits 4-6 of the first byte, then the size, 4 bits and then 7 bits
-  // per byte while the top bit is set. Nine bytes carry 60 bits; a longer header is refused
-  // before a shift could pass 63.
-  unsigned char header[16];
-  const std::size_t header_avail = static_cast<std::size_t>(std::min<std::uint64_t>(sizeof header, end - entry.offset));
-  if (!pack.read_at(header, header_avail, entry.offset, why)) return damaged(why);
-  unsigned char c = header[0];
-  const int type = (c >> 4) & 7;
-  std::uint64_t stored_size = c & 15;
-  unsigned shift = 4;
-  std::size_t used = 1;
-  while (c & 0x80) {
-    if (used >= header_avail || shift > 57)
-      return damaged("the header of " + object + " at offset " + std::to_string(entry.offset) + " is malformed");
-    c = header[used++];
-    stored_size |= std::uint64_t{c & 0x7fu} << shift;
-    shift += 7;
-  }
-  if (type == 6 || type == 7) {
-    // A delta: rebuilt from its chain of bases (see emit_object), handed on in pieces of at
-    // most `chunk` bytes.
-    const std::string idx_path = path.substr(0, path.size() - 5) + ".idx";
-    ChainContext ctx{pack, idx_path, end, tick, 0, {}, false};
-    const std::size_t cap = size == 0 ? 1 : static_cast<std::size_t>(std::min<std::uint64_t>(chunk, size));
-    std::string buffer;
-    buffer.reserve(cap);
-    const Out to_sink = [&](const unsigned char* p, std::size_t n) {
-      while (n > 0) {
-        const std::size_t take = std::min(n, cap - buffer.size());
-        buffer.append(reinterpret_cast<const char*>(p), take);
-        p += take;
-        n -= take;
-        if (buffer.size() == cap) {
-          if (!sink(buffer)) {
-            ctx.stopped = true;
-            return false;
-          }
-          buffer.clear();
-        }
-      }
-      return true;
-    };
-    std::uint64_t built = 0;
-    if (!emit_object(ctx, entry.offset, 0, &entry.crc, built, to_sink)) {
-      if (ctx.stopped) return PackedRead::stopped;
-      return damaged(object + " cannot be rebuilt from its delta: " + ctx.why);
-    }
-    if (built != size)
-      return damaged(object + " is rebuilt as " + std::to_string(built) + " bytes, not the " + std::to_string(size) +
-                     " expected");
-    if (!buffer.empty() && !sink(buffer)) return PackedRead::stopped;
-    return PackedRead::streamed;
-  }
-  if (type != 3) {
-    if (const char* name = type_name(type)) {
+  ObjectHeader h;
+  if (!read_object_header(pack, entry.offset, end, h, why)) return damaged(why);
+  if (h.type != 3 && h.type != 6 && h.type != 7) {
+    if (const char* name = type_name(h.type)) {
       error = object + " in pack " + path + " is a " + name + ", not a blob";
       return PackedRead::damaged;
     }
-    return damaged(object + " has the invalid type " + std::to_string(type));
+    return damaged(object + " has the invalid type " + std::to_string(h.type));
   }
-  if (stored_size != size)
-    return damaged(object + " is " + std::to_string(stored_size) + " bytes, not the " + std::to_string(size) +
+  if (h.type == 3 && h.size != size)
+    return damaged(object + " is " + std::to_string(h.size) + " bytes, not the " + std::to_string(size) + " expected");
+
+  // Whole, or a delta rebuilt from its chain of bases (emit_object checks sizes and the index's
+  // CRC32 as it goes), handed on in pieces of at most `chunk` bytes. Memory depends on `chunk`
+  // and the input piece only; a small blob needs no bigger buffer than itself.
+  const std::string idx_path = path.substr(0, path.size() - 5) + ".idx";
+  ChainContext ctx{pack, idx_path, end, tick, 0, {}};
+  Pieces pieces(sink, size == 0 ? 1 : static_cast<std::size_t>(std::min<std::uint64_t>(chunk, size)));
+  std::uint64_t built = 0;
+  if (!emit_object(ctx, entry.offset, 0, &entry.crc, built,
+                   [&](const unsigned char* p, std::size_t n) { return pieces.add(p, n); })) {
+    if (pieces.stopped()) return PackedRead::stopped;
+    return damaged(object + (h.type == 3 ? ": " : " cannot be rebuilt from its delta: ") + ctx.why);
+  }
+  if (built != size)
+    return damaged(object + " is rebuilt as " + std::to_string(built) + " bytes, not the " + std::to_string(size) +
                    " expected");
-
-  // The index's CRC32 covers the entry's raw bytes: the header, then the compressed data up to
-  // the end of the zlib stream (PackInflater keeps it).
-  PackInflater z(pack, entry.offset + used, end);
-  if (!z.start(header, used, why)) return damaged(object + ": " + why);
-
-  // Memory depends on `chunk` and the input piece only; a small blob needs no bigger buffer than
-  // itself (at least one byte, so that output beyond `size` is caught).
-  const std::size_t cap = size == 0 ? 1 : static_cast<std::size_t>(std::min<std::uint64_t>(chunk, size));
-  std::vector<unsigned char> out(cap);
-  std::uint64_t total = 0;  // bytes inflated so far
-  std::size_t held = 0;     // bytes in `out` not yet handed to the sink
-  auto piece = [&] { return std::string_view(reinterpret_cast<const char*>(out.data()), held); };
-  // PackInflater's loop is bounded: the input by the pack's size, the output by `size`.
-  while (!z.ended()) {
-    if (held == cap) {
-      if (!sink(piece())) return PackedRead::stopped;
-      held = 0;
-    }
-    const long long got = z.read(out.data() + held, cap - held, why);
-    if (got < 0) return damaged(object + ": " + why);
-    held += static_cast<std::size_t>(got);
-    total += static_cast<std::uint64_t>(got);
-    if (total > size) return damaged(object + " inflates to more than its " + std::to_string(size) + " bytes");
-  }
-
-  // Checked before the last piece goes out, so that a short or altered blob is never handed on
-  // whole when it fits in one piece.
-  if (total != size)
-    return damaged(object + " inflates to " + std::to_string(total) + " bytes, not " + std::to_string(size));
-  if (z.crc() != entry.crc) return damaged(object + " does not match the CRC32 its index records");
-  if (held > 0 && !sink(piece())) return PackedRead::stopped;
+  if (!pieces.finish()) return PackedRead::stopped;
   return PackedRead::streamed;
 }
 
@@ -776,68 +749,24 @@ PackedRead stream_loose_blob(const std::string& objects_dir, std::string_view oi
   std::string why;
   if (!file.regular_size(file_size, why)) return damaged(why);
 
-  z_stream zs{};
-  if (inflateInit(&zs) != Z_OK) return damaged("zlib cannot start inflating it");
-  struct InflateEnd {
-    z_stream* zs;
-    ~InflateEnd() { inflateEnd(zs); }
-  } inflate_end{&zs};
-
-  // The inflated object is "blob <size>\0" then the content; the header is at most 32 bytes.
-  const std::size_t cap = size == 0 ? 1 : static_cast<std::size_t>(std::min<std::uint64_t>(chunk, size));
-  std::vector<unsigned char> in(kReadPiece);
-  std::vector<unsigned char> out(std::max<std::size_t>(cap, 64));
+  // The inflated object is "blob <size>\0" then the content. The header (at most 32 bytes) is
+  // read a byte at a time, so that no content byte is taken for it.
+  PackInflater z(file, 0, file_size);
+  if (!z.start(nullptr, 0, why)) return damaged(why);
   std::string header;
-  bool header_done = false;
-  std::uint64_t pos = 0, total = 0;
-  std::size_t held = 0;  // content bytes at the start of `out` not yet handed on
-  auto piece = [&] { return std::string_view(reinterpret_cast<const char*>(out.data()), held); };
-  while (true) {
-    if (zs.avail_in == 0 && pos < file_size) {
-      const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(kReadPiece, file_size - pos));
-      if (!file.read_at(in.data(), n, pos, why)) return damaged(why);
-      pos += n;
-      zs.next_in = in.data();
-      zs.avail_in = static_cast<uInt>(n);
-    }
-    if (header_done && held == cap) {
-      if (!sink(piece())) return PackedRead::stopped;
-      held = 0;
-    }
-    // Until the header is read, one byte at a time, so that no content byte is taken for it.
-    zs.next_out = out.data() + held;
-    zs.avail_out = header_done ? static_cast<uInt>(cap - held) : 1u;
-    const uInt avail_in_before = zs.avail_in, avail_out_before = zs.avail_out;
-    const int rc = inflate(&zs, Z_NO_FLUSH);
-    const uInt produced = avail_out_before - zs.avail_out;
-    if (!header_done && produced == 1) {
-      const char c = static_cast<char>(out[held]);
-      if (c == '\0') {
-        header_done = true;
-        if (header != "blob " + std::to_string(size))
-          return damaged("its header is \"" + header + "\", not a blob of " + std::to_string(size) + " bytes");
-      } else if (header.size() >= 32) {
-        return damaged("its header is malformed");
-      } else {
-        header += c;
-      }
-    } else if (header_done) {
-      held += produced;
-      total += produced;
-      if (total > size) return damaged(object + " inflates to more than its " + std::to_string(size) + " bytes");
-    }
-    if (rc == Z_STREAM_END) break;
-    if (rc != Z_OK && rc != Z_BUF_ERROR)
-      return damaged("its compressed data is invalid (zlib: " +
-                     (zs.msg ? std::string(zs.msg) : "error " + std::to_string(rc)) + ")");
-    if (produced == 0 && avail_in_before == zs.avail_in && (zs.avail_in == 0 && pos >= file_size))
-      return damaged("it is truncated");
-    if (produced == 0 && avail_in_before == zs.avail_in && zs.avail_in != 0)
-      return damaged("inflating it makes no progress");
+  for (unsigned char c = 1; c != 0;) {
+    const long long got = z.read(&c, 1, why);
+    if (got < 0) return damaged(why);
+    if (got == 0 || (c != 0 && header.size() >= 32)) return damaged("its header is malformed");
+    if (c != 0) header += static_cast<char>(c);
   }
-  if (!header_done || total != size)
-    return damaged(object + " inflates to " + std::to_string(total) + " bytes, not " + std::to_string(size));
-  if (held > 0 && !sink(piece())) return PackedRead::stopped;
+  if (header != "blob " + std::to_string(size))
+    return damaged("its header is \"" + header + "\", not a blob of " + std::to_string(size) + " bytes");
+  Pieces pieces(sink, size == 0 ? 1 : static_cast<std::size_t>(std::min<std::uint64_t>(chunk, size)));
+  if (!inflate_exactly(
+          z, size, [&](const unsigned char* p, std::size_t n) { return pieces.add(p, n); }, why))
+    return pieces.stopped() ? PackedRead::stopped : damaged(object + ": " + why);
+  if (!pieces.finish()) return PackedRead::stopped;
   return PackedRead::streamed;
 }
 

@@ -395,22 +395,31 @@ DiskSnapshot::DiskSnapshot(std::string root) : root_(std::move(root)) {
   sort_entries();
 }
 
+namespace {
+
+const char* const kReplaced =
+    "it was replaced during the audit by something that is not a regular file (a link, a folder or a device)";
+
+// Why a listed file cannot be examined or opened (errno `why`): gone, out of file descriptors, or
+// `what` with the system's reason.
+std::string disk_error(int why, const char* what) {
+  if (why == ENOENT || why == ENOTDIR) return "it disappeared during the audit (listed, then gone when it was read)";
+  if (why == EMFILE || why == ENFILE) return too_many_open_files_message();
+  return std::string(what) + " (" + std::strerror(why) + ")";
+}
+
+}  // namespace
+
 bool DiskSnapshot::load(const FileEntry& entry, std::string& out, std::string& error) const {
   std::string full = root_ + "/" + entry.path;
   // Refuse to read through a symlink that appeared since listing.
   struct stat st {};
   if (::lstat(full.c_str(), &st) != 0) {
-    const int why = errno;
-    if (why == ENOENT || why == ENOTDIR)
-      error = "it disappeared during the audit (listed, then gone when it was read)";
-    else if (why == EMFILE || why == ENFILE)
-      error = too_many_open_files_message();
-    else
-      error = std::string("cannot be examined (") + std::strerror(why) + ")";
+    error = disk_error(errno, "cannot be examined");
     return false;
   }
   if (!S_ISREG(st.st_mode)) {
-    error = "it was replaced during the audit by something that is not a regular file (a link, a folder or a device)";
+    error = kReplaced;
     return false;
   }
   // The file may have grown since it was listed: the size cap holds at the read itself.
@@ -445,12 +454,7 @@ Snapshot::StreamEnd DiskSnapshot::stream_content(const FileEntry& entry, std::si
   // that did cannot block the open (fstat then refuses it).
   const int fd = ::open(full.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) {
-    const int why = errno;
-    if (why == ENOENT || why == ENOTDIR) error = "it disappeared during the audit (listed, then gone when it was read)";
-    else if (why == EMFILE || why == ENFILE) error = too_many_open_files_message();
-    else if (why == ELOOP)
-      error = "it was replaced during the audit by something that is not a regular file (a link, a folder or a device)";
-    else error = std::string("cannot be opened (") + std::strerror(why) + ")";
+    error = errno == ELOOP ? kReplaced : disk_error(errno, "cannot be opened");
     return StreamEnd::unreadable;
   }
   struct Closer {
@@ -459,7 +463,7 @@ Snapshot::StreamEnd DiskSnapshot::stream_content(const FileEntry& entry, std::si
   } closer{fd};
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    error = "it was replaced during the audit by something that is not a regular file (a link, a folder or a device)";
+    error = kReplaced;
     return StreamEnd::unreadable;
   }
   std::string buffer(chunk, '\0');

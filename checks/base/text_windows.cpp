@@ -68,27 +68,25 @@ Snapshot::StreamEnd for_each_text_window(const Snapshot& snap, const FileEntry& 
   std::size_t carried = 0;  // bytes at the start of the buffer already seen in a window
   if (encoding) *encoding = TextEncoding::utf8;
 
+  // The byte-order mark, read once the first bytes are in: it says how to count lines.
+  bool mark_read = false;
+  auto read_mark = [&] {
+    mark_read = true;
+    const TextEncoding e = bom_encoding(buf.bytes);
+    if (encoding) *encoding = e;
+    if (e == TextEncoding::utf8_bom) {
+      buf.bytes.erase(0, 3);
+    } else if (e == TextEncoding::utf16le || e == TextEncoding::utf16be) {
+      mark = buf.bytes.substr(0, 2);
+      buf.bytes.erase(0, 2);
+      buf.unit = 2;
+      buf.big_endian = e == TextEncoding::utf16be;
+    }
+  };
+
   // Hands buf.bytes[0, cut) to the visitor, then lets go of what the next window does not see
   // again. False once the visitor asks to stop.
   auto emit = [&](std::size_t cut, bool last) {
-    if (first) {
-      const TextEncoding e = bom_encoding(buf.bytes);
-      if (encoding) *encoding = e;
-      if (e == TextEncoding::utf8_bom) {
-        buf.bytes.erase(0, 3);
-        cut -= std::min<std::size_t>(cut, 3);
-      } else if (e == TextEncoding::utf16le || e == TextEncoding::utf16be) {
-        mark = buf.bytes.substr(0, 2);
-        buf.bytes.erase(0, 2);
-        cut -= std::min<std::size_t>(cut, 2);
-        buf.unit = 2;
-        buf.big_endian = e == TextEncoding::utf16be;
-        if (!last) {  // the cut was chosen counting in bytes: choose it again in units
-          const std::size_t at = buf.after_last_newline(0, cut);
-          cut = at != std::string::npos ? at : buf.align(cut);
-        }
-      }
-    }
     std::string_view text(buf.bytes.data(), cut);
     if (!mark.empty()) {
       framed.assign(mark).append(text);
@@ -115,7 +113,8 @@ Snapshot::StreamEnd for_each_text_window(const Snapshot& snap, const FileEntry& 
 
   const Snapshot::Sink sink = [&](std::string_view piece) {
     buf.bytes.append(piece);
-    while (buf.bytes.size() >= (first ? sizes.first : sizes.window)) {
+    if (!mark_read && buf.bytes.size() >= 3) read_mark();
+    while (mark_read && buf.bytes.size() >= (first ? sizes.first : sizes.window)) {
       // Whole lines, past what the window before already saw; a line longer than a window is cut.
       std::size_t cut = buf.after_last_newline(carried, buf.bytes.size());
       if (cut == std::string::npos) cut = buf.align(buf.bytes.size());
@@ -124,7 +123,10 @@ Snapshot::StreamEnd for_each_text_window(const Snapshot& snap, const FileEntry& 
     return true;
   };
   Snapshot::StreamEnd end = snap.stream(entry, sizes.piece, sink);
-  if (end == Snapshot::StreamEnd::done && !visitor_stopped) emit(buf.bytes.size(), true);
+  if (end == Snapshot::StreamEnd::done && !visitor_stopped) {
+    if (!mark_read) read_mark();
+    emit(buf.bytes.size(), true);
+  }
   return visitor_stopped ? Snapshot::StreamEnd::stopped : end;
 }
 

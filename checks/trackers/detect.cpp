@@ -686,6 +686,17 @@ bool looks_binary(std::string_view data) {
   return std::memchr(data.data(), '\0', std::min<std::size_t>(data.size(), 8000)) != nullptr;
 }
 
+// The hits of a file's text: its seller lines for ads.txt, else the signatures' patterns; a
+// hit in a UTF-16 file says so.
+std::vector<TrackerHit> scan_text(const SignatureSet& set, std::string_view path, std::string_view text, bool ads_txt,
+                                  TextEncoding encoding) {
+  if (ads_txt) return scan_ads_txt(path, text);
+  std::vector<TrackerHit> hits = scan_content(set, path, text);
+  if (encoding == TextEncoding::utf16le || encoding == TextEncoding::utf16be)
+    for (auto& h : hits) h.evidence.note += fmt::format(" (file encoded in {})", encoding_name(encoding));
+  return hits;
+}
+
 // A file over --max-file-size, scanned as it streams, in windows of whole lines
 // (text_windows.hpp): memory stays that of a window whatever the file's size, and the hits are
 // those of a whole-file scan, with two limits. A hit in the lines two windows share is kept
@@ -707,8 +718,8 @@ ContentScan scan_streamed(const Snapshot& snap, const SignatureSet& set, const F
           out.minified = true;
           return false;
         }
-        std::vector<TrackerHit> hits = ads_txt ? scan_ads_txt(e.path, text) : scan_content(set, e.path, text);
-        for (auto& h : hits) {
+        // The encoding is known from the first window on.
+        for (auto& h : scan_text(set, e.path, text, ads_txt, encoding)) {
           h.evidence.line += first_line - 1;
           if (seen.emplace(h.signature_id, h.kind, h.evidence.line).second) out.hits.push_back(std::move(h));
         }
@@ -719,8 +730,6 @@ ContentScan scan_streamed(const Snapshot& snap, const SignatureSet& set, const F
   out.size = e.size;
   if (out.minified) return out;
   out.scanned = true;
-  if (encoding == TextEncoding::utf16le || encoding == TextEncoding::utf16be)
-    for (auto& h : out.hits) h.evidence.note += fmt::format(" (file encoded in {})", encoding_name(encoding));
   return out;
 }
 
@@ -728,7 +737,7 @@ ContentScan scan_streamed(const Snapshot& snap, const SignatureSet& set, const F
 void find_imports_streamed(const Snapshot& snap, const FileEntry& e,
                            const std::vector<std::pair<std::string, std::string>>& dev_npm,
                            std::vector<TrackerHit>& out) {
-  std::set<std::tuple<std::string, int, std::string>> seen;  // (signature, line, snippet)
+  std::set<std::tuple<std::string, int, std::string>> seen;  // (signature, line, note: the package)
   for_each_text_window(snap, e, [&](std::string_view text, int first_line, bool) {
     std::vector<TrackerHit> found;
     for (const auto& [name, id] : dev_npm) find_imports(e.path, text, name, id, found);
@@ -859,19 +868,14 @@ std::vector<TrackerDetection> detect_trackers(const Snapshot& snap, const Signat
         return out;
       }
       out.scanned = true;
-      if (ads_txt) {
-        out.hits = scan_ads_txt(e->path, text);
-        return out;
-      }
-      out.hits = scan_content(set, e->path, text);
-      if (encoding == TextEncoding::utf16le || encoding == TextEncoding::utf16be)
-        for (auto& h : out.hits) h.evidence.note += fmt::format(" (file encoded in {})", encoding_name(encoding));
+      out.hits = scan_text(set, e->path, text, ads_txt, encoding);
       return out;
     });
     if (outcome.scanned.minified || !outcome.scanned.scanned || ads_txt) return;
-    if (!dev_npm.empty() && is_js_like(e->path) && streamed) {
+    if (dev_npm.empty() || !is_js_like(e->path)) return;
+    if (streamed) {
       find_imports_streamed(snap, *e, dev_npm, outcome.imports);
-    } else if (!dev_npm.empty() && is_js_like(e->path)) {
+    } else {
       auto content = snap.content(*e);
       if (!content) return;
       std::string decoded;
